@@ -1,0 +1,114 @@
+package org.rightsflow.api;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.rightsflow.audit.Actors;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineEntryView;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.notification.Outbox;
+import org.rightsflow.notification.OutboxMessageView;
+import org.rightsflow.request.Channel;
+import org.rightsflow.request.NewRequest;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.request.RequestIntake;
+import org.rightsflow.request.SubjectIdentity;
+import org.rightsflow.request.SubmittedRequest;
+import org.rightsflow.request.UnknownRequestException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/requests")
+class RequestsApiController {
+
+    private static final String API_PRINCIPAL_PREFIX = "api-key:";
+
+    private final RequestIntake intake;
+    private final RequestDirectory requests;
+    private final Timeline timeline;
+    private final Outbox outbox;
+    private final StatutoryClock statutoryClock;
+    private final String publicUrl;
+
+    RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
+                          StatutoryClock statutoryClock, @Value("${rightsflow.public-url}") String publicUrl) {
+        this.intake = intake;
+        this.statutoryClock = statutoryClock;
+        this.requests = requests;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @PostMapping
+    ResponseEntity<SubmittedBody> submit(@Valid @RequestBody SubmitRequestBody body, Principal principal) {
+        List<FieldProblem> problems = new ArrayList<>();
+        RequestType type = ApiValues.require(RequestType.class, "type", body.type(), problems);
+        Regime regime = ApiValues.require(Regime.class, "regime", body.regime(), problems);
+        Channel channel = body.channel() == null ? Channel.API
+                : ApiValues.require(Channel.class, "channel", body.channel(), problems);
+        Instant receivedAt = parseReceivedAt(body.receivedAt(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        SubmittedRequest submitted = intake.submit(new NewRequest(type, regime,
+                new SubjectIdentity(body.subject().email().strip(), body.subject().name().strip(),
+                        blankToNull(body.subject().accountId())),
+                blankToNull(body.details()), channel, receivedAt, actor(principal)));
+        RequestDetails request = submitted.request();
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + request.reference()))
+                .body(new SubmittedBody(request.reference(), request.status().name(), request.receivedAt(),
+                        request.due(), request.extendedDue(), request.acknowledgeBy(),
+                        publicUrl + "/status/" + submitted.statusToken()));
+    }
+
+    @GetMapping("/{reference}")
+    RequestResource get(@PathVariable String reference) {
+        RequestDetails request = requests.find(reference).orElseThrow(() -> new UnknownRequestException(reference));
+        List<TimelineEntryView> entries = timeline.entries(reference);
+        List<OutboxMessageView> messages = outbox.forRequest(reference);
+        return RequestResource.of(request, entries, messages);
+    }
+
+    private Instant parseReceivedAt(String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(statutoryClock.zone()).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("receivedAt", "must be a date (2027-01-31) or an instant (2027-01-31T09:30:00Z)"));
+            return null;
+        }
+    }
+
+    private static String actor(Principal principal) {
+        String name = principal == null ? "unknown" : principal.getName();
+        return name.startsWith(API_PRINCIPAL_PREFIX) ? Actors.api(name.substring(API_PRINCIPAL_PREFIX.length())) : name;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    record SubmittedBody(String reference, String status, Instant receivedAt, LocalDate due, LocalDate extendedDue,
+                         LocalDate acknowledgeBy, String statusUrl) {
+    }
+}

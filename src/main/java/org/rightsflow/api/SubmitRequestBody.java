@@ -1,0 +1,33 @@
+package org.rightsflow.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.rightsflow.request.EmailAddress;
+import org.rightsflow.request.IntakeLimits;
+import org.rightsflow.request.MaxBytes;
+
+/**
+ * {@code POST /api/v1/requests}. Type, regime and channel arrive as text so that an unknown value is reported
+ * against its field like every other mistake, rather than as unreadable JSON.
+ */
+record SubmitRequestBody(
+        @NotBlank(message = "is required") String type,
+        @NotBlank(message = "is required") String regime,
+        @NotNull(message = "is required") @Valid Subject subject,
+        @MaxBytes(value = IntakeLimits.MAX_DETAILS_BYTES, message = "must be at most 10240 bytes") String details,
+        String channel,
+        String receivedAt) {
+
+    record Subject(
+            @NotBlank(message = "is required") @EmailAddress(message = "must be an email address like name@example.com") String email,
+            @NotBlank(message = "is required") @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "must be at most 200 characters") String name,
+            @Size(max = IntakeLimits.MAX_ACCOUNT_ID_LENGTH, message = "must be at most 200 characters") String accountId) {
+
+        @Override
+        public String toString() {
+            return "Subject[redacted]";
+        }
+    }
+}

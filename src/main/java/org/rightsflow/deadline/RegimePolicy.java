@@ -1,0 +1,35 @@
+package org.rightsflow.deadline;
+
+/**
+ * What a regime says about requests, apart from the dates themselves (which {@link StatutoryClock} computes).
+ * Loaded from {@code deadline/regimes.yml}, optionally overridden by an operator's policy file.
+ */
+public interface RegimePolicy {
+
+    Regime regime();
+
+    /** Whether the regime grants this right (LEGAL-RULES.md, "Request types"). */
+    boolean grants(RequestType type);
+
+    /**
+     * Whether the subject's identity must be verified before acting. Always {@code false} for {@link RequestType#OPT_OUT}
+     * and {@link RequestType#LIMIT_SENSITIVE}: CCPA §7026/§7027 forbid verification, and a GDPR Art. 21(3) objection to
+     * direct marketing is absolute.
+     */
+    boolean requiresVerification(RequestType type);
+
+    /**
+     * {@code true} when the clock starts on the later of receipt and receipt of the requested ID (ICO guidance for
+     * UK GDPR); the caller then passes that later date as the clock start. {@code false}: the clock starts on receipt.
+     */
+    boolean clockStartsOnVerification();
+
+    /** {@code true} when the clock may pause while a genuinely needed clarification is awaited (UK GDPR). */
+    boolean clockMayPause();
+
+    /** The holiday calendar used to roll period ends and to count business days, e.g. "US-FEDERAL". */
+    String calendarId();
+
+    /** The citation for this type's deadline under this regime. */
+    String source(RequestType type);
+}

@@ -1,0 +1,21 @@
+package org.rightsflow.deadline;
+
+/** What the data subject asks for (LEGAL-RULES.md, "Request types"). */
+public enum RequestType {
+    /** A copy of the data plus the supplementary information (GDPR Art. 15, CCPA right to know). */
+    ACCESS,
+    /** A machine-readable copy (GDPR Art. 20). */
+    PORTABILITY,
+    /** Erasure (GDPR Art. 17, CCPA right to delete). */
+    DELETION,
+    /** Rectification (GDPR Art. 16, CCPA right to correct). */
+    CORRECTION,
+    /** Opt-out of sale, sharing or targeted advertising; under GDPR the absolute objection to direct marketing (Art. 21(2)-(3)). */
+    OPT_OUT,
+    /** Limit the use of sensitive personal information (CCPA §7027). */
+    LIMIT_SENSITIVE,
+    /** Restriction of processing (GDPR Art. 18). */
+    RESTRICTION,
+    /** Objection to processing other than direct marketing (GDPR Art. 21(1)). */
+    OBJECTION
+}

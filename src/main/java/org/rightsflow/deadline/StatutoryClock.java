@@ -1,0 +1,102 @@
+package org.rightsflow.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Computes the statutory dates of a data subject request: due, extended due and acknowledge-by, from the regime's
+ * policy and holiday calendar. Immutable and thread-safe; plain Java.
+ *
+ * <p>The counting conventions (LEGAL-RULES.md, "Deadlines"; docs/statutory-clock.md):
+ * <ul>
+ *   <li>The clock start date is day 0: the day of receipt itself is never counted, even when it is not a working day.</li>
+ *   <li>Months: the same-numbered day N months later, or the month's last day if there is no such day, then rolled to
+ *       the next working day of the regime's calendar. The extended date is computed from the clock start, not from
+ *       the rolled due date.</li>
+ *   <li>Calendar days: clock start + N days, not rolled (unless the policy says roll).</li>
+ *   <li>Business days: the N-th working day strictly after the clock start.</li>
+ * </ul>
+ */
+public final class StatutoryClock {
+
+    private final RegimePolicies policies;
+    private final HolidayCalendars calendars;
+    private final ZoneId zone;
+
+    /**
+     * @throws IllegalArgumentException if a regime's policy names a holiday calendar that does not exist
+     */
+    public StatutoryClock(RegimePolicies policies, HolidayCalendars calendars, ZoneId zone) {
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        for (Regime regime : Regime.values()) {
+            String calendarId = policies.policy(regime).calendarId();
+            if (!calendars.ids().contains(calendarId)) {
+                throw new IllegalArgumentException("The policy for " + regime + " uses holiday calendar '" + calendarId
+                        + "', which does not exist; known calendars: " + String.join(", ", calendars.ids()));
+            }
+        }
+    }
+
+    /** A clock with the shipped policies and calendars, for plain-Java use and tests. */
+    public static StatutoryClock shipped(ZoneId zone) {
+        return new StatutoryClock(RegimePolicies.shipped(), HolidayCalendars.shipped(), zone);
+    }
+
+    /**
+     * The statutory dates for a request under {@code regime}, with the clock starting on {@code clockStart}.
+     *
+     * @throws HolidayDataMissingException if a date has to be checked against a calendar year that has no holiday data
+     */
+    public StatutoryDeadline deadline(Regime regime, RequestType type, LocalDate clockStart) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(clockStart, "clockStart");
+        ConfiguredRegimePolicy policy = policies.configured(regime);
+        HolidayCalendar calendar = calendars.calendar(policy.calendarId());
+        boolean statutoryRight = policy.grants(type);
+        DeadlineRule rule = policy.ruleFor(type);
+
+        LocalDate due = rule.response().endFrom(clockStart, calendar);
+        // LEGAL-RULES "Deadlines", GDPR row: "+2 months (3 in total)" - the extended period runs from the clock start
+        // (clock start + 3 months, clamped and rolled), not from the rolled due date. No extension: extendedDue = due.
+        LocalDate extendedDue = rule.extended() == null ? due : rule.extended().endFrom(clockStart, calendar);
+        // LEGAL-RULES "Deadlines", CCPA row: confirm receipt within 10 business days (§7021(a)). A type the regime does
+        // not grant carries no statutory duty to acknowledge, so no acknowledgement date is set for it.
+        LocalDate acknowledgeBy = statutoryRight && rule.acknowledgement() != null
+                ? rule.acknowledgement().endFrom(clockStart, calendar)
+                : null;
+        return new StatutoryDeadline(regime, type, clockStart, due, extendedDue, acknowledgeBy, statutoryRight,
+                policy.source(type));
+    }
+
+    /** As {@link #deadline(Regime, RequestType, LocalDate)}, with the clock start taken as a date in this clock's zone. */
+    public StatutoryDeadline deadline(Regime regime, RequestType type, Instant clockStart) {
+        return deadline(regime, type, dateOf(clockStart));
+    }
+
+    /** The calendar date of {@code instant} in this clock's zone. */
+    public LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(Objects.requireNonNull(instant, "instant"), zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public RegimePolicy policy(Regime regime) {
+        return policies.policy(regime);
+    }
+
+    /**
+     * Whether {@code date} is neither a weekend day nor a holiday in the calendar.
+     *
+     * @throws IllegalArgumentException    if there is no calendar with that id
+     * @throws HolidayDataMissingException if the calendar has no holiday data for the date
+     */
+    public boolean isWorkingDay(String calendarId, LocalDate date) {
+        return calendars.calendar(calendarId).isWorkingDay(Objects.requireNonNull(date, "date"));
+    }
+}

@@ -1,0 +1,21 @@
+package org.rightsflow.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param from             the sender address of every message
+ * @param dispatchInterval how often the dispatcher looks for messages to send
+ * @param maxAttempts      attempts before a message is marked FAILED and shown to staff
+ * @param sendingTimeout   how long a claimed message may stay SENDING before it is offered again
+ */
+@ConfigurationProperties("rightsflow.mail")
+record MailProperties(String from, Duration dispatchInterval, Integer maxAttempts, Duration sendingTimeout) {
+
+    MailProperties {
+        from = from == null || from.isBlank() ? "privacy@rightsflow.example" : from;
+        dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(5) : dispatchInterval;
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        sendingTimeout = sendingTimeout == null ? Duration.ofMinutes(10) : sendingTimeout;
+    }
+}

@@ -1,0 +1,49 @@
+package org.rightsflow.notification;
+
+import java.time.Clock;
+import java.util.List;
+import org.rightsflow.audit.Actors;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes messages to the outbox and reads them back. */
+@Service
+public class Outbox {
+
+    private final OutboxMessages messages;
+    private final MailTemplates templates;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    Outbox(OutboxMessages messages, MailTemplates templates, Timeline timeline, Clock clock) {
+        this.messages = messages;
+        this.templates = templates;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /**
+     * Renders and stores a message in the caller's transaction: if the step that causes it rolls back, the
+     * message was never written; if it commits, the dispatcher will send it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxMessageView queue(OutgoingMail mail) {
+        RenderedMail rendered = templates.render(mail.kind(), mail.model());
+        OutboxMessage message = messages.save(new OutboxMessage(mail.reference(), mail.kind(), mail.recipient(), rendered,
+                clock.instant()));
+        if (mail.reference() != null) {
+            timeline.record(mail.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_QUEUED,
+                    mail.kind().label() + " email written to the outbox (message " + message.id() + ", \""
+                            + rendered.subject() + "\").");
+        }
+        return message.toView();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessageView> forRequest(String reference) {
+        return messages.findByReferenceOrderByIdAsc(reference).stream().map(OutboxMessage::toView).toList();
+    }
+}

@@ -1,0 +1,137 @@
+package org.rightsflow.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.rightsflow.audit.Actors;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds. Each message is claimed (PENDING → SENDING, guarded by its version column so two
+ * nodes never both send it), sent, then marked SENT, each step in its own short transaction. If the process dies
+ * between sending and marking, the claim times out and the message is offered again: delivery is at-least-once in
+ * that one case, and the stable Message-ID lets mail clients drop the duplicate.
+ */
+@Component
+class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final OutboxMessages messages;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final TransactionTemplate transactions;
+    private final Timeline timeline;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    OutboxDispatcher(OutboxMessages messages, ObjectProvider<JavaMailSender> mailSender, TransactionTemplate transactions,
+                     Timeline timeline, MailProperties properties, Clock clock) {
+        this.messages = messages;
+        this.mailSender = mailSender;
+        this.transactions = transactions;
+        this.timeline = timeline;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announceMode() {
+        if (mailSender.getIfAvailable() == null) {
+            log.info("No SMTP server configured (spring.mail.host): emails stay in the outbox and can be read in the "
+                    + "staff request detail.");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${rightsflow.mail.dispatch-interval:PT5S}")
+    void dispatchDue() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return;
+        }
+        releaseStuckClaims();
+        List<Long> due = messages.findDueIds(clock.instant(), PageRequest.of(0, BATCH));
+        for (Long id : due) {
+            OutboxMessage claimed = claim(id);
+            if (claimed != null) {
+                send(sender, claimed);
+            }
+        }
+    }
+
+    private OutboxMessage claim(Long id) {
+        try {
+            return transactions.execute(status -> messages.findById(id)
+                    .filter(message -> message.claim(clock.instant()))
+                    .map(messages::saveAndFlush)
+                    .orElse(null));
+        } catch (ObjectOptimisticLockingFailureException takenByAnotherNode) {
+            return null;
+        }
+    }
+
+    private void send(JavaMailSender sender, OutboxMessage message) {
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.body(), false);
+            // Stable per message, so a resend after a crash is recognisable as the same message
+            // (JavaMailSenderImpl keeps a Message-ID that is already set).
+            mime.setHeader("Message-ID", "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli()
+                    + "@rightsflow>");
+            sender.send(mime);
+            markSent(message.id());
+        } catch (MailException | MessagingException e) {
+            markFailed(message.id(), e);
+        }
+    }
+
+    private void markSent(Long id) {
+        transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(message -> {
+            message.sent(clock.instant());
+            if (message.reference() != null) {
+                timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_SENT,
+                        message.kind().label() + " email sent (message " + message.id() + ").");
+            }
+        }));
+    }
+
+    private void markFailed(Long id, Exception error) {
+        // Only the exception type goes to the log: an SMTP reply can quote the recipient's address. The full
+        // text is kept on the message, where staff can read it.
+        log.warn("Sending outbox message {} failed ({})", id, error.getClass().getSimpleName());
+        transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(message -> {
+            message.failed(error.getMessage(), clock.instant(), properties.maxAttempts());
+            if (message.status() == MessageStatus.FAILED && message.reference() != null) {
+                timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_FAILED,
+                        message.kind().label() + " email could not be sent after " + message.attempts()
+                                + " attempts (message " + message.id() + "). Staff must follow up.");
+            }
+        }));
+    }
+
+    private void releaseStuckClaims() {
+        Instant claimedBefore = clock.instant().minus(properties.sendingTimeout());
+        transactions.executeWithoutResult(status -> messages.findByStatus(MessageStatus.SENDING)
+                .forEach(message -> message.releaseIfStuck(claimedBefore)));
+    }
+}

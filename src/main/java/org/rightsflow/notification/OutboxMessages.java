@@ -1,0 +1,19 @@
+package org.rightsflow.notification;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
+
+    @Query("select m.id from OutboxMessage m where m.status = 'PENDING' and m.nextAttemptAt <= ?1 order by m.id")
+    List<Long> findDueIds(Instant now, Pageable page);
+
+    List<OutboxMessage> findByStatus(MessageStatus status);
+
+    List<OutboxMessage> findByReferenceOrderByIdAsc(String reference);
+
+    long countByStatus(MessageStatus status);
+}

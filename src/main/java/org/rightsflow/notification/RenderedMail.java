@@ -1,0 +1,4 @@
+package org.rightsflow.notification;
+
+record RenderedMail(String subject, String body) {
+}

@@ -1,0 +1,79 @@
+package org.rightsflow.portal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.rightsflow.request.EmailAddress;
+import org.rightsflow.request.IntakeLimits;
+import org.rightsflow.request.MaxBytes;
+
+/** The request form as posted. Type and regime arrive as text and are checked against the known values. */
+class RequestForm {
+
+    @NotBlank(message = "Choose what you would like us to do")
+    private String type;
+
+    @NotBlank(message = "Choose where you live")
+    private String regime;
+
+    @NotBlank(message = "Enter your name")
+    @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "Keep your name under 200 characters")
+    private String name;
+
+    @NotBlank(message = "Enter your email address")
+    @EmailAddress
+    private String email;
+
+    @Size(max = IntakeLimits.MAX_ACCOUNT_ID_LENGTH, message = "Keep the account number under 200 characters")
+    private String accountId;
+
+    @MaxBytes(value = IntakeLimits.MAX_DETAILS_BYTES, message = "Keep the details under 10 kB (about 10,000 characters)")
+    private String details;
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getRegime() {
+        return regime;
+    }
+
+    public void setRegime(String regime) {
+        this.regime = regime;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public void setDetails(String details) {
+        this.details = details;
+    }
+}

@@ -1,0 +1,195 @@
+package org.rightsflow.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.deadline.StatutoryDeadline;
+
+/**
+ * The aggregate: one data subject request. Status changes go through the methods below, which refuse moves the
+ * lifecycle does not allow, so a stray process step cannot reopen a closed request.
+ */
+@Entity
+@Table(name = "dsr_request")
+class DataSubjectRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String reference;
+
+    @Column(name = "status_token_hash", nullable = false, updatable = false)
+    private String statusTokenHash;
+
+    @Column(name = "status_token_salt", nullable = false, updatable = false)
+    private String statusTokenSalt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "request_type", nullable = false, updatable = false)
+    private RequestType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Regime regime;
+
+    @Column(name = "subject_email", nullable = false)
+    private String subjectEmail;
+
+    @Column(name = "subject_name", nullable = false)
+    private String subjectName;
+
+    @Column(name = "subject_account_id")
+    private String subjectAccountId;
+
+    @Column
+    private String details;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private Instant receivedAt;
+
+    @Column(name = "clock_started_at", nullable = false)
+    private Instant clockStartedAt;
+
+    @Column(name = "due_date", nullable = false)
+    private LocalDate due;
+
+    @Column(name = "extended_due_date", nullable = false)
+    private LocalDate extendedDue;
+
+    @Column(name = "acknowledge_by")
+    private LocalDate acknowledgeBy;
+
+    @Column(name = "statutory_right", nullable = false)
+    private boolean statutoryRight;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column
+    private RequestOutcome outcome;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected DataSubjectRequest() {
+    }
+
+    DataSubjectRequest(String reference, StatusToken token, NewRequest request, Instant receivedAt,
+                       StatutoryDeadline deadline) {
+        this.reference = reference;
+        this.statusTokenHash = token.hash();
+        this.statusTokenSalt = token.salt();
+        this.type = request.type();
+        this.regime = request.regime();
+        this.subjectEmail = request.subject().email();
+        this.subjectName = request.subject().name();
+        this.subjectAccountId = request.subject().accountId();
+        this.details = request.details();
+        this.channel = request.channel();
+        this.receivedAt = receivedAt;
+        this.clockStartedAt = receivedAt;
+        applyDeadline(deadline);
+        this.status = RequestStatus.RECEIVED;
+    }
+
+    void awaitVerification() {
+        requireStatus(RequestStatus.RECEIVED, RequestStatus.AWAITING_VERIFICATION);
+        status = RequestStatus.AWAITING_VERIFICATION;
+    }
+
+    /**
+     * The subject proved control of the email address. Where the regime starts the clock only then (UK GDPR),
+     * the caller passes the recomputed deadline and the clock start moves to the verification time.
+     */
+    void verified(Instant at, StatutoryDeadline restartedDeadline) {
+        requireStatus(RequestStatus.AWAITING_VERIFICATION);
+        if (restartedDeadline != null) {
+            clockStartedAt = at;
+            applyDeadline(restartedDeadline);
+        }
+        status = RequestStatus.IN_PROGRESS;
+    }
+
+    void startFulfilment() {
+        requireStatus(RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS);
+        status = RequestStatus.IN_PROGRESS;
+    }
+
+    void responded() {
+        requireStatus(RequestStatus.IN_PROGRESS);
+        status = RequestStatus.RESPONDED;
+    }
+
+    void close(RequestOutcome outcome, Instant at) {
+        if (status == RequestStatus.CLOSED) {
+            throw new IllegalStateException("Request " + reference + " is already closed");
+        }
+        this.status = RequestStatus.CLOSED;
+        this.outcome = outcome;
+        this.closedAt = at;
+    }
+
+    private void applyDeadline(StatutoryDeadline deadline) {
+        this.due = deadline.due();
+        this.extendedDue = deadline.extendedDue();
+        this.acknowledgeBy = deadline.acknowledgeBy();
+        this.statutoryRight = deadline.statutoryRight();
+    }
+
+    private void requireStatus(RequestStatus... allowed) {
+        for (RequestStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Request " + reference + " is " + status + "; this step needs one of "
+                + java.util.Arrays.toString(allowed));
+    }
+
+    RequestDetails toDetails(boolean verificationRequired) {
+        return new RequestDetails(reference, type, regime, new SubjectIdentity(subjectEmail, subjectName, subjectAccountId),
+                details, channel, receivedAt, clockStartedAt, due, extendedDue, acknowledgeBy, statutoryRight,
+                verificationRequired, status, outcome, closedAt);
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    String statusTokenSalt() {
+        return statusTokenSalt;
+    }
+
+    RequestType type() {
+        return type;
+    }
+
+    Regime regime() {
+        return regime;
+    }
+
+    RequestStatus status() {
+        return status;
+    }
+}

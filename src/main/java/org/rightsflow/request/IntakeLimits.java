@@ -1,0 +1,15 @@
+package org.rightsflow.request;
+
+/** Size limits shared by every intake channel, so the portal and the API accept exactly the same requests. */
+public final class IntakeLimits {
+
+    /** Details are free text from the subject: 10 kB is several pages and keeps hostile payloads out. */
+    public static final int MAX_DETAILS_BYTES = 10_240;
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public static final int MAX_ACCOUNT_ID_LENGTH = 200;
+
+    private IntakeLimits() {
+    }
+}

@@ -1,0 +1,55 @@
+package org.rightsflow.request;
+
+import java.util.List;
+import java.util.Optional;
+import org.rightsflow.deadline.StatutoryClock;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to requests for the other modules and the web adapters. */
+@Service
+@Transactional(readOnly = true)
+public class RequestDirectory {
+
+    private final Requests requests;
+    private final StatusTokens tokens;
+    private final StatutoryClock statutoryClock;
+
+    RequestDirectory(Requests requests, StatusTokens tokens, StatutoryClock statutoryClock) {
+        this.requests = requests;
+        this.tokens = tokens;
+        this.statutoryClock = statutoryClock;
+    }
+
+    public Optional<RequestDetails> find(String reference) {
+        return requests.findByReference(reference).map(this::details);
+    }
+
+    public RequestDetails get(String reference) {
+        return find(reference).orElseThrow(() -> new UnknownRequestException(reference));
+    }
+
+    /** Finds the request a status link points to. Any string may be passed: a forged token finds nothing. */
+    public Optional<RequestDetails> findByStatusToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return requests.findByStatusTokenHash(tokens.hash(token)).map(this::details);
+    }
+
+    /** The token of the request's status link, for the emails that carry it. */
+    public String statusToken(String reference) {
+        DataSubjectRequest request = requests.findByReference(reference)
+                .orElseThrow(() -> new UnknownRequestException(reference));
+        return tokens.derive(request.reference(), request.statusTokenSalt());
+    }
+
+    public List<RequestDetails> recent(int limit) {
+        return requests.findAllByOrderByReceivedAtDesc(PageRequest.of(0, limit)).stream().map(this::details).toList();
+    }
+
+    private RequestDetails details(DataSubjectRequest request) {
+        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
+    }
+}

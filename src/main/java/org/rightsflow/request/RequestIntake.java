@@ -1,0 +1,80 @@
+package org.rightsflow.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.deadline.StatutoryDeadline;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in a request: fixes the statutory deadline from the day of receipt, stores it, opens its timeline and
+ * publishes {@link RequestSubmitted} in the same transaction, so a request never exists without its process.
+ */
+@Service
+public class RequestIntake {
+
+    private final Requests requests;
+    private final ReferenceNumbers references;
+    private final StatusTokens tokens;
+    private final StatutoryClock statutoryClock;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RequestIntake(Requests requests, ReferenceNumbers references, StatusTokens tokens, StatutoryClock statutoryClock,
+                  Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.references = references;
+        this.tokens = tokens;
+        this.statutoryClock = statutoryClock;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SubmittedRequest submit(NewRequest request) {
+        Objects.requireNonNull(request.type(), "type");
+        Objects.requireNonNull(request.regime(), "regime");
+        Objects.requireNonNull(request.subject(), "subject");
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
+        if (receivedAt.isAfter(now)) {
+            throw new IllegalArgumentException("A request cannot be received in the future");
+        }
+        StatutoryDeadline deadline = statutoryClock.deadline(request.regime(), request.type(), receivedAt);
+        String reference = references.next(statutoryClock.dateOf(receivedAt));
+        StatusToken token = tokens.mint(reference);
+        DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline));
+
+        timeline.record(reference, request.actor(), TimelineKind.SUBMITTED, describeSubmission(request, deadline));
+        events.publishEvent(new RequestSubmitted(reference));
+        boolean verificationRequired = statutoryClock.policy(request.regime()).requiresVerification(request.type());
+        return new SubmittedRequest(stored.toDetails(verificationRequired), token.token());
+    }
+
+    private static String describeSubmission(NewRequest request, StatutoryDeadline deadline) {
+        StringBuilder text = new StringBuilder()
+                .append(RequestTexts.typeLabel(request.type())).append(" request under ")
+                .append(request.regime().lawName()).append(", received through ")
+                .append(RequestTexts.channelLabel(request.channel())).append(". Due ").append(deadline.due())
+                .append(" (").append(deadline.source()).append(")");
+        if (!deadline.due().equals(deadline.extendedDue())) {
+            text.append("; extendable to ").append(deadline.extendedDue());
+        }
+        if (deadline.acknowledgeBy() != null) {
+            text.append("; receipt to be confirmed by ").append(deadline.acknowledgeBy());
+        }
+        text.append('.');
+        if (!deadline.statutoryRight()) {
+            text.append(" This right is not granted by ").append(request.regime().lawName())
+                    .append("; handled voluntarily within the regime's usual period.");
+        }
+        return text.toString();
+    }
+}

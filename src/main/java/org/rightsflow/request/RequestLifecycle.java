@@ -1,0 +1,97 @@
+package org.rightsflow.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.rightsflow.audit.Actors;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.deadline.RegimePolicy;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.deadline.StatutoryDeadline;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Status changes of a request, each with its timeline entry in the same transaction. Called by the process
+ * steps in the workflow module.
+ */
+@Service
+@Transactional
+public class RequestLifecycle {
+
+    private final Requests requests;
+    private final StatutoryClock statutoryClock;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RequestLifecycle(Requests requests, StatutoryClock statutoryClock, Timeline timeline,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.statutoryClock = statutoryClock;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public RequestDetails awaitVerification(String reference) {
+        DataSubjectRequest request = load(reference);
+        request.awaitVerification();
+        return details(request);
+    }
+
+    /**
+     * The subject confirmed the request through the emailed link. Under UK GDPR the clock starts only now (ICO:
+     * the later of receipt and receipt of the requested identification), so the due date is recomputed.
+     */
+    public RequestDetails verified(String reference) {
+        DataSubjectRequest request = load(reference);
+        Instant now = clock.instant();
+        RegimePolicy policy = statutoryClock.policy(request.regime());
+        StatutoryDeadline restarted = policy.clockStartsOnVerification()
+                ? statutoryClock.deadline(request.regime(), request.type(), now)
+                : null;
+        request.verified(now, restarted);
+        String description = "Identity verified: the subject confirmed the request from the emailed link.";
+        if (restarted != null) {
+            description += " Under " + request.regime().lawName() + " the clock starts on verification; due "
+                    + restarted.due() + ".";
+        }
+        timeline.record(reference, Actors.SUBJECT, TimelineKind.VERIFIED, description);
+        return details(request);
+    }
+
+    public RequestDetails startFulfilment(String reference, int systemsInScope) {
+        DataSubjectRequest request = load(reference);
+        request.startFulfilment();
+        timeline.record(reference, Actors.SYSTEM, TimelineKind.FULFILMENT_STARTED,
+                systemsInScope == 0 ? "No connected system takes part in this kind of request."
+                        : "Carrying the request to " + systemsInScope + " connected system"
+                        + (systemsInScope == 1 ? "" : "s") + ".");
+        return details(request);
+    }
+
+    public RequestDetails responded(String reference, String summary) {
+        DataSubjectRequest request = load(reference);
+        request.responded();
+        timeline.record(reference, Actors.SYSTEM, TimelineKind.RESPONDED, summary);
+        return details(request);
+    }
+
+    public RequestDetails close(String reference, RequestOutcome outcome, String reason) {
+        DataSubjectRequest request = load(reference);
+        request.close(outcome, clock.instant());
+        timeline.record(reference, Actors.SYSTEM, TimelineKind.CLOSED, reason);
+        events.publishEvent(new RequestClosed(reference, outcome));
+        return details(request);
+    }
+
+    private DataSubjectRequest load(String reference) {
+        return requests.findByReference(reference).orElseThrow(() -> new UnknownRequestException(reference));
+    }
+
+    private RequestDetails details(DataSubjectRequest request) {
+        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
+    }
+}

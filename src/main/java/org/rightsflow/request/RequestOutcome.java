@@ -1,0 +1,9 @@
+package org.rightsflow.request;
+
+/** How a closed request ended. */
+public enum RequestOutcome {
+    /** Carried out in every system in scope and answered. */
+    COMPLETED,
+    /** The subject did not confirm the request before the verification link expired. */
+    UNVERIFIABLE
+}

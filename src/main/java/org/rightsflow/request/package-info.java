@@ -1,0 +1,7 @@
+/**
+ * Data subject requests: intake, public references, secret status links, statuses and the statutory due date
+ * fixed at intake. Publishes {@link org.rightsflow.request.RequestSubmitted} and
+ * {@link org.rightsflow.request.RequestClosed}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Requests")
+package org.rightsflow.request;

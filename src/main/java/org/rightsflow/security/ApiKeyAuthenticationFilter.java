@@ -1,0 +1,58 @@
+package org.rightsflow.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a JSON API call carrying {@code X-Api-Key}. A wrong key is answered at once with 401: it is never
+ * silently treated as anonymous. The authentication lives for this request only and creates no session.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Api-Key";
+    static final String ROLE_API = "ROLE_API";
+    static final String PRINCIPAL_PREFIX = "api-key:";
+
+    private final ApiKeys keys;
+    private final ProblemResponses problems;
+
+    ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> keyName = keys.nameOf(presented);
+        if (keyName.isEmpty()) {
+            problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
+                    "The X-Api-Key header does not match any configured API key.", request.getRequestURI());
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL_PREFIX + keyName.get(),
+                null, List.of(new SimpleGrantedAuthority(ROLE_API))));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

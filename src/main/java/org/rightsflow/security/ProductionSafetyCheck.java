@@ -1,0 +1,75 @@
+package org.rightsflow.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * In production (profile {@code postgres}) the application refuses to start while anything of the demo is
+ * configured: the demo API key, the demo link key, or a staff account whose password is its demo password.
+ * It also creates the first admin account from {@code rightsflow.bootstrap.admin-password} when there is none.
+ */
+@Component
+@Profile("postgres")
+@Order(0)
+class ProductionSafetyCheck implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductionSafetyCheck.class);
+    static final String DEMO_LINK_KEY = "demo-link-key-change-me";
+    static final Map<String, String> DEMO_PASSWORDS = Map.of("admin", "admin", "dpo", "dpo", "owner", "owner");
+
+    private final ApiKeys apiKeys;
+    private final StaffDirectory staff;
+    private final String linkKey;
+    private final String bootstrapAdminPassword;
+    private final String bootstrapAdminEmail;
+
+    ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff,
+                          @Value("${rightsflow.secrets.link-key:}") String linkKey,
+                          @Value("${rightsflow.bootstrap.admin-password:}") String bootstrapAdminPassword,
+                          @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail) {
+        this.apiKeys = apiKeys;
+        this.staff = staff;
+        this.linkKey = linkKey;
+        this.bootstrapAdminPassword = bootstrapAdminPassword;
+        this.bootstrapAdminEmail = bootstrapAdminEmail;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> problems = new ArrayList<>();
+        if (apiKeys.containsDemoKey()) {
+            problems.add("the demo API key 'demo-api-key' is configured (rightsflow.api.keys / RIGHTSFLOW_API_KEYS)");
+        }
+        if (linkKey.isBlank() || linkKey.equals(DEMO_LINK_KEY)) {
+            problems.add("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY) is missing or the demo value");
+        }
+        if (DEMO_PASSWORDS.containsValue(bootstrapAdminPassword)) {
+            problems.add("rightsflow.bootstrap.admin-password is a demo password");
+        }
+        DEMO_PASSWORDS.forEach((user, password) -> {
+            if (staff.passwordIs(user, password)) {
+                problems.add("staff account '" + user + "' still has its demo password");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start the postgres profile: " + String.join("; ", problems)
+                    + ". See README, 'Configuration'.");
+        }
+        if (staff.isEmpty() && !bootstrapAdminPassword.isBlank()) {
+            staff.create(new NewStaffMember("admin", bootstrapAdminPassword, "Administrator", bootstrapAdminEmail,
+                    EnumSet.of(StaffRole.ADMIN), Set.of()));
+            log.info("Created the first staff account 'admin' from rightsflow.bootstrap.admin-password.");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Who may do what: staff accounts with roles and groups, the form login of the staff inbox, API keys for the
+ * JSON API, HTTP Basic for Camunda's REST API, and the guard that keeps demo secrets out of production.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Security")
+package org.rightsflow.security;

@@ -1,0 +1,72 @@
+package org.rightsflow.staff;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.connector.SystemView;
+import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.security.StaffMember;
+import org.rightsflow.workflow.StaffTasks;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Requests for staff: the list (privacy officers) and one request with its timeline, open tasks, per-system
+ * results and every message written for it. A system owner sees a request only if one of their systems takes
+ * part in it.
+ */
+@Controller
+class RequestsController {
+
+    private static final int LIST_SIZE = 200;
+
+    private final RequestDirectory requests;
+    private final Timeline timeline;
+    private final Outbox outbox;
+    private final StaffTasks tasks;
+    private final SystemRegistry systems;
+
+    RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
+                       SystemRegistry systems) {
+        this.requests = requests;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.tasks = tasks;
+        this.systems = systems;
+    }
+
+    @GetMapping("/staff/requests")
+    String list(@ModelAttribute("me") StaffMember me, Model model, HttpServletResponse response) {
+        model.addAttribute("requests", requests.recent(LIST_SIZE).stream().filter(r -> maySee(me, r)).toList());
+        return "staff/requests";
+    }
+
+    @GetMapping("/staff/requests/{reference}")
+    String detail(@PathVariable String reference, @ModelAttribute("me") StaffMember me, Model model,
+                  HttpServletResponse response) {
+        Optional<RequestDetails> request = requests.find(reference).filter(r -> maySee(me, r));
+        if (request.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("reference", reference);
+            return "staff/request-not-found";
+        }
+        model.addAttribute("request", request.get());
+        model.addAttribute("timeline", timeline.entries(reference));
+        model.addAttribute("timelineIntact", timeline.isIntact(reference));
+        model.addAttribute("tasks", tasks.openTasksOf(reference));
+        model.addAttribute("results", systems.resultsFor(reference));
+        model.addAttribute("messages", outbox.forRequest(reference));
+        return "staff/request";
+    }
+
+    private boolean maySee(StaffMember me, RequestDetails request) {
+        return me.overseesAllRequests() || systems.inScopeFor(request.type()).stream()
+                .map(SystemView::ownerGroup).anyMatch(me.groups()::contains);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The staff side: the inbox of fulfilment tasks by due date, request details with timeline and messages, the
+ * connected-systems list and the deadline calculator for requests received by post or phone.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Staff inbox")
+package org.rightsflow.staff;

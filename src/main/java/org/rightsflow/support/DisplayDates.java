@@ -1,0 +1,63 @@
+package org.rightsflow.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times for pages and emails, in the statutory clock's zone (so "due 1 March" means the same day
+ * everywhere). Available in templates as {@code @dates}.
+ */
+@Component("dates")
+public class DisplayDates {
+
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final ZoneId zone;
+
+    public DisplayDates(@Value("${rightsflow.clock.zone:UTC}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The calendar date of an instant in the clock's zone. */
+    public LocalDate dateOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** "Monday 1 March 2027". */
+    public String longDate(LocalDate date) {
+        return date == null ? "" : LONG_DATE.format(date);
+    }
+
+    /** "1 Mar 2027" for a date, or the date of an instant in the clock's zone. */
+    public String shortDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return SHORT_DATE.format(date);
+        }
+        if (value instanceof Instant instant) {
+            return SHORT_DATE.format(instant.atZone(zone));
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    /** "1 Mar 2027, 14:05 UTC". */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone)) + " " + zone.getId();
+    }
+
+    /** An instant in ISO form, truncated to seconds, for {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,71 @@
+package org.rightsflow.workflow;
+
+/** The names the BPMN models in bpmn/ and the Java code share. Change one, change the other. */
+public final class ProcessModel {
+
+    public static final String DATA_SUBJECT_REQUEST = "data-subject-request";
+    public static final String FULFIL_IN_SYSTEM = "fulfil-in-system";
+
+    public static final String MESSAGE_IDENTITY_VERIFIED = "IdentityVerified";
+
+    /** Activities of data-subject-request. */
+    public static final class Activities {
+        public static final String ACKNOWLEDGE = "acknowledge-request";
+        public static final String VERIFICATION_NEEDED = "verification-needed";
+        public static final String SEND_VERIFICATION_LINK = "send-verification-link";
+        public static final String AWAIT_VERIFICATION = "await-verification";
+        public static final String IDENTITY_VERIFIED = "identity-verified";
+        public static final String VERIFICATION_EXPIRED = "verification-expired";
+        public static final String RECORD_VERIFICATION = "record-verification";
+        public static final String CLOSE_UNVERIFIABLE = "close-unverifiable";
+        public static final String CLOSED_UNVERIFIABLE = "closed-unverifiable";
+        public static final String SELECT_SYSTEMS = "select-systems";
+        public static final String FULFIL_IN_SYSTEMS = "fulfil-in-systems";
+        public static final String FIRST_REMINDER_DUE = "first-reminder-due";
+        public static final String SECOND_REMINDER_DUE = "second-reminder-due";
+        public static final String OVERDUE = "overdue";
+        public static final String SEND_FIRST_REMINDER = "send-first-reminder";
+        public static final String SEND_SECOND_REMINDER = "send-second-reminder";
+        public static final String ESCALATE_OVERDUE = "escalate-overdue";
+        public static final String SEND_RESPONSE = "send-response";
+        public static final String CLOSE_REQUEST = "close-request";
+        public static final String REQUEST_CLOSED = "request-closed";
+
+        /** Activities of fulfil-in-system. */
+        public static final String PREPARE_SYSTEM_TASK = "prepare-system-task";
+        public static final String FULFIL_TASK = "fulfil-task";
+        public static final String RECORD_SYSTEM_RESULT = "record-system-result";
+
+        private Activities() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Variables {
+        public static final String REFERENCE = "reference";
+        public static final String REQUEST_TYPE = "requestType";
+        public static final String REGIME = "regime";
+        public static final String VERIFICATION_REQUIRED = "verificationRequired";
+        public static final String VERIFICATION_EXPIRES_AT = "verificationExpiresAt";
+        public static final String DUE_DATE = "dueDate";
+        public static final String FIRST_REMINDER_AT = "firstReminderAt";
+        public static final String SECOND_REMINDER_AT = "secondReminderAt";
+        public static final String OVERDUE_AT = "overdueAt";
+        public static final String SYSTEM_IDS = "systemIds";
+        public static final String SYSTEM_ID = "systemId";
+        public static final String OWNER_GROUP = "ownerGroup";
+        public static final String TASK_NAME = "taskName";
+        public static final String INSTRUCTIONS = "instructions";
+        public static final String SYSTEM_NAME = "systemName";
+        /** Set when a fulfilment task is completed. */
+        public static final String OUTCOME = "outcome";
+        public static final String RESULT_SUMMARY = "resultSummary";
+        public static final String COMPLETED_BY = "completedBy";
+
+        private Variables() {
+        }
+    }
+
+    private ProcessModel() {
+    }
+}

@@ -1,0 +1,34 @@
+package org.rightsflow.workflow;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal addresses put into emails. The paths must match the portal's controllers (/status/{token},
+ * /verify/{token}); the base comes from {@code rightsflow.public-url}.
+ */
+@Component
+class PublicLinks {
+
+    private final String base;
+
+    PublicLinks(@Value("${rightsflow.public-url}") String publicUrl) {
+        this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    String status(String statusToken) {
+        return base + "/status/" + statusToken;
+    }
+
+    String verification(String verificationToken) {
+        return base + "/verify/" + verificationToken;
+    }
+
+    String staffRequest(String reference) {
+        return base + "/staff/requests/" + reference;
+    }
+
+    String staffInbox() {
+        return base + "/staff";
+    }
+}

@@ -1,0 +1,41 @@
+package org.rightsflow.workflow;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.request.RequestLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Answers the subject with what was done in each system, then marks the request responded. */
+@Component("sendResponse")
+class SendResponse implements JavaDelegate {
+
+    private final RequestDirectory requests;
+    private final RequestLifecycle lifecycle;
+    private final SystemRegistry systems;
+    private final SubjectMail mail;
+
+    SendResponse(RequestDirectory requests, RequestLifecycle lifecycle, SystemRegistry systems, SubjectMail mail) {
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+        this.systems = systems;
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RequestDetails request = requests.get(execution.getBusinessKey());
+        List<FulfilmentResultView> results = systems.resultsFor(request.reference());
+        mail.response(request, results);
+        long done = results.stream().filter(r -> r.outcome() == SystemOutcome.DONE).count();
+        long noData = results.stream().filter(r -> r.outcome() == SystemOutcome.NO_DATA_FOUND).count();
+        long notDone = results.size() - done - noData;
+        lifecycle.responded(request.reference(), "Response emailed to the subject: " + results.size()
+                + " system(s) — " + done + " done, " + noData + " held no data, " + notDone + " not done.");
+    }
+}

@@ -1,0 +1,168 @@
+package org.rightsflow.workflow;
+
+import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
+import static org.rightsflow.workflow.ProcessModel.Variables.INSTRUCTIONS;
+import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
+import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
+import static org.rightsflow.workflow.ProcessModel.Variables.REGIME;
+import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
+import static org.rightsflow.workflow.ProcessModel.Variables.RESULT_SUMMARY;
+import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_NAME;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.security.StaffMember;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff side of the fulfilment tasks: what each person may see, claim and complete. A system owner sees the
+ * tasks of their groups and those assigned to them; privacy officers and admins see every task.
+ */
+@Service
+public class StaffTasks {
+
+    static final int MAX_COMMENT = 4000;
+
+    private final TaskService tasks;
+    private final StatutoryClock statutoryClock;
+    private final Clock clock;
+
+    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Clock clock) {
+        this.tasks = tasks;
+        this.statutoryClock = statutoryClock;
+        this.clock = clock;
+    }
+
+    /** The open tasks visible to this person, earliest due date first. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> inboxOf(StaffMember me) {
+        Map<String, Task> visible = new LinkedHashMap<>();
+        if (me.overseesAllRequests()) {
+            active().list().forEach(task -> visible.put(task.getId(), task));
+        } else {
+            active().taskAssignee(me.username()).list().forEach(task -> visible.put(task.getId(), task));
+            if (!me.groups().isEmpty()) {
+                active().taskCandidateGroupIn(List.copyOf(me.groups())).includeAssignedTasks().list()
+                        .forEach(task -> visible.putIfAbsent(task.getId(), task));
+            }
+        }
+        return visible.values().stream().map(this::toInboxTask)
+                .sorted(Comparator.comparing(InboxTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(InboxTask::created))
+                .toList();
+    }
+
+    /** The open tasks of one request, for its detail page. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> openTasksOf(String reference) {
+        return active().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc().list().stream()
+                .map(this::toInboxTask).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public InboxTask get(String taskId, StaffMember me) {
+        return toInboxTask(visibleTask(taskId, me));
+    }
+
+    @Transactional
+    public void claim(String taskId, StaffMember me) {
+        Task task = visibleTask(taskId, me);
+        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+            throw new TaskNotAvailable("This task is already assigned to " + task.getAssignee() + ".");
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+    }
+
+    @Transactional
+    public void release(String taskId, StaffMember me) {
+        Task task = visibleTask(taskId, me);
+        if (!me.username().equals(task.getAssignee()) && !me.overseesAllRequests()) {
+            throw new TaskNotAvailable("Only the assignee or a privacy officer can release this task.");
+        }
+        tasks.setAssignee(taskId, null);
+    }
+
+    /**
+     * Completes a task with what was done. An unassigned task is claimed on the way; a task assigned to someone
+     * else is refused. Saying why something was not done is mandatory.
+     */
+    @Transactional
+    public void complete(String taskId, StaffMember me, SystemOutcome outcome, String comment) {
+        Task task = visibleTask(taskId, me);
+        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
+        }
+        String summary = comment == null ? "" : comment.strip();
+        if (outcome == SystemOutcome.NOT_DONE && summary.isEmpty()) {
+            throw new IllegalArgumentException("Say why the request was not carried out in this system.");
+        }
+        if (summary.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("Keep the comment under " + MAX_COMMENT + " characters.");
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+        if (!summary.isEmpty()) {
+            tasks.createComment(taskId, task.getProcessInstanceId(), summary);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(OUTCOME, outcome.name());
+        variables.put(RESULT_SUMMARY, summary);
+        variables.put(COMPLETED_BY, me.username());
+        tasks.complete(taskId, variables);
+    }
+
+    private TaskQuery active() {
+        return tasks.createTaskQuery().active();
+    }
+
+    private Task visibleTask(String taskId, StaffMember me) {
+        Task task = taskId == null ? null : active().taskId(taskId).singleResult();
+        if (task == null || !isVisible(task, me)) {
+            throw new TaskNotAvailable("This task does not exist, is already completed, or is not yours to see.");
+        }
+        return task;
+    }
+
+    private boolean isVisible(Task task, StaffMember me) {
+        if (me.overseesAllRequests() || me.username().equals(task.getAssignee())) {
+            return true;
+        }
+        return candidateGroups(task.getId()).stream().anyMatch(me.groups()::contains);
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    private InboxTask toInboxTask(Task task) {
+        Map<String, Object> variables = tasks.getVariables(task.getId(),
+                List.of(REFERENCE, REQUEST_TYPE, REGIME, SYSTEM_NAME, INSTRUCTIONS));
+        LocalDate due = task.getDueDate() == null ? null : statutoryClock.dateOf(task.getDueDate().toInstant());
+        LocalDate today = statutoryClock.dateOf(clock.instant());
+        long daysLeft = due == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(today, due);
+        return new InboxTask(task.getId(), task.getName(), (String) variables.get(REFERENCE),
+                (String) variables.get(REQUEST_TYPE),
+                (String) variables.get(REGIME), (String) variables.get(SYSTEM_NAME),
+                (String) variables.get(INSTRUCTIONS), due, daysLeft, task.getAssignee(),
+                candidateGroups(task.getId()), task.getCreateTime().toInstant());
+    }
+}

@@ -1,0 +1,52 @@
+package org.rightsflow.workflow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.OutgoingMail;
+import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestDirectory;
+import org.springframework.stereotype.Component;
+
+/** Writes the emails addressed to the data subject; every one carries the status link. */
+@Component
+class SubjectMail {
+
+    private final Outbox outbox;
+    private final RequestDirectory requests;
+    private final PublicLinks links;
+
+    SubjectMail(Outbox outbox, RequestDirectory requests, PublicLinks links) {
+        this.outbox = outbox;
+        this.requests = requests;
+        this.links = links;
+    }
+
+    void acknowledgement(RequestDetails request) {
+        send(request, MailKind.ACKNOWLEDGEMENT, Map.of());
+    }
+
+    void verificationLink(RequestDetails request, String verificationToken, java.time.LocalDate validUntil) {
+        send(request, MailKind.VERIFICATION, Map.of("verifyUrl", links.verification(verificationToken),
+                "validUntil", validUntil));
+    }
+
+    void unverifiable(RequestDetails request) {
+        send(request, MailKind.UNVERIFIABLE, Map.of());
+    }
+
+    void response(RequestDetails request, List<FulfilmentResultView> results) {
+        send(request, MailKind.RESPONSE, Map.of("results", results));
+    }
+
+    private void send(RequestDetails request, MailKind kind, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("request", request);
+        model.put("name", request.subject().name());
+        model.put("statusUrl", links.status(requests.statusToken(request.reference())));
+        outbox.queue(new OutgoingMail(request.reference(), kind, request.subject().email(), model));
+    }
+}

@@ -1,0 +1,303 @@
+package org.rightsflow.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The shipped regime policies against LEGAL-RULES.md ("Request types", "Deadlines", "Identity verification"), the
+ * operator's policy override file, and the errors a bad policy file produces.
+ */
+class RegimePoliciesTest {
+
+    private final RegimePolicies shipped = RegimePolicies.shipped();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void eachRegimeCountsAgainstItsCalendar() {
+        Map<Regime, String> expected = Map.ofEntries(
+                Map.entry(Regime.GDPR, "EU"), Map.entry(Regime.UK_GDPR, "UK-ENG-WLS"),
+                Map.entry(Regime.CCPA, "US-FEDERAL"), Map.entry(Regime.VCDPA, "US-FEDERAL"),
+                Map.entry(Regime.CPA, "US-FEDERAL"), Map.entry(Regime.CTDPA, "US-FEDERAL"),
+                Map.entry(Regime.TDPSA, "US-FEDERAL"), Map.entry(Regime.UCPA, "US-FEDERAL"),
+                Map.entry(Regime.OCPA, "US-FEDERAL"), Map.entry(Regime.LGPD, "NONE"),
+                Map.entry(Regime.PIPEDA, "NONE"), Map.entry(Regime.QUEBEC_LAW25, "NONE"));
+        for (Regime regime : Regime.values()) {
+            assertThat(shipped.policy(regime).regime()).isEqualTo(regime);
+            assertThat(shipped.policy(regime).calendarId()).as(regime.name()).isEqualTo(expected.get(regime));
+        }
+    }
+
+    @Test
+    void grantedRightsFollowTheRequestTypesTable() {
+        Set<RequestType> usStatesNotGranted = EnumSet.of(RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION);
+        Map<Regime, Set<RequestType>> notGranted = Map.ofEntries(
+                Map.entry(Regime.GDPR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.UK_GDPR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.CCPA, EnumSet.of(RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.VCDPA, usStatesNotGranted), Map.entry(Regime.CPA, usStatesNotGranted),
+                Map.entry(Regime.CTDPA, usStatesNotGranted), Map.entry(Regime.TDPSA, usStatesNotGranted),
+                Map.entry(Regime.OCPA, usStatesNotGranted),
+                Map.entry(Regime.UCPA, EnumSet.of(RequestType.CORRECTION, RequestType.LIMIT_SENSITIVE,
+                        RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.LGPD, EnumSet.noneOf(RequestType.class)),
+                Map.entry(Regime.PIPEDA, EnumSet.noneOf(RequestType.class)),
+                Map.entry(Regime.QUEBEC_LAW25, EnumSet.noneOf(RequestType.class)));
+        for (Regime regime : Regime.values()) {
+            for (RequestType type : RequestType.values()) {
+                assertThat(shipped.policy(regime).grants(type)).as(regime + " grants " + type)
+                        .isEqualTo(!notGranted.get(regime).contains(type));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void optOutAndLimitNeverRequireVerificationButAccessDoes(Regime regime) {
+        RegimePolicy policy = shipped.policy(regime);
+        assertThat(policy.requiresVerification(RequestType.OPT_OUT)).isFalse();
+        assertThat(policy.requiresVerification(RequestType.LIMIT_SENSITIVE)).isFalse();
+        assertThat(policy.requiresVerification(RequestType.ACCESS)).isTrue();
+        assertThat(policy.requiresVerification(RequestType.DELETION)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void onlyUkGdprStartsOnVerificationAndMayPause(Regime regime) {
+        // LEGAL-RULES "Deadlines", UK GDPR row (ICO); CCPA row: "the 45 days run regardless".
+        boolean uk = regime == Regime.UK_GDPR;
+        assertThat(shipped.policy(regime).clockStartsOnVerification()).isEqualTo(uk);
+        assertThat(shipped.policy(regime).clockMayPause()).isEqualTo(uk);
+    }
+
+    @Test
+    void sourcesCiteTheLaw() {
+        assertThat(shipped.policy(Regime.GDPR).source(RequestType.ACCESS))
+                .isEqualTo("GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Art. 3");
+        assertThat(shipped.policy(Regime.CCPA).source(RequestType.DELETION)).contains("§7021");
+        assertThat(shipped.policy(Regime.CCPA).source(RequestType.OPT_OUT)).contains("§7026");
+        assertThat(shipped.policy(Regime.CCPA).source(RequestType.LIMIT_SENSITIVE)).contains("§7027");
+        assertThat(shipped.policy(Regime.UCPA).source(RequestType.CORRECTION))
+                .startsWith("No statutory right under Utah Consumer Privacy Act")
+                .contains("13-61-203");
+        for (Regime regime : Regime.values()) {
+            for (RequestType type : RequestType.values()) {
+                assertThat(shipped.policy(regime).source(type)).as(regime + "/" + type).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void lawNamesAndJurisdictionsAreThoseOfTheForm() {
+        assertThat(Regime.CCPA.lawName()).isEqualTo("CCPA/CPRA");
+        assertThat(Regime.UK_GDPR.lawName()).isEqualTo("UK GDPR");
+        assertThat(Regime.PIPEDA.jurisdiction()).isEqualTo("Canada (outside Quebec)");
+        assertThat(Regime.GDPR.jurisdiction()).isEqualTo("European Union / EEA");
+        for (Regime regime : Regime.values()) {
+            assertThat(regime.lawName()).isNotBlank();
+            assertThat(regime.jurisdiction()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aPolicyFileReplacesTheRegimesItListsAndLeavesTheOthers() throws IOException {
+        // The OCPA extension is *unconfirmed* in LEGAL-RULES; an operator who reads the law as "no extension" says so here.
+        // A German controller counts GDPR periods against German national holidays.
+        Path policyFile = directory.resolve("policies.yml");
+        Files.writeString(policyFile, """
+                regimes:
+                  OCPA:
+                    calendar: US-FEDERAL
+                    notGranted: [LIMIT_SENSITIVE, RESTRICTION, OBJECTION]
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: CALENDAR_DAYS, amount: 45}
+                      extended: null
+                      source: "ORS 646A.576 (no extension, per our counsel)"
+                  GDPR:
+                    calendar: DE
+                    notGranted: [LIMIT_SENSITIVE]
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: MONTHS, amount: 1}
+                      extended: {unit: MONTHS, amount: 3}
+                      source: "GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Art. 3; German holidays"
+                """);
+        StatutoryClock clock = new StatutoryClock(RegimePolicies.withOverrides(policyFile), HolidayCalendars.shipped(),
+                ZoneOffset.UTC);
+
+        StatutoryDeadline oregon = clock.deadline(Regime.OCPA, RequestType.ACCESS, LocalDate.of(2026, 9, 15));
+        assertThat(oregon.due()).isEqualTo(LocalDate.of(2026, 10, 30));
+        assertThat(oregon.extendedDue()).isEqualTo(oregon.due());
+        assertThat(oregon.extensionAllowed()).isFalse();
+        assertThat(oregon.source()).contains("per our counsel");
+
+        // 6 Mar 2026 + 1 month = Mon 6 Apr 2026, Easter Monday: a holiday in DE (not in the EU-wide list) -> Tue 7 Apr.
+        StatutoryDeadline gdpr = clock.deadline(Regime.GDPR, RequestType.ACCESS, LocalDate.of(2026, 3, 6));
+        assertThat(gdpr.due()).isEqualTo(LocalDate.of(2026, 4, 7));
+        assertThat(clock.policy(Regime.GDPR).calendarId()).isEqualTo("DE");
+
+        // Roll defaults to true for MONTHS even when the file omits it.
+        assertThat(clock.deadline(Regime.GDPR, RequestType.ACCESS, LocalDate.of(2027, 1, 31)).due())
+                .isEqualTo(LocalDate.of(2027, 3, 1));
+
+        // Untouched regimes keep the shipped policy.
+        StatutoryDeadline virginia = clock.deadline(Regime.VCDPA, RequestType.ACCESS, LocalDate.of(2026, 1, 1));
+        assertThat(virginia.extendedDue()).isEqualTo(LocalDate.of(2026, 4, 1));
+    }
+
+    @Test
+    void aPolicyNamingAnUnknownCalendarStopsTheClockBeingBuilt() throws IOException {
+        Path policyFile = writePolicy("""
+                regimes:
+                  LGPD:
+                    calendar: BR
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: CALENDAR_DAYS, amount: 15}
+                      source: "LGPD Art. 19"
+                """);
+        RegimePolicies policies = RegimePolicies.withOverrides(policyFile);
+        assertThatThrownBy(() -> new StatutoryClock(policies, HolidayCalendars.shipped(), ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LGPD")
+                .hasMessageContaining("'BR'")
+                .hasMessageContaining("known calendars: DE, EU, NONE, UK-ENG-WLS, US-FEDERAL");
+    }
+
+    @Test
+    void malformedYamlNamesTheFile() throws IOException {
+        Path policyFile = writePolicy("regimes:\n  GDPR:\n    calendar: EU\n   general: {\n");
+        assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(policyFile.toString())
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void aMissingPolicyFileIsAnError() {
+        Path missing = directory.resolve("nope.yml");
+        assertThatThrownBy(() -> RegimePolicies.withOverrides(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("file not found");
+    }
+
+    @Test
+    void badPolicyContentIsReportedWithItsPath() throws IOException {
+        assertPolicyError("""
+                regimes:
+                  GDRP:
+                    calendar: EU
+                """, "regimes.GDRP", "'GDRP' is not a regime");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    clockMayPuase: true
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.clockMayPuase", "unknown key 'clockMayPuase'");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.noVerification", "must include OPT_OUT and LIMIT_SENSITIVE");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: CALENDAR_DAYS, amount: 45}
+                      extended: {unit: CALENDAR_DAYS, amount: 45}
+                      source: s
+                """, "regimes.CCPA.general.extended", "is the total period including the extension");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: WEEKS, amount: 6}, source: s}
+                """, "regimes.CCPA.general.response.unit",
+                "'WEEKS' is not one of BUSINESS_DAYS, CALENDAR_DAYS, MONTHS");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 0}, source: s}
+                """, "regimes.CCPA.general.response.amount", "expected a whole number greater than 0");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    notGranted: [RESTRICTION]
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                    types:
+                      RESTRICTION: {response: {unit: CALENDAR_DAYS, amount: 10}, source: s}
+                """, "regimes.CCPA.types.RESTRICTION", "is listed in notGranted");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}}
+                """, "regimes.CCPA.general.source", "required but missing");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    clockMayPause: sometimes
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.clockMayPause", "expected true or false");
+    }
+
+    @Test
+    void duplicateKeysAreRejected() throws IOException {
+        Path policyFile = writePolicy("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    calendar: EU
+                """);
+        assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calendar")
+                .hasMessageContaining("duplicate");
+    }
+
+    private void assertPolicyError(String yaml, String path, String message) throws IOException {
+        Path policyFile = writePolicy(yaml);
+        assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(policyFile.toString())
+                .hasMessageContaining(path + ":")
+                .hasMessageContaining(message);
+    }
+
+    private Path writePolicy(String yaml) throws IOException {
+        Path policyFile = Files.createTempFile(directory, "policy", ".yml");
+        Files.writeString(policyFile, yaml);
+        return policyFile;
+    }
+}

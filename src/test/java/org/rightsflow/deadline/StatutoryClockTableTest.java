@@ -1,0 +1,263 @@
+package org.rightsflow.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The statutory clock against dates worked out by hand from LEGAL-RULES.md ("Deadlines") and the shipped holiday
+ * calendars. Every expected date below was counted on a calendar, not copied from the implementation's output; the
+ * comment above an awkward row shows the counting.
+ *
+ * <p>Conventions being checked: the clock start is day 0; MONTHS = same-numbered day (clamped to the month's end), rolled
+ * past weekends and the regime's holidays, extended date from the clock start (not from the rolled due date);
+ * CALENDAR_DAYS never rolled; BUSINESS_DAYS = the N-th working day strictly after the clock start (US-FEDERAL).
+ * An empty acknowledgeBy means null (no acknowledgement required).
+ */
+class StatutoryClockTableTest {
+
+    static final String CASES = """
+            regime       | type            | clockStart | due        | extendedDue | acknowledgeBy | statutoryRight
+
+            # ---- GDPR: 1 month / 3 months (Art. 12(3), Reg. 1182/71 Art. 3), EU calendar = 1 Jan and 25 Dec only ----
+            # 31 Jan 2027 + 1 month: no 31 Feb -> last day 28 Feb 2027, a Sunday -> Mon 1 Mar 2027.
+            # Extended: 31 Jan + 3 months -> no 31 Apr -> Fri 30 Apr 2027. (From the rolled due date, 1 Mar + 2 months
+            # would give Sat 1 May -> Mon 3 May: wrong. The extension runs from the clock start.)
+            GDPR         | ACCESS          | 2027-01-31 | 2027-03-01 | 2027-04-30  |               | true
+            # Leap year: 31 Jan 2028 + 1 month -> 29 Feb 2028 (Tue). +3 months -> 30 Apr 2028 (Sun) -> Mon 1 May
+            # (1 May is not in the EU-wide list).
+            GDPR         | PORTABILITY     | 2028-01-31 | 2028-02-29 | 2028-05-01  |               | true
+            # Holiday roll: 25 Nov + 1 month = Fri 25 Dec 2026 (EU holiday) -> Sat, Sun -> Mon 28 Dec. +3 = Thu 25 Feb 2027.
+            GDPR         | DELETION        | 2026-11-25 | 2026-12-28 | 2027-02-25  |               | true
+            # 1 Dec + 1 month = Fri 1 Jan 2027 (holiday) -> Sat, Sun -> Mon 4 Jan. +3 = Mon 1 Mar 2027.
+            GDPR         | CORRECTION      | 2026-12-01 | 2027-01-04 | 2027-03-01  |               | true
+            # Received on a Sunday: still day 0. 15 Apr 2026 is a Wed; 15 Jun 2026 is a Mon.
+            GDPR         | OPT_OUT         | 2026-03-15 | 2026-04-15 | 2026-06-15  |               | true
+            # No LIMIT_SENSITIVE right under GDPR: general 1/3-month period, voluntarily. Fri 10 Jul, Thu 10 Sep 2026.
+            GDPR         | LIMIT_SENSITIVE | 2026-06-10 | 2026-07-10 | 2026-09-10  |               | false
+            # Weekend roll of the extended date: 30 May + 3 months = Sun 30 Aug 2026 -> Mon 31 Aug. Due Tue 30 Jun.
+            GDPR         | RESTRICTION     | 2026-05-30 | 2026-06-30 | 2026-08-31  |               | true
+            # 31 Aug + 1 month: no 31 Sep -> Wed 30 Sep. +3 months: no 31 Nov -> Mon 30 Nov 2026.
+            GDPR         | OBJECTION       | 2026-08-31 | 2026-09-30 | 2026-11-30  |               | true
+            # 30 Jan 2028 + 1 month: no 30 Feb -> Tue 29 Feb (leap). +3 = Sun 30 Apr -> Mon 1 May 2028.
+            GDPR         | ACCESS          | 2028-01-30 | 2028-02-29 | 2028-05-01  |               | true
+            # Received on Christmas Day: 25 Jan 2028 is a Tue. +3 = Sat 25 Mar 2028 -> Mon 27 Mar.
+            GDPR         | ACCESS          | 2027-12-25 | 2028-01-25 | 2028-03-27  |               | true
+            # 30 Dec 2026 is a Wed. +3 months: no 30 Feb -> Sun 28 Feb 2027 -> Mon 1 Mar.
+            GDPR         | ACCESS          | 2026-11-30 | 2026-12-30 | 2027-03-01  |               | true
+            # 6 Apr 2026 is Easter Monday, a working day for the EU-wide calendar (contrast with DE in RegimePoliciesTest).
+            # +3 = Sat 6 Jun 2026 -> Mon 8 Jun.
+            GDPR         | ACCESS          | 2026-03-06 | 2026-04-06 | 2026-06-08  |               | true
+
+            # ---- UK GDPR: 1 month / 3 months (ICO), England & Wales bank holidays incl. substitute days ----
+            # Bank-holiday roll: 25 Apr + 1 month = Mon 25 May 2026, Spring bank holiday -> Tue 26 May.
+            # +3 = Sat 25 Jul -> Mon 27 Jul 2026.
+            UK_GDPR      | ACCESS          | 2026-04-25 | 2026-05-26 | 2026-07-27  |               | true
+            # As GDPR: 28 Feb 2027 is a Sunday -> Mon 1 Mar; 30 Apr 2027 is a Friday.
+            UK_GDPR      | PORTABILITY     | 2027-01-31 | 2027-03-01 | 2027-04-30  |               | true
+            # Sat 25 Dec 2027 -> Sun 26 -> Mon 27 (Christmas substitute) -> Tue 28 (Boxing Day substitute) -> Wed 29 Dec.
+            # +3 = Fri 25 Feb 2028.
+            UK_GDPR      | DELETION        | 2027-11-25 | 2027-12-29 | 2028-02-25  |               | true
+            # 28 Mar 2026 is a Saturday -> Mon 30 Mar. +3 = Thu 28 May 2026.
+            UK_GDPR      | CORRECTION      | 2026-02-28 | 2026-03-30 | 2026-05-28  |               | true
+            # 26 Mar 2027 is Good Friday -> Sat, Sun, Mon 29 Mar (Easter Monday) -> Tue 30 Mar. +3 = Wed 26 May 2027.
+            UK_GDPR      | OPT_OUT         | 2027-02-26 | 2027-03-30 | 2027-05-26  |               | true
+            # No LIMIT_SENSITIVE right: general period. 3 Jan 2027 is a Sunday -> Mon 4 Jan (1 Jan 2027 was a Friday,
+            # so there is no substitute day). +3 = Wed 3 Mar 2027.
+            UK_GDPR      | LIMIT_SENSITIVE | 2026-12-03 | 2027-01-04 | 2027-03-03  |               | false
+            # 3 Jan 2028 is the New Year's Day substitute (1 Jan 2028 is a Saturday) -> Tue 4 Jan. +3 = Fri 3 Mar 2028.
+            UK_GDPR      | RESTRICTION     | 2027-12-03 | 2028-01-04 | 2028-03-03  |               | true
+            # 31 Mar + 1 month: no 31 Apr -> Sun 30 Apr 2028 -> Mon 1 May, Early May bank holiday -> Tue 2 May.
+            # +3 months: no 31 Jun -> Fri 30 Jun 2028.
+            UK_GDPR      | OBJECTION       | 2028-03-31 | 2028-05-02 | 2028-06-30  |               | true
+            # Sat 26 Dec 2026 -> Sun 27 -> Mon 28 (Boxing Day substitute) -> Tue 29 Dec. +3 = Fri 26 Feb 2027.
+            UK_GDPR      | ACCESS          | 2026-11-26 | 2026-12-29 | 2027-02-26  |               | true
+
+            # ---- CCPA: 45 / 90 calendar days, not rolled; acknowledge within 10 business days (US-FEDERAL) ----
+            # Received Mon 2 Mar 2026. Due +45 = 16 Apr. Extended +90 = Sun 31 May 2026, NOT rolled (calendar days).
+            # Ack: Tue 3 (1) Wed 4 (2) Thu 5 (3) Fri 6 (4) Mon 9 (5) ... Fri 13 (9) Mon 16 Mar (10).
+            CCPA         | ACCESS          | 2026-03-02 | 2026-04-16 | 2026-05-31  | 2026-03-16    | true
+            # Received Fri 20 Nov 2026. +45: 30 Nov is +10, 31 Dec +41 -> 4 Jan 2027; +90: 18 Feb 2027.
+            # Ack over Thanksgiving: Mon 23 (1) Tue 24 (2) Wed 25 (3) [Thu 26 Thanksgiving] Fri 27 (4) Mon 30 (5)
+            # Tue 1 Dec (6) Wed 2 (7) Thu 3 (8) Fri 4 (9) Mon 7 Dec (10).
+            CCPA         | PORTABILITY     | 2026-11-20 | 2027-01-04 | 2027-02-18  | 2026-12-07    | true
+            # Received Sat 4 Jul 2026 (Independence Day, observed Fri 3 Jul): the day of receipt is never counted.
+            # Ack: Mon 6 (1) ... Fri 10 (5) Mon 13 (6) ... Fri 17 Jul (10). +45 = 18 Aug; +90 = 2 Oct 2026.
+            CCPA         | DELETION        | 2026-07-04 | 2026-08-18 | 2026-10-02  | 2026-07-17    | true
+            # Received Mon 20 Dec 2027. Ack: Tue 21 (1) Wed 22 (2) Thu 23 (3) [Fri 24 = Christmas observed] Mon 27 (4)
+            # Tue 28 (5) Wed 29 (6) Thu 30 (7) [Fri 31 = New Year's Day 2028 observed] Mon 3 Jan (8) Tue 4 (9) Wed 5 (10).
+            # +45 = 3 Feb 2028; +90 = Sun 19 Mar 2028 (leap February counted; not rolled).
+            CCPA         | CORRECTION      | 2027-12-20 | 2028-02-03 | 2028-03-19  | 2028-01-05    | true
+            # Opt-out over Christmas/New Year: received Fri 18 Dec 2026, 15 business days (§7026), no extension, no ack.
+            # Mon 21 (1) Tue 22 (2) Wed 23 (3) Thu 24 (4) [Fri 25 Christmas] Mon 28 (5) Tue 29 (6) Wed 30 (7) Thu 31 (8)
+            # [Fri 1 Jan New Year] Mon 4 (9) Tue 5 (10) Wed 6 (11) Thu 7 (12) Fri 8 (13) Mon 11 (14) Tue 12 Jan 2027 (15).
+            CCPA         | OPT_OUT         | 2026-12-18 | 2027-01-12 | 2027-01-12  |               | true
+            # Limit (§7027), received Mon 14 Jun 2027: Tue 15 (1) Wed 16 (2) Thu 17 (3) [Fri 18 Juneteenth observed]
+            # Mon 21 (4) ... Fri 25 (8) Mon 28 (9) Tue 29 (10) Wed 30 (11) Thu 1 Jul (12) Fri 2 (13)
+            # [Mon 5 Jul Independence Day observed] Tue 6 (14) Wed 7 Jul (15).
+            CCPA         | LIMIT_SENSITIVE | 2027-06-14 | 2027-07-07 | 2027-07-07  |               | true
+            # Not granted under CCPA: general 45/90, no acknowledgement. 15 Jan 2026 + 45 = Sun 1 Mar (not rolled);
+            # + 90 = 15 Apr 2026.
+            CCPA         | RESTRICTION     | 2026-01-15 | 2026-03-01 | 2026-04-15  |               | false
+            # Not granted. 10 Feb 2028 + 45: 29 Feb is +19 -> Sun 26 Mar (not rolled); + 90 = 10 May 2028.
+            CCPA         | OBJECTION       | 2028-02-10 | 2028-03-26 | 2028-05-10  |               | false
+
+            # ---- Virginia CDPA: 45 / 90 calendar days for every granted type (OPT_OUT too), not rolled ----
+            # 1 Jan 2026 + 45 = Sun 15 Feb (not rolled); + 90 = 1 Apr 2026.
+            VCDPA        | ACCESS          | 2026-01-01 | 2026-02-15 | 2026-04-01  |               | true
+            VCDPA        | PORTABILITY     | 2026-02-01 | 2026-03-18 | 2026-05-02  |               | true
+            VCDPA        | DELETION        | 2026-12-31 | 2027-02-14 | 2027-03-31  |               | true
+            # 15 Jan 2028 + 45: 31 Jan is +16 -> 29 Feb 2028 (leap day); + 90 = 14 Apr 2028.
+            VCDPA        | CORRECTION      | 2028-01-15 | 2028-02-29 | 2028-04-14  |               | true
+            # Opt-out under Virginia is 45 days, not the CCPA's 15 business days: 18 Dec 2026 + 45 = 1 Feb 2027.
+            VCDPA        | OPT_OUT         | 2026-12-18 | 2027-02-01 | 2027-03-18  |               | true
+            VCDPA        | LIMIT_SENSITIVE | 2027-03-01 | 2027-04-15 | 2027-05-30  |               | false
+            # 4 Jul 2027 + 45 = 18 Aug; + 90 = 2 Oct 2027. Not granted: general period.
+            VCDPA        | RESTRICTION     | 2027-07-04 | 2027-08-18 | 2027-10-02  |               | false
+            VCDPA        | OBJECTION       | 2027-10-10 | 2027-11-24 | 2028-01-08  |               | false
+
+            # ---- Colorado Privacy Act: 45 / 90 calendar days ----
+            CPA          | ACCESS          | 2026-04-01 | 2026-05-16 | 2026-06-30  |               | true
+            CPA          | PORTABILITY     | 2026-05-05 | 2026-06-19 | 2026-08-03  |               | true
+            CPA          | DELETION        | 2026-06-30 | 2026-08-14 | 2026-09-28  |               | true
+            CPA          | CORRECTION      | 2026-07-15 | 2026-08-29 | 2026-10-13  |               | true
+            # 20 Aug 2026 + 45 = Sun 4 Oct (not rolled); + 90 = 18 Nov 2026.
+            CPA          | OPT_OUT         | 2026-08-20 | 2026-10-04 | 2026-11-18  |               | true
+            CPA          | LIMIT_SENSITIVE | 2026-09-09 | 2026-10-24 | 2026-12-08  |               | false
+            CPA          | RESTRICTION     | 2026-10-31 | 2026-12-15 | 2027-01-29  |               | false
+            # 11 Nov 2026 + 45 = Sat 26 Dec (not rolled); + 90 = 9 Feb 2027.
+            CPA          | OBJECTION       | 2026-11-11 | 2026-12-26 | 2027-02-09  |               | false
+
+            # ---- Connecticut Data Privacy Act: 45 / 90 calendar days ----
+            CTDPA        | ACCESS          | 2027-01-05 | 2027-02-19 | 2027-04-05  |               | true
+            # 14 Feb 2027 + 45: 28 Feb is +14 -> 31 Mar; + 90 = 15 May 2027.
+            CTDPA        | PORTABILITY     | 2027-02-14 | 2027-03-31 | 2027-05-15  |               | true
+            CTDPA        | DELETION        | 2027-03-20 | 2027-05-04 | 2027-06-18  |               | true
+            CTDPA        | CORRECTION      | 2027-04-30 | 2027-06-14 | 2027-07-29  |               | true
+            CTDPA        | OPT_OUT         | 2027-05-31 | 2027-07-15 | 2027-08-29  |               | true
+            CTDPA        | LIMIT_SENSITIVE | 2027-06-15 | 2027-07-30 | 2027-09-13  |               | false
+            CTDPA        | RESTRICTION     | 2027-08-01 | 2027-09-15 | 2027-10-30  |               | false
+            CTDPA        | OBJECTION       | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | false
+
+            # ---- Texas Data Privacy and Security Act: 45 / 90 calendar days ----
+            # 1 Jan 2028 + 45 = 15 Feb; + 90: 29 Feb is +59 -> 31 Mar 2028.
+            TDPSA        | ACCESS          | 2028-01-01 | 2028-02-15 | 2028-03-31  |               | true
+            # Received on the leap day 29 Feb 2028: + 45 = 14 Apr; + 90 = 29 May 2028.
+            TDPSA        | PORTABILITY     | 2028-02-29 | 2028-04-14 | 2028-05-29  |               | true
+            TDPSA        | DELETION        | 2028-03-15 | 2028-04-29 | 2028-06-13  |               | true
+            TDPSA        | CORRECTION      | 2028-04-10 | 2028-05-25 | 2028-07-09  |               | true
+            # 20 May 2028 + 45 = Tue 4 Jul 2028, Independence Day: calendar days are NOT rolled past holidays.
+            TDPSA        | OPT_OUT         | 2028-05-20 | 2028-07-04 | 2028-08-18  |               | true
+            TDPSA        | LIMIT_SENSITIVE | 2028-06-01 | 2028-07-16 | 2028-08-30  |               | false
+            TDPSA        | RESTRICTION     | 2028-07-31 | 2028-09-14 | 2028-10-29  |               | false
+            TDPSA        | OBJECTION       | 2028-08-15 | 2028-09-29 | 2028-11-13  |               | false
+
+            # ---- Utah Consumer Privacy Act: 45 / 90 calendar days; no CORRECTION right ----
+            UCPA         | ACCESS          | 2028-09-01 | 2028-10-16 | 2028-11-30  |               | true
+            UCPA         | PORTABILITY     | 2028-10-01 | 2028-11-15 | 2028-12-30  |               | true
+            # Extended date 30 Jan 2029 is past the holiday data (2026-2028); calendar days need no calendar, so fine.
+            UCPA         | DELETION        | 2028-11-01 | 2028-12-16 | 2029-01-30  |               | true
+            # Utah grants no correction right: general period, statutoryRight false. 31 Jan 2026 + 45 = 17 Mar;
+            # + 90 = 1 May 2026.
+            UCPA         | CORRECTION      | 2026-01-31 | 2026-03-17 | 2026-05-01  |               | false
+            UCPA         | OPT_OUT         | 2026-03-31 | 2026-05-15 | 2026-06-29  |               | true
+            UCPA         | LIMIT_SENSITIVE | 2026-04-15 | 2026-05-30 | 2026-07-14  |               | false
+            UCPA         | RESTRICTION     | 2026-06-01 | 2026-07-16 | 2026-08-30  |               | false
+            UCPA         | OBJECTION       | 2026-07-20 | 2026-09-03 | 2026-10-18  |               | false
+
+            # ---- Oregon Consumer Privacy Act: 45 / 90 calendar days (the extension is unconfirmed, configurable) ----
+            OCPA         | ACCESS          | 2026-09-15 | 2026-10-30 | 2026-12-14  |               | true
+            OCPA         | PORTABILITY     | 2026-10-15 | 2026-11-29 | 2027-01-13  |               | true
+            # 30 Nov 2026 + 45 = 14 Jan 2027; + 90 = 28 Feb 2027 (a Sunday; not rolled).
+            OCPA         | DELETION        | 2026-11-30 | 2027-01-14 | 2027-02-28  |               | true
+            OCPA         | CORRECTION      | 2026-12-25 | 2027-02-08 | 2027-03-25  |               | true
+            OCPA         | OPT_OUT         | 2027-01-10 | 2027-02-24 | 2027-04-10  |               | true
+            OCPA         | LIMIT_SENSITIVE | 2027-02-01 | 2027-03-18 | 2027-05-02  |               | false
+            OCPA         | RESTRICTION     | 2027-03-03 | 2027-04-17 | 2027-06-01  |               | false
+            OCPA         | OBJECTION       | 2027-04-04 | 2027-05-19 | 2027-07-03  |               | false
+
+            # ---- LGPD: 15 calendar days, no extension (extendedDue = due); all types granted ----
+            LGPD         | ACCESS          | 2026-01-01 | 2026-01-16 | 2026-01-16  |               | true
+            # 20 Feb 2026 + 15 = Sat 7 Mar (not rolled).
+            LGPD         | PORTABILITY     | 2026-02-20 | 2026-03-07 | 2026-03-07  |               | true
+            # 20 Feb 2028 + 15: 29 Feb is +9 -> 6 Mar 2028.
+            LGPD         | DELETION        | 2028-02-20 | 2028-03-06 | 2028-03-06  |               | true
+            LGPD         | CORRECTION      | 2026-12-25 | 2027-01-09 | 2027-01-09  |               | true
+            LGPD         | OPT_OUT         | 2027-05-20 | 2027-06-04 | 2027-06-04  |               | true
+            LGPD         | LIMIT_SENSITIVE | 2027-06-30 | 2027-07-15 | 2027-07-15  |               | true
+            LGPD         | RESTRICTION     | 2027-08-17 | 2027-09-01 | 2027-09-01  |               | true
+            LGPD         | OBJECTION       | 2027-12-31 | 2028-01-15 | 2028-01-15  |               | true
+
+            # ---- PIPEDA: 30 / 60 calendar days; all types granted ----
+            # 31 Jan 2026 + 30: 28 Feb is +28 -> 2 Mar; + 60 = 1 Apr 2026.
+            PIPEDA       | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-04-01  |               | true
+            # Leap year: 31 Jan 2028 + 30: 29 Feb is +29 -> 1 Mar; + 60 = 31 Mar 2028.
+            PIPEDA       | PORTABILITY     | 2028-01-31 | 2028-03-01 | 2028-03-31  |               | true
+            PIPEDA       | DELETION        | 2026-03-10 | 2026-04-09 | 2026-05-09  |               | true
+            PIPEDA       | CORRECTION      | 2026-06-15 | 2026-07-15 | 2026-08-14  |               | true
+            PIPEDA       | OPT_OUT         | 2026-08-01 | 2026-08-31 | 2026-09-30  |               | true
+            PIPEDA       | LIMIT_SENSITIVE | 2026-11-20 | 2026-12-20 | 2027-01-19  |               | true
+            PIPEDA       | RESTRICTION     | 2027-02-15 | 2027-03-17 | 2027-04-16  |               | true
+            PIPEDA       | OBJECTION       | 2027-12-15 | 2028-01-14 | 2028-02-13  |               | true
+
+            # ---- Quebec Law 25: 30 calendar days, no extension; all types granted ----
+            QUEBEC_LAW25 | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            QUEBEC_LAW25 | PORTABILITY     | 2027-01-31 | 2027-03-02 | 2027-03-02  |               | true
+            # Leap year: 31 Jan 2028 + 30 = 1 Mar 2028 (in 2027 the same count gives 2 Mar).
+            QUEBEC_LAW25 | DELETION        | 2028-01-31 | 2028-03-01 | 2028-03-01  |               | true
+            QUEBEC_LAW25 | CORRECTION      | 2026-04-30 | 2026-05-30 | 2026-05-30  |               | true
+            QUEBEC_LAW25 | OPT_OUT         | 2026-07-01 | 2026-07-31 | 2026-07-31  |               | true
+            QUEBEC_LAW25 | LIMIT_SENSITIVE | 2026-09-30 | 2026-10-30 | 2026-10-30  |               | true
+            # 2 Dec 2026 + 30 = 1 Jan 2027, a public holiday; not rolled (calendar days).
+            QUEBEC_LAW25 | RESTRICTION     | 2026-12-02 | 2027-01-01 | 2027-01-01  |               | true
+            QUEBEC_LAW25 | OBJECTION       | 2027-10-01 | 2027-10-31 | 2027-10-31  |               | true
+            """;
+
+    private final StatutoryClock clock = StatutoryClock.shipped(ZoneOffset.UTC);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', useHeadersInDisplayName = true, textBlock = CASES)
+    void computesTheStatutoryDates(Regime regime, RequestType type, LocalDate clockStart, LocalDate due,
+                                   LocalDate extendedDue, LocalDate acknowledgeBy, boolean statutoryRight) {
+        StatutoryDeadline deadline = clock.deadline(regime, type, clockStart);
+
+        assertThat(deadline.regime()).isEqualTo(regime);
+        assertThat(deadline.type()).isEqualTo(type);
+        assertThat(deadline.clockStart()).isEqualTo(clockStart);
+        assertThat(deadline.due()).as("due").isEqualTo(due);
+        assertThat(deadline.extendedDue()).as("extendedDue").isEqualTo(extendedDue);
+        assertThat(deadline.acknowledgeBy()).as("acknowledgeBy").isEqualTo(acknowledgeBy);
+        assertThat(deadline.statutoryRight()).as("statutoryRight").isEqualTo(statutoryRight);
+        assertThat(deadline.source()).as("source").isNotBlank();
+    }
+
+    @Test
+    void theTableCoversEveryRegimeAndEveryRequestType() {
+        Set<String> covered = new HashSet<>();
+        CASES.lines().skip(1)
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .forEach(line -> {
+                    String[] columns = line.split("\\|");
+                    covered.add(Regime.valueOf(columns[0].strip()) + "/" + RequestType.valueOf(columns[1].strip()));
+                });
+
+        Set<String> missing = new HashSet<>();
+        for (Regime regime : Regime.values()) {
+            for (RequestType type : EnumSet.allOf(RequestType.class)) {
+                if (!covered.contains(regime + "/" + type)) {
+                    missing.add(regime + "/" + type);
+                }
+            }
+        }
+        assertThat(missing).as("regime/type combinations without a row").isEmpty();
+    }
+}
