@@ -1,0 +1,114 @@
+package org.rightsflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A browser-like HTTP session for tests: real HTTP to the running application, cookies kept, redirects followed,
+ * pages parsed with jsoup. Forms carry the CSRF token of the page they came from, as a browser would.
+ */
+public final class WebSession {
+
+    private final String base;
+    private final HttpClient client;
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Page get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /** Posts a form with the CSRF token taken from {@code from}, the page the form is on. */
+    public Page post(String pathOrUrl, Page from, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", from.csrfToken());
+        return postRaw(pathOrUrl, withToken);
+    }
+
+    /** Posts exactly the given fields: no CSRF token unless the caller puts one in. */
+    public Page postRaw(String pathOrUrl, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public WebSession login(String username, String password) {
+        Page login = get("/login");
+        Page after = post("/login", login, Map.of("username", username, "password", password));
+        if (after.uri().contains("/login")) {
+            throw new IllegalStateException("Login failed for " + username);
+        }
+        return this;
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.uri().toString(), response.body(),
+                    Jsoup.parse(response.body(), response.uri().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** A page as received: status, final URL after redirects, and the parsed document. */
+    public record Page(int status, String uri, String body, Document document) {
+
+        public String csrfToken() {
+            var input = document.selectFirst("input[name=_csrf]");
+            if (input == null) {
+                throw new IllegalStateException("No CSRF token on " + uri);
+            }
+            return input.attr("value");
+        }
+
+        /** The visible text of the main region, whitespace collapsed. */
+        public String mainText() {
+            var main = document.selectFirst("main");
+            return main == null ? document.text() : main.text();
+        }
+
+        public String text(String cssSelector) {
+            var element = document.selectFirst(cssSelector);
+            return element == null ? null : element.text();
+        }
+    }
+}
