@@ -1,6 +1,6 @@
 package org.rightsflow.api;
 
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -44,11 +44,14 @@ class RequestsApiController {
     private final Timeline timeline;
     private final Outbox outbox;
     private final StatutoryClock statutoryClock;
+    private final Validator validator;
     private final String publicUrl;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
-                          StatutoryClock statutoryClock, @Value("${rightsflow.public-url}") String publicUrl) {
+                          StatutoryClock statutoryClock, Validator validator,
+                          @Value("${rightsflow.public-url}") String publicUrl) {
         this.intake = intake;
+        this.validator = validator;
         this.statutoryClock = statutoryClock;
         this.requests = requests;
         this.timeline = timeline;
@@ -57,8 +60,11 @@ class RequestsApiController {
     }
 
     @PostMapping
-    ResponseEntity<SubmittedBody> submit(@Valid @RequestBody SubmitRequestBody body, Principal principal) {
+    ResponseEntity<SubmittedBody> submit(@RequestBody SubmitRequestBody body, Principal principal) {
+        // Bean validation and the vocabulary checks report together, so a client fixes everything in one go.
         List<FieldProblem> problems = new ArrayList<>();
+        validator.validate(body).forEach(violation ->
+                problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
         RequestType type = ApiValues.require(RequestType.class, "type", body.type(), problems);
         Regime regime = ApiValues.require(Regime.class, "regime", body.regime(), problems);
         Channel channel = body.channel() == null ? Channel.API

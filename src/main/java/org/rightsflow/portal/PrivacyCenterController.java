@@ -1,5 +1,6 @@
 package org.rightsflow.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class PrivacyCenterController {
 
     @PostMapping("/requests")
     String submit(@Valid @ModelAttribute("form") RequestForm form, BindingResult errors,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, HttpServletResponse response) {
         Optional<RequestType> type = PortalInput.requestType(form.getType());
         Optional<Regime> regime = PortalInput.regime(form.getRegime());
         if (form.getType() != null && !form.getType().isBlank() && type.isEmpty()) {
@@ -57,6 +58,7 @@ class PrivacyCenterController {
             errors.rejectValue("regime", "unknown", "Choose one of the listed places");
         }
         if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "portal/index";
         }
         SubmittedRequest submitted = intake.submit(new NewRequest(type.get(), regime.get(),

@@ -1,5 +1,6 @@
 package org.rightsflow.staff;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.rightsflow.connector.SystemOutcome;
@@ -78,7 +79,7 @@ class InboxController {
     @PostMapping("/staff/tasks/{taskId}/complete")
     String complete(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
                     @Valid @ModelAttribute("completeForm") CompleteTaskForm form, BindingResult errors, Model model,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, HttpServletResponse response) {
         InboxTask task;
         try {
             task = tasks.get(taskId, me);
@@ -90,6 +91,7 @@ class InboxController {
             errors.rejectValue("comment", "required", "Say why the request was not carried out in this system");
         }
         if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("task", task);
             return "staff/task";
         }

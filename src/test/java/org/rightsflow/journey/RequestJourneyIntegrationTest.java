@@ -1,0 +1,116 @@
+package org.rightsflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.WebSession.Page;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each working request type from the subject's first click to the answer in their inbox, on the embedded default
+ * profile: the privacy-center form, the real emails (GreenMail), the verification link, the demo system owner's
+ * inbox, the response email and the status page.
+ */
+@RightsflowIntegrationTest
+class RequestJourneyIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({
+            "ACCESS,     GDPR,    3, give you a copy of your personal data",
+            "DELETION,   CCPA,    3, delete your personal data",
+            "CORRECTION, UK_GDPR, 3, correct your personal data"})
+    void verifiedRequestTravelsFromTheFormToTheAnswer(String type, String regime, int systems, String action)
+            throws Exception {
+        Journey journey = new Journey(port, type.toLowerCase());
+        Page confirmation = journey.submit(type, regime, "Please handle my " + type.toLowerCase() + " request.");
+        assertThat(confirmation.mainText()).contains("We received your request", "confirm");
+
+        String acknowledgement = journey.awaitMail("We received your request " + journey.reference());
+        assertThat(acknowledgement).contains(action, journey.reference(), "/status/");
+        assertThat(journey.statusPage().text("#request-status")).isEqualTo("Waiting for you to confirm it is you");
+
+        Page confirmed = journey.confirmFromEmail();
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.mainText()).contains("your request is confirmed", journey.reference());
+
+        List<String> tasks = journey.completeTasksAs("owner", "owner", systems, "DONE", "Handled for the subject.");
+        assertThat(tasks).hasSize(systems).allMatch(name -> name.contains(" in "));
+
+        String response = journey.awaitMail("Our answer to your request " + journey.reference());
+        assertThat(response).contains("Shop customer database: done. Handled for the subject.",
+                "Support desk: done", "Marketing platform: done");
+
+        await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
+        assertThat(journey.statusPage().mainText()).contains("You confirmed the request.",
+                "We sent you our answer by email.", "Your request was closed.");
+
+        JsonNode request = apiGet("/api/v1/requests/" + journey.reference());
+        assertThat(request.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(request.path("outcome").asText()).isEqualTo("COMPLETED");
+        List<String> kinds = StreamSupport.stream(request.path("timeline").spliterator(), false)
+                .map(entry -> entry.path("kind").asText()).toList();
+        assertThat(kinds).containsSubsequence("SUBMITTED", "ACKNOWLEDGED", "VERIFICATION_SENT", "VERIFIED",
+                "FULFILMENT_STARTED", "TASK_CREATED", "TASK_COMPLETED", "SYSTEM_COMPLETED", "RESPONDED", "CLOSED");
+        assertThat(kinds.stream().filter("TASK_COMPLETED"::equals)).hasSize(systems);
+        assertThat(kinds).contains("MESSAGE_SENT");
+        assertThat(request.path("messages")).hasSize(3);
+    }
+
+    @Test
+    void optOutNeedsNoVerificationAndIsAnsweredAfterTheSystemsApplyIt() throws Exception {
+        Journey journey = new Journey(port, "optout");
+        Page confirmation = journey.submit("OPT_OUT", "CCPA", "");
+        assertThat(confirmation.mainText()).contains("this kind of request needs no confirmation");
+
+        journey.awaitMail("We received your request " + journey.reference());
+        // Shop database and marketing platform take part in opt-outs; the support desk does not.
+        journey.completeTasksAs("owner", "owner", 2, "DONE", "Suppressed from partner audiences.");
+
+        String response = journey.awaitMail("Our answer to your request " + journey.reference());
+        assertThat(response).contains("We no longer sell or share your personal information");
+        assertThat(journey.mailSubjects()).noneMatch(subject -> subject.contains("Please confirm"));
+        await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
+
+        JsonNode request = apiGet("/api/v1/requests/" + journey.reference());
+        // 15 business days (CCPA §7026), no extension, nothing to acknowledge separately.
+        assertThat(request.path("due").asText()).isEqualTo(request.path("extendedDue").asText());
+        assertThat(request.path("timeline").toString()).doesNotContain("VERIFICATION_SENT");
+    }
+
+    @Test
+    void aSystemThatKeepsDataSaysWhyInTheAnswer() throws Exception {
+        Journey journey = new Journey(port, "keep");
+        journey.submit("DELETION", "GDPR", "Delete everything please.");
+        journey.confirmFromEmail();
+        journey.completeTasksAs("owner", "owner", 3, "NOT_DONE", "Invoices kept for 10 years (tax law).");
+        String response = journey.awaitMail("Our answer to your request " + journey.reference());
+        assertThat(response).contains("not done. Invoices kept for 10 years (tax law).",
+                "the law sometimes requires us to keep records");
+    }
+
+    private JsonNode apiGet(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path)).header("X-Api-Key", "demo-api-key").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}

@@ -1,0 +1,137 @@
+package org.rightsflow.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.rightsflow.testsupport.WebSession.Page;
+
+/**
+ * One data subject request driven the way people drive it: the subject through the privacy center and the links
+ * in the emails they receive, staff through the inbox. Nothing is called directly in the application.
+ */
+public final class Journey {
+
+    private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{6}");
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/(verify|status)/[A-Za-z0-9_-]+");
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final int port;
+    private final String email;
+    private final WebSession subject;
+    private String reference;
+    private String statusPath;
+
+    public Journey(int port, String emailPrefix) {
+        this.port = port;
+        this.email = emailPrefix + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        this.subject = new WebSession(port);
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public WebSession subjectSession() {
+        return subject;
+    }
+
+    /** Fills in and sends the privacy-center form; returns the confirmation page. */
+    public Page submit(String type, String regime, String details) {
+        Page landing = subject.get("/");
+        Page confirmation = subject.post("/requests", landing, Map.of("type", type, "regime", regime,
+                "name", "Jo Tester", "email", email, "details", details));
+        assertThat(confirmation.status()).isEqualTo(200);
+        assertThat(confirmation.uri()).endsWith("/requests/submitted");
+        Matcher matcher = REFERENCE.matcher(confirmation.mainText());
+        assertThat(matcher.find()).as("reference on the confirmation page").isTrue();
+        reference = matcher.group();
+        return confirmation;
+    }
+
+    /** Waits for an email to the subject whose subject line contains the text, and returns its body. */
+    public String awaitMail(String subjectContains) {
+        return await().atMost(PATIENCE).until(() -> TestMailServer.messagesTo(email).stream()
+                        .filter(m -> TestMailServer.subject(m).contains(subjectContains))
+                        .map(TestMailServer::body).findFirst().orElse(null),
+                body -> body != null);
+    }
+
+    public List<String> mailSubjects() {
+        return TestMailServer.messagesTo(email).stream().map(TestMailServer::subject).toList();
+    }
+
+    public List<MimeMessage> mails() {
+        return TestMailServer.messagesTo(email);
+    }
+
+    /** Opens the verification link from the email and presses the confirm button. */
+    public Page confirmFromEmail() {
+        String body = awaitMail("Please confirm your request");
+        String path = linkPath(body, "verify");
+        Page confirm = subject.get(path);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.mainText()).contains(reference);
+        return subject.post(path, confirm, Map.of());
+    }
+
+    /** The status page reached from the link in the acknowledgement email. */
+    public Page statusPage() {
+        if (statusPath == null) {
+            statusPath = linkPath(awaitMail("We received your request"), "status");
+        }
+        return subject.get(statusPath);
+    }
+
+    /**
+     * Signs in as a staff member and completes every open task of this request from the inbox, with the given
+     * outcome. Waits until the expected number of tasks has appeared; returns the task names completed.
+     */
+    public List<String> completeTasksAs(String username, String password, int expectedTasks, String outcome,
+                                        String comment) {
+        WebSession staff = new WebSession(port).login(username, password);
+        List<String> taskLinks = await().atMost(PATIENCE).until(() -> taskLinks(staff.get("/staff")),
+                links -> links.size() == expectedTasks);
+        List<String> names = new java.util.ArrayList<>();
+        for (String link : taskLinks) {
+            Page task = staff.get(link);
+            assertThat(task.status()).isEqualTo(200);
+            names.add(task.text("h1"));
+            Page done = staff.post(link + "/complete", task, Map.of("outcome", outcome, "comment", comment));
+            assertThat(done.uri()).endsWith("/staff");
+            assertThat(done.mainText()).contains("Done:");
+        }
+        return names;
+    }
+
+    private List<String> taskLinks(Page inbox) {
+        return inbox.document().select("tbody tr").stream()
+                .filter(row -> row.text().contains(reference))
+                .map(row -> row.selectFirst("a[href^=/staff/tasks/]"))
+                .map(Element.class::cast)
+                .map(a -> a.attr("href"))
+                .toList();
+    }
+
+    public static String linkPath(String mailBody, String kind) {
+        Matcher matcher = LINK.matcher(mailBody);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(kind)) {
+                return URI.create(matcher.group()).getPath();
+            }
+        }
+        throw new AssertionError("No /" + kind + "/ link in:\n" + mailBody);
+    }
+}
