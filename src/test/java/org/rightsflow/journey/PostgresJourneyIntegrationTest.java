@@ -1,0 +1,123 @@
+package org.rightsflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.RightsflowApplication;
+import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.security.NewStaffMember;
+import org.rightsflow.security.StaffDirectory;
+import org.rightsflow.security.StaffRole;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production profile on a real PostgreSQL: the same journey as on H2, with the staff and systems an operator
+ * would set up (no demo data exists in this profile), and the refusal to start with demo secrets.
+ */
+@RightsflowIntegrationTest
+@ActiveProfiles("postgres")
+@ExtendWith(PostgresTestDatabase.class)
+class PostgresJourneyIntegrationTest {
+
+    static final String API_KEY = "pg-test-api-key-3f9c1e";
+    static final String OWNER = "pg-owner";
+    static final String OWNER_PASSWORD = "correct horse battery staple";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("rightsflow.api.keys", () -> "ci=" + API_KEY);
+        registry.add("rightsflow.secrets.link-key", () -> "pg-test-link-key-8d1a77c2");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUpLikeAnOperator() {
+        if (!systems.exists("pg-shop-db")) {
+            systems.register("pg-shop-db", "PG shop database", "Orders and accounts", "pg-shop-team",
+                    ConnectorKind.MANUAL, EnumSet.allOf(RequestType.class), "Find the customer by email.");
+        }
+        if (!systems.exists("pg-support")) {
+            systems.register("pg-support", "PG support desk", "Tickets", "pg-support-team", ConnectorKind.MANUAL,
+                    EnumSet.of(RequestType.ACCESS, RequestType.DELETION), "Search tickets by email.");
+        }
+        if (!staff.exists(OWNER)) {
+            staff.create(new NewStaffMember(OWNER, OWNER_PASSWORD, "PG Owner", "pg-owner@example.com",
+                    EnumSet.of(StaffRole.SYSTEM_OWNER), Set.of("pg-shop-team", "pg-support-team")));
+        }
+    }
+
+    @Test
+    void runsOnPostgresql() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({"ACCESS, GDPR, 2, true", "DELETION, CCPA, 2, true", "CORRECTION, UK_GDPR, 1, true",
+            "OPT_OUT, CCPA, 1, false"})
+    void requestTravelsFromTheFormToTheAnswer(String type, String regime, int systemsInScope, boolean verified) {
+        Journey journey = new Journey(port, "pg-" + type.toLowerCase());
+        journey.submit(type, regime, "Please handle this.");
+        journey.awaitMail("We received your request " + journey.reference());
+        if (verified) {
+            journey.confirmFromEmail();
+        }
+        journey.completeTasksAs(OWNER, OWNER_PASSWORD, systemsInScope, "DONE", "Handled.");
+        String response = journey.awaitMail("Our answer to your request " + journey.reference());
+        assertThat(response).contains("PG shop database: done. Handled.");
+        if (systemsInScope == 2) {
+            assertThat(response).contains("PG support desk: done. Handled.");
+        }
+        await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
+        assertThat(jdbc.queryForObject("select status from dsr_request where reference = ?", String.class,
+                journey.reference())).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void refusesToStartWithTheDemoApiKey() {
+        Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.springProperties());
+        properties.put("server.port", "0");
+        properties.put("rightsflow.api.keys", "demo-api-key");
+        properties.put("rightsflow.secrets.link-key", "pg-test-link-key-8d1a77c2");
+        properties.put("camunda.bpm.job-execution.enabled", "false");
+        // Command-line arguments outrank application-postgres.yml, as an operator's environment would.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RightsflowApplication.class).profiles("postgres")
+                .run(arguments).close())
+                .hasStackTraceContaining("Refusing to start the postgres profile")
+                .hasStackTraceContaining("demo API key");
+    }
+}
