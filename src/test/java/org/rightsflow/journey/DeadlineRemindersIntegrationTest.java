@@ -1,0 +1,88 @@
+package org.rightsflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The timers on the statutory due date, on the running application: with the engine's clock moved (never real
+ * waiting), the system owners are reminded 7 and 2 days before the due date and the privacy officers are told
+ * once it has passed.
+ */
+@RightsflowIntegrationTest
+class DeadlineRemindersIntegrationTest {
+
+    private static final String OWNER_MAIL = "owner@rightsflow.example";
+    private static final String DPO_MAIL = "dpo@rightsflow.example";
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void ownersAreRemindedAndOfficersEscalatedOnTheRightDays() {
+        Journey journey = new Journey(port, "timers");
+        journey.submit("OPT_OUT", "CCPA", "");
+        // Wait until the fulfilment tasks (and with them the timers) exist.
+        WebSession owner = new WebSession(port).login("owner", "owner");
+        await().atMost(Journey.PATIENCE).until(() -> owner.get("/staff").mainText().contains(journey.reference()));
+        LocalDate due = LocalDate.parse(new WebSession(port).login("dpo", "dpo")
+                .get("/staff/requests/" + journey.reference()).document().select("dd").stream()
+                .filter(dd -> dd.previousElementSibling().text().equals("Due")).findFirst().orElseThrow()
+                .text().replaceFirst("^\\w+ ", ""), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH));
+
+        moveClockTo(due.minusDays(8).atTime(9, 30));
+        assertThat(remindersFor(journey.reference())).as("nothing 8 days before").isZero();
+
+        moveClockTo(due.minusDays(7).atTime(9, 1));
+        await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) == 2);
+        assertThat(TestMailServer.messagesTo(OWNER_MAIL).stream().map(TestMailServer::body)
+                .filter(body -> body.contains(journey.reference())).toList())
+                .allMatch(body -> body.contains("7 day(s) left"));
+
+        moveClockTo(due.minusDays(2).atTime(9, 1));
+        await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) == 4);
+
+        assertThat(escalationsFor(journey.reference())).isZero();
+        moveClockTo(due.plusDays(1).atTime(0, 1));
+        await().atMost(Journey.PATIENCE).until(() -> escalationsFor(journey.reference()) == 1);
+        assertThat(TestMailServer.messagesTo(DPO_MAIL).stream().map(TestMailServer::body)
+                .filter(body -> body.contains(journey.reference())).findFirst().orElseThrow())
+                .contains("1 day(s) overdue", "2 task(s) still open");
+        // The reminders went to the owner group's member, never to the subject.
+        assertThat(journey.mailSubjects()).noneMatch(subject -> subject.startsWith("Reminder"));
+    }
+
+    private static void moveClockTo(java.time.LocalDateTime utc) {
+        ClockUtil.setCurrentTime(Date.from(utc.toInstant(ZoneOffset.UTC)));
+    }
+
+    /** Reminders to the demo owner about this request: one per open task (shop database and marketing). */
+    private static long remindersFor(String reference) {
+        return TestMailServer.messagesTo(OWNER_MAIL).stream()
+                .filter(m -> TestMailServer.subject(m).startsWith("Reminder") && TestMailServer.subject(m).contains(reference))
+                .count();
+    }
+
+    private static long escalationsFor(String reference) {
+        return TestMailServer.messagesTo(DPO_MAIL).stream()
+                .filter(m -> TestMailServer.subject(m).startsWith("OVERDUE") && TestMailServer.subject(m).contains(reference))
+                .count();
+    }
+}
