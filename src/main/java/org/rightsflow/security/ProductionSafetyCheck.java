@@ -8,10 +8,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("postgres")
-@Order(0)
-class ProductionSafetyCheck implements ApplicationRunner {
+class ProductionSafetyCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionSafetyCheck.class);
     static final String DEMO_LINK_KEY = "demo-link-key-change-me";
@@ -45,8 +42,9 @@ class ProductionSafetyCheck implements ApplicationRunner {
         this.bootstrapAdminEmail = bootstrapAdminEmail;
     }
 
+    /** Runs once every bean exists and before the web server opens its port: nothing is served unsafely. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         List<String> problems = new ArrayList<>();
         if (apiKeys.containsDemoKey()) {
             problems.add("the demo API key 'demo-api-key' is configured (rightsflow.api.keys / RIGHTSFLOW_API_KEYS)");
