@@ -1,0 +1,112 @@
+package org.rightsflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every model in bpmn/ passes bpmn.io's linter with its recommended rules (bpmn/.bpmnlintrc), as the modellers'
+ * Camunda Modeler would show it. bpmnlint is an npm package installed under src/test/js (package-lock.json pins
+ * it); the test installs it with {@code npm ci} when node_modules is missing. Needs node (20) on the PATH.
+ */
+class BpmnLintTest {
+
+    private static final Path BASE_DIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path MODELS = BASE_DIR.resolve("bpmn");
+    private static final Path JS_TOOLS = BASE_DIR.resolve("src/test/js");
+    private static final Path BROKEN_MODEL = BASE_DIR.resolve("src/test/resources/bpmnlint/unlabeled-gateway.bpmn");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @Test
+    void everyModelPassesTheRecommendedRules() throws Exception {
+        List<String> models;
+        try (Stream<Path> files = Files.list(MODELS)) {
+            models = files.filter(file -> file.getFileName().toString().endsWith(".bpmn"))
+                    .map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertThat(models).as("models in %s", MODELS)
+                .contains("data-subject-request.bpmn", "fulfil-in-system.bpmn");
+
+        Run lint = bpmnlint(models);
+
+        assertThat(lint.exitCode()).as("bpmnlint %s exited with %s:%n%s", models, lint.exitCode(), lint.output())
+                .isZero();
+    }
+
+    @Test
+    void lintFailsOnAModelWithAnUnlabeledGateway() throws Exception {
+        // Proves the check above can fail: same configuration, a model that breaks label-required.
+        Run lint = bpmnlint(List.of(BROKEN_MODEL.toString()));
+
+        assertThat(lint.exitCode()).as("bpmnlint output:%n%s", lint.output()).isNotZero();
+        assertThat(lint.output()).contains("unlabeled-choice", "label-required");
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Runs bpmnlint from bpmn/, where it finds .bpmnlintrc. */
+    private static Run bpmnlint(List<String> files) throws Exception {
+        Path cli = bpmnlintCli();
+        List<String> command = new ArrayList<>(List.of("node", cli.toString()));
+        command.addAll(files);
+        return run(command, MODELS);
+    }
+
+    private static Path bpmnlintCli() throws Exception {
+        String configured = System.getenv("RIGHTSFLOW_TEST_JS_TOOLS");
+        if (configured != null && !configured.isBlank()) {
+            Path cli = Path.of(configured).resolve("bpmnlint/bin/bpmnlint.js");
+            if (!Files.isRegularFile(cli)) {
+                fail("RIGHTSFLOW_TEST_JS_TOOLS=%s has no bpmnlint (%s missing); run `npm ci` in src/test/js.",
+                        configured, cli);
+            }
+            return cli;
+        }
+        Path cli = JS_TOOLS.resolve("node_modules/bpmnlint/bin/bpmnlint.js");
+        if (!Files.isRegularFile(cli)) {
+            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), JS_TOOLS);
+            if (install.exitCode() != 0 || !Files.isRegularFile(cli)) {
+                fail("bpmnlint is not installed at %s and `npm ci` in %s failed (exit %s). Run it by hand:%n"
+                        + "  cd src/test/js && npm ci%n%s", cli, JS_TOOLS, install.exitCode(), install.output());
+            }
+        }
+        return cli;
+    }
+
+    private static Run run(List<String> command, Path directory) throws Exception {
+        Path log = Files.createTempFile("bpmnlint-", ".log");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+            } catch (IOException notFound) {
+                return fail("Cannot run `%s`: %s. BpmnLintTest needs Node.js 20 (node and npm) on the PATH.",
+                        command.get(0), notFound.getMessage());
+            }
+            process.getOutputStream().close();
+            boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished) {
+                return fail("`%s` did not finish within %s s:%n%s", String.join(" ", command), TIMEOUT_SECONDS,
+                        output);
+            }
+            return new Run(process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.rightsflow.workflow;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.community.mockito.CamundaMockito;
+import org.camunda.community.mockito.mock.FluentJavaDelegateMock;
+
+/**
+ * Every delegate bean the two models name, registered as a camunda-platform-7-mockito mock under its bean name, so
+ * {@code ${beanName}} resolves to it through the MockExpressionManager. Each mock writes what it saw into a journal
+ * (bean, activity, process, business key, variables) and then runs the behaviour a test gave it (by default
+ * nothing): the journal tells which delegates ran, in which order, and with what.
+ */
+final class DelegateStubs {
+
+    static final List<String> BEANS = List.of(
+            "acknowledgeRequest", "sendVerificationLink", "recordVerification", "closeUnverifiable",
+            "selectSystemsInScope", "remindAssignees", "escalateOverdue", "sendResponse", "closeRequest",
+            "prepareSystemTask", "recordSystemResult");
+
+    /** One delegate invocation, as the delegate saw it. */
+    record Call(String bean, String activityId, String processDefinitionKey, String businessKey,
+                Map<String, Object> variables) {
+
+        Object variable(String name) {
+            return variables.get(name);
+        }
+    }
+
+    private final List<Call> journal = new CopyOnWriteArrayList<>();
+    private final Map<String, JavaDelegate> behaviours = new HashMap<>();
+    private final Map<String, FluentJavaDelegateMock> mocks = new LinkedHashMap<>();
+
+    /** Registers a journaling mock for every bean; call {@link CamundaMockito#reset()} after the test. */
+    static DelegateStubs registerAll() {
+        DelegateStubs stubs = new DelegateStubs();
+        for (String bean : BEANS) {
+            FluentJavaDelegateMock mock = CamundaMockito.registerJavaDelegateMock(bean);
+            stubs.mocks.put(bean, mock);
+            try {
+                doAnswer(invocation -> {
+                    DelegateExecution execution = invocation.getArgument(0);
+                    stubs.journal.add(new Call(bean, execution.getCurrentActivityId(),
+                            execution.getProcessDefinitionId().split(":")[0], execution.getBusinessKey(),
+                            new HashMap<>(execution.getVariables())));
+                    JavaDelegate behaviour = stubs.behaviours.get(bean);
+                    if (behaviour != null) {
+                        behaviour.execute(execution);
+                    }
+                    return null;
+                }).when(mock.getMock()).execute(any());
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return stubs;
+    }
+
+    /** What the bean does after it has been journaled (replaces any earlier behaviour). */
+    DelegateStubs on(String bean, JavaDelegate behaviour) {
+        if (!mocks.containsKey(bean)) {
+            throw new IllegalArgumentException("No delegate bean " + bean + " in the models");
+        }
+        behaviours.put(bean, behaviour);
+        return this;
+    }
+
+    /** The bean journals its call and does nothing else. */
+    DelegateStubs doNothing(String bean) {
+        behaviours.remove(bean);
+        return this;
+    }
+
+    List<Call> calls() {
+        return List.copyOf(journal);
+    }
+
+    List<Call> callsOf(String bean) {
+        return journal.stream().filter(call -> call.bean().equals(bean)).toList();
+    }
+
+    /** The beans in the order they ran. */
+    List<String> beansRun() {
+        return journal.stream().map(Call::bean).toList();
+    }
+}
