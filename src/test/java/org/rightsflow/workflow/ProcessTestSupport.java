@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rightsflow.deadline.StatutoryClock;
 
 /**
- * Shared ground for the process tests: the in-memory engine of src/test/resources/camunda.cfg.xml, every delegate
- * mocked (see {@link DelegateStubs}), a request started with the variables {@code RequestProcessStarter} gives it,
+ * Shared ground for the process tests: the in-memory engine of src/test/resources/process-test.camunda.cfg.xml
+ * (deliberately not named camunda.cfg.xml, which Camunda's REST API and webapps would load in the Spring tests and
+ * start a second engine from), every delegate mocked (see {@link DelegateStubs}), a request started with the variables {@code RequestProcessStarter} gives it,
  * and small helpers to drive the jobs one by one. No Spring context, no sleeping: a test executes each job itself.
  */
 abstract class ProcessTestSupport {
@@ -53,7 +54,7 @@ abstract class ProcessTestSupport {
      */
     @RegisterExtension
     final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("camunda.cfg.xml")
+            .configurationResource("process-test.camunda.cfg.xml")
             .build();
 
     static final String REFERENCE_NUMBER = "DSR-2025-000042";
