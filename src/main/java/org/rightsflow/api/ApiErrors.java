@@ -56,7 +56,9 @@ class ApiErrors {
         return problem;
     }
 
-    private static ProblemDetail invalidFields(List<FieldProblem> problems) {
+    private static ProblemDetail invalidFields(List<FieldProblem> reported) {
+        // A blank value can fail both bean validation and the vocabulary check with the same message: report it once.
+        List<FieldProblem> problems = reported.stream().distinct().toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Some fields are missing or invalid: " + problems.stream().map(FieldProblem::field).distinct().toList());
         problem.setTitle("Invalid request");

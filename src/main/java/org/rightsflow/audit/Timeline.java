@@ -47,7 +47,10 @@ public class Timeline {
         return entries.findByRequestReferenceOrderBySequenceAsc(reference).stream().map(TimelineEntry::toView).toList();
     }
 
-    /** True when every entry still hashes to what was written and links to its predecessor. */
+    /**
+     * True when every entry still hashes to what was written and links to its predecessor, and the chain ends where
+     * its head says it does (so removing the latest entries, or all of them, is detected too).
+     */
     @Transactional(readOnly = true)
     public boolean isIntact(String reference) {
         String previous = null;
@@ -59,7 +62,11 @@ public class Timeline {
             }
             previous = entry.entryHash();
         }
-        return true;
+        int lastSequence = expectedSequence - 1;
+        String lastHash = previous;
+        return heads.findById(reference)
+                .map(head -> head.lastSequence() == lastSequence && Objects.equals(head.lastHash(), lastHash))
+                .orElse(lastSequence == 0);
     }
 
     /** A chain starts with the submission, which one transaction writes alone. */

@@ -27,9 +27,17 @@ class ApiKeys {
             }
             position++;
             int equals = trimmed.indexOf('=');
-            keys.add(equals > 0
+            Key key = equals > 0
                     ? new Key(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip())
-                    : new Key("key-" + position, trimmed));
+                    : new Key("key-" + position, trimmed);
+            if (key.secret().replace("=", "").isEmpty()) {
+                // An empty secret would let a request with an empty X-Api-Key header in, and a bare Base64 key ending
+                // in '=' or '==' reads as name=<padding>. The entry's text is not repeated: in that case the part
+                // before '=' is the real secret.
+                throw new IllegalStateException("rightsflow.api.keys: entry " + position + " has an empty secret. "
+                        + "Write each key as name=secret; a bare secret must not contain '='.");
+            }
+            keys.add(key);
         }
     }
 

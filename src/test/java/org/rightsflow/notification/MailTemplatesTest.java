@@ -1,0 +1,265 @@
+package org.rightsflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.deadline.StatutoryDeadline;
+import org.rightsflow.request.Channel;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestStatus;
+import org.rightsflow.request.SubjectIdentity;
+import org.rightsflow.support.DisplayDates;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Every mail template, rendered with the model its sender gives it (workflow/SubjectMail.java and StaffMail.java):
+ * a subject line, no unresolved expression or missing message, the right link, and personal data only where it
+ * belongs.
+ */
+class MailTemplatesTest {
+
+    private static final String REFERENCE = "DSR-2027-000042";
+    private static final String SUBJECT_EMAIL = "jo.bloggs@example.com";
+    private static final String SUBJECT_NAME = "Jo Bloggs";
+    private static final String ACCOUNT_ID = "CUST-778899";
+    private static final String DETAILS = "My card ends in 4242 and I moved to 1 Secret Lane.";
+    private static final String STATUS_URL = "https://privacy.shop.example/status/Zm9vYmFyYmF6cXV4cXV1eGZvb2JhcmJhenF1eHF1dXg";
+    private static final String VERIFY_URL = "https://privacy.shop.example/verify/dmVyaWZ5LXRva2VuLWZvci10ZXN0cy0xMjM0NTY3ODk";
+    private static final String REQUEST_URL = "https://privacy.shop.example/staff/requests/" + REFERENCE;
+    private static final String INBOX_URL = "https://privacy.shop.example/staff";
+    private static final Instant RECEIVED = Instant.parse("2027-01-31T10:00:00Z");
+    private static final StatutoryClock CLOCK = StatutoryClock.shipped(ZoneOffset.UTC);
+    private static final EnumSet<MailKind> STAFF_KINDS = EnumSet.of(MailKind.STAFF_REMINDER, MailKind.STAFF_ESCALATION);
+
+    private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    static RequestDetails request(Regime regime, RequestType type, boolean verificationRequired) {
+        StatutoryDeadline deadline = CLOCK.deadline(regime, type, RECEIVED);
+        return new RequestDetails(REFERENCE, type, regime, new SubjectIdentity(SUBJECT_EMAIL, SUBJECT_NAME, ACCOUNT_ID),
+                DETAILS, Channel.WEB_FORM, RECEIVED, RECEIVED, deadline.due(), deadline.extendedDue(),
+                deadline.acknowledgeBy(), deadline.statutoryRight(), verificationRequired, RequestStatus.IN_PROGRESS,
+                null, null);
+    }
+
+    static RequestDetails gdprAccess() {
+        return request(Regime.GDPR, RequestType.ACCESS, true);
+    }
+
+    /** As SubjectMail builds it: the kind's extras, plus request, name and statusUrl. */
+    static Map<String, Object> subjectModel(MailKind kind, RequestDetails request) {
+        Map<String, Object> model = new HashMap<>();
+        switch (kind) {
+            case VERIFICATION -> {
+                model.put("verifyUrl", VERIFY_URL);
+                model.put("validUntil", LocalDate.of(2027, 2, 7));
+            }
+            case RESPONSE -> model.put("results", List.of(
+                    new FulfilmentResultView(1, "Web shop", SystemOutcome.DONE, "Order history exported.", "owner",
+                            RECEIVED.plusSeconds(86_400)),
+                    new FulfilmentResultView(2, "Newsletter", SystemOutcome.NO_DATA_FOUND, null, "owner",
+                            RECEIVED.plusSeconds(90_000)),
+                    new FulfilmentResultView(3, "Accounting", SystemOutcome.NOT_DONE,
+                            "Invoices are kept for 10 years under tax law.", "dpo", RECEIVED.plusSeconds(95_000))));
+            default -> {
+            }
+        }
+        model.put("request", request);
+        model.put("name", request.subject().name());
+        model.put("statusUrl", STATUS_URL);
+        return model;
+    }
+
+    /**
+     * As StaffMail builds it, plus the whole request: a template must not print the subject's personal data even
+     * where a sender hands it over.
+     */
+    static Map<String, Object> staffModel(MailKind kind, RequestDetails request) {
+        Map<String, Object> model = new HashMap<>();
+        if (kind == MailKind.STAFF_REMINDER) {
+            model.put("taskName", "Delete the data in Web shop");
+            model.put("due", request.due());
+            model.put("daysLeft", 2L);
+            model.put("inboxUrl", INBOX_URL);
+        } else {
+            model.put("daysOverdue", 3L);
+            model.put("openTasks", 2);
+        }
+        model.put("staffName", "Sam Owner");
+        model.put("reference", request.reference());
+        model.put("requestType", request.type().name());
+        model.put("regime", request.regime().lawName());
+        model.put("requestDue", request.due());
+        model.put("requestUrl", REQUEST_URL);
+        model.put("request", request);
+        model.put("name", request.subject().name());
+        return model;
+    }
+
+    static Map<String, Object> model(MailKind kind, RequestDetails request) {
+        return STAFF_KINDS.contains(kind) ? staffModel(kind, request) : subjectModel(kind, request);
+    }
+
+    private static void assertFullyRendered(RenderedMail mail) {
+        String whole = mail.subject() + "\n" + mail.body();
+        assertThat(whole).doesNotContain("[(", "[#", "[/]", "${", "#{", "??", "null");
+        assertThat(mail.body()).doesNotStartWith("Subject:").isNotBlank();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void everyTemplateRendersCompletelyWithASubjectLine(MailKind kind) {
+        RenderedMail mail = templates.render(kind, model(kind, gdprAccess()));
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).contains(REFERENCE).doesNotContain("\n");
+    }
+
+    static Stream<Arguments> subjectMailsForEveryRequestType() {
+        return EnumSet.complementOf(STAFF_KINDS).stream().flatMap(kind -> Stream.of(RequestType.values())
+                .map(type -> Arguments.of(kind, type)));
+    }
+
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("subjectMailsForEveryRequestType")
+    void everySubjectMailCarriesTheStatusLinkAndNamesWhatWasAskedFor(MailKind kind, RequestType type) {
+        RequestDetails request = request(Regime.CCPA, type, type != RequestType.OPT_OUT);
+
+        RenderedMail mail = templates.render(kind, subjectModel(kind, request));
+
+        assertFullyRendered(mail);
+        assertThat(mail.body()).contains(STATUS_URL).contains("Dear " + SUBJECT_NAME + ",");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION"}, mode = EnumSource.Mode.EXCLUDE)
+    void subjectMailsShowNoneOfTheSubjectsOtherDataAndNoStaffLink(MailKind kind) {
+        RenderedMail mail = templates.render(kind, subjectModel(kind, gdprAccess()));
+
+        assertThat(mail.subject() + mail.body())
+                .doesNotContain(SUBJECT_EMAIL, ACCOUNT_ID, "4242", "Secret Lane", "/staff");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION"})
+    void staffMailsLinkToTheStaffPageAndCarryNoPersonalDataOfTheSubject(MailKind kind) {
+        RenderedMail mail = templates.render(kind, staffModel(kind, gdprAccess()));
+
+        String whole = mail.subject() + "\n" + mail.body();
+        assertThat(whole).contains(REQUEST_URL, "Hello Sam Owner,");
+        assertThat(whole).doesNotContain(SUBJECT_EMAIL, SUBJECT_NAME, ACCOUNT_ID, "4242", "Secret Lane");
+        assertThat(whole).as("the secret status link belongs to the subject alone").doesNotContain("/status/");
+    }
+
+    @Test
+    void theAcknowledgementGivesTheDatesAndAnnouncesTheConfirmationEmail() {
+        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, gdprAccess()));
+
+        assertThat(mail.subject()).isEqualTo("We received your request DSR-2027-000042");
+        assertThat(mail.body())
+                .contains("We received your request to give you a copy of your personal data on Sunday 31 January 2027.")
+                .contains("We will answer by Monday 1 March 2027, as GDPR requires.")
+                .contains("the law allows us to take until Friday 30 April 2027")
+                .contains("second email with a confirmation link");
+    }
+
+    @Test
+    void theAcknowledgementOfAnOptOutPromisesNoExtensionAndAsksForNoConfirmation() {
+        // CCPA opt-out: 15 business days from Sunday 31 Jan 2027, Presidents' Day (15 Feb) skipped -> 22 Feb.
+        RequestDetails optOut = request(Regime.CCPA, RequestType.OPT_OUT, false);
+
+        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, optOut));
+
+        assertThat(mail.body())
+                .contains("We will answer by Monday 22 February 2027, as CCPA/CPRA requires.")
+                .doesNotContain("the law allows us to take until")
+                .doesNotContain("confirmation link");
+    }
+
+    @Test
+    void theVerificationMailCarriesTheOneTimeLinkAndItsLastDay() {
+        RenderedMail mail = templates.render(MailKind.VERIFICATION, subjectModel(MailKind.VERIFICATION, gdprAccess()));
+
+        assertThat(mail.subject()).isEqualTo("Please confirm your request DSR-2027-000042");
+        assertThat(mail.body()).contains(VERIFY_URL).contains("until Sunday 7 February 2027");
+    }
+
+    @Test
+    void theResponseListsWhatWasDoneInEachSystem() {
+        RequestDetails deletion = request(Regime.GDPR, RequestType.DELETION, true);
+
+        RenderedMail mail = templates.render(MailKind.RESPONSE, subjectModel(MailKind.RESPONSE, deletion));
+
+        assertThat(mail.subject()).isEqualTo("Our answer to your request DSR-2027-000042");
+        assertThat(mail.body())
+                .contains("- Web shop: done. Order history exported.")
+                .contains("- Newsletter: we hold no data about you there\n")
+                .contains("- Accounting: not done. Invoices are kept for 10 years under tax law.")
+                .contains("the law sometimes requires us to keep records")
+                .contains("right to complain to the data protection authority");
+    }
+
+    @Test
+    void aResponseWithoutSystemsSaysThereWasNothingToDo() {
+        Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.CCPA, RequestType.OPT_OUT, false));
+        model.put("results", List.of());
+
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model);
+
+        assertThat(mail.body())
+                .contains("None of our systems takes part in this kind of request")
+                .doesNotContain("system by system")
+                .contains("We no longer sell or share your personal information");
+    }
+
+    @Test
+    void theUnverifiableMailSaysNothingWasSharedChangedOrDeleted() {
+        RenderedMail mail = templates.render(MailKind.UNVERIFIABLE, subjectModel(MailKind.UNVERIFIABLE, gdprAccess()));
+
+        assertThat(mail.subject()).isEqualTo("We could not act on your request DSR-2027-000042");
+        assertThat(mail.body()).contains("closed it without sharing, changing or deleting anything");
+    }
+
+    @Test
+    void theReminderTellsTheTaskItsDueDateAndTheDaysLeft() {
+        RenderedMail mail = templates.render(MailKind.STAFF_REMINDER, staffModel(MailKind.STAFF_REMINDER, gdprAccess()));
+
+        assertThat(mail.subject())
+                .isEqualTo("Reminder: Delete the data in Web shop for DSR-2027-000042 is due Monday 1 March 2027");
+        assertThat(mail.body()).contains("Due Monday 1 March 2027 — 2 day(s) left").contains(INBOX_URL);
+    }
+
+    @Test
+    void theEscalationSaysHowLateTheRequestIs() {
+        RenderedMail mail = templates.render(MailKind.STAFF_ESCALATION,
+                staffModel(MailKind.STAFF_ESCALATION, gdprAccess()));
+
+        assertThat(mail.subject()).isEqualTo("OVERDUE: request DSR-2027-000042 passed its statutory due date");
+        assertThat(mail.body()).contains("(ACCESS, GDPR) was due on Monday 1 March 2027 and is 3 day(s) overdue, "
+                + "with 2 task(s) still open.");
+    }
+}

@@ -1,0 +1,207 @@
+package org.rightsflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.rightsflow.audit.Actors;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.request.Channel;
+import org.rightsflow.request.NewRequest;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestIntake;
+import org.rightsflow.request.RequestStatus;
+import org.rightsflow.request.SubjectIdentity;
+import org.rightsflow.request.SubmittedRequest;
+import org.rightsflow.security.StaffDirectory;
+import org.rightsflow.support.DisplayDates;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The request form: a valid submission reaches intake exactly as typed (trimmed); an invalid one loses nothing. */
+@WebMvcTest(PrivacyCenterController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@Import(DisplayDates.class)
+class PrivacyCenterControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RequestIntake intake;
+
+    /** Needed by the staff pages' controller advice, which every web slice loads. */
+    @MockitoBean
+    StaffDirectory staffDirectory;
+
+    private static final String STATUS_TOKEN = "c3RhdHVzLXRva2VuLWZvci10aGUtcG9ydGFsLXRlc3Q";
+
+    private static SubmittedRequest submitted(boolean verificationRequired) {
+        Instant received = Instant.parse("2027-01-31T10:00:00Z");
+        RequestDetails details = new RequestDetails("DSR-2027-000042", RequestType.ACCESS, Regime.GDPR,
+                new SubjectIdentity("jo@example.com", "Jo Bloggs", null), null, Channel.WEB_FORM, received, received,
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 30), null, true, verificationRequired,
+                RequestStatus.RECEIVED, null, null);
+        return new SubmittedRequest(details, STATUS_TOKEN);
+    }
+
+    private static MockHttpServletRequestBuilder form() {
+        return post("/requests")
+                .param("type", "ACCESS")
+                .param("regime", "GDPR")
+                .param("name", "  Jo Bloggs  ")
+                .param("email", "jo@example.com")
+                .param("accountId", "  C-1001 ")
+                .param("details", "\n  Please include my order history.  \n");
+    }
+
+    private static Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+
+    @Test
+    void theLandingPageShowsTheFormWithEveryRequestTypeAndPlace() throws Exception {
+        Document page = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("input[name=type]")).hasSize(RequestType.values().length);
+        assertThat(page.select("select[name=regime] option[value]")).hasSize(Regime.values().length + 1);
+        assertThat(page.select("label[for=type]").text()).isEqualTo("See my data");
+        assertThat(page.select(".error-summary")).isEmpty();
+    }
+
+    @Test
+    void aValidRequestGoesToIntakeAsTypedAndRedirectsToTheConfirmation() throws Exception {
+        when(intake.submit(any())).thenReturn(submitted(true));
+
+        mvc.perform(form())
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/requests/submitted"))
+                .andExpect(flash().attribute("statusToken", STATUS_TOKEN));
+
+        ArgumentCaptor<NewRequest> captured = ArgumentCaptor.forClass(NewRequest.class);
+        verify(intake).submit(captured.capture());
+        NewRequest request = captured.getValue();
+        assertThat(request.type()).isEqualTo(RequestType.ACCESS);
+        assertThat(request.regime()).isEqualTo(Regime.GDPR);
+        assertThat(request.subject().name()).isEqualTo("Jo Bloggs");
+        assertThat(request.subject().email()).isEqualTo("jo@example.com");
+        assertThat(request.subject().accountId()).isEqualTo("C-1001");
+        assertThat(request.details()).isEqualTo("Please include my order history.");
+        assertThat(request.channel()).isEqualTo(Channel.WEB_FORM);
+        assertThat(request.receivedAt()).as("received now, as intake decides").isNull();
+        assertThat(request.actor()).isEqualTo(Actors.SUBJECT);
+    }
+
+    @Test
+    void blankOptionalFieldsReachIntakeAsAbsent() throws Exception {
+        when(intake.submit(any())).thenReturn(submitted(false));
+
+        mvc.perform(post("/requests").param("type", "OPT_OUT").param("regime", "CCPA").param("name", "Jo")
+                        .param("email", "jo@example.com").param("accountId", "   ").param("details", " \n "))
+                .andExpect(status().isFound());
+
+        ArgumentCaptor<NewRequest> captured = ArgumentCaptor.forClass(NewRequest.class);
+        verify(intake).submit(captured.capture());
+        assertThat(captured.getValue().type()).isEqualTo(RequestType.OPT_OUT);
+        assertThat(captured.getValue().regime()).isEqualTo(Regime.CCPA);
+        assertThat(captured.getValue().subject().accountId()).isNull();
+        assertThat(captured.getValue().details()).isNull();
+    }
+
+    @Test
+    void theConfirmationPageShowsTheReferenceTheDueDateAndTheStatusLink() throws Exception {
+        when(intake.submit(any())).thenReturn(submitted(true));
+        MvcResult redirect = mvc.perform(form()).andReturn();
+
+        Document page = page(mvc.perform(get("/requests/submitted").flashAttrs(redirect.getFlashMap()))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("main").text())
+                .contains("Your reference is DSR-2027-000042.")
+                .contains("We will answer by Monday 1 March 2027, as GDPR requires.")
+                .contains("Confirm my request");
+        assertThat(page.select("a[href=/status/" + STATUS_TOKEN + "]")).hasSize(1);
+    }
+
+    @Test
+    void reloadingTheConfirmationLeadsBackToTheForm() throws Exception {
+        mvc.perform(get("/requests/submitted"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void anEmptyFormIsAnsweredWith400AndSaysWhatIsMissing() throws Exception {
+        Document page = page(mvc.perform(post("/requests"))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select(".error-summary li").eachText()).containsExactlyInAnyOrder(
+                "Choose what you would like us to do", "Choose where you live", "Enter your name",
+                "Enter your email address");
+        assertThat(page.select("#name-error").text()).isEqualTo("Enter your name");
+        assertThat(page.select("#email-error").text()).isEqualTo("Enter your email address");
+        verify(intake, never()).submit(any());
+    }
+
+    @Test
+    void invalidValuesAreNamedFieldByFieldAndWhatWasTypedIsKept() throws Exception {
+        Document page = page(mvc.perform(post("/requests")
+                        .param("type", "STEAL")
+                        .param("regime", "MARS")
+                        .param("name", "N".repeat(201))
+                        .param("email", "jo@example")
+                        .param("accountId", "A".repeat(201))
+                        .param("details", "é".repeat(5121)))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("#type-error").text()).isEqualTo("Choose one of the listed requests");
+        assertThat(page.select("#regime-error").text()).isEqualTo("Choose one of the listed places");
+        assertThat(page.select("#name-error").text()).isEqualTo("Keep your name under 200 characters");
+        assertThat(page.select("#email-error").text()).isEqualTo("Enter an email address like name@example.com");
+        assertThat(page.select("#accountId-error").text()).isEqualTo("Keep the account number under 200 characters");
+        assertThat(page.select("#details-error").text())
+                .isEqualTo("Keep the details under 10 kB (about 10,000 characters)");
+        assertThat(page.select("input#email").val()).isEqualTo("jo@example");
+        assertThat(page.select("textarea#details").text()).hasSize(5121);
+        verify(intake, never()).submit(any());
+    }
+
+    @Test
+    void aCorrectlyFilledFieldKeepsItsValueWhenAnotherIsWrong() throws Exception {
+        Document page = page(mvc.perform(post("/requests")
+                        .param("type", "DELETION")
+                        .param("regime", "UK_GDPR")
+                        .param("name", "Jo Bloggs")
+                        .param("email", "not an address")
+                        .param("details", "Delete my account."))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select(".error-summary li").eachText())
+                .containsExactly("Enter an email address like name@example.com");
+        assertThat(page.select("input#name").val()).isEqualTo("Jo Bloggs");
+        assertThat(page.select("input[name=type][checked]").val()).isEqualTo("DELETION");
+        assertThat(page.select("select#regime option[selected]").val()).isEqualTo("UK_GDPR");
+        assertThat(page.select("textarea#details").text()).isEqualTo("Delete my account.");
+        verify(intake, never()).submit(any());
+    }
+}
