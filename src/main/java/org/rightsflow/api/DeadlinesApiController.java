@@ -45,7 +45,7 @@ class DeadlinesApiController {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
-        StatutoryDeadline deadline = clock.deadline(parsedRegime, parsedType, receivedOn);
+        StatutoryDeadline deadline = clock.deadlineNeverLate(parsedRegime, parsedType, receivedOn);
         return new DeadlineResource(deadline.due(), deadline.extendedDue(), deadline.acknowledgeBy(),
                 deadline.statutoryRight(), deadline.source());
     }

@@ -3,6 +3,7 @@ package org.rightsflow.api;
 import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -45,12 +46,14 @@ class RequestsApiController {
     private final Outbox outbox;
     private final StatutoryClock statutoryClock;
     private final Validator validator;
+    private final Clock clock;
     private final String publicUrl;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
-                          StatutoryClock statutoryClock, Validator validator,
+                          StatutoryClock statutoryClock, Validator validator, Clock clock,
                           @Value("${rightsflow.public-url}") String publicUrl) {
         this.intake = intake;
+        this.clock = clock;
         this.validator = validator;
         this.statutoryClock = statutoryClock;
         this.requests = requests;
@@ -97,8 +100,13 @@ class RequestsApiController {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(statutoryClock.zone()).toInstant()
+            Instant receivedAt = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(statutoryClock.zone()).toInstant()
                     : Instant.parse(value);
+            if (receivedAt.isAfter(clock.instant())) {
+                problems.add(new FieldProblem("receivedAt", "must not be in the future"));
+                return null;
+            }
+            return receivedAt;
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("receivedAt", "must be a date (2027-01-31) or an instant (2027-01-31T09:30:00Z)"));
             return null;

@@ -25,6 +25,11 @@ record SubmitRequestBody(
             @NotBlank(message = "is required") @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "must be at most 200 characters") String name,
             @Size(max = IntakeLimits.MAX_ACCOUNT_ID_LENGTH, message = "must be at most 200 characters") String accountId) {
 
+        /** Trimmed before validation, as the portal does. */
+        Subject {
+            email = email == null ? null : email.strip();
+        }
+
         @Override
         public String toString() {
             return "Subject[redacted]";

@@ -1,5 +1,9 @@
 package org.rightsflow.deadline;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DeadlineProperties.class)
 public class DeadlineConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineConfiguration.class);
+
     @Bean
     StatutoryClock statutoryClock(DeadlineProperties properties) {
         HolidayCalendars calendars = properties.holidayDirectory() == null
@@ -17,6 +23,22 @@ public class DeadlineConfiguration {
         RegimePolicies policies = properties.policyFile() == null
                 ? RegimePolicies.shipped()
                 : RegimePolicies.withOverrides(properties.policyFile());
-        return new StatutoryClock(policies, calendars, properties.zone());
+        StatutoryClock clock = new StatutoryClock(policies, calendars, properties.zone());
+        warnWhenHolidayDataRunsOut(clock);
+        return clock;
+    }
+
+    /**
+     * A year before a calendar's holiday data ends, the log says so at every start: after that date, deadlines are
+     * counted without holidays (never late, but possibly earlier than needed) until someone adds the next year.
+     */
+    private static void warnWhenHolidayDataRunsOut(StatutoryClock clock) {
+        LocalDate inAYear = clock.dateOf(Instant.now()).plusYears(1);
+        clock.holidayDataEnds().forEach((calendar, end) -> {
+            if (end.isBefore(inAYear)) {
+                LOG.warn("Holiday calendar {} has holidays only until {}: add the next year (docs/statutory-clock.md, "
+                        + "\"Adding a holiday year\"). Later deadlines are counted without its holidays.", calendar, end);
+            }
+        });
     }
 }

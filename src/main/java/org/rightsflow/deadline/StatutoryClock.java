@@ -3,7 +3,9 @@ package org.rightsflow.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Computes the statutory dates of a data subject request: due, extended due and acknowledge-by, from the regime's
@@ -20,6 +22,9 @@ import java.util.Objects;
  * </ul>
  */
 public final class StatutoryClock {
+
+    /** The shipped calendar with weekends and no holidays; valid for every year. */
+    static final String WEEKENDS_ONLY = "NONE";
 
     private final RegimePolicies policies;
     private final HolidayCalendars calendars;
@@ -75,6 +80,48 @@ public final class StatutoryClock {
     /** As {@link #deadline(Regime, RequestType, LocalDate)}, with the clock start taken as a date in this clock's zone. */
     public StatutoryDeadline deadline(Regime regime, RequestType type, Instant clockStart) {
         return deadline(regime, type, dateOf(clockStart));
+    }
+
+    /**
+     * As {@link #deadline(Regime, RequestType, LocalDate)}, but never refuses: where the regime's calendar has no
+     * holiday data for a year the period reaches, the period is counted with weekends only. Leaving holidays out can
+     * only end a period on the same day or earlier (fewer days to roll over or skip), never later than the law's date,
+     * so a request is never turned away and never given a late date. The source says what happened, for staff.
+     */
+    public StatutoryDeadline deadlineNeverLate(Regime regime, RequestType type, LocalDate clockStart) {
+        try {
+            return deadline(regime, type, clockStart);
+        } catch (HolidayDataMissingException missing) {
+            ConfiguredRegimePolicy policy = policies.configured(regime);
+            HolidayCalendar weekendsOnly = calendars.calendar(WEEKENDS_ONLY);
+            DeadlineRule rule = policy.ruleFor(type);
+            boolean statutoryRight = policy.grants(type);
+            LocalDate due = rule.response().endFrom(clockStart, weekendsOnly);
+            LocalDate extendedDue = rule.extended() == null ? due : rule.extended().endFrom(clockStart, weekendsOnly);
+            LocalDate acknowledgeBy = statutoryRight && rule.acknowledgement() != null
+                    ? rule.acknowledgement().endFrom(clockStart, weekendsOnly)
+                    : null;
+            return new StatutoryDeadline(regime, type, clockStart, due, extendedDue, acknowledgeBy, statutoryRight,
+                    policy.source(type) + " [counted without public holidays: calendar " + policy.calendarId()
+                            + " has no holiday data that far; the legal date is this one or later]");
+        }
+    }
+
+    /** As {@link #deadlineNeverLate(Regime, RequestType, LocalDate)}, from an instant in this clock's zone. */
+    public StatutoryDeadline deadlineNeverLate(Regime regime, RequestType type, Instant clockStart) {
+        return deadlineNeverLate(regime, type, dateOf(clockStart));
+    }
+
+    /** The last day each holiday calendar has data for (absent for calendars without holidays, valid for any year). */
+    public Map<String, LocalDate> holidayDataEnds() {
+        Map<String, LocalDate> ends = new TreeMap<>();
+        for (String id : calendars.ids()) {
+            LocalDate end = calendars.calendar(id).coverageTo();
+            if (end != null) {
+                ends.put(id, end);
+            }
+        }
+        return ends;
     }
 
     /** The calendar date of {@code instant} in this clock's zone. */

@@ -57,8 +57,9 @@ class RequestForm {
         return email;
     }
 
+    /** Trimmed before validation: a pasted address with a stray space is still the person's address. */
     public void setEmail(String email) {
-        this.email = email;
+        this.email = email == null ? null : email.strip();
     }
 
     public String getAccountId() {

@@ -141,9 +141,14 @@ class DataSubjectRequest {
         status = RequestStatus.RESPONDED;
     }
 
+    /** A request closes as COMPLETED once answered, or as UNVERIFIABLE while it still waits for confirmation. */
     void close(RequestOutcome outcome, Instant at) {
         if (status == RequestStatus.CLOSED) {
             throw new IllegalStateException("Request " + reference + " is already closed");
+        }
+        switch (outcome) {
+            case COMPLETED -> requireStatus(RequestStatus.RESPONDED);
+            case UNVERIFIABLE -> requireStatus(RequestStatus.AWAITING_VERIFICATION);
         }
         this.status = RequestStatus.CLOSED;
         this.outcome = outcome;

@@ -47,7 +47,7 @@ public class RequestIntake {
         if (receivedAt.isAfter(now)) {
             throw new IllegalArgumentException("A request cannot be received in the future");
         }
-        StatutoryDeadline deadline = statutoryClock.deadline(request.regime(), request.type(), receivedAt);
+        StatutoryDeadline deadline = statutoryClock.deadlineNeverLate(request.regime(), request.type(), receivedAt);
         String reference = references.next(statutoryClock.dateOf(receivedAt));
         StatusToken token = tokens.mint(reference);
         DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline));

@@ -50,7 +50,7 @@ public class RequestLifecycle {
         Instant now = clock.instant();
         RegimePolicy policy = statutoryClock.policy(request.regime());
         StatutoryDeadline restarted = policy.clockStartsOnVerification()
-                ? statutoryClock.deadline(request.regime(), request.type(), now)
+                ? statutoryClock.deadlineNeverLate(request.regime(), request.type(), now)
                 : null;
         request.verified(now, restarted);
         String description = "Identity verified: the subject confirmed the request from the emailed link.";

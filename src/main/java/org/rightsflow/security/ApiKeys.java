@@ -52,6 +52,11 @@ class ApiKeys {
         return Optional.ofNullable(match);
     }
 
+    /** The length of the shortest configured secret, or 0 when none is configured. */
+    int shortestSecretLength() {
+        return keys.stream().mapToInt(key -> key.secret().length()).min().orElse(0);
+    }
+
     boolean containsDemoKey() {
         return keys.stream().anyMatch(key -> key.secret().equals(DEMO_KEY));
     }

@@ -23,6 +23,8 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionSafetyCheck.class);
     static final String DEMO_LINK_KEY = "demo-link-key-change-me";
+    /** Secrets shorter than this are guessable; 16 random characters are about 96 bits. */
+    static final int MIN_SECRET_LENGTH = 16;
     static final Map<String, String> DEMO_PASSWORDS = Map.of("admin", "admin", "dpo", "dpo", "owner", "owner");
 
     private final ApiKeys apiKeys;
@@ -49,6 +51,10 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         if (apiKeys.containsDemoKey()) {
             problems.add("the demo API key 'demo-api-key' is configured (rightsflow.api.keys / RIGHTSFLOW_API_KEYS)");
         }
+        int shortest = apiKeys.shortestSecretLength();
+        if (shortest > 0 && shortest < MIN_SECRET_LENGTH) {
+            problems.add("an API key is shorter than " + MIN_SECRET_LENGTH + " characters");
+        }
         if (linkKey.isBlank() || linkKey.equals(DEMO_LINK_KEY)) {
             problems.add("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY) is missing or the demo value");
         }
@@ -68,6 +74,9 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
             staff.create(new NewStaffMember("admin", bootstrapAdminPassword, "Administrator", bootstrapAdminEmail,
                     EnumSet.of(StaffRole.ADMIN), Set.of()));
             log.info("Created the first staff account 'admin' from rightsflow.bootstrap.admin-password.");
+        } else if (staff.isEmpty()) {
+            log.warn("No staff account exists and rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD) "
+                    + "is not set: nobody can sign in to the staff inbox. Set it and restart.");
         }
     }
 }

@@ -53,7 +53,7 @@ class DeadlineCalculatorController {
             model.addAttribute("receivedError", "Enter the date as YYYY-MM-DD, e.g. 2027-01-31");
         }
         if (parsedRegime.isPresent() && parsedType.isPresent() && parsedDate.isPresent()) {
-            model.addAttribute("deadline", clock.deadline(parsedRegime.get(), parsedType.get(), parsedDate.get()));
+            model.addAttribute("deadline", clock.deadlineNeverLate(parsedRegime.get(), parsedType.get(), parsedDate.get()));
             model.addAttribute("policy", clock.policy(parsedRegime.get()));
         }
         return "staff/deadlines";

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,10 @@ import org.rightsflow.security.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,7 +59,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @WebMvcTest(RequestsApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DeadlineConfiguration.class)
+@Import({DeadlineConfiguration.class, RequestsApiControllerTest.FixedClock.class})
 class RequestsApiControllerTest {
 
     private static final String REFERENCE = "DSR-2027-000042";
@@ -243,5 +248,16 @@ class RequestsApiControllerTest {
                 .andReturn();
 
         assertThat(read(result).path("title").asText()).isEqualTo("Unknown request");
+    }
+
+    /** "Now" is after every receivedAt the tests send, which may not be in the future. */
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2027-03-01T12:00:00Z"), ZoneOffset.UTC);
+        }
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
-import org.springframework.boot.DefaultApplicationArguments;
 
 /** The postgres profile refuses to start with anything of the demo in place, and creates the first admin. */
 @ExtendWith(MockitoExtension.class)
@@ -41,7 +40,7 @@ class ProductionSafetyCheckTest {
     }
 
     private static void run(ProductionSafetyCheck check) {
-        check.run(new DefaultApplicationArguments());
+        check.afterSingletonsInstantiated();
     }
 
     @Test
