@@ -1,0 +1,260 @@
+package org.rightsflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.rightsflow.testsupport.Axe;
+import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core (WCAG 2.0/2.1, A and AA) on every page a customer or a staff member reaches, in a real browser, each
+ * page in the state a user sees it: the form with its errors, the inbox with tasks in it, the calculator with a
+ * result. Each page is one test, so a report names every page that fails and how.
+ */
+@RightsflowIntegrationTest
+class AccessibilityIntegrationTest {
+
+    private static final Pattern VERIFY_PATH = Pattern.compile("/verify/[A-Za-z0-9_-]+");
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static Axe axe;
+
+    @LocalServerPort
+    int port;
+
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        axe = Axe.load();
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void axeRunsInPagesWhoseContentSecurityPolicyForbidsInlineScript() {
+        browser.open(base + "/");
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        // The page's own policy is in force: an inline script added to it does not run, and the browser reports
+        // the refusal (asynchronously, as a securitypolicyviolation event)...
+        Object ran = js.executeScript("""
+                window.refusedBy = [];
+                document.addEventListener('securitypolicyviolation', e => window.refusedBy.push(e.effectiveDirective));
+                const script = document.createElement('script');
+                script.textContent = 'window.inlineScriptRan = true';
+                document.head.appendChild(script);
+                return window.inlineScriptRan === true;""");
+        assertThat(ran).as("an inline script under script-src 'self' ran").isEqualTo(false);
+        Object refusedBy = browser.waitUntil(
+                d -> ((JavascriptExecutor) d).executeScript("return window.refusedBy.length ? window.refusedBy : null"));
+        assertThat(refusedBy).isEqualTo(List.of("script-src-elem"));
+        // ...while axe-core, injected through WebDriver, is there and finds a deliberate violation.
+        js.executeScript("const img = document.createElement('img');"
+                + "img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAACADs=';"
+                + "document.querySelector('main').appendChild(img);");
+        List<Axe.Violation> violations = axe.violations(browser.driver());
+        assertThat(violations).extracting(Axe.Violation::id).contains("image-alt");
+        assertThat(violations).filteredOn(v -> v.id().equals("image-alt")).singleElement()
+                .satisfies(v -> assertThat(v.nodes()).extracting(Axe.Node::target).containsExactly("img"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> customerPages() {
+        String email = "axe-" + UUID.randomUUID() + "@example.com";
+        AtomicReference<String> verifyPath = new AtomicReference<>();
+        return Stream.of(
+                page("landing page", () -> {
+                    browser.open(base + "/");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Your privacy rights");
+                }),
+                page("landing page with validation errors", () -> {
+                    browser.open(base + "/");
+                    browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
+                    assertThat(browser.find(".error-summary").getText()).contains("Enter your email address");
+                }),
+                page("submission confirmation", () -> {
+                    browser.open(base + "/");
+                    browser.find("input[name=type][value=ACCESS]").click();
+                    new Select(browser.find("#regime")).selectByValue("GDPR");
+                    browser.find("#name").sendKeys("Alex Axe");
+                    browser.find("#email").sendKeys(email);
+                    browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
+                    assertThat(browser.find(".panel").getText()).containsPattern("DSR-\\d{4}-\\d{6}");
+                }),
+                page("status page", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.linkText("see the status of my request")).click());
+                    assertThat(browser.find("#request-status").getText()).isNotBlank();
+                }),
+                page("verification page", () -> {
+                    verifyPath.set(verificationPath(email));
+                    browser.open(base + verifyPath.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Confirm your request");
+                }),
+                page("verified page", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Confirm my request']")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your request is confirmed");
+                }),
+                page("link-problem page (link used)", () -> {
+                    browser.open(base + verifyPath.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("This link has already been used");
+                }),
+                page("link-problem page (unknown link)", () -> {
+                    browser.open(base + "/verify/" + "x".repeat(43));
+                    assertThat(browser.find("h1").getText()).isEqualTo("We do not recognise this link");
+                }),
+                page("404 page", () -> {
+                    browser.open(base + "/requests/no-such-page");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Page not found");
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> staffPages() {
+        AtomicReference<String> reference = new AtomicReference<>();
+        return Stream.of(
+                page("staff login", () -> {
+                    browser.open(base + "/login");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Staff sign in");
+                }),
+                page("staff login with a wrong password", () -> {
+                    signIn("owner", "not-the-password");
+                    assertThat(browser.find("[role=alert]").getText()).contains("do not match");
+                }),
+                page("inbox of a system owner, with tasks", () -> {
+                    reference.set(verifiedRequestWithTasks());
+                    signIn("owner", "owner");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Inbox");
+                    assertThat(browser.find("table").getText()).contains(reference.get());
+                }),
+                page("task page", () -> {
+                    WebElement row = browser.driver().findElement(By.xpath(
+                            "//tr[td/a[normalize-space()='" + reference.get() + "']]"));
+                    browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
+                    assertThat(browser.find("h2").getText()).isEqualTo("Instructions");
+                }),
+                page("task page after claiming it", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Claim this task']")).click());
+                    assertThat(browser.find("[role=status]").getText()).isEqualTo("The task is yours.");
+                }),
+                page("task page with validation errors", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Complete task']")).click());
+                    assertThat(browser.isPresent(".error-summary")).isTrue();
+                }),
+                page("request detail as a privacy officer", () -> {
+                    signOut();
+                    signIn("dpo", "dpo");
+                    browser.open(base + "/staff/requests/" + reference.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
+                }),
+                page("request list", () -> {
+                    browser.open(base + "/staff/requests");
+                    assertThat(browser.find("table").getText()).contains(reference.get());
+                }),
+                page("systems page", () -> {
+                    browser.open(base + "/staff/systems");
+                    assertThat(browser.find("table").getText()).contains("Shop customer database");
+                }),
+                page("deadline calculator with a result", () -> {
+                    browser.open(base + "/staff/deadlines");
+                    new Select(browser.find("#regime")).selectByValue("GDPR");
+                    new Select(browser.find("#type")).selectByValue("DELETION");
+                    browser.andWaitForNextPage(() -> browser.find("#received").sendKeys(Keys.ENTER));
+                    assertThat(browser.find("#due").getText()).isNotBlank();
+                }),
+                page("access-denied page", () -> {
+                    browser.open(base + "/not-for-staff");
+                    assertThat(browser.find("h1").getText()).isEqualTo("You are not allowed to see this page");
+                }),
+                page("request not found", () -> {
+                    browser.open(base + "/staff/requests/DSR-1999-000000");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Request not found");
+                }));
+    }
+
+    /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */
+    private static DynamicTest page(String name, Runnable reach) {
+        return dynamicTest(name, () -> {
+            try {
+                reach.run();
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("Could not reach the " + name + " (browser at " + browser.currentUrl()
+                        + "): " + e.getMessage(), e);
+            }
+            axe.assertNoViolations(browser.driver(), name);
+        });
+    }
+
+    private void signIn(String username, String password) {
+        browser.open(base + "/login");
+        browser.find("#username").sendKeys(username);
+        browser.find("#password").sendKeys(password);
+        browser.andWaitForNextPage(() -> browser.find("#password").sendKeys(Keys.ENTER));
+    }
+
+    private void signOut() {
+        browser.andWaitForNextPage(() -> browser.driver()
+                .findElement(By.xpath("//button[starts-with(normalize-space(), 'Sign out')]")).click());
+    }
+
+    /** The path of the confirmation link in the verification email to {@code email}, once it has arrived. */
+    private static String verificationPath(String email) {
+        MimeMessage mail = await().atMost(MAIL_WAIT).until(
+                () -> TestMailServer.messagesTo(email).stream()
+                        .filter(m -> TestMailServer.subject(m).startsWith("Please confirm your request"))
+                        .findFirst().orElse(null),
+                m -> m != null);
+        Matcher link = VERIFY_PATH.matcher(TestMailServer.body(mail));
+        assertThat(link.find()).as("a confirmation link in the email").isTrue();
+        return link.group();
+    }
+
+    /**
+     * An access request submitted and confirmed over plain HTTP (the pages themselves are checked above), then
+     * waited for until its fulfilment tasks are in the system owner's inbox. Returns its reference.
+     */
+    private String verifiedRequestWithTasks() {
+        String email = "staff-axe-" + UUID.randomUUID() + "@example.com";
+        WebSession customer = new WebSession(port);
+        WebSession.Page form = customer.get("/");
+        WebSession.Page submitted = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
+                "name", "Sam Staffcheck", "email", email));
+        String reference = submitted.text(".panel strong");
+        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        WebSession.Page verify = customer.get(verificationPath(email));
+        assertThat(customer.post(verify.uri(), verify, Map.of()).text("h1"))
+                .isEqualTo("Thank you, your request is confirmed");
+        WebSession owner = new WebSession(port).login("owner", "owner");
+        await().atMost(MAIL_WAIT).until(() -> owner.get("/staff").mainText().contains(reference));
+        return reference;
+    }
+}
