@@ -6,46 +6,47 @@ import java.util.List;
 import org.rightsflow.request.UnknownRequestException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error as RFC 7807 problem details; invalid input names its fields. Never a stack trace. */
+/**
+ * Every API error as RFC 7807 problem details; invalid input names its fields. Never a stack trace. Scoped to the
+ * API's controllers: the portal and staff pages keep their HTML error pages.
+ */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiErrors {
+class ApiErrors extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         e.getBindingResult().getFieldErrors().forEach(error ->
                 problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
-        return invalidFields(problems);
+        return ResponseEntity.badRequest().body(invalidFields(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not valid JSON of the expected shape.");
+        problem.setTitle("Unreadable request body");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(InvalidFieldsException.class)
     ProblemDetail invalid(InvalidFieldsException e) {
         return invalidFields(e.problems());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not valid JSON of the expected shape.");
-        problem.setTitle("Unreadable request body");
-        return problem;
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Send the body as application/json.");
-        problem.setTitle("Unsupported media type");
-        return problem;
     }
 
     @ExceptionHandler(UnknownRequestException.class)
@@ -56,14 +57,14 @@ class ApiErrors {
         return problem;
     }
 
-    private static ProblemDetail invalidFields(List<FieldProblem> reported) {
-        // A blank value can fail both bean validation and the vocabulary check with the same message: report it once.
-        List<FieldProblem> problems = reported.stream().distinct().toList();
+    private static ProblemDetail invalidFields(List<FieldProblem> problems) {
+        // Bean validation and the vocabulary checks may both see a blank field: report each problem once.
+        List<FieldProblem> distinct = problems.stream().distinct().toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields are missing or invalid: " + problems.stream().map(FieldProblem::field).distinct().toList());
+                "Some fields are missing or invalid: " + distinct.stream().map(FieldProblem::field).distinct().toList());
         problem.setTitle("Invalid request");
         problem.setType(URI.create("https://rightsflow.org/problems/invalid-fields"));
-        problem.setProperty("errors", problems);
+        problem.setProperty("errors", distinct);
         return problem;
     }
 }

@@ -1,13 +1,15 @@
 package org.rightsflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +26,6 @@ import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -105,19 +106,23 @@ class PostgresJourneyIntegrationTest {
                 journey.reference())).isEqualTo("CLOSED");
     }
 
+    /**
+     * Started as an operator would start it, in its own JVM (a failed start inside this JVM would leave Camunda's
+     * webapp holding a dead application context for the next test): it must exit with a failure and say why.
+     */
     @Test
-    void refusesToStartWithTheDemoApiKey() {
-        Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.springProperties());
-        properties.put("server.port", "0");
-        properties.put("rightsflow.api.keys", "demo-api-key");
-        properties.put("rightsflow.secrets.link-key", "pg-test-link-key-8d1a77c2");
-        properties.put("camunda.bpm.job-execution.enabled", "false");
-        // Command-line arguments outrank application-postgres.yml, as an operator's environment would.
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        assertThatThrownBy(() -> new SpringApplicationBuilder(RightsflowApplication.class).profiles("postgres")
-                .run(arguments).close())
-                .hasStackTraceContaining("Refusing to start the postgres profile")
-                .hasStackTraceContaining("demo API key");
+    void refusesToStartWithTheDemoApiKey() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RightsflowApplication.class.getName(),
+                "--spring.profiles.active=postgres", "--server.port=0",
+                "--rightsflow.api.keys=demo-api-key", "--rightsflow.secrets.link-key=pg-test-link-key-8d1a77c2",
+                "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.auto-deployment-enabled=false"));
+        PostgresTestDatabase.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(app.waitFor(2, TimeUnit.MINUTES)).as("the application stops by itself").isTrue();
+        assertThat(app.exitValue()).isNotZero();
+        assertThat(output).contains("Refusing to start the postgres profile", "demo API key")
+                .doesNotContain("Tomcat started on port");
     }
 }
