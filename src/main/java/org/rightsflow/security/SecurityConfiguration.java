@@ -114,7 +114,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login",
-                                "/denied", "/error", "/css/**", "/favicon.ico").permitAll()
+                                "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())

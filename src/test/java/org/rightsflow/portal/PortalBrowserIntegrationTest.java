@@ -110,6 +110,7 @@ class PortalBrowserIntegrationTest {
         WebElement summary = browser.find(".error-summary");
         assertThat(summary.isDisplayed()).isTrue();
         assertThat(summary.getAttribute("role")).isEqualTo("alert");
+        assertThat(browser.focused()).as("keyboard focus moves to what must be corrected").isEqualTo(summary);
         assertThat(summary.findElement(By.tagName("h2")).getText()).isEqualTo("Please correct the following");
         List<WebElement> links = summary.findElements(By.tagName("a"));
         assertThat(links).extracting(WebElement::getText).containsExactlyInAnyOrder(
