@@ -1,9 +1,9 @@
 package org.rightsflow.portal;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.support.EnumNames;
 
 /** Parsing of untrusted form values into the known vocabularies; anything else is simply "not found". */
 final class PortalInput {
@@ -12,11 +12,11 @@ final class PortalInput {
     }
 
     static Optional<RequestType> requestType(String value) {
-        return Arrays.stream(RequestType.values()).filter(t -> t.name().equals(value)).findFirst();
+        return EnumNames.parse(RequestType.class, value);
     }
 
     static Optional<Regime> regime(String value) {
-        return Arrays.stream(Regime.values()).filter(r -> r.name().equals(value)).findFirst();
+        return EnumNames.parse(Regime.class, value);
     }
 
     static String blankToNull(String value) {

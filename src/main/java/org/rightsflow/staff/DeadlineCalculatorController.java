@@ -3,12 +3,12 @@ package org.rightsflow.staff;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.support.EnumNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +40,8 @@ class DeadlineCalculatorController {
         if (regime == null && type == null && received == null) {
             return "staff/deadlines";
         }
-        Optional<Regime> parsedRegime = Arrays.stream(Regime.values()).filter(r -> r.name().equals(regime)).findFirst();
-        Optional<RequestType> parsedType = Arrays.stream(RequestType.values()).filter(t -> t.name().equals(type)).findFirst();
+        Optional<Regime> parsedRegime = EnumNames.parse(Regime.class, regime);
+        Optional<RequestType> parsedType = EnumNames.parse(RequestType.class, type);
         Optional<LocalDate> parsedDate = parseDate(received);
         if (parsedRegime.isEmpty()) {
             model.addAttribute("regimeError", "Choose a regime");

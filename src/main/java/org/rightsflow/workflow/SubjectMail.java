@@ -1,5 +1,6 @@
 package org.rightsflow.workflow;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class SubjectMail {
         send(request, MailKind.ACKNOWLEDGEMENT, Map.of());
     }
 
-    void verificationLink(RequestDetails request, String verificationToken, java.time.LocalDate validUntil) {
+    void verificationLink(RequestDetails request, String verificationToken, LocalDate validUntil) {
         send(request, MailKind.VERIFICATION, Map.of("verifyUrl", links.verification(verificationToken),
                 "validUntil", validUntil));
     }
