@@ -1,5 +1,6 @@
 package org.rightsflow.deadline;
 
+import org.rightsflow.support.YamlNode;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package org.rightsflow.deadline;
 
+import org.rightsflow.support.YamlNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package org.rightsflow.deadline;
 
+import org.rightsflow.support.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.rightsflow.deadline;
 
+import org.rightsflow.support.YamlNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.rightsflow.deadline;
+package org.rightsflow.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * ({@code regimes.yml: regimes.CCPA.general.response.unit: ...}). Every error is an {@link IllegalArgumentException}:
  * a bad data file must stop start-up with a message an operator can act on, never load half-right.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private final String origin;
     private final String path;
@@ -48,7 +48,7 @@ final class YamlNode {
         this.values = values;
     }
 
-    static YamlNode parseFile(Path file) {
+    public static YamlNode parseFile(Path file) {
         String origin = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(origin + ": file not found (or not a regular file)");
@@ -60,7 +60,7 @@ final class YamlNode {
         }
     }
 
-    static YamlNode parseClasspath(String resource) {
+    public static YamlNode parseClasspath(String resource) {
         String origin = "classpath:" + resource;
         InputStream in = YamlNode.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
@@ -73,7 +73,7 @@ final class YamlNode {
         }
     }
 
-    static YamlNode parse(String origin, Reader reader) {
+    public static YamlNode parse(String origin, Reader reader) {
         Object root;
         try {
             root = newYaml().load(reader);
@@ -115,21 +115,21 @@ final class YamlNode {
         }
     }
 
-    String origin() {
+    public String origin() {
         return origin;
     }
 
     /** An error about this node (or one of its keys), prefixed with the file and path. */
-    IllegalArgumentException error(String message) {
+    public IllegalArgumentException error(String message) {
         return new IllegalArgumentException(origin + ": " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 
-    IllegalArgumentException error(String key, String message) {
+    public IllegalArgumentException error(String key, String message) {
         return new IllegalArgumentException(origin + ": " + pathOf(key) + ": " + message);
     }
 
     /** Rejects keys other than the given ones, so that a misspelt key is an error rather than a silently ignored setting. */
-    void allowOnly(String... allowedKeys) {
+    public void allowOnly(String... allowedKeys) {
         Set<String> allowed = new LinkedHashSet<>(Arrays.asList(allowedKeys));
         for (String key : values.keySet()) {
             if (!allowed.contains(key)) {
@@ -138,15 +138,15 @@ final class YamlNode {
         }
     }
 
-    Set<String> keys() {
+    public Set<String> keys() {
         return Collections.unmodifiableSet(values.keySet());
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.get(key) != null;
     }
 
-    String string(String key) {
+    public String string(String key) {
         Object value = required(key);
         if (!(value instanceof String text) || text.isBlank()) {
             throw error(key, "expected non-empty text, found " + describe(value));
@@ -154,7 +154,7 @@ final class YamlNode {
         return text.strip();
     }
 
-    boolean bool(String key, boolean defaultValue) {
+    public boolean bool(String key, boolean defaultValue) {
         Object value = values.get(key);
         if (value == null) {
             return defaultValue;
@@ -165,7 +165,39 @@ final class YamlNode {
         return flag;
     }
 
-    int positiveInt(String key) {
+    /** Text under the key, or the fallback when the key is absent. */
+    public String optionalString(String key, String fallback) {
+        return has(key) ? string(key) : fallback;
+    }
+
+    /** A list of non-empty texts; a missing key gives an empty list. */
+    public List<String> stringList(String key) {
+        List<String> result = new ArrayList<>();
+        for (Object item : list(key)) {
+            if (!(item instanceof String text) || text.isBlank()) {
+                throw error(key, "expected a list of non-empty texts, found item " + describe(item));
+            }
+            result.add(text.strip());
+        }
+        return result;
+    }
+
+    /** The raw value under the key (a mapping, list, text, number, boolean), or null. */
+    public Object raw(String key) {
+        return values.get(key);
+    }
+
+    /** The mapping as read (unmodifiable), e.g. to write it back out. */
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** This node's path from the document root, e.g. {@code systems[2].dataset}. */
+    public String path() {
+        return path;
+    }
+
+    public int positiveInt(String key) {
         Object value = required(key);
         if (!(value instanceof Integer number) || number <= 0) {
             throw error(key, "expected a whole number greater than 0, found " + describe(value));
@@ -173,7 +205,7 @@ final class YamlNode {
         return number;
     }
 
-    LocalDate date(String key) {
+    public LocalDate date(String key) {
         String text = string(key);
         try {
             return LocalDate.parse(text);
@@ -182,12 +214,12 @@ final class YamlNode {
         }
     }
 
-    <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
         return toEnum(key, string(key), type);
     }
 
     /** A list of enum names; a missing key or an empty list gives an empty set. */
-    <E extends Enum<E>> Set<E> enumSet(String key, Class<E> type) {
+    public <E extends Enum<E>> Set<E> enumSet(String key, Class<E> type) {
         Set<E> result = EnumSet.noneOf(type);
         for (Object item : list(key)) {
             if (!(item instanceof String text)) {
@@ -202,7 +234,7 @@ final class YamlNode {
     }
 
     /** A mapping under the key, or empty when the key is absent or null. */
-    Optional<YamlNode> optionalNode(String key) {
+    public Optional<YamlNode> optionalNode(String key) {
         Object value = values.get(key);
         if (value == null) {
             return Optional.empty();
@@ -210,12 +242,12 @@ final class YamlNode {
         return Optional.of(toNode(key, value));
     }
 
-    YamlNode node(String key) {
+    public YamlNode node(String key) {
         return toNode(key, required(key));
     }
 
     /** A list of mappings; a missing key gives an empty list. */
-    List<YamlNode> nodeList(String key) {
+    public List<YamlNode> nodeList(String key) {
         List<YamlNode> result = new ArrayList<>();
         List<?> items = list(key);
         for (int i = 0; i < items.size(); i++) {

@@ -1,0 +1,29 @@
+package org.rightsflow.connector;
+
+/**
+ * The connector SPI: one implementation (a Spring bean) per automated {@link ConnectorKind}. Manual and
+ * processor-email systems are driven by the process itself (a user task, an email and a confirmation link).
+ *
+ * <p>Implementations must be idempotent: an action re-run after a crash does no harm (erasing already-erased data
+ * succeeds and reports 0 rows; an access re-reads).
+ */
+public interface AutomatedConnector {
+
+    ConnectorKind kind();
+
+    /**
+     * Checks the kind-specific parts of a definition ({@code connection}, {@code dataset}, {@code actions}) and
+     * throws IllegalArgumentException naming the path of the first problem. Does not connect.
+     */
+    void validate(SystemDefinition system);
+
+    /** Connects and checks that what the definition expects is there. Never throws. */
+    ConnectionCheck testConnection(SystemDefinition system);
+
+    /**
+     * Performs the action.
+     *
+     * @throws ConnectorException when the system failed or refused; the caller retries, then raises an incident
+     */
+    ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context);
+}

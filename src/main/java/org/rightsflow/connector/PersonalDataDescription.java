@@ -1,0 +1,31 @@
+package org.rightsflow.connector;
+
+import java.util.List;
+
+/**
+ * What a system holds and why, for the GDPR Art. 15 supplementary information in an access answer.
+ *
+ * @param categories         categories of personal data ("contact details", "order history")
+ * @param purposes           why the data is processed
+ * @param recipients         who receives it, with the country where outside the subject's own
+ * @param retention          how long it is kept, or the criteria
+ * @param source             where it comes from when not from the subject; null when from the subject
+ * @param automatedDecisions automated decision-making and its logic; null when there is none
+ */
+public record PersonalDataDescription(List<String> categories, List<String> purposes, List<Recipient> recipients,
+                                      String retention, String source, String automatedDecisions) {
+
+    public PersonalDataDescription {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        purposes = purposes == null ? List.of() : List.copyOf(purposes);
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    public static PersonalDataDescription none() {
+        return new PersonalDataDescription(List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    /** A recipient of the data. {@code country} is where it is processed (a third country matters under GDPR). */
+    public record Recipient(String name, String country, String role) {
+    }
+}

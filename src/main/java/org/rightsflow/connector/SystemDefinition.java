@@ -1,0 +1,28 @@
+package org.rightsflow.connector;
+
+import java.util.Map;
+import java.util.Set;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.support.YamlNode;
+
+/**
+ * A connected system as its definition describes it: who owns it, what it takes part in, what personal data it
+ * holds, and how to reach it. The kind-specific parts ({@code connection}, {@code dataset}) stay as YAML nodes for
+ * the connector of that kind to read. {@code source} is the definition as written, for export.
+ *
+ * @param autoApproveErasure whether an erasure runs right after its dry run, without a person approving the plan
+ */
+public record SystemDefinition(String key, String name, String description, String ownerGroup, ConnectorKind kind,
+                               Set<RequestType> requestTypes, boolean active, String instructions,
+                               boolean autoApproveErasure, PersonalDataDescription personalData, YamlNode connection,
+                               YamlNode dataset, Map<String, Object> source) {
+
+    public boolean takesPartIn(RequestType type) {
+        return active && requestTypes.contains(type);
+    }
+
+    @Override
+    public String toString() {
+        return "SystemDefinition[" + key + ", " + kind.yamlName() + "]";
+    }
+}
