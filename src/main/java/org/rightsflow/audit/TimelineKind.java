@@ -15,6 +15,14 @@ public enum TimelineKind {
     TASK_ASSIGNED(false),
     TASK_COMPLETED(false),
     SYSTEM_COMPLETED(true),
+    /** A connector step in a system: dry run, erasure with its proof, access, opt-out, a call to a system. */
+    SYSTEM_STEP(false),
+    /** An erasure approved or refused by staff after its dry run. */
+    ERASURE_DECIDED(false),
+    /** A processor was asked, reminded, confirmed, or is overdue. */
+    PROCESSOR_CONTACTED(false),
+    /** A system that should call back has not; or the step raised an incident. */
+    SYSTEM_LATE(false),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

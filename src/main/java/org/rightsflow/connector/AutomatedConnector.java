@@ -21,6 +21,23 @@ public interface AutomatedConnector {
     ConnectionCheck testConnection(SystemDefinition system);
 
     /**
+     * Whether this system's definition lets the connector do the action (e.g. an sql mapping without opt-out
+     * columns cannot opt out; an http system without a correction endpoint cannot correct). An unsupported action
+     * goes to the owner group as a manual task instead.
+     */
+    default boolean supports(SystemDefinition system, ConnectorAction action) {
+        return true;
+    }
+
+    /**
+     * For connectors that may answer later: how long to wait for the callback before reminding the owners, and
+     * before raising an incident.
+     */
+    default CallbackDelays callbackDelays(SystemDefinition system) {
+        return CallbackDelays.DEFAULT;
+    }
+
+    /**
      * Performs the action.
      *
      * @throws ConnectorException when the system failed or refused; the caller retries, then raises an incident

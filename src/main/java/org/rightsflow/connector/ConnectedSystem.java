@@ -16,6 +16,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.rightsflow.deadline.RequestType;
 
+/**
+ * A registered system. Its YAML {@code definition} is the source of truth; name, owner group, kind, request types
+ * and the active flag are copied out of it on every save so that lists and scoping are plain queries.
+ */
 @Entity
 @Table(name = "connected_system")
 class ConnectedSystem {
@@ -24,7 +28,7 @@ class ConnectedSystem {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "system_key", nullable = false, unique = true)
+    @Column(name = "system_key", nullable = false, unique = true, updatable = false)
     private String key;
 
     @Column(nullable = false)
@@ -46,6 +50,9 @@ class ConnectedSystem {
     @Column(nullable = false)
     private boolean active = true;
 
+    @Column
+    private String definition;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "connected_system_request_type", joinColumns = @JoinColumn(name = "system_id"))
     @Enumerated(EnumType.STRING)
@@ -55,15 +62,21 @@ class ConnectedSystem {
     protected ConnectedSystem() {
     }
 
-    ConnectedSystem(String key, String name, String description, String ownerGroup, ConnectorKind kind,
-                    Set<RequestType> requestTypes, String instructions) {
-        this.key = key;
-        this.name = name;
-        this.description = description;
-        this.ownerGroup = ownerGroup;
-        this.kind = kind;
-        this.requestTypes = EnumSet.copyOf(requestTypes);
-        this.instructions = instructions;
+    ConnectedSystem(SystemDefinition definition) {
+        this.key = definition.key();
+        apply(definition);
+    }
+
+    /** Copies a (validated) definition in; the key never changes. */
+    void apply(SystemDefinition definition) {
+        this.name = definition.name();
+        this.description = definition.description();
+        this.ownerGroup = definition.ownerGroup();
+        this.kind = definition.kind();
+        this.instructions = definition.instructions();
+        this.active = definition.active();
+        this.requestTypes = EnumSet.copyOf(definition.requestTypes());
+        this.definition = SystemDefinitions.toYaml(definition);
     }
 
     boolean takesPartIn(RequestType type) {
@@ -75,8 +88,21 @@ class ConnectedSystem {
         return new SystemView(id, key, name, description, ownerGroup, kind, types, instructions, active);
     }
 
+    /** The definition; systems registered before definitions existed read as the manual system they were. */
+    SystemDefinition definition() {
+        if (definition != null) {
+            return SystemDefinitions.parseSingle("system " + key, definition);
+        }
+        return SystemDefinitions.parseSingle("system " + key, SystemDefinitions.toYaml(SystemDefinitions.manual(key,
+                name, description, ownerGroup, requestTypes, instructions, active)));
+    }
+
     Long id() {
         return id;
+    }
+
+    String key() {
+        return key;
     }
 
     String name() {

@@ -99,6 +99,25 @@ public final class SystemDefinitions {
                 node.optionalString("automatedDecisions", null));
     }
 
+    /** A manual system from its parts, e.g. for a registry entry made before definitions existed. */
+    public static SystemDefinition manual(String key, String name, String description, String ownerGroup,
+                                          Set<RequestType> types, String instructions, boolean active) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("key", key);
+        source.put("name", name);
+        if (description != null) {
+            source.put("description", description);
+        }
+        source.put("ownerGroup", ownerGroup);
+        source.put("kind", ConnectorKind.MANUAL.yamlName());
+        source.put("requestTypes", types.stream().map(Enum::name).sorted().toList());
+        source.put("active", active);
+        if (instructions != null) {
+            source.put("instructions", instructions);
+        }
+        return parseSingle("system " + key, yaml().dump(source));
+    }
+
     /** The definitions as one YAML document, exactly as they were written (secrets stay references). */
     public static String toYaml(List<SystemDefinition> systems) {
         List<Map<String, Object>> sources = systems.stream().map(SystemDefinition::source).toList();

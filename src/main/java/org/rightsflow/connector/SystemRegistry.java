@@ -1,15 +1,20 @@
 package org.rightsflow.connector;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rightsflow.deadline.RequestType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The connected systems, which of them a request reaches, and what each one did. */
+/**
+ * The connected systems: their definitions, which of them a request reaches, import and export as YAML, the
+ * connection test, and the final result each system reported for a request.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SystemRegistry {
@@ -18,11 +23,14 @@ public class SystemRegistry {
 
     private final ConnectedSystems systems;
     private final FulfilmentResults results;
+    private final Map<ConnectorKind, AutomatedConnector> connectors;
     private final Clock clock;
 
-    SystemRegistry(ConnectedSystems systems, FulfilmentResults results, Clock clock) {
+    SystemRegistry(ConnectedSystems systems, FulfilmentResults results, List<AutomatedConnector> connectors,
+                   Clock clock) {
         this.systems = systems;
         this.results = results;
+        this.connectors = connectors.stream().collect(Collectors.toMap(AutomatedConnector::kind, Function.identity()));
         this.clock = clock;
     }
 
@@ -37,7 +45,95 @@ public class SystemRegistry {
     }
 
     public SystemView get(long id) {
-        return systems.findById(id).map(ConnectedSystem::toView).orElseThrow(() -> new UnknownSystemException(id));
+        return load(id).toView();
+    }
+
+    public SystemDefinition definition(long id) {
+        return load(id).definition();
+    }
+
+    public Optional<SystemView> find(String key) {
+        return systems.findByKey(key).map(ConnectedSystem::toView);
+    }
+
+    public boolean exists(String key) {
+        return systems.existsByKey(key);
+    }
+
+    /**
+     * Checks a definition as a whole, including the parts only its connector understands.
+     *
+     * @throws IllegalArgumentException naming the path of the first problem
+     */
+    public void validate(SystemDefinition definition) {
+        AutomatedConnector connector = connectors.get(definition.kind());
+        if (connector != null) {
+            connector.validate(definition);
+        } else if (definition.kind().isAutomated()) {
+            throw new IllegalArgumentException("No connector of kind " + definition.kind().yamlName() + " is installed");
+        }
+    }
+
+    /** Creates the system, or replaces the definition of the system with the same key. */
+    @Transactional
+    public SystemView save(SystemDefinition definition) {
+        validate(definition);
+        Optional<ConnectedSystem> existing = systems.findByKey(definition.key());
+        if (existing.isPresent()) {
+            existing.get().apply(definition);
+            return existing.get().toView();
+        }
+        return systems.save(new ConnectedSystem(definition)).toView();
+    }
+
+    /**
+     * Imports a YAML document of definitions, all or nothing: every definition is checked before any is saved.
+     *
+     * @throws IllegalArgumentException naming the path of the first problem; nothing was changed then
+     */
+    @Transactional
+    public ImportReport importYaml(String origin, String yaml) {
+        List<SystemDefinition> definitions = SystemDefinitions.parseDocument(origin, yaml);
+        definitions.forEach(this::validate);
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        for (SystemDefinition definition : definitions) {
+            (systems.existsByKey(definition.key()) ? updated : created).add(definition.key());
+            save(definition);
+        }
+        return new ImportReport(created, updated);
+    }
+
+    /** Every definition as one YAML document, secrets as references. */
+    public String exportYaml() {
+        return SystemDefinitions.toYaml(systems.findAllByOrderByNameAsc().stream()
+                .map(ConnectedSystem::definition).toList());
+    }
+
+    /** Connects to the system and checks its mapping; never throws. */
+    public ConnectionCheck testConnection(long id) {
+        SystemDefinition definition = definition(id);
+        AutomatedConnector connector = connectors.get(definition.kind());
+        if (connector == null) {
+            return ConnectionCheck.ok("Nothing to connect to: a " + definition.kind().yamlName()
+                    + " system is reached by people, not by Rightsflow.", List.of());
+        }
+        return connector.testConnection(definition);
+    }
+
+    /** Whether Rightsflow can do this action in the system itself; false for manual and processor systems. */
+    public boolean supports(long systemId, ConnectorAction action) {
+        SystemDefinition definition = definition(systemId);
+        return connectorFor(definition.kind()).map(c -> c.supports(definition, action)).orElse(false);
+    }
+
+    public CallbackDelays callbackDelays(long systemId) {
+        SystemDefinition definition = definition(systemId);
+        return connectorFor(definition.kind()).map(c -> c.callbackDelays(definition)).orElse(CallbackDelays.DEFAULT);
+    }
+
+    Optional<AutomatedConnector> connectorFor(ConnectorKind kind) {
+        return Optional.ofNullable(connectors.get(kind));
     }
 
     @Transactional
@@ -59,13 +155,7 @@ public class SystemRegistry {
                 .map(r -> r.toView(names.getOrDefault(r.systemId(), "System " + r.systemId()))).toList();
     }
 
-    @Transactional
-    public SystemView register(String key, String name, String description, String ownerGroup, ConnectorKind kind,
-                        Set<RequestType> types, String instructions) {
-        return systems.save(new ConnectedSystem(key, name, description, ownerGroup, kind, types, instructions)).toView();
-    }
-
-    public boolean exists(String key) {
-        return systems.existsByKey(key);
+    private ConnectedSystem load(long id) {
+        return systems.findById(id).orElseThrow(() -> new UnknownSystemException(id));
     }
 }

@@ -7,7 +7,11 @@ public enum MailKind {
     UNVERIFIABLE("unverifiable", "Closed: identity not verified"),
     RESPONSE("response", "Response"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),
-    STAFF_ESCALATION("staff-escalation", "Escalation to privacy officers");
+    STAFF_ESCALATION("staff-escalation", "Escalation to privacy officers"),
+    PROCESSOR_REQUEST("processor-request", "Request to a processor"),
+    PROCESSOR_REMINDER("processor-reminder", "Reminder to a processor"),
+    STAFF_CALLBACK_LATE("staff-callback-late", "System has not called back"),
+    STAFF_PROCESSOR_OVERDUE("staff-processor-overdue", "Processor overdue");
 
     private final String template;
     private final String label;

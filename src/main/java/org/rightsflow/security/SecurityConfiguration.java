@@ -114,7 +114,10 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login",
-                                "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                                "/processors/confirm/**", "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
+                        .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
+                                "/staff/systems/*/edit").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())

@@ -3,6 +3,8 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.io.IOException;
+import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.workflow.InboxTask;
@@ -15,16 +17,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The inbox: my tasks by due date; claiming, releasing and completing them. */
 @Controller
 class InboxController {
 
-    private final StaffTasks tasks;
+    /** Uploads beyond this are refused before they reach the encrypted store (Spring's multipart limits sit above). */
+    static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
-    InboxController(StaffTasks tasks) {
+    private final StaffTasks tasks;
+    private final SystemActions actions;
+
+    InboxController(StaffTasks tasks, SystemActions actions) {
         this.tasks = tasks;
+        this.actions = actions;
     }
 
     @ModelAttribute("outcomes")
@@ -41,16 +50,97 @@ class InboxController {
     @GetMapping("/staff/tasks/{taskId}")
     String task(@PathVariable String taskId, @ModelAttribute("me") StaffMember me, Model model,
                 RedirectAttributes redirect) {
+        InboxTask task;
         try {
-            model.addAttribute("task", tasks.get(taskId, me));
+            task = tasks.get(taskId, me);
         } catch (TaskNotAvailable e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/staff";
         }
+        return showTask(task, model);
+    }
+
+    private String showTask(InboxTask task, Model model) {
+        model.addAttribute("task", task);
         if (!model.containsAttribute("completeForm")) {
             model.addAttribute("completeForm", new CompleteTaskForm());
         }
+        if (!model.containsAttribute("decisionForm")) {
+            model.addAttribute("decisionForm", new DecisionForm());
+        }
+        if (task.erasurePlanStepId() != null) {
+            actions.step(task.erasurePlanStepId()).ifPresent(plan -> model.addAttribute("plan", plan));
+        }
+        model.addAttribute("uploads", actions.stepsOf(task.reference()).stream()
+                .filter(step -> step.systemId() == task.systemId() && step.summary() != null
+                        && step.summary().startsWith("Uploaded "))
+                .toList());
         return "staff/task";
+    }
+
+    @PostMapping("/staff/tasks/{taskId}/decide")
+    String decide(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
+                  @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        InboxTask task;
+        try {
+            task = tasks.get(taskId, me);
+        } catch (TaskNotAvailable e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/staff";
+        }
+        if (!form.isApprove() && (form.getReason() == null || form.getReason().isBlank())) {
+            errors.rejectValue("reason", "required", "Say why the data must not be erased in this system");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showTask(task, model);
+        }
+        try {
+            tasks.decideErasure(taskId, me, form.isApprove(), form.getReason());
+        } catch (TaskNotAvailable e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/staff";
+        }
+        redirect.addFlashAttribute("notice", (form.isApprove() ? "Erasure approved" : "Erasure refused") + " for "
+                + task.reference() + " in " + task.systemName() + ".");
+        return "redirect:/staff";
+    }
+
+    /** What the owner found by hand for an access request, kept encrypted for the answer to the subject. */
+    @PostMapping("/staff/tasks/{taskId}/upload")
+    String upload(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
+                  @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        InboxTask task;
+        try {
+            task = tasks.get(taskId, me);
+        } catch (TaskNotAvailable e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/staff";
+        }
+        if (!task.acceptsUpload()) {
+            redirect.addFlashAttribute("uploadError", "Files are attached only to access requests.");
+        } else if (file.isEmpty()) {
+            redirect.addFlashAttribute("uploadError", "Choose a file to attach.");
+        } else if (file.getSize() > MAX_UPLOAD_BYTES) {
+            redirect.addFlashAttribute("uploadError", "The file is larger than 10 MB; split it or compress it.");
+        } else {
+            actions.recordUpload(task.reference(), task.systemId(), safeName(file.getOriginalFilename()),
+                    file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
+                    file.getBytes(), me.username());
+            redirect.addFlashAttribute("notice", "Attached " + safeName(file.getOriginalFilename()) + ".");
+        }
+        return "redirect:/staff/tasks/" + taskId;
+    }
+
+    /** The file's own name, without any path a browser may send, and nothing that could break a header. */
+    static String safeName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) {
+            name = "upload";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     @PostMapping("/staff/tasks/{taskId}/claim")
@@ -92,8 +182,7 @@ class InboxController {
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("task", task);
-            return "staff/task";
+            return showTask(task, model);
         }
         try {
             tasks.complete(taskId, me, form.getOutcome(), form.getComment());

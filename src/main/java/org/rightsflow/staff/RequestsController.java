@@ -3,6 +3,7 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.rightsflow.audit.Timeline;
+import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.notification.Outbox;
@@ -31,9 +32,11 @@ class RequestsController {
     private final Outbox outbox;
     private final StaffTasks tasks;
     private final SystemRegistry systems;
+    private final SystemActions actions;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
-                       SystemRegistry systems) {
+                       SystemRegistry systems, SystemActions actions) {
+        this.actions = actions;
         this.requests = requests;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -61,6 +64,8 @@ class RequestsController {
         model.addAttribute("timelineIntact", timeline.isIntact(reference));
         model.addAttribute("tasks", tasks.openTasksOf(reference));
         model.addAttribute("results", systems.resultsFor(reference));
+        model.addAttribute("steps", actions.stepsOf(reference));
+        model.addAttribute("accessFiles", actions.accessFilesOf(reference));
         model.addAttribute("messages", outbox.forRequest(reference));
         return "staff/request";
     }

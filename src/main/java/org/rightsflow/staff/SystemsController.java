@@ -1,13 +1,36 @@
 package org.rightsflow.staff;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.rightsflow.connector.ConnectionCheck;
+import org.rightsflow.connector.ImportReport;
+import org.rightsflow.connector.SystemDefinition;
+import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.connector.UnknownSystemException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The registry of connected systems: who owns each and which requests it takes part in. */
+/**
+ * The registry of connected systems. Everyone on staff sees it and can test a connection; admins create, edit,
+ * import and export definitions, as YAML (docs/connected-systems.md). Secrets are references and are never shown.
+ */
 @Controller
 class SystemsController {
+
+    /** A whole company's definitions fit easily; anything bigger is not a definitions file. */
+    static final int MAX_YAML_BYTES = 1024 * 1024;
 
     private final SystemRegistry systems;
 
@@ -19,5 +42,117 @@ class SystemsController {
     String systems(Model model) {
         model.addAttribute("systems", systems.all());
         return "staff/systems";
+    }
+
+    @GetMapping("/staff/systems/{id}")
+    String system(@PathVariable long id, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("system", systems.get(id));
+            model.addAttribute("yaml", SystemDefinitions.toYaml(systems.definition(id)));
+        } catch (UnknownSystemException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "error";
+        }
+        return "staff/system";
+    }
+
+    @PostMapping("/staff/systems/{id}/test")
+    String test(@PathVariable long id, RedirectAttributes redirect) {
+        ConnectionCheck check = systems.testConnection(id);
+        redirect.addFlashAttribute("check", check);
+        return "redirect:/staff/systems/" + id;
+    }
+
+    @GetMapping("/staff/systems/new")
+    String newSystem(Model model) {
+        model.addAttribute("yaml", """
+                key: crm
+                name: CRM
+                description: Customer relationship management
+                ownerGroup: sales-team
+                kind: manual
+                requestTypes: [ACCESS, DELETION, CORRECTION]
+                instructions: Search the contact by email.
+                personalData:
+                  categories: [contact details]
+                  purposes: [sales]
+                  retention: 2 years after the last contact
+                """);
+        return "staff/system-edit";
+    }
+
+    @GetMapping("/staff/systems/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        model.addAttribute("system", systems.get(id));
+        model.addAttribute("yaml", SystemDefinitions.toYaml(systems.definition(id)));
+        return "staff/system-edit";
+    }
+
+    @PostMapping({"/staff/systems/new", "/staff/systems/{id}/edit"})
+    String save(@PathVariable(required = false) Long id, @RequestParam String yaml, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            if (yaml.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
+                throw new IllegalArgumentException("The definition is larger than 1 MB");
+            }
+            SystemDefinition definition = SystemDefinitions.parseSingle("definition", yaml);
+            if (id != null && !systems.get(id).key().equals(definition.key())) {
+                throw new IllegalArgumentException("definition: key: a system's key cannot change (it is '"
+                        + systems.get(id).key() + "'); create a new system instead");
+            }
+            if (id == null && systems.exists(definition.key())) {
+                throw new IllegalArgumentException("definition: key: '" + definition.key() + "' is already registered");
+            }
+            long savedId = systems.save(definition).id();
+            redirect.addFlashAttribute("notice", "Saved " + definition.name() + ".");
+            return "redirect:/staff/systems/" + savedId;
+        } catch (IllegalArgumentException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            if (id != null) {
+                model.addAttribute("system", systems.get(id));
+            }
+            model.addAttribute("yaml", yaml);
+            model.addAttribute("problem", invalid.getMessage());
+            return "staff/system-edit";
+        }
+    }
+
+    @GetMapping("/staff/systems/export")
+    ResponseEntity<String> export() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("rightsflow-systems.yml").build().toString())
+                .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .body(systems.exportYaml());
+    }
+
+    @GetMapping("/staff/systems/import")
+    String importForm() {
+        return "staff/system-import";
+    }
+
+    @PostMapping("/staff/systems/import")
+    String importDefinitions(@RequestParam(required = false) MultipartFile file,
+                             @RequestParam(required = false) String yaml, Model model, RedirectAttributes redirect,
+                             HttpServletResponse response) throws IOException {
+        String document = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
+        try {
+            if (document == null || document.isBlank()) {
+                throw new IllegalArgumentException("Paste the definitions or choose a file.");
+            }
+            if (document.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
+                throw new IllegalArgumentException("The file is larger than 1 MB.");
+            }
+            ImportReport report = systems.importYaml(file != null && !file.isEmpty() ? "uploaded file" : "pasted text",
+                    document);
+            redirect.addFlashAttribute("notice", "Imported: " + report.created().size() + " created "
+                    + report.created() + ", " + report.updated().size() + " updated " + report.updated() + ".");
+            return "redirect:/staff/systems";
+        } catch (IllegalArgumentException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("yaml", yaml);
+            model.addAttribute("problem", invalid.getMessage() + " Nothing was imported.");
+            return "staff/system-import";
+        }
     }
 }

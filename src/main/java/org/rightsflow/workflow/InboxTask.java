@@ -9,11 +9,24 @@ import java.util.List;
  *
  * @param daysLeft calendar days from today to the due date in the clock's zone; negative when overdue
  */
-public record InboxTask(String id, String name, String reference, String requestType, String regime, String systemName,
-                        String instructions, LocalDate due, long daysLeft, String assignee, List<String> candidateGroups,
-                        Instant created) {
+public record InboxTask(String id, Kind kind, String name, String reference, String requestType, String regime,
+                        long systemId, String systemName, String instructions, LocalDate due, long daysLeft,
+                        String assignee, List<String> candidateGroups, Instant created, Long erasurePlanStepId) {
+
+    /** What the task asks of staff. */
+    public enum Kind {
+        /** Carry the request out in the system by hand and say what was done. */
+        FULFIL,
+        /** Look at the dry run of an erasure and approve it, or refuse it with a reason. */
+        APPROVE_ERASURE
+    }
 
     public boolean overdue() {
         return daysLeft < 0;
+    }
+
+    /** Whether the owner may attach what they found (an access request fulfilled by hand). */
+    public boolean acceptsUpload() {
+        return kind == Kind.FULFIL && ("ACCESS".equals(requestType) || "PORTABILITY".equals(requestType));
     }
 }

@@ -7,6 +7,8 @@ public final class ProcessModel {
     public static final String FULFIL_IN_SYSTEM = "fulfil-in-system";
 
     public static final String MESSAGE_IDENTITY_VERIFIED = "IdentityVerified";
+    /** A system answered later: an http callback or a processor's confirmation. */
+    public static final String MESSAGE_SYSTEM_ANSWERED = "SystemAnswered";
 
     /** Activities of data-subject-request. */
     public static final class Activities {
@@ -33,8 +35,20 @@ public final class ProcessModel {
 
         /** Activities of fulfil-in-system. */
         public static final String PREPARE_SYSTEM_TASK = "prepare-system-task";
+        public static final String ROUTE = "route";
         public static final String FULFIL_TASK = "fulfil-task";
+        public static final String PLAN_ERASURE = "plan-erasure";
+        public static final String APPROVE_ERASURE = "approve-erasure";
+        public static final String RUN_ACTION = "run-action";
+        public static final String AWAIT_CALLBACK = "await-callback";
+        public static final String CALLBACK_LATE = "callback-late";
+        public static final String CALLBACK_MISSING = "callback-missing";
+        public static final String EMAIL_PROCESSOR = "email-processor";
+        public static final String AWAIT_PROCESSOR = "await-processor";
+        public static final String PROCESSOR_REMINDER_DUE = "processor-reminder-due";
+        public static final String PROCESSOR_OVERDUE = "processor-overdue";
         public static final String RECORD_SYSTEM_RESULT = "record-system-result";
+        public static final String SYSTEM_DONE = "system-done";
 
         private Activities() {
         }
@@ -57,7 +71,18 @@ public final class ProcessModel {
         public static final String TASK_NAME = "taskName";
         public static final String INSTRUCTIONS = "instructions";
         public static final String SYSTEM_NAME = "systemName";
-        /** Set when a fulfilment task is completed. */
+        public static final String SYSTEM_KEY = "systemKey";
+        /** manual, automated or processor: which way "Load system" sends the request. */
+        public static final String ROUTE = "route";
+        public static final String CONNECTOR_ACTION = "connectorAction";
+        public static final String AUTO_APPROVE = "autoApprove";
+        public static final String ERASURE_PLAN_STEP = "erasurePlanStep";
+        public static final String ERASURE_APPROVED = "erasureApproved";
+        public static final String AWAITING_CALLBACK = "awaitingCallback";
+        public static final String CALLBACK_REMIND_AT = "callbackRemindAt";
+        public static final String CALLBACK_INCIDENT_AT = "callbackIncidentAt";
+        public static final String PROCESSOR_REMINDER_CYCLE = "processorReminderCycle";
+        /** Set by every route when the system is done (task completion, connector result, callback, confirmation). */
         public static final String OUTCOME = "outcome";
         public static final String RESULT_SUMMARY = "resultSummary";
         public static final String COMPLETED_BY = "completedBy";

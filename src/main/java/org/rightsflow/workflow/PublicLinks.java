@@ -24,6 +24,16 @@ class PublicLinks {
         return base + "/verify/" + verificationToken;
     }
 
+    /** Where an http system posts its late answer (the api module's callback endpoint). */
+    String systemCallback(String token) {
+        return base + "/api/v1/callbacks/" + token;
+    }
+
+    /** Where a processor confirms it carried a request out (the portal's confirmation page). */
+    String processorConfirmation(String token) {
+        return base + "/processors/confirm/" + token;
+    }
+
     String staffRequest(String reference) {
         return base + "/staff/requests/" + reference;
     }

@@ -1,6 +1,9 @@
 package org.rightsflow.workflow;
 
 import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
+import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_APPROVED;
+import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_PLAN_STEP;
+import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_ID;
 import static org.rightsflow.workflow.ProcessModel.Variables.INSTRUCTIONS;
 import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
@@ -22,6 +25,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.security.StaffMember;
@@ -39,11 +44,13 @@ public class StaffTasks {
 
     private final TaskService tasks;
     private final StatutoryClock statutoryClock;
+    private final Timeline timeline;
     private final Clock clock;
 
-    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Clock clock) {
+    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, Clock clock) {
         this.tasks = tasks;
         this.statutoryClock = statutoryClock;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -105,6 +112,9 @@ public class StaffTasks {
     @Transactional
     public void complete(String taskId, StaffMember me, SystemOutcome outcome, String comment) {
         Task task = visibleTask(taskId, me);
+        if (!ProcessModel.Activities.FULFIL_TASK.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailable("This task is decided with Approve or Refuse, not completed.");
+        }
         if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
             throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
         }
@@ -125,6 +135,42 @@ public class StaffTasks {
         variables.put(OUTCOME, outcome.name());
         variables.put(RESULT_SUMMARY, summary);
         variables.put(COMPLETED_BY, me.username());
+        tasks.complete(taskId, variables);
+    }
+
+    /**
+     * Approves the erasure planned by the dry run, or refuses it with a reason (recorded as the system's outcome:
+     * nothing erased). The refusal reason is mandatory: it goes into the answer to the subject.
+     */
+    @Transactional
+    public void decideErasure(String taskId, StaffMember me, boolean approve, String reason) {
+        Task task = visibleTask(taskId, me);
+        if (!ProcessModel.Activities.APPROVE_ERASURE.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailable("This task is not an erasure approval.");
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (!approve && why.isEmpty()) {
+            throw new IllegalArgumentException("Say why the data must not be erased in this system.");
+        }
+        if (why.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("Keep the reason under " + MAX_COMMENT + " characters.");
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ERASURE_APPROVED, approve);
+        if (!approve) {
+            variables.put(OUTCOME, SystemOutcome.NOT_DONE.name());
+            variables.put(RESULT_SUMMARY, "Not erased: " + why);
+            variables.put(COMPLETED_BY, me.username());
+        }
+        String reference = (String) tasks.getVariable(taskId, REFERENCE);
+        timeline.record(reference, me.username(), TimelineKind.ERASURE_DECIDED, task.getName() + ": "
+                + (approve ? "approved after the dry run." : "refused: " + why));
         tasks.complete(taskId, variables);
     }
 
@@ -155,14 +201,19 @@ public class StaffTasks {
 
     private InboxTask toInboxTask(Task task) {
         Map<String, Object> variables = tasks.getVariables(task.getId(),
-                List.of(REFERENCE, REQUEST_TYPE, REGIME, SYSTEM_NAME, INSTRUCTIONS));
+                List.of(REFERENCE, REQUEST_TYPE, REGIME, SYSTEM_ID, SYSTEM_NAME, INSTRUCTIONS, ERASURE_PLAN_STEP));
         LocalDate due = task.getDueDate() == null ? null : statutoryClock.dateOf(task.getDueDate().toInstant());
         LocalDate today = statutoryClock.dateOf(clock.instant());
         long daysLeft = due == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(today, due);
-        return new InboxTask(task.getId(), task.getName(), (String) variables.get(REFERENCE),
-                (String) variables.get(REQUEST_TYPE),
-                (String) variables.get(REGIME), (String) variables.get(SYSTEM_NAME),
+        InboxTask.Kind kind = ProcessModel.Activities.APPROVE_ERASURE.equals(task.getTaskDefinitionKey())
+                ? InboxTask.Kind.APPROVE_ERASURE : InboxTask.Kind.FULFIL;
+        Number systemId = (Number) variables.get(SYSTEM_ID);
+        Number planStep = (Number) variables.get(ERASURE_PLAN_STEP);
+        return new InboxTask(task.getId(), kind, task.getName(), (String) variables.get(REFERENCE),
+                (String) variables.get(REQUEST_TYPE), (String) variables.get(REGIME),
+                systemId == null ? 0 : systemId.longValue(), (String) variables.get(SYSTEM_NAME),
                 (String) variables.get(INSTRUCTIONS), due, daysLeft, task.getAssignee(),
-                candidateGroups(task.getId()), task.getCreateTime().toInstant());
+                candidateGroups(task.getId()), task.getCreateTime().toInstant(),
+                planStep == null ? null : planStep.longValue());
     }
 }

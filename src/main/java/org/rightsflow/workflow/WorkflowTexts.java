@@ -1,10 +1,30 @@
 package org.rightsflow.workflow;
 
+import java.util.stream.Collectors;
+import org.rightsflow.connector.StepView;
 import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.connector.TableReport;
 
 final class WorkflowTexts {
 
     private WorkflowTexts() {
+    }
+
+    /** What the re-read after an erasure still found, table by table: the proof of erasure, for the timeline. */
+    static String proofOfErasure(StepView erase) {
+        if (erase.remaining().isEmpty()) {
+            return "Proof of erasure: read again afterwards, nothing of the subject remains.";
+        }
+        return "Proof of erasure: read again afterwards, what remains is " + erase.remaining().stream()
+                .map(WorkflowTexts::remainder).collect(Collectors.joining("; ")) + ".";
+    }
+
+    private static String remainder(TableReport table) {
+        String kept = table.rowsRetained() > 0 ? table.rowsRetained() + " row(s) kept"
+                : table.fieldsRetained() > 0 ? table.fieldsRetained() + " field(s) kept"
+                : table.rowsFound() + " row(s)";
+        return table.table() + ": " + kept
+                + (table.retentionNotes().isEmpty() ? " (no reason recorded)" : " (" + String.join("; ", table.retentionNotes()) + ")");
     }
 
     static String outcomeLabel(SystemOutcome outcome) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rightsflow.RightsflowApplication;
-import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.security.NewStaffMember;
@@ -67,12 +67,12 @@ class PostgresJourneyIntegrationTest {
     @BeforeEach
     void setUpLikeAnOperator() {
         if (!systems.exists("pg-shop-db")) {
-            systems.register("pg-shop-db", "PG shop database", "Orders and accounts", "pg-shop-team",
-                    ConnectorKind.MANUAL, EnumSet.allOf(RequestType.class), "Find the customer by email.");
+            systems.save(SystemDefinitions.manual("pg-shop-db", "PG shop database", "Orders and accounts",
+                    "pg-shop-team", EnumSet.allOf(RequestType.class), "Find the customer by email.", true));
         }
         if (!systems.exists("pg-support")) {
-            systems.register("pg-support", "PG support desk", "Tickets", "pg-support-team", ConnectorKind.MANUAL,
-                    EnumSet.of(RequestType.ACCESS, RequestType.DELETION), "Search tickets by email.");
+            systems.save(SystemDefinitions.manual("pg-support", "PG support desk", "Tickets", "pg-support-team",
+                    EnumSet.of(RequestType.ACCESS, RequestType.DELETION), "Search tickets by email.", true));
         }
         if (!staff.exists(OWNER)) {
             staff.create(new NewStaffMember(OWNER, OWNER_PASSWORD, "PG Owner", "pg-owner@example.com",

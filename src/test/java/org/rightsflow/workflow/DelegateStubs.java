@@ -24,7 +24,8 @@ final class DelegateStubs {
     static final List<String> BEANS = List.of(
             "acknowledgeRequest", "sendVerificationLink", "recordVerification", "closeUnverifiable",
             "selectSystemsInScope", "remindAssignees", "escalateOverdue", "sendResponse", "closeRequest",
-            "prepareSystemTask", "recordSystemResult");
+            "prepareSystemTask", "recordSystemResult", "planErasure", "runConnectorAction", "remindCallbackLate",
+            "raiseCallbackIncident", "emailProcessor", "remindProcessor", "escalateProcessor");
 
     /** One delegate invocation, as the delegate saw it. */
     record Call(String bean, String activityId, String processDefinitionKey, String businessKey,

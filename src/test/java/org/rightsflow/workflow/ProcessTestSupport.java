@@ -105,6 +105,7 @@ abstract class ProcessTestSupport {
                     execution.setVariable(OWNER_GROUP, system.ownerGroup());
                     execution.setVariable(TASK_NAME, system.taskName());
                     execution.setVariable(INSTRUCTIONS, system.instructions());
+                    execution.setVariable(ProcessModel.Variables.ROUTE, Routes.MANUAL);
                 })
                 // the real delegate recomputes the timer variables from the request's (possibly new) due date
                 .on("recordVerification", execution -> execution.setVariables(TIMERS.variablesFor(due)));

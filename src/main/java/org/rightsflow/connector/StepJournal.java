@@ -1,0 +1,96 @@
+package org.rightsflow.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the step journal. Successes are written in the caller's transaction (they commit with the
+ * process step); failures in a transaction of their own, because the process step that failed rolls back and
+ * the attempt must stay on record.
+ */
+@Component
+class StepJournal {
+
+    private static final TypeReference<List<TableReport>> TABLES = new TypeReference<>() {
+    };
+
+    private final FulfilmentSteps steps;
+    private final ConnectedSystems systems;
+    private final ObjectMapper json;
+
+    StepJournal(FulfilmentSteps steps, ConnectedSystems systems, ObjectMapper json) {
+        this.steps = steps;
+        this.systems = systems;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    FulfilmentStep recordSuccess(String reference, long systemId, ActionResult result, String actor, Instant started,
+                                 Instant finished) {
+        StepStatus status = result.status() == ActionResult.Status.AWAITING_CALLBACK
+                ? StepStatus.AWAITING_CALLBACK : StepStatus.SUCCEEDED;
+        return steps.save(new FulfilmentStep(reference, systemId, result.action(), status, result.summary(),
+                write(result.tables()), write(result.remaining()), null, actor, started, finished));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void recordFailure(String reference, long systemId, ConnectorAction action, String error, String actor,
+                       Instant started, Instant finished) {
+        steps.save(new FulfilmentStep(reference, systemId, action, StepStatus.FAILED, null, null, null, error, actor,
+                started, finished));
+    }
+
+    @Transactional(readOnly = true)
+    List<StepView> stepsOf(String reference) {
+        Map<Long, String> names = systemNames();
+        return steps.findByReferenceOrderByIdAsc(reference).stream().map(step -> view(step, names)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<StepView> find(long id) {
+        return steps.findById(id).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    StepView view(FulfilmentStep step) {
+        return view(step, systemNames());
+    }
+
+    private StepView view(FulfilmentStep step, Map<Long, String> names) {
+        return new StepView(step.id(), step.reference(), step.systemId(),
+                names.getOrDefault(step.systemId(), "System " + step.systemId()), step.action(), step.status(),
+                step.summary(), read(step.tablesJson()), read(step.remainingJson()), step.error(), step.actor(),
+                step.startedAt(), step.finishedAt(), step.durationMs());
+    }
+
+    private Map<Long, String> systemNames() {
+        return systems.findAll().stream().collect(Collectors.toMap(ConnectedSystem::id, ConnectedSystem::name,
+                (a, b) -> a));
+    }
+
+    private String write(List<TableReport> tables) {
+        try {
+            return tables.isEmpty() ? null : json.writeValueAsString(tables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Table reports are plain records", e);
+        }
+    }
+
+    private List<TableReport> read(String text) {
+        try {
+            return text == null ? List.of() : json.readValue(text, TABLES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored table report is unreadable", e);
+        }
+    }
+
+}

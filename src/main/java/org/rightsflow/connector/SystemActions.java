@@ -1,0 +1,126 @@
+package org.rightsflow.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs an action in a connected system and keeps the record of it: counts, duration, errors, and (encrypted) the
+ * data an access step found. Called by the process, one step per job, so a failure is retried and then becomes an
+ * incident while its attempt stays in the journal.
+ */
+@Service
+public class SystemActions {
+
+    private final SystemRegistry registry;
+    private final StepJournal journal;
+    private final AccessDataStore accessData;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    SystemActions(SystemRegistry registry, StepJournal journal, AccessDataStore accessData, ObjectMapper json,
+                  Clock clock) {
+        this.registry = registry;
+        this.journal = journal;
+        this.accessData = accessData;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.clock = clock;
+    }
+
+    /**
+     * Performs the action in the system and records the step in the caller's transaction.
+     *
+     * @throws ConnectorException when the system failed; the failed attempt is recorded in a transaction of its own
+     */
+    @Transactional
+    public StepView perform(String reference, long systemId, ConnectorAction action, ActionContext context,
+                            String actor) {
+        SystemDefinition system = registry.definition(systemId);
+        AutomatedConnector connector = registry.connectorFor(system.kind()).orElseThrow(() -> new ConnectorException(
+                "System " + system.key() + " (" + system.kind().yamlName() + ") is not reached by a connector"));
+        Instant started = clock.instant();
+        ActionResult result;
+        try {
+            result = connector.perform(system, action, context);
+        } catch (RuntimeException failure) {
+            String message = failure instanceof ConnectorException ? failure.getMessage()
+                    : "Unexpected " + failure.getClass().getSimpleName() + " in " + system.key();
+            journal.recordFailure(reference, systemId, action, message, actor, started, clock.instant());
+            throw failure instanceof ConnectorException known ? known : new ConnectorException(message, failure);
+        }
+        return record(reference, system, systemId, result, actor, started);
+    }
+
+    /** Records a result that arrived later (an http system's callback) as a step of its own. */
+    @Transactional
+    public StepView recordAnswer(String reference, long systemId, ActionResult result, String actor) {
+        Instant now = clock.instant();
+        return record(reference, registry.definition(systemId), systemId, result, actor, now);
+    }
+
+    /** A file a system owner uploaded for an access request, kept encrypted like connector results. */
+    @Transactional
+    public StepView recordUpload(String reference, long systemId, String fileName, String mediaType, byte[] content,
+                                 String actor) {
+        Instant now = clock.instant();
+        ActionResult result = new ActionResult(ConnectorAction.ACCESS, ActionResult.Status.DONE, List.of(), List.of(),
+                Map.of(), "Uploaded " + fileName + " (" + content.length + " bytes)");
+        FulfilmentStep step = journal.recordSuccess(reference, systemId, result, actor, now, now);
+        accessData.store(step.id(), reference, fileName, mediaType, content);
+        return journal.view(step);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StepView> step(long id) {
+        return journal.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StepView> stepsOf(String reference) {
+        return journal.stepsOf(reference);
+    }
+
+    /** The latest successful step of this action in this system for this request. */
+    @Transactional(readOnly = true)
+    public Optional<StepView> latest(String reference, long systemId, ConnectorAction action) {
+        return journal.stepsOf(reference).stream()
+                .filter(step -> step.systemId() == systemId && step.action() == action
+                        && step.status() != StepStatus.FAILED)
+                .reduce((first, second) -> second);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccessFile> accessFilesOf(String reference) {
+        return accessData.filesOf(reference);
+    }
+
+    /** The decrypted content of an access file. Personal data: hand it only to the verified subject. */
+    @Transactional(readOnly = true)
+    public byte[] readAccessFile(long id) {
+        return accessData.read(id);
+    }
+
+    private StepView record(String reference, SystemDefinition system, long systemId, ActionResult result, String actor,
+                            Instant started) {
+        FulfilmentStep step = journal.recordSuccess(reference, systemId, result, actor, started, clock.instant());
+        if (result.action() == ConnectorAction.ACCESS && !result.data().isEmpty()) {
+            accessData.store(step.id(), reference, system.key() + ".json", "application/json", toJson(result));
+        }
+        return journal.view(step);
+    }
+
+    private byte[] toJson(ActionResult result) {
+        try {
+            return json.writeValueAsBytes(result.data());
+        } catch (JsonProcessingException e) {
+            throw new ConnectorException("The data found could not be written as JSON");
+        }
+    }
+}

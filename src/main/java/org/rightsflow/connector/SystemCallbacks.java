@@ -1,0 +1,84 @@
+package org.rightsflow.connector;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.rightsflow.support.Digests;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-time tokens for answers that come later, and their arrival: an http system's signed callback or a
+ * processor's confirmation. An accepted answer is recorded and published as {@link SystemAnswered} in the same
+ * transaction; an answer no process waits for any more is refused and rolled back.
+ */
+@Service
+public class SystemCallbacks {
+
+    private static final int TOKEN_BYTES = 32;
+    private static final int MAX_TOKEN_LENGTH = 100;
+
+    private final ConnectorCallbacks callbacks;
+    private final SystemRegistry registry;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SystemCallbacks(ConnectorCallbacks callbacks, SystemRegistry registry, ApplicationEventPublisher events,
+                    Clock clock) {
+        this.callbacks = callbacks;
+        this.registry = registry;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Hands out a token for one later answer; the token goes into a URL and nowhere else. */
+    @Transactional
+    public String open(String reference, long systemId, ConnectorAction action, CallbackPurpose purpose,
+                       String processInstanceId) {
+        String token = Digests.randomToken(TOKEN_BYTES);
+        callbacks.save(new ConnectorCallback(Digests.sha256Hex(token), reference, systemId, action, purpose,
+                processInstanceId, clock.instant()));
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PendingConfirmation> pendingConfirmation(String token) {
+        return find(token).filter(c -> c.purpose() == CallbackPurpose.PROCESSOR_CONFIRMATION)
+                .map(c -> new PendingConfirmation(c.reference(), registry.get(c.systemId()).name(), c.action(),
+                        c.received()));
+    }
+
+    /** A processor confirms from its emailed link, optionally saying what it did. */
+    @Transactional
+    public CallbackReceipt confirmProcessor(String token, String note) {
+        if (!plausible(token)) {
+            return CallbackReceipt.UNKNOWN;
+        }
+        Optional<ConnectorCallback> found = callbacks.lockByTokenHash(Digests.sha256Hex(token))
+                .filter(c -> c.purpose() == CallbackPurpose.PROCESSOR_CONFIRMATION);
+        if (found.isEmpty()) {
+            return CallbackReceipt.UNKNOWN;
+        }
+        ConnectorCallback callback = found.get();
+        if (callback.received()) {
+            return CallbackReceipt.ALREADY_RECEIVED;
+        }
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        callback.receive(clock.instant(), trimmed);
+        SystemDefinition system = registry.definition(callback.systemId());
+        String processor = system.connection() == null ? system.name()
+                : ProcessorEmailSettings.from(system.connection()).email();
+        events.publishEvent(new SystemAnswered(callback.processInstanceId(), callback.reference(), callback.systemId(),
+                SystemOutcome.DONE, "Confirmed by the processor" + (trimmed == null ? "." : ": " + trimmed),
+                "Processor " + processor));
+        return CallbackReceipt.ACCEPTED;
+    }
+
+    private Optional<ConnectorCallback> find(String token) {
+        return plausible(token) ? callbacks.findByTokenHash(Digests.sha256Hex(token)) : Optional.empty();
+    }
+
+    private static boolean plausible(String token) {
+        return token != null && !token.isBlank() && token.length() <= MAX_TOKEN_LENGTH;
+    }
+}

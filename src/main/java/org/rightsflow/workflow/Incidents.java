@@ -1,0 +1,85 @@
+package org.rightsflow.workflow;
+
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.rightsflow.audit.Timeline;
+import org.rightsflow.audit.TimelineKind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The incidents of every request's process, for staff: failed jobs (retry runs the step again with one more
+ * attempt) and missing callbacks (retry clears the incident; the step keeps waiting).
+ */
+@Service
+public class Incidents {
+
+    private static final String FAILED_JOB = Incident.FAILED_JOB_HANDLER_TYPE;
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final RepositoryService repository;
+    private final Timeline timeline;
+
+    Incidents(RuntimeService runtime, ManagementService management, RepositoryService repository, Timeline timeline) {
+        this.runtime = runtime;
+        this.management = management;
+        this.repository = repository;
+        this.timeline = timeline;
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncidentView> open() {
+        return runtime.createIncidentQuery().orderByIncidentTimestamp().desc().list().stream().map(this::view).toList();
+    }
+
+    /** Retries the incidents given; returns how many were handled. Unknown ids are skipped. */
+    @Transactional
+    public int retry(Collection<String> incidentIds, String actor) {
+        int handled = 0;
+        for (String id : incidentIds) {
+            Incident incident = runtime.createIncidentQuery().incidentId(id).singleResult();
+            if (incident == null) {
+                continue;
+            }
+            String reference = referenceOf(incident);
+            if (FAILED_JOB.equals(incident.getIncidentType())) {
+                // One more attempt; if it fails again the incident comes back with the new error.
+                management.setJobRetries(incident.getConfiguration(), 1);
+            } else {
+                runtime.resolveIncident(id);
+            }
+            if (reference != null) {
+                timeline.record(reference, actor, TimelineKind.SYSTEM_STEP, "Incident at \""
+                        + activityName(incident) + "\" " + (FAILED_JOB.equals(incident.getIncidentType())
+                        ? "retried." : "cleared; the step keeps waiting for the system's answer."));
+            }
+            handled++;
+        }
+        return handled;
+    }
+
+    private IncidentView view(Incident incident) {
+        return new IncidentView(incident.getId(), incident.getIncidentType(), referenceOf(incident),
+                activityName(incident), incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant(),
+                FAILED_JOB.equals(incident.getIncidentType()));
+    }
+
+    private String referenceOf(Incident incident) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(incident.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    private String activityName(Incident incident) {
+        var model = repository.getBpmnModelInstance(incident.getProcessDefinitionId());
+        var element = model == null ? null : model.getModelElementById(incident.getActivityId());
+        String name = element == null ? null : element.getAttributeValue("name");
+        return name == null ? incident.getActivityId() : name;
+    }
+}

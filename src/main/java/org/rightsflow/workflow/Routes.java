@@ -1,0 +1,27 @@
+package org.rightsflow.workflow;
+
+import java.util.Optional;
+import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.deadline.RequestType;
+
+/** Which connector action carries out a request type; the types with none go to a person. */
+final class Routes {
+
+    static final String MANUAL = "manual";
+    static final String AUTOMATED = "automated";
+    static final String PROCESSOR = "processor";
+
+    private Routes() {
+    }
+
+    static Optional<ConnectorAction> actionFor(RequestType type) {
+        return switch (type) {
+            case ACCESS, PORTABILITY -> Optional.of(ConnectorAction.ACCESS);
+            case DELETION -> Optional.of(ConnectorAction.ERASE);
+            case CORRECTION -> Optional.of(ConnectorAction.CORRECT);
+            case OPT_OUT, LIMIT_SENSITIVE -> Optional.of(ConnectorAction.OPT_OUT);
+            // Restriction and objection need a judgement about the processing: a person decides.
+            case RESTRICTION, OBJECTION -> Optional.empty();
+        };
+    }
+}
