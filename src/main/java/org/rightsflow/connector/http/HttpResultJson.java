@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,10 +165,10 @@ public final class HttpResultJson {
         }
         Map<String, List<Map<String, Object>>> result = new LinkedHashMap<>();
         int index = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); index++) {
-            Map.Entry<String, JsonNode> table = it.next();
+        for (Map.Entry<String, JsonNode> table : data.properties()) {
+            index++;
             // The table is named by position: nothing from the body goes into a message.
-            String path = "data (table " + (index + 1) + ")";
+            String path = "data (table " + index + ")";
             if (table.getKey().isBlank()) {
                 throw new MalformedResultException(path + ": the table name is empty");
             }
@@ -236,8 +235,8 @@ public final class HttpResultJson {
     }
 
     private static void allowOnly(JsonNode node, String prefix, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String name = property.getKey();
             if (!allowed.contains(name)) {
                 // Not even the key is quoted: nothing from the body goes into a message (a key can be an email).
                 throw new MalformedResultException((prefix.isEmpty() ? "top level" : prefix.substring(0,

@@ -85,7 +85,9 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
 
     public HttpSettings {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        endpoints = Collections.unmodifiableMap(new EnumMap<>(endpoints));
+        Map<ConnectorAction, Endpoint> inActionOrder = new EnumMap<>(ConnectorAction.class);
+        inActionOrder.putAll(endpoints);
+        endpoints = Collections.unmodifiableMap(inActionOrder);
     }
 
     /**
