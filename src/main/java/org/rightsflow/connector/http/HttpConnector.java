@@ -1,0 +1,235 @@
+package org.rightsflow.connector.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rightsflow.connector.ActionContext;
+import org.rightsflow.connector.ActionResult;
+import org.rightsflow.connector.AutomatedConnector;
+import org.rightsflow.connector.ConnectionCheck;
+import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.connector.ConnectorException;
+import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.Secrets;
+import org.rightsflow.connector.SystemDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries an action to a company's own service over signed HTTP (docs/connected-systems.md, "## http"). One call
+ * per action: the service answers 200 with the result, or 202 and posts the result to the callback URL later.
+ *
+ * <p>Nothing from a response body ever reaches an exception message: a failing service may well echo the subject's
+ * data back, and these messages end up in incidents and logs.
+ */
+@Component
+class HttpConnector implements AutomatedConnector {
+
+    static final String HEALTH_PATH = "/health";
+
+    private final Secrets secrets;
+    private final Clock clock;
+    /** One client per connect timeout: java.net.http clients are meant to be shared, and the timeout is per client. */
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+
+    /**
+     * Signs with the real time, not the application's Clock bean: that one follows the process engine's clock, which
+     * tests (and time-travel demos) move, while a receiver checks the timestamp against its own wall clock.
+     */
+    @Autowired
+    HttpConnector(Secrets secrets) {
+        this(secrets, Clock.systemUTC());
+    }
+
+    /** For tests: a clock that is off, to see a receiver refuse a stale signature. */
+    HttpConnector(Secrets secrets, Clock clock) {
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConnectorKind kind() {
+        return ConnectorKind.HTTP;
+    }
+
+    @Override
+    public void validate(SystemDefinition system) {
+        settings(system);
+    }
+
+    @Override
+    public ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context) {
+        HttpSettings settings;
+        try {
+            settings = settings(system);
+        } catch (IllegalArgumentException e) {
+            // Normally caught on import; said here too so that the incident explains itself.
+            throw new ConnectorException(describe(system, action) + ": the definition is not valid: "
+                    + e.getMessage());
+        }
+        HttpSettings.Endpoint endpoint = settings.endpoint(action).orElseThrow(() -> new ConnectorException(
+                describe(system, action) + ": the system does not support this action (no endpoint under "
+                        + "connection.actions)"));
+        if (context.idempotencyKey() == null || context.idempotencyKey().isBlank()) {
+            throw new IllegalArgumentException("an http call needs an idempotency key");
+        }
+        byte[] body = body(action, context);
+        HttpRequest request = signed(settings, settings.resolve(endpoint.path()), body)
+                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header(HttpSignatures.IDEMPOTENCY_KEY_HEADER, context.idempotencyKey())
+                .build();
+        HttpResponse<byte[]> response = send(settings, request, describe(system, action));
+        return switch (response.statusCode()) {
+            case 200 -> {
+                try {
+                    yield HttpResultJson.parseAnswer(response.body(), action, context.reference());
+                } catch (HttpResultJson.MalformedResultException e) {
+                    // The parser's message names a JSON path and quotes nothing from the body.
+                    throw new ConnectorException(describe(system, action) + ": HTTP 200 with an unreadable result: "
+                            + e.getMessage());
+                }
+            }
+            case 202 -> ActionResult.awaitingCallback(action, system.name() + " accepted the " + label(action)
+                    + " and will report back when it is done.");
+            default -> throw new ConnectorException(describe(system, action) + ": HTTP " + response.statusCode()
+                    + " from " + endpoint.method() + " " + endpoint.path() + " (expected 200 or 202)");
+        };
+    }
+
+    /**
+     * A signed {@code GET {baseUrl}/health} with an empty body: a 2xx means the service is reachable, and, if it
+     * verifies the signature as documented, that both sides hold the same secret.
+     */
+    @Override
+    public ConnectionCheck testConnection(SystemDefinition system) {
+        HttpSettings settings;
+        try {
+            settings = settings(system);
+        } catch (IllegalArgumentException e) {
+            return ConnectionCheck.failed("The definition is not valid: " + e.getMessage(), List.of());
+        }
+        List<String> details = new ArrayList<>();
+        settings.endpoints().forEach((action, endpoint) ->
+                details.add(action + ": " + endpoint.method() + " " + settings.resolve(endpoint.path())));
+        URI health = settings.resolve(HEALTH_PATH);
+        long started = System.nanoTime();
+        try {
+            HttpRequest request = signed(settings, health, new byte[0]).GET().build();
+            HttpResponse<byte[]> response = send(settings, request, "GET " + health);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return ConnectionCheck.ok("GET " + health + " answered HTTP " + status + " in " + millis + " ms",
+                        details);
+            }
+            String hint = status == 401 || status == 403
+                    ? ": the service refused the signature; check that both sides use the same signingSecret" : "";
+            return ConnectionCheck.failed("GET " + health + " answered HTTP " + status + hint, details);
+        } catch (ConnectorException e) {
+            return ConnectionCheck.failed(e.getMessage(), details);
+        } catch (RuntimeException e) {
+            // "Never throws": whatever else goes wrong is a failed check, named by its type only.
+            return ConnectionCheck.failed("GET " + health + " failed: " + e.getClass().getSimpleName(), details);
+        }
+    }
+
+    static HttpSettings settings(SystemDefinition system) {
+        if (system.kind() != ConnectorKind.HTTP) {
+            throw new IllegalArgumentException(system.key() + " is a " + system.kind().yamlName()
+                    + " system, not http");
+        }
+        if (system.connection() == null) {
+            throw new IllegalArgumentException(system.key() + ": connection: required for an http system");
+        }
+        if (system.dataset() != null) {
+            throw system.dataset().error("not used by an http system: the service itself knows its data");
+        }
+        return HttpSettings.from(system.connection());
+    }
+
+    /** The request with the configured headers and the two signature headers; body and method are added by the caller. */
+    private HttpRequest.Builder signed(HttpSettings settings, URI uri, byte[] body) {
+        String secret = settings.resolveSigningSecret(secrets);
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout());
+        settings.headers().forEach((name, value) -> builder.header(name, value.resolve(secrets)));
+        return builder
+                .header(HttpSignatures.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(HttpSignatures.SIGNATURE_HEADER, HttpSignatures.sign(secret, timestamp, body));
+    }
+
+    private HttpResponse<byte[]> send(HttpSettings settings, HttpRequest request, String what) {
+        HttpClient client = clients.computeIfAbsent(settings.timeout(), timeout -> HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                // A redirect would resend a signed body somewhere the definition does not name: treat it as an error.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // Plain HTTP/1.1: no h2c upgrade attempt, which simple receivers sometimes mishandle.
+                .version(HttpClient.Version.HTTP_1_1)
+                .build());
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new ConnectorException(what + ": no answer within " + settings.timeout(), e);
+        } catch (IOException e) {
+            throw new ConnectorException(what + ": cannot reach " + request.uri().getScheme() + "://"
+                    + request.uri().getAuthority() + " (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(what + ": interrupted while waiting for the answer", e);
+        }
+    }
+
+    /** The documented request body, with every key present (null when unknown) so receivers see one stable shape. */
+    static byte[] body(ConnectorAction action, ActionContext context) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("email", context.subject() == null ? null : context.subject().email());
+        subject.put("name", context.subject() == null ? null : context.subject().name());
+        subject.put("accountId", context.subject() == null ? null : context.subject().accountId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", context.reference());
+        body.put("action", action.name());
+        body.put("requestType", context.requestType() == null ? null : context.requestType().name());
+        body.put("regime", context.regime() == null ? null : context.regime().name());
+        body.put("dueDate", context.dueDate() == null ? null : context.dueDate().toString());
+        body.put("subject", subject);
+        body.put("corrections", new LinkedHashMap<>(context.corrections()));
+        body.put("callbackUrl", context.callbackUrl());
+        try {
+            return HttpResultJson.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of texts always serialises", e);
+        }
+    }
+
+    private static String describe(SystemDefinition system, ConnectorAction action) {
+        return "System '" + system.name() + "' (" + system.key() + "), " + action;
+    }
+
+    private static String label(ConnectorAction action) {
+        return switch (action) {
+            case ACCESS -> "access request";
+            case PLAN_ERASURE -> "erasure dry run";
+            case ERASE -> "erasure";
+            case OPT_OUT -> "opt-out";
+            case CORRECT -> "correction";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "HttpConnector";
+    }
+}
