@@ -1,7 +1,11 @@
 package org.rightsflow.connector;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import org.rightsflow.connector.http.HttpResultJson;
+import org.rightsflow.connector.http.HttpSettings;
+import org.rightsflow.connector.http.HttpSignatures;
 import org.rightsflow.support.Digests;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,13 +24,17 @@ public class SystemCallbacks {
 
     private final ConnectorCallbacks callbacks;
     private final SystemRegistry registry;
+    private final SystemActions actions;
+    private final Secrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SystemCallbacks(ConnectorCallbacks callbacks, SystemRegistry registry, ApplicationEventPublisher events,
-                    Clock clock) {
+    SystemCallbacks(ConnectorCallbacks callbacks, SystemRegistry registry, SystemActions actions, Secrets secrets,
+                    ApplicationEventPublisher events, Clock clock) {
         this.callbacks = callbacks;
         this.registry = registry;
+        this.actions = actions;
+        this.secrets = secrets;
         this.events = events;
         this.clock = clock;
     }
@@ -72,6 +80,51 @@ public class SystemCallbacks {
                 SystemOutcome.DONE, "Confirmed by the processor" + (trimmed == null ? "." : ": " + trimmed),
                 "Processor " + processor));
         return CallbackReceipt.ACCEPTED;
+    }
+
+    /**
+     * An http system posts the result of an accepted action. The signature is checked with the system's secret
+     * before anything of the body is read; the result must name the request and action the token was issued for.
+     */
+    @Transactional
+    public CallbackOutcome receiveHttpCallback(String token, String timestampHeader, String signatureHeader,
+                                               byte[] body) {
+        if (!plausible(token)) {
+            return CallbackOutcome.of(CallbackReceipt.UNKNOWN);
+        }
+        Optional<ConnectorCallback> found = callbacks.lockByTokenHash(Digests.sha256Hex(token))
+                .filter(c -> c.purpose() == CallbackPurpose.HTTP_CALLBACK);
+        if (found.isEmpty()) {
+            return CallbackOutcome.of(CallbackReceipt.UNKNOWN);
+        }
+        ConnectorCallback callback = found.get();
+        SystemDefinition system = registry.definition(callback.systemId());
+        String secret = HttpSettings.from(system.connection()).resolveSigningSecret(secrets);
+        // Real time, not the engine clock: signatures are checked against the sender's wall clock.
+        if (!HttpSignatures.verify(secret, timestampHeader, signatureHeader, body, Instant.now()).isValid()) {
+            return CallbackOutcome.of(CallbackReceipt.BAD_SIGNATURE);
+        }
+        if (callback.received()) {
+            return CallbackOutcome.of(CallbackReceipt.ALREADY_RECEIVED);
+        }
+        HttpResultJson.Callback answer;
+        try {
+            answer = HttpResultJson.parseCallback(body);
+        } catch (HttpResultJson.MalformedResultException malformed) {
+            return new CallbackOutcome(CallbackReceipt.MALFORMED, malformed.getMessage());
+        }
+        if (!callback.reference().equals(answer.reference()) || answer.result().action() != callback.action()) {
+            return new CallbackOutcome(CallbackReceipt.MALFORMED,
+                    "the result is for another request or action than this callback URL");
+        }
+        callback.receive(clock.instant(), null);
+        StepView step = actions.recordAnswer(callback.reference(), callback.systemId(), answer.result(),
+                "System " + system.key());
+        boolean nothingFound = answer.result().action() == ConnectorAction.ACCESS && step.rowsFound() == 0;
+        events.publishEvent(new SystemAnswered(callback.processInstanceId(), callback.reference(), callback.systemId(),
+                nothingFound ? SystemOutcome.NO_DATA_FOUND : SystemOutcome.DONE, answer.result().summary(),
+                "System " + system.key()));
+        return CallbackOutcome.of(CallbackReceipt.ACCEPTED);
     }
 
     private Optional<ConnectorCallback> find(String token) {

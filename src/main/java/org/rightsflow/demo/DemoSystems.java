@@ -25,15 +25,21 @@ class DemoSystems implements ApplicationRunner {
 
     static final String DEFINITIONS = "demo/systems.yml";
 
-    private final SystemRegistry registry;
+    /** Written in demo/systems.yml where the demo shop's JDBC URL goes. */
+    static final String SHOP_URL_PLACEHOLDER = "${demo-shop-url}";
 
-    DemoSystems(SystemRegistry registry) {
+    private final SystemRegistry registry;
+    private final DemoShop shop;
+
+    DemoSystems(SystemRegistry registry, DemoShop shop) {
         this.registry = registry;
+        this.shop = shop;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (SystemDefinition system : SystemDefinitions.parseDocument(DEFINITIONS, read(DEFINITIONS))) {
+        String definitions = read(DEFINITIONS).replace(SHOP_URL_PLACEHOLDER, shop.url());
+        for (SystemDefinition system : SystemDefinitions.parseDocument(DEFINITIONS, definitions)) {
             if (!registry.exists(system.key())) {
                 registry.save(system);
             }

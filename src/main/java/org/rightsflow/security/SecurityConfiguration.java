@@ -80,6 +80,8 @@ class SecurityConfiguration {
         return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/deadlines").permitAll()
+                        // A callback authenticates with its signature, checked by the endpoint itself.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasRole("API")
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests/**").hasAnyRole("API", PRIVACY_OFFICER)
                         .anyRequest().denyAll())

@@ -46,7 +46,11 @@ class MailTemplatesTest {
     private static final String INBOX_URL = "https://privacy.shop.example/staff";
     private static final Instant RECEIVED = Instant.parse("2027-01-31T10:00:00Z");
     private static final StatutoryClock CLOCK = StatutoryClock.shipped(ZoneOffset.UTC);
-    private static final EnumSet<MailKind> STAFF_KINDS = EnumSet.of(MailKind.STAFF_REMINDER, MailKind.STAFF_ESCALATION);
+    private static final EnumSet<MailKind> STAFF_KINDS = EnumSet.of(MailKind.STAFF_REMINDER, MailKind.STAFF_ESCALATION,
+            MailKind.STAFF_CALLBACK_LATE, MailKind.STAFF_PROCESSOR_OVERDUE);
+    private static final EnumSet<MailKind> PROCESSOR_KINDS = EnumSet.of(MailKind.PROCESSOR_REQUEST,
+            MailKind.PROCESSOR_REMINDER);
+    private static final String CONFIRM_URL = "https://privacy.shop.example/processors/confirm/c0nf1rm";
 
     private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));
 
@@ -100,14 +104,24 @@ class MailTemplatesTest {
      */
     static Map<String, Object> staffModel(MailKind kind, RequestDetails request) {
         Map<String, Object> model = new HashMap<>();
-        if (kind == MailKind.STAFF_REMINDER) {
-            model.put("taskName", "Delete the data in Web shop");
-            model.put("due", request.due());
-            model.put("daysLeft", 2L);
-            model.put("inboxUrl", INBOX_URL);
-        } else {
-            model.put("daysOverdue", 3L);
-            model.put("openTasks", 2);
+        switch (kind) {
+            case STAFF_REMINDER -> {
+                model.put("taskName", "Delete the data in Web shop");
+                model.put("due", request.due());
+                model.put("daysLeft", 2L);
+                model.put("inboxUrl", INBOX_URL);
+            }
+            case STAFF_ESCALATION -> {
+                model.put("daysOverdue", 3L);
+                model.put("openTasks", 2);
+            }
+            default -> {
+                // As SystemFollowUp builds them for late systems and processors.
+                model.put("systemName", "Billing service");
+                model.put("typeLabel", "Access");
+                model.put("action", "ACCESS");
+                model.put("since", java.util.Date.from(RECEIVED));
+            }
         }
         model.put("staffName", "Sam Owner");
         model.put("reference", request.reference());
@@ -120,7 +134,21 @@ class MailTemplatesTest {
         return model;
     }
 
+    /** As SystemFollowUp builds it for the email to a processor. */
+    static Map<String, Object> processorModel(RequestDetails request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("request", request);
+        model.put("processorName", "Agency privacy team");
+        model.put("typeLabel", "Deletion");
+        model.put("confirmUrl", CONFIRM_URL);
+        model.put("systemName", "Mailing agency");
+        return model;
+    }
+
     static Map<String, Object> model(MailKind kind, RequestDetails request) {
+        if (PROCESSOR_KINDS.contains(kind)) {
+            return processorModel(request);
+        }
         return STAFF_KINDS.contains(kind) ? staffModel(kind, request) : subjectModel(kind, request);
     }
 
@@ -140,8 +168,15 @@ class MailTemplatesTest {
     }
 
     static Stream<Arguments> subjectMailsForEveryRequestType() {
-        return EnumSet.complementOf(STAFF_KINDS).stream().flatMap(kind -> Stream.of(RequestType.values())
+        return subjectKinds().stream().flatMap(kind -> Stream.of(RequestType.values())
                 .map(type -> Arguments.of(kind, type)));
+    }
+
+    static EnumSet<MailKind> subjectKinds() {
+        EnumSet<MailKind> kinds = EnumSet.allOf(MailKind.class);
+        kinds.removeAll(STAFF_KINDS);
+        kinds.removeAll(PROCESSOR_KINDS);
+        return kinds;
     }
 
     @ParameterizedTest(name = "{0} for {1}")
@@ -156,7 +191,7 @@ class MailTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = MailKind.class, names = {"ACKNOWLEDGEMENT", "VERIFICATION", "UNVERIFIABLE", "RESPONSE"})
     void subjectMailsShowNoneOfTheSubjectsOtherDataAndNoStaffLink(MailKind kind) {
         RenderedMail mail = templates.render(kind, subjectModel(kind, gdprAccess()));
 
@@ -165,7 +200,19 @@ class MailTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION"})
+    @EnumSource(value = MailKind.class, names = {"PROCESSOR_REQUEST", "PROCESSOR_REMINDER"})
+    void processorMailsCarryWhatIsNeededToFindThePersonAndTheConfirmationLinkOnly(MailKind kind) {
+        RenderedMail mail = templates.render(kind, processorModel(gdprAccess()));
+
+        String whole = mail.subject() + "\n" + mail.body();
+        assertThat(whole).contains(REFERENCE, SUBJECT_NAME, SUBJECT_EMAIL, CONFIRM_URL);
+        assertThat(whole).as("nothing the processor does not need").doesNotContain("4242", "Secret Lane");
+        assertThat(whole).as("no link into the subject's or the staff's pages").doesNotContain("/status/", "/staff");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION", "STAFF_CALLBACK_LATE",
+            "STAFF_PROCESSOR_OVERDUE"})
     void staffMailsLinkToTheStaffPageAndCarryNoPersonalDataOfTheSubject(MailKind kind) {
         RenderedMail mail = templates.render(kind, staffModel(kind, gdprAccess()));
 

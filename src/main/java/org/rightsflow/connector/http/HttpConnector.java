@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.AutomatedConnector;
+import org.rightsflow.connector.CallbackDelays;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
@@ -113,6 +114,17 @@ class HttpConnector implements AutomatedConnector {
      * A signed {@code GET {baseUrl}/health} with an empty body: a 2xx means the service is reachable, and, if it
      * verifies the signature as documented, that both sides hold the same secret.
      */
+    @Override
+    public boolean supports(SystemDefinition system, ConnectorAction action) {
+        return HttpSettings.from(system.connection()).supports(action);
+    }
+
+    @Override
+    public CallbackDelays callbackDelays(SystemDefinition system) {
+        HttpSettings settings = HttpSettings.from(system.connection());
+        return new CallbackDelays(settings.remindAfter(), settings.incidentAfter());
+    }
+
     @Override
     public ConnectionCheck testConnection(SystemDefinition system) {
         HttpSettings settings;
