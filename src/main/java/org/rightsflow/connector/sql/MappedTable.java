@@ -2,6 +2,7 @@ package org.rightsflow.connector.sql;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ final class MappedTable {
         this.parentKey = parentKey;
         this.access = List.copyOf(access);
         this.erasure = erasure;
-        this.optOut = Collections.unmodifiableMap(optOut);
-        this.corrections = Map.copyOf(corrections);
+        this.optOut = Collections.unmodifiableMap(new LinkedHashMap<>(optOut));
+        this.corrections = Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
         this.match = match;
         if (parent != null) {
             parent.children.add(this);
