@@ -63,9 +63,24 @@ class SqlConnector implements AutomatedConnector {
         } catch (IllegalArgumentException e) {
             return ConnectionCheck.failed("The mapping is not valid: " + e.getMessage(), List.of(e.getMessage()));
         }
+        String hashKeyProblem = null;
+        if (mapping.usesHash()) {
+            try {
+                hashKey(mapping);
+            } catch (ConnectorException e) {
+                hashKeyProblem = e.getMessage();
+            }
+        }
         try (Connection connection = open(mapping.connection())) {
             connection.setReadOnly(true);
-            return new ConnectionChecker(mapping, connection).check();
+            ConnectionCheck check = new ConnectionChecker(mapping, connection).check();
+            if (hashKeyProblem == null) {
+                return check;
+            }
+            List<String> details = new ArrayList<>(check.details());
+            details.add(0, hashKeyProblem);
+            return ConnectionCheck.failed(check.ok() ? "Connected, but the erasure cannot run: " + hashKeyProblem
+                    : check.message(), details);
         } catch (ConnectorException e) {
             return ConnectionCheck.failed(e.getMessage(), List.of());
         } catch (SQLException e) {
@@ -92,6 +107,9 @@ class SqlConnector implements AutomatedConnector {
             boolean readOnly = action == ConnectorAction.ACCESS || action == ConnectorAction.PLAN_ERASURE;
             connection.setReadOnly(readOnly);
             connection.setAutoCommit(false);
+            if (readOnly) {
+                snapshot(connection);
+            }
             try {
                 ActionResult result = switch (action) {
                     case ACCESS -> access(mapping, connection, context);
@@ -209,6 +227,16 @@ class SqlConnector implements AutomatedConnector {
                     + "in the system definition, or rightsflow.secrets.erasure-hash-key (RIGHTSFLOW_ERASURE_HASH_KEY)");
         }
         return defaultHashKey;
+    }
+
+    /**
+     * Reads of several tables see one state of the database (PostgreSQL's default, READ COMMITTED, takes a new
+     * snapshot per statement): an access package never shows an order whose lines were deleted in between.
+     */
+    private static void snapshot(Connection connection) throws SQLException {
+        if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
     }
 
     private static void rollback(Connection connection) {

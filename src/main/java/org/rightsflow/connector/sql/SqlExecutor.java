@@ -1,5 +1,6 @@
 package org.rightsflow.connector.sql;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,7 +93,7 @@ final class SqlExecutor {
                 statement.executeBatch();
             }
         } catch (SQLException e) {
-            throw SqlFailures.failure(doing, e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+            throw SqlFailures.failure(doing, e instanceof BatchUpdateException && e.getNextException() != null
                     ? e.getNextException() : e);
         }
     }

@@ -1,8 +1,10 @@
 package org.rightsflow.connector.sql;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +37,7 @@ final class SqlStatements {
 
     /** {@code column IN (?, ?, …)} with {@code count} placeholders. */
     static String in(String column, int count) {
-        return column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
+        return column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     static String delete(MappedTable table, String condition) {
@@ -71,7 +73,7 @@ final class SqlStatements {
 
     /** The non-null values in the order {@link #update} and {@link #anyDiffers} want them. */
     static List<Object> nonNull(Map<String, Object> values) {
-        return values.values().stream().filter(java.util.Objects::nonNull).toList();
+        return values.values().stream().filter(Objects::nonNull).toList();
     }
 
     /** {@code SELECT a, b FROM t WHERE 1 = 0}: checks names and learns column types without reading a row. */

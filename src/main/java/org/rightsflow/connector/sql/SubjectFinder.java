@@ -1,6 +1,8 @@
 package org.rightsflow.connector.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +108,7 @@ final class SubjectFinder {
 
     /** Access data: per table with rows, only the declared access columns, values in package form. */
     static Map<String, List<Map<String, Object>>> accessData(SqlMapping mapping, SubjectRows rows) {
-        Map<String, List<Map<String, Object>>> data = new java.util.LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
         for (MappedTable table : mapping.tables()) {
             List<Row> found = rows.of(table);
             if (found.isEmpty() || table.access().isEmpty()) {
@@ -114,14 +116,14 @@ final class SubjectFinder {
             }
             List<Map<String, Object>> records = new ArrayList<>();
             for (Row row : found) {
-                Map<String, Object> record = new java.util.LinkedHashMap<>();
+                Map<String, Object> record = new LinkedHashMap<>();
                 for (String column : table.access()) {
                     record.put(column, JsonValues.of(row.get(column)));
                 }
-                records.add(java.util.Collections.unmodifiableMap(record));
+                records.add(Collections.unmodifiableMap(record));
             }
             data.put(table.name(), List.copyOf(records));
         }
-        return java.util.Collections.unmodifiableMap(data);
+        return Collections.unmodifiableMap(data);
     }
 }

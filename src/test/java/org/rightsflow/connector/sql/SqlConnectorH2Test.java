@@ -149,6 +149,11 @@ class SqlConnectorH2Test extends SqlConnectorContract {
         ActionContext context = new ActionContext("DSR-1", RequestType.DELETION,
                 Regime.GDPR, LocalDate.of(2026, 12, 31), ALICE, null, null, "k");
 
+        ConnectionCheck check = withoutKeys.testConnection(system);
+        assertThat(check.ok()).isFalse();
+        assertThat(check.message()).startsWith("Connected, but the erasure cannot run: The mapping hashes columns, "
+                + "but there is no hash key");
+
         assertThatThrownBy(() -> withoutKeys.perform(system,
                         ConnectorAction.PLAN_ERASURE, context))
                 .isInstanceOf(ConnectorException.class)
