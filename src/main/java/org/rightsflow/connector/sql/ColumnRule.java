@@ -17,17 +17,19 @@ record ColumnRule(String column, Strategy strategy, String redactValue, LegalBas
     /**
      * Whether the value already is what masking would make of it. This is what makes a repeated erasure change
      * nothing: NULL is masked under every strategy (there is nothing left to hide), a redacted value equals the
-     * redaction text, and a hashed value is 64 lower-case hex digits — which is why the hash strategy is not meant
+     * redaction text (trailing spaces aside), and a hashed value is 64 lower-case hex digits — which is why the hash strategy is not meant
      * for columns whose real values look like that.
      */
     boolean isMasked(Object value) {
         if (value == null) {
             return true;
         }
+        // CHAR(n) columns hand values back padded with spaces: "[redacted]" may come back as "[redacted]     ".
+        String text = String.valueOf(JsonValues.of(value)).stripTrailing();
         return switch (strategy) {
             case SET_NULL -> false;
-            case REDACT -> redactValue.equals(String.valueOf(value));
-            case HASH -> HMAC_HEX.matcher(String.valueOf(JsonValues.of(value))).matches();
+            case REDACT -> redactValue.stripTrailing().equals(text);
+            case HASH -> HMAC_HEX.matcher(text).matches();
             case DELETE, RETAIN -> throw new IllegalStateException(strategy + " does not mask");
         };
     }

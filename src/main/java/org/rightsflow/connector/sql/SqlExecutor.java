@@ -22,6 +22,13 @@ final class SqlExecutor {
 
     static final int CHUNK_SIZE = 500;
 
+    /**
+     * No statement may run longer than this. A subject's rows are found by index in milliseconds; a statement that
+     * takes minutes is waiting on a lock or scanning an unindexed table, and must fail (and be retried) before the
+     * Camunda job's lock expires and another job executor starts the same action again.
+     */
+    static final int QUERY_TIMEOUT_SECONDS = 120;
+
     private final Connection connection;
 
     SqlExecutor(Connection connection) {
@@ -146,6 +153,7 @@ final class SqlExecutor {
     }
 
     private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         for (int i = 0; i < params.size(); i++) {
             statement.setObject(i + 1, params.get(i));
         }
