@@ -38,6 +38,17 @@ public final class Digests {
         }
     }
 
+    /** HMAC-SHA256 of the text (UTF-8), as 64 lower-case hex digits. */
+    public static String hmacSha256Hex(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     /** A random token of the given number of bytes, URL-safe Base64 without padding. */
     public static String randomToken(int bytes) {
         byte[] value = new byte[bytes];

@@ -182,6 +182,15 @@ public final class YamlNode {
         return result;
     }
 
+    /** One text or a list of texts ({@code key: id} or {@code key: [order_id, line_no]}); a missing key gives an empty list. */
+    public List<String> stringOrList(String key) {
+        Object value = values.get(key);
+        if (value instanceof String) {
+            return List.of(string(key));
+        }
+        return stringList(key);
+    }
+
     /** The raw value under the key (a mapping, list, text, number, boolean), or null. */
     public Object raw(String key) {
         return values.get(key);

@@ -1,0 +1,37 @@
+package org.rightsflow.connector.sql;
+
+import java.util.regex.Pattern;
+
+/**
+ * The only names that may be written into SQL text. Table and column names from a mapping are written unquoted
+ * (so that each database folds their case as it folds the names in its own DDL), which is safe only because they
+ * are checked here first: letters, digits and underscores, not starting with a digit, at most 63 characters (the
+ * PostgreSQL limit); a table may carry a schema prefix. Anything else is refused when the mapping is read.
+ */
+final class Identifiers {
+
+    private static final String PART = "[A-Za-z_][A-Za-z0-9_]{0,62}";
+    private static final Pattern COLUMN = Pattern.compile(PART);
+    private static final Pattern TABLE = Pattern.compile("(" + PART + "\\.)?" + PART);
+
+    static final String RULE = "letters, digits and underscores, not starting with a digit, at most 63 characters";
+
+    private Identifiers() {
+    }
+
+    static boolean isColumn(String name) {
+        return name != null && COLUMN.matcher(name).matches();
+    }
+
+    static boolean isTable(String name) {
+        return name != null && TABLE.matcher(name).matches();
+    }
+
+    /** The name to write into SQL: the table prefixed with the connection's schema, unless it names its own. */
+    static String qualified(String table, String schema) {
+        if (schema == null || table.contains(".")) {
+            return table;
+        }
+        return schema + "." + table;
+    }
+}

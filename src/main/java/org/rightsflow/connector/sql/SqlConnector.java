@@ -1,0 +1,249 @@
+package org.rightsflow.connector.sql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.rightsflow.connector.ActionContext;
+import org.rightsflow.connector.ActionResult;
+import org.rightsflow.connector.AutomatedConnector;
+import org.rightsflow.connector.ConnectionCheck;
+import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.connector.ConnectorException;
+import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.Secrets;
+import org.rightsflow.connector.SystemDefinition;
+import org.rightsflow.connector.TableReport;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connector for {@code kind: sql} systems: any database with a JDBC driver on the classpath (PostgreSQL,
+ * MySQL/MariaDB, H2 ship with Rightsflow). What it reads and changes is declared by the system's dataset mapping
+ * (docs/connected-systems.md, "sql").
+ *
+ * <p>Each action opens its own connection and closes it: actions are rare (a few per request and system), so a pool
+ * per connected system would hold connections open for nothing, and a fresh connection picks up a rotated password.
+ * Every action runs in one transaction; ERASE commits once, after all tables, so an erasure happens entirely or not
+ * at all and a retry after a failure starts from a clean state.
+ */
+@Component
+class SqlConnector implements AutomatedConnector {
+
+    private final Secrets secrets;
+    private final String defaultHashKey;
+
+    /**
+     * @param defaultHashKey the key of the hash strategy for systems whose connection names no {@code hashKey};
+     *                       blank when there is none
+     */
+    SqlConnector(Secrets secrets, @Value("${rightsflow.secrets.erasure-hash-key:}") String defaultHashKey) {
+        this.secrets = secrets;
+        this.defaultHashKey = defaultHashKey;
+    }
+
+    @Override
+    public ConnectorKind kind() {
+        return ConnectorKind.SQL;
+    }
+
+    @Override
+    public void validate(SystemDefinition system) {
+        MappingReader.read(system);
+    }
+
+    @Override
+    public ConnectionCheck testConnection(SystemDefinition system) {
+        SqlMapping mapping;
+        try {
+            mapping = MappingReader.read(system);
+        } catch (IllegalArgumentException e) {
+            return ConnectionCheck.failed("The mapping is not valid: " + e.getMessage(), List.of(e.getMessage()));
+        }
+        String hashKeyProblem = null;
+        if (mapping.usesHash()) {
+            try {
+                hashKey(mapping);
+            } catch (ConnectorException e) {
+                hashKeyProblem = e.getMessage();
+            }
+        }
+        try (Connection connection = open(mapping.connection())) {
+            connection.setReadOnly(true);
+            ConnectionCheck check = new ConnectionChecker(mapping, connection).check();
+            if (hashKeyProblem == null) {
+                return check;
+            }
+            List<String> details = new ArrayList<>(check.details());
+            details.add(0, hashKeyProblem);
+            return ConnectionCheck.failed(check.ok() ? "Connected, but the erasure cannot run: " + hashKeyProblem
+                    : check.message(), details);
+        } catch (ConnectorException e) {
+            return ConnectionCheck.failed(e.getMessage(), List.of());
+        } catch (SQLException e) {
+            // No subject is involved here, so the driver's own words are safe to show and the most useful.
+            return ConnectionCheck.failed("Cannot connect or read the database's catalogue: "
+                    + SqlFailures.meaning(String.valueOf(e.getSQLState())) + " (SQL state " + e.getSQLState() + ")",
+                    List.of(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            return ConnectionCheck.failed("The connection test failed: " + e.getClass().getSimpleName(), List.of());
+        }
+    }
+
+    @Override
+    public ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context) {
+        SqlMapping mapping;
+        try {
+            mapping = MappingReader.read(system);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("The system's mapping is not valid: " + e.getMessage());
+        }
+        Hasher hasher = (action == ConnectorAction.ERASE || action == ConnectorAction.PLAN_ERASURE) && mapping.usesHash()
+                ? new Hasher(hashKey(mapping)) : null;
+        try (Connection connection = connect(mapping)) {
+            boolean readOnly = action == ConnectorAction.ACCESS || action == ConnectorAction.PLAN_ERASURE;
+            connection.setReadOnly(readOnly);
+            connection.setAutoCommit(false);
+            if (readOnly) {
+                snapshot(connection);
+            }
+            try {
+                ActionResult result = switch (action) {
+                    case ACCESS -> access(mapping, connection, context);
+                    case PLAN_ERASURE -> planErasure(mapping, connection, context, hasher);
+                    case ERASE -> erase(mapping, connection, context, hasher);
+                    case OPT_OUT -> optOut(mapping, connection, context);
+                    case CORRECT -> correct(mapping, connection, context);
+                };
+                if (action != ConnectorAction.ERASE) {
+                    connection.commit(); // ERASE commits itself, before its proof
+                }
+                return result;
+            } catch (RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failure("Talking to the database", e);
+        }
+    }
+
+    private ActionResult access(SqlMapping mapping, Connection connection, ActionContext context) {
+        SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection)).find(context.subject(), false);
+        List<TableReport> tables = new ArrayList<>();
+        for (MappedTable table : mapping.tables()) {
+            if (!rows.of(table).isEmpty()) {
+                tables.add(TableReport.found(table.name(), rows.of(table).size()));
+            }
+        }
+        return new ActionResult(ConnectorAction.ACCESS, ActionResult.Status.DONE, tables, List.of(),
+                SubjectFinder.accessData(mapping, rows), Summaries.access(tables));
+    }
+
+    private ActionResult planErasure(SqlMapping mapping, Connection connection, ActionContext context, Hasher hasher) {
+        SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection)).find(context.subject(), false);
+        List<TableReport> tables = new ArrayList<>();
+        for (Erasure.TablePlan plan : new Erasure(mapping, hasher).plan(rows)) {
+            if (plan.rowsFound() > 0) {
+                tables.add(plan.report(plan.rowsToDelete()));
+            }
+        }
+        return new ActionResult(ConnectorAction.PLAN_ERASURE, ActionResult.Status.DONE, tables, List.of(), Map.of(),
+                Summaries.erasure(tables, true));
+    }
+
+    /**
+     * Reads (and locks) the subject's rows, applies the plan children first, commits, then reads again by the
+     * identity and by the keys captured to report what remains.
+     */
+    private ActionResult erase(SqlMapping mapping, Connection connection, ActionContext context, Hasher hasher)
+            throws SQLException {
+        SqlExecutor executor = new SqlExecutor(connection);
+        SubjectFinder finder = new SubjectFinder(mapping, executor);
+        Erasure erasure = new Erasure(mapping, hasher);
+        SubjectRows found = finder.find(context.subject(), true);
+        List<Erasure.TablePlan> plans = erasure.plan(found);
+        Map<MappedTable, Integer> deleted = erasure.apply(executor, found, plans);
+        connection.commit();
+        List<TableReport> tables = new ArrayList<>();
+        for (Erasure.TablePlan plan : plans) {
+            int rowsDeleted = deleted.getOrDefault(plan.table(), 0);
+            if (plan.rowsFound() > 0 || rowsDeleted > 0) {
+                tables.add(plan.report(rowsDeleted));
+            }
+        }
+        List<TableReport> remaining = erasure.remaining(finder.findAgain(context.subject(), found));
+        connection.commit(); // ends the proof's read transaction
+        return new ActionResult(ConnectorAction.ERASE, ActionResult.Status.DONE, tables, remaining, Map.of(),
+                Summaries.erasure(tables, false));
+    }
+
+    private ActionResult optOut(SqlMapping mapping, Connection connection, ActionContext context) {
+        SqlExecutor executor = new SqlExecutor(connection);
+        SubjectRows found = new SubjectFinder(mapping, executor).find(context.subject(), true);
+        List<TableReport> tables = new SubjectUpdates(mapping, executor).optOut(found);
+        return new ActionResult(ConnectorAction.OPT_OUT, ActionResult.Status.DONE, tables, List.of(), Map.of(),
+                Summaries.optOut(tables));
+    }
+
+    private ActionResult correct(SqlMapping mapping, Connection connection, ActionContext context) {
+        SqlExecutor executor = new SqlExecutor(connection);
+        SubjectRows found = new SubjectFinder(mapping, executor).find(context.subject(), true);
+        SubjectUpdates.CorrectionOutcome outcome = new SubjectUpdates(mapping, executor)
+                .correct(found, context.corrections());
+        return new ActionResult(ConnectorAction.CORRECT, ActionResult.Status.DONE, outcome.tables(), List.of(), Map.of(),
+                outcome.summary());
+    }
+
+    private Connection connect(SqlMapping mapping) {
+        try {
+            return open(mapping.connection());
+        } catch (SQLException e) {
+            throw SqlFailures.failure("Connecting to the database", e);
+        }
+    }
+
+    /** A new connection; the password is resolved now, so a rotated secret takes effect on the next action. */
+    private Connection open(ConnectionSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        if (settings.username() != null) {
+            properties.setProperty("user", settings.username());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", secrets.resolve(settings.password()));
+        }
+        return DriverManager.getConnection(settings.url(), properties);
+    }
+
+    private String hashKey(SqlMapping mapping) {
+        if (mapping.connection().hashKey() != null) {
+            return secrets.resolve(mapping.connection().hashKey());
+        }
+        if (defaultHashKey == null || defaultHashKey.isBlank()) {
+            throw new ConnectorException("The mapping hashes columns, but there is no hash key: set connection.hashKey "
+                    + "in the system definition, or rightsflow.secrets.erasure-hash-key (RIGHTSFLOW_ERASURE_HASH_KEY)");
+        }
+        return defaultHashKey;
+    }
+
+    /**
+     * Reads of several tables see one state of the database (PostgreSQL's default, READ COMMITTED, takes a new
+     * snapshot per statement): an access package never shows an order whose lines were deleted in between.
+     */
+    private static void snapshot(Connection connection) throws SQLException {
+        if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The original failure is what staff need to see; closing the connection ends the transaction anyway.
+        }
+    }
+}

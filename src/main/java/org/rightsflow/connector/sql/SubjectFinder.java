@@ -1,0 +1,129 @@
+package org.rightsflow.connector.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.rightsflow.connector.DataSubject;
+
+/**
+ * Finds the subject's rows: the identity table's rows that match the subject, then, table by table down the relation
+ * tree, the rows whose foreign key holds a key of a row already found. Nothing is ever found by anything but the
+ * subject's identity and the keys of rows found from it, so another customer's rows cannot come along.
+ */
+final class SubjectFinder {
+
+    private final SqlMapping mapping;
+    private final SqlExecutor executor;
+
+    SubjectFinder(SqlMapping mapping, SqlExecutor executor) {
+        this.mapping = mapping;
+        this.executor = executor;
+    }
+
+    /**
+     * The subject's rows in every mapped table.
+     *
+     * @param lock whether to lock the rows read ({@code FOR UPDATE}), so that nothing changes between an erasure's
+     *             read and its writes, and no new child row slips in under a parent about to be deleted
+     */
+    SubjectRows find(DataSubject subject, boolean lock) {
+        return read(subject, null, lock);
+    }
+
+    /**
+     * The proof after an erasure: what the identity finds now, plus what the keys captured before the erasure still
+     * find. The keys matter because the erasure may have masked the identity itself (a hashed email no longer
+     * matches), while rows kept under it are still the subject's.
+     */
+    SubjectRows findAgain(DataSubject subject, SubjectRows before) {
+        return read(subject, before, false);
+    }
+
+    private SubjectRows read(DataSubject subject, SubjectRows before, boolean lock) {
+        SubjectRows rows = new SubjectRows();
+        MappedTable identity = mapping.identityTable();
+        List<Row> roots = new ArrayList<>(byIdentity(identity, subject, lock));
+        if (before != null) {
+            String key = identity.key().get(0);
+            Set<Object> seen = new LinkedHashSet<>();
+            roots.forEach(row -> seen.add(row.get(key)));
+            for (Row row : executor.selectWhereIn(identity, key, before.values(identity, key), false)) {
+                if (seen.add(row.get(key))) {
+                    roots.add(row);
+                }
+            }
+        }
+        rows.put(identity, roots);
+        for (MappedTable table : mapping.tables()) {
+            if (table.isIdentityTable()) {
+                continue;
+            }
+            Set<Object> parentKeys = rows.values(table.parent(), table.parentKey());
+            if (before != null) {
+                parentKeys.addAll(before.values(table.parent(), table.parentKey()));
+            }
+            rows.put(table, executor.selectWhereIn(table, table.foreignKey(), parentKeys, lock));
+        }
+        return rows;
+    }
+
+    /**
+     * The identity table's rows matching every identifier that both the mapping and the subject have. A subject
+     * without any of them matches nothing — never everything. An account id that is no value of the column's type
+     * (text for a numeric column) matches nothing either.
+     */
+    private List<Row> byIdentity(MappedTable identity, DataSubject subject, boolean lock) {
+        MappedTable.SubjectMatch match = identity.match();
+        String email = blankToNull(subject.email());
+        String accountId = blankToNull(subject.accountId());
+        boolean byEmail = match.emailColumn() != null && email != null;
+        boolean byAccount = match.accountIdColumn() != null && accountId != null;
+        if (!byEmail && !byAccount) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        if (byEmail) {
+            params.add(email.toLowerCase(Locale.ROOT));
+        }
+        if (byAccount) {
+            SqlExecutor.ColumnType type = executor.columnTypes(identity, List.of(match.accountIdColumn()))
+                    .get(match.accountIdColumn());
+            try {
+                params.add(TypedText.convert(accountId, type.sqlType(), type.name()));
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+        }
+        return executor.select(identity, SqlStatements.matchCondition(match, byEmail, byAccount), params, lock);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Access data: per table with rows, only the declared access columns, values in package form. */
+    static Map<String, List<Map<String, Object>>> accessData(SqlMapping mapping, SubjectRows rows) {
+        Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
+        for (MappedTable table : mapping.tables()) {
+            List<Row> found = rows.of(table);
+            if (found.isEmpty() || table.access().isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (Row row : found) {
+                Map<String, Object> record = new LinkedHashMap<>();
+                for (String column : table.access()) {
+                    record.put(column, JsonValues.of(row.get(column)));
+                }
+                records.add(Collections.unmodifiableMap(record));
+            }
+            data.put(table.name(), List.copyOf(records));
+        }
+        return Collections.unmodifiableMap(data);
+    }
+}

@@ -1,0 +1,676 @@
+package org.rightsflow.connector.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.connector.ActionContext;
+import org.rightsflow.connector.ActionResult;
+import org.rightsflow.connector.ConnectionCheck;
+import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.connector.ConnectorException;
+import org.rightsflow.connector.DataSubject;
+import org.rightsflow.connector.Secrets;
+import org.rightsflow.connector.SystemDefinition;
+import org.rightsflow.connector.SystemDefinitions;
+import org.rightsflow.connector.TableReport;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
+
+/**
+ * The sql connector's behaviour, the same against every database: H2, PostgreSQL and MariaDB subclasses say only
+ * how to reach theirs. The shop schema has real foreign keys, several customers whose data overlaps Alice's (same
+ * name, same birthday, same address, similar emails), and three hops (customers → orders → order_lines,
+ * customers → tickets → ticket_messages).
+ */
+abstract class SqlConnectorContract {
+
+    static final String HASH_KEY = "test-erasure-hash-key";
+    static final DataSubject ALICE = new DataSubject("alice@EXAMPLE.com", "Alice Adams", null);
+    static final List<String> TABLES = List.of("customers", "addresses", "orders", "order_lines", "tickets",
+            "ticket_messages", "newsletter_subscriptions");
+
+    /** The mapping of docs/connected-systems.md, "sql", in substance: every strategy, three hops. */
+    static final String SHOP_DATASET = """
+            dataset:
+              table: customers
+              key: id
+              match: {email: email, accountId: customer_number}
+              access: [id, customer_number, email, full_name, phone, birth_date, marketing_opt_in, created_on]
+              erasure:
+                columns:
+                  email: hash
+                  full_name: {strategy: redact, value: "[erased]"}
+                  phone: set-null
+                  birth_date: set-null
+                  customer_number: {strategy: retain, basis: GDPR_ART_17_3_B, note: customer number printed on invoices}
+              optOut: {marketing_opt_in: false}
+              correct: {name: full_name, phone: phone, birthDate: birth_date}
+              children:
+                - table: addresses
+                  key: id
+                  foreignKey: customer_id
+                  access: [street, city, postcode]
+                  erasure: delete
+                - table: orders
+                  key: id
+                  foreignKey: customer_id
+                  access: [id, placed_on, total, shipping_name, shipping_street]
+                  erasure:
+                    strategy: retain
+                    basis: GDPR_ART_17_3_B
+                    note: invoices, 10 years
+                    columns:
+                      shipping_name: set-null
+                      shipping_street: redact
+                  children:
+                    - table: order_lines
+                      foreignKey: order_id
+                      access: [line_no, product, quantity, price]
+                      erasure: {strategy: retain, basis: GDPR_ART_17_3_B, note: "invoice lines, 10 years"}
+                - table: tickets
+                  key: id
+                  foreignKey: customer_id
+                  access: [id, subject, opened_on]
+                  erasure: delete
+                  children:
+                    - table: ticket_messages
+                      foreignKey: ticket_id
+                      access: [body, author]
+                      erasure: delete
+                - table: newsletter_subscriptions
+                  foreignKey: customer_id
+                  access: [list_name, subscribed]
+                  erasure: delete
+                  optOut: {subscribed: false}
+            """;
+
+    /** Everything of the customer deleted: the foreign keys decide whether the order is right. */
+    static final String DELETE_ALL_DATASET = """
+            dataset:
+              table: customers
+              key: id
+              match: {email: email}
+              access: [id, email, full_name]
+              erasure: delete
+              children:
+                - table: addresses
+                  foreignKey: customer_id
+                  access: [street]
+                  erasure: delete
+                - table: orders
+                  key: id
+                  foreignKey: customer_id
+                  access: [id, total]
+                  erasure: delete
+                  children:
+                    - table: order_lines
+                      foreignKey: order_id
+                      access: [product]
+                      erasure: delete
+                - table: tickets
+                  key: id
+                  foreignKey: customer_id
+                  access: [subject]
+                  erasure: delete
+                  children:
+                    - table: ticket_messages
+                      foreignKey: ticket_id
+                      access: [body]
+                      erasure: delete
+                - table: newsletter_subscriptions
+                  foreignKey: customer_id
+                  access: [list_name]
+                  erasure: delete
+            """;
+
+    protected SqlConnector connector;
+
+    /** The JDBC URL the connector gets. */
+    abstract String url();
+
+    abstract String user();
+
+    abstract String password();
+
+    /** The schema (MariaDB: database) of this test class; created by {@link #createSchema}. */
+    abstract String schema();
+
+    /** A connection for setting up and checking, outside the connector. */
+    abstract Connection connect() throws SQLException;
+
+    abstract void createSchema(Statement statement) throws SQLException;
+
+    @BeforeEach
+    void createShop() throws SQLException {
+        connector = new SqlConnector(new Secrets(Map.of("SHOP_DB_PASSWORD", password(), "SHOP_HASH_KEY", HASH_KEY)::get),
+                "");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            createSchema(statement);
+            for (int i = TABLES.size() - 1; i >= 0; i--) {
+                statement.execute("drop table if exists " + t(TABLES.get(i)));
+            }
+            statement.execute("create table " + t("customers") + " (id bigint primary key, customer_number "
+                    + "varchar(20) not null, email varchar(200), full_name varchar(200), phone varchar(40), birth_date "
+                    + "date, marketing_opt_in boolean not null, created_on date not null)");
+            statement.execute("create table " + t("addresses") + " (id bigint primary key, customer_id bigint not null, "
+                    + "street varchar(200), city varchar(100), postcode varchar(20), "
+                    + "foreign key (customer_id) references " + t("customers") + " (id))");
+            statement.execute("create table " + t("orders") + " (id bigint primary key, customer_id bigint not null, "
+                    + "placed_on date not null, total numeric(10,2) not null, shipping_name varchar(200), "
+                    + "shipping_street varchar(200), foreign key (customer_id) references " + t("customers") + " (id))");
+            statement.execute("create table " + t("order_lines") + " (order_id bigint not null, line_no int not null, "
+                    + "product varchar(100) not null, quantity int not null, price numeric(10,2) not null, "
+                    + "primary key (order_id, line_no), foreign key (order_id) references " + t("orders") + " (id))");
+            statement.execute("create table " + t("tickets") + " (id bigint primary key, customer_id bigint not null, "
+                    + "subject varchar(200), opened_on date, foreign key (customer_id) references " + t("customers")
+                    + " (id))");
+            statement.execute("create table " + t("ticket_messages") + " (id bigint primary key, ticket_id bigint not "
+                    + "null, body varchar(1000), author varchar(20), foreign key (ticket_id) references " + t("tickets")
+                    + " (id))");
+            statement.execute("create table " + t("newsletter_subscriptions") + " (id bigint primary key, customer_id "
+                    + "bigint not null, list_name varchar(50), subscribed boolean not null, "
+                    + "foreign key (customer_id) references " + t("customers") + " (id))");
+            statement.execute("insert into " + t("customers") + " values "
+                    + "(1, 'C-1001', 'Alice@Example.com', 'Alice Adams', '+44 20 7946 0001', date '1990-04-01', true, date '2020-01-15'), "
+                    + "(2, 'C-1002', 'bob@example.com', 'Bob Brown', '+44 20 7946 0002', date '1985-09-12', true, date '2020-02-01'), "
+                    // Same name and birthday as Alice, another address: a different person.
+                    + "(3, 'C-1003', 'alice@example.org', 'Alice Adams', '+44 20 7946 0003', date '1990-04-01', true, date '2021-03-03'), "
+                    + "(4, 'C-1004', 'xalice@example.com', 'Xavier Alice', null, null, false, date '2021-05-05'), "
+                    + "(5, 'C-1005', null, 'No Email', null, null, false, date '2022-01-01'), "
+                    + "(6, 'C-1006', 'alice@example.com.evil', 'Eve', null, null, true, date '2022-02-02')");
+            statement.execute("insert into " + t("addresses") + " values "
+                    + "(100, 1, '1 High Street', 'London', 'N1 1AA'), (101, 1, '2 Low Road', 'Leeds', 'LS1 1AA'), "
+                    + "(102, 2, '1 High Street', 'London', 'N1 1AA'), (103, 3, '1 High Street', 'London', 'N1 1AA')");
+            statement.execute("insert into " + t("orders") + " values "
+                    + "(10, 1, date '2024-01-10', 59.90, 'Alice Adams', '1 High Street'), "
+                    + "(11, 1, date '2024-03-05', 15.00, 'Alice Adams', '2 Low Road'), "
+                    + "(20, 2, date '2024-01-10', 59.90, 'Bob Brown', '1 High Street'), "
+                    + "(30, 3, date '2024-02-02', 9.99, 'Alice Adams', '1 High Street')");
+            statement.execute("insert into " + t("order_lines") + " values "
+                    + "(10, 1, 'Tea', 2, 9.95), (10, 2, 'Mug', 1, 30.00), (10, 3, 'Biscuits', 2, 5.00), "
+                    + "(11, 1, 'Tea', 1, 10.00), (11, 2, 'Spoon', 1, 5.00), "
+                    + "(20, 1, 'Tea', 2, 9.95), (20, 2, 'Mug', 1, 40.00), (30, 1, 'Tea', 1, 9.99)");
+            statement.execute("insert into " + t("tickets") + " values (40, 1, 'Late delivery', date '2024-01-20'), "
+                    + "(41, 2, 'Late delivery', date '2024-01-21'), (42, 3, 'Broken mug', date '2024-02-10')");
+            statement.execute("insert into " + t("ticket_messages") + " values "
+                    + "(400, 40, 'Where is my tea?', 'customer'), (401, 40, 'On its way', 'staff'), "
+                    + "(410, 41, 'Where is my tea?', 'customer'), (420, 42, 'The mug arrived broken', 'customer')");
+            statement.execute("insert into " + t("newsletter_subscriptions") + " values "
+                    + "(500, 1, 'weekly', true), (501, 2, 'weekly', true), (503, 3, 'weekly', true)");
+        }
+    }
+
+    // --- access ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void accessReturnsExactlyTheSubjectsRowsAcrossThreeHops() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.ACCESS, ALICE);
+
+        assertThat(result.status()).isEqualTo(ActionResult.Status.DONE);
+        assertThat(result.tables()).extracting(TableReport::table, TableReport::rowsFound).containsExactly(
+                tuple("customers", 1), tuple("addresses", 2), tuple("orders", 2), tuple("order_lines", 5),
+                tuple("tickets", 1), tuple("ticket_messages", 2), tuple("newsletter_subscriptions", 1));
+        assertThat(result.summary()).isEqualTo("Found 14 rows in 7 tables.");
+        Map<String, List<Map<String, Object>>> data = result.data();
+        assertThat(data.keySet()).containsExactlyElementsOf(TABLES);
+
+        Map<String, Object> alice = data.get("customers").get(0);
+        assertThat(alice).containsOnlyKeys("id", "customer_number", "email", "full_name", "phone", "birth_date",
+                "marketing_opt_in", "created_on");
+        assertThat(((Number) alice.get("id")).longValue()).isEqualTo(1L);
+        assertThat(alice).containsEntry("email", "Alice@Example.com").containsEntry("full_name", "Alice Adams")
+                .containsEntry("birth_date", "1990-04-01").containsEntry("marketing_opt_in", true)
+                .containsEntry("created_on", "2020-01-15");
+        assertThat(data.get("addresses")).extracting(row -> row.get("street"))
+                .containsExactlyInAnyOrder("1 High Street", "2 Low Road");
+        assertThat(data.get("addresses").get(0)).containsOnlyKeys("street", "city", "postcode");
+        assertThat(data.get("orders")).extracting(row -> ((Number) row.get("id")).longValue())
+                .containsExactlyInAnyOrder(10L, 11L);
+        assertThat((BigDecimal) data.get("orders").get(0).get("total")).isEqualByComparingTo("59.90");
+        assertThat(data.get("order_lines")).extracting(row -> row.get("product"))
+                .containsExactlyInAnyOrder("Tea", "Mug", "Biscuits", "Tea", "Spoon");
+        assertThat(data.get("order_lines").get(0)).containsOnlyKeys("line_no", "product", "quantity", "price");
+        assertThat(data.get("ticket_messages")).extracting(row -> row.get("body"))
+                .containsExactlyInAnyOrder("Where is my tea?", "On its way");
+        assertThat(data.get("newsletter_subscriptions")).containsExactly(Map.of("list_name", "weekly", "subscribed", true));
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void anAccountIdNarrowsTheMatchButNeverWidensIt() {
+        ActionResult both = perform(SHOP_DATASET, ConnectorAction.ACCESS,
+                new DataSubject("alice@example.com", null, "C-1001"));
+        assertThat(both.rowsFound()).isEqualTo(14);
+
+        ActionResult someoneElsesAccount = perform(SHOP_DATASET, ConnectorAction.ACCESS,
+                new DataSubject("alice@example.com", null, "C-1002"));
+        assertThat(someoneElsesAccount.rowsFound()).isZero();
+        assertThat(someoneElsesAccount.data()).isEmpty();
+        assertThat(someoneElsesAccount.summary()).isEqualTo("Found no data for this person.");
+    }
+
+    @Test
+    void aSubjectWithoutDataGetsAnEmptyAnswer() {
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.ACCESS, new DataSubject("nobody@example.com", null, null));
+
+        assertThat(result.tables()).isEmpty();
+        assertThat(result.data()).isEmpty();
+    }
+
+    // --- erasure --------------------------------------------------------------------------------------------------
+
+    @Test
+    void erasureAppliesEachStrategyAndTouchesNobodyElse() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);
+
+        // delete
+        assertThat(count("addresses where customer_id = 1")).isZero();
+        assertThat(count("tickets where customer_id = 1")).isZero();
+        assertThat(count("ticket_messages where ticket_id = 40")).isZero();
+        assertThat(count("newsletter_subscriptions where customer_id = 1")).isZero();
+        // set-null, redact (custom and default text), hash, retain
+        Map<String, Object> alice = row("select email, full_name, phone, birth_date, customer_number, marketing_opt_in "
+                + "from " + t("customers") + " where id = 1");
+        assertThat(alice.get("phone")).isNull();
+        assertThat(alice.get("birth_date")).isNull();
+        assertThat(alice.get("full_name")).isEqualTo("[erased]");
+        assertThat(alice.get("email")).isEqualTo(hmacHex(HASH_KEY, "Alice@Example.com"));
+        assertThat(alice.get("customer_number")).isEqualTo("C-1001");
+        assertThat(rows("select shipping_name, shipping_street, total from " + t("orders") + " where customer_id = 1"))
+                .extracting(row -> row.get("shipping_name"), row -> row.get("shipping_street"))
+                .containsOnly(tuple(null, "[redacted]"));
+        assertThat(count("orders where customer_id = 1")).isEqualTo(2);
+        assertThat(count("order_lines where order_id in (10, 11)")).isEqualTo(5);
+
+        // Everybody else's rows are exactly as they were.
+        Map<String, List<String>> after = snapshot();
+        assertThat(withoutAlice(after)).isEqualTo(withoutAlice(before));
+
+        assertThat(result.tables()).containsExactly(
+                new TableReport("customers", 1, 0, 1, 4, 0, 1,
+                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)")),
+                new TableReport("addresses", 2, 2, 0, 0, 0, 0, List.of()),
+                new TableReport("orders", 2, 0, 2, 4, 0, 4,
+                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)")),
+                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years")),
+                new TableReport("tickets", 1, 1, 0, 0, 0, 0, List.of()),
+                new TableReport("ticket_messages", 2, 2, 0, 0, 0, 0, List.of()),
+                new TableReport("newsletter_subscriptions", 1, 1, 0, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("Deleted 6 rows in 4 tables, masked 8 fields, kept 5 rows and 5 fields "
+                + "(GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number); "
+                + "GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total); "
+                + "GDPR Art. 17(3)(b): invoice lines, 10 years).");
+    }
+
+    @Test
+    void theProofOfErasureListsOnlyWhatIsRetainedWithAReason() {
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);
+
+        // Found again by the keys captured before the erasure: the hashed email no longer matches.
+        assertThat(result.remaining()).containsExactly(
+                new TableReport("customers", 1, 0, 0, 0, 0, 1,
+                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)")),
+                new TableReport("orders", 2, 0, 0, 0, 0, 4,
+                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)")),
+                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years")));
+        assertThat(result.remaining()).allSatisfy(table -> {
+            assertThat(table.rowsRetained() + table.fieldsRetained()).isPositive();
+            assertThat(table.retentionNotes()).isNotEmpty().allMatch(note -> note.startsWith("GDPR Art. 17(3)"));
+        });
+    }
+
+    @Test
+    void theDryRunCountsWhatTheErasureDoesAndChangesNothing() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult plan = perform(SHOP_DATASET, ConnectorAction.PLAN_ERASURE, ALICE);
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(plan.summary()).startsWith("Would delete 6 rows in 4 tables, mask 8 fields, keep 5 rows and 5 fields (");
+        assertThat(plan.remaining()).isEmpty();
+
+        ActionResult erasure = perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);
+
+        assertThat(erasure.tables()).isEqualTo(plan.tables());
+    }
+
+    @Test
+    void erasingTwiceSucceedsAndTheSecondTimeFindsNothing() throws SQLException {
+        perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);
+        Map<String, List<String>> afterFirst = snapshot();
+
+        ActionResult second = perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);
+
+        assertThat(second.status()).isEqualTo(ActionResult.Status.DONE);
+        assertThat(second.rowsFound()).isZero();
+        assertThat(second.tables()).isEmpty();
+        assertThat(second.summary()).isEqualTo("Found nothing of this person to erase (0 rows); nothing changed.");
+        assertThat(snapshot()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void deletesRunChildrenFirstSoRealForeignKeysHold() throws SQLException {
+        // The constraints are real: a parent cannot go before its children.
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("delete from " + t("tickets") + " where id = 40"))
+                    .isInstanceOf(SQLException.class);
+        }
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult result = perform(DELETE_ALL_DATASET, ConnectorAction.ERASE, ALICE);
+
+        assertThat(result.tables()).extracting(TableReport::table, TableReport::rowsDeleted).containsExactly(
+                tuple("customers", 1), tuple("addresses", 2), tuple("orders", 2), tuple("order_lines", 5),
+                tuple("tickets", 1), tuple("ticket_messages", 2), tuple("newsletter_subscriptions", 1));
+        assertThat(result.remaining()).isEmpty();
+        assertThat(result.summary()).isEqualTo("Deleted 14 rows in 7 tables.");
+        assertThat(count("customers where id = 1")).isZero();
+        assertThat(withoutAlice(snapshot())).isEqualTo(withoutAlice(before));
+    }
+
+    @Test
+    void aFailingErasureRollsBackEverythingAndNamesTheTableNotTheData() throws SQLException {
+        // Orders are not mapped, so deleting the customer breaks their foreign key — after the children were deleted.
+        String missesOrders = """
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [email]
+                  erasure: delete
+                  children:
+                    - table: addresses
+                      foreignKey: customer_id
+                      access: [street]
+                      erasure: delete
+                    - table: tickets
+                      key: id
+                      foreignKey: customer_id
+                      access: [subject]
+                      erasure: delete
+                      children:
+                        - table: ticket_messages
+                          foreignKey: ticket_id
+                          access: [body]
+                          erasure: delete
+                """;
+        Map<String, List<String>> before = snapshot();
+
+        assertThatThrownBy(() -> perform(missesOrders, ConnectorAction.ERASE, ALICE))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("Deleting from customers failed")
+                .hasMessageContaining("SQL state 23")
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase()).doesNotContain("alice", "example.com", "c-1001"));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void largeFanOutsAreReadAndDeletedInChunks() throws SQLException {
+        int orders = SqlExecutor.CHUNK_SIZE * 2 + 1;
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement order = connection.prepareStatement("insert into " + t("orders")
+                    + " values (?, 5, date '2024-05-01', 1.00, 'No Email', 'Somewhere')");
+                 PreparedStatement line = connection.prepareStatement("insert into " + t("order_lines")
+                         + " values (?, 1, 'Pen', 1, 1.00)")) {
+                for (int i = 0; i < orders; i++) {
+                    order.setLong(1, 10_000 + i);
+                    order.addBatch();
+                    line.setLong(1, 10_000 + i);
+                    line.addBatch();
+                }
+                order.executeBatch();
+                line.executeBatch();
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("update " + t("customers") + " set email = 'busy@example.com' where id = 5");
+            }
+            connection.commit();
+        }
+        DataSubject busy = new DataSubject("busy@example.com", null, null);
+
+        ActionResult access = perform(DELETE_ALL_DATASET, ConnectorAction.ACCESS, busy);
+        assertThat(access.data().get("order_lines")).hasSize(orders);
+
+        ActionResult erasure = perform(DELETE_ALL_DATASET, ConnectorAction.ERASE, busy);
+        assertThat(erasure.tables()).extracting(TableReport::table, TableReport::rowsDeleted)
+                .contains(tuple("orders", orders), tuple("order_lines", orders), tuple("customers", 1));
+        assertThat(count("order_lines where order_id >= 10000")).isZero();
+        assertThat(count("order_lines")).isEqualTo(8);
+    }
+
+    // --- hostile identities ---------------------------------------------------------------------------------------
+
+    @Test
+    void identitiesThatLookLikeSqlTouchNothing() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+        List<DataSubject> hostile = List.of(
+                new DataSubject("' OR 1=1 --", null, null),
+                new DataSubject("x@y.z'; DROP TABLE customers; --", null, null),
+                new DataSubject("alice@example.com' OR '1'='1", null, null),
+                new DataSubject("%", null, null),
+                new DataSubject("alice@example.com", null, "C-1001' OR '1'='1"),
+                new DataSubject("alice@example.com", null, "1 OR 1=1"));
+
+        for (DataSubject subject : hostile) {
+            for (ConnectorAction action : ConnectorAction.values()) {
+                ActionResult result = perform(SHOP_DATASET, action, subject,
+                        Map.of("name", "'; DROP TABLE orders; --"));
+                assertThat(result.rowsFound()).as(action + " for a hostile identity").isZero();
+                assertThat(result.data()).isEmpty();
+            }
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    // --- opt-out and correction -----------------------------------------------------------------------------------
+
+    @Test
+    void optOutSetsTheDeclaredColumnsOnceForTheSubjectOnly() throws SQLException {
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.OPT_OUT, ALICE);
+
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 1, 0, 1, 0, 0, 0, List.of()),
+                new TableReport("newsletter_subscriptions", 1, 0, 1, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("Opted out 2 rows in 2 tables.");
+        assertThat(row("select marketing_opt_in from " + t("customers") + " where id = 1").get("marketing_opt_in"))
+                .isIn(false, 0, (byte) 0);
+        assertThat(count("customers where marketing_opt_in = true")).isEqualTo(3); // customers 2, 3 and 6
+        assertThat(count("newsletter_subscriptions where subscribed = true")).isEqualTo(2);
+
+        ActionResult again = perform(SHOP_DATASET, ConnectorAction.OPT_OUT, ALICE);
+        assertThat(again.tables()).extracting(TableReport::rowsUpdated).containsOnly(0);
+        assertThat(again.summary()).isEqualTo("Found 2 rows, already opted out; nothing changed.");
+    }
+
+    @Test
+    void correctionUpdatesDeclaredFieldsAndReportsTheRest() throws SQLException {
+        Map<String, String> corrections = new LinkedHashMap<>();
+        corrections.put("name", "Alice Brown");
+        corrections.put("birthDate", "1990-04-02");
+        corrections.put("shoe_size", "38");
+
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.CORRECT, ALICE, corrections);
+
+        Map<String, Object> alice = row("select full_name, birth_date, phone from " + t("customers") + " where id = 1");
+        assertThat(alice.get("full_name")).isEqualTo("Alice Brown");
+        assertThat(alice.get("birth_date").toString()).isEqualTo("1990-04-02");
+        assertThat(alice.get("phone")).isEqualTo("+44 20 7946 0001");
+        assertThat(row("select full_name from " + t("customers") + " where id = 3").get("full_name"))
+                .isEqualTo("Alice Adams");
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 1, 0, 1, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("Corrected name, birthDate in customers (1 row). "
+                + "Not applied: shoe_size (no such field in this system).");
+    }
+
+    @Test
+    void aCorrectionThatIsNoValueOfItsColumnIsReportedNotApplied() throws SQLException {
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.CORRECT, ALICE,
+                Map.of("birthDate", "second of April"));
+
+        assertThat(result.summary()).isEqualTo("Found 14 rows; nothing needed correcting. "
+                + "Not applied: birthDate (not a valid date (YYYY-MM-DD)).");
+        assertThat(row("select birth_date from " + t("customers") + " where id = 1").get("birth_date").toString())
+                .isEqualTo("1990-04-01");
+    }
+
+    // --- connection test ------------------------------------------------------------------------------------------
+
+    @Test
+    void testConnectionFindsEveryMappedTableAndColumn() {
+        ConnectionCheck check = connector.testConnection(system(SHOP_DATASET));
+
+        assertThat(check.ok()).as(check.message() + " " + check.details()).isTrue();
+        assertThat(check.message()).contains("all 7 mapped tables");
+        assertThat(check.details()).contains("customers: 8 mapped columns present");
+    }
+
+    @Test
+    void testConnectionReportsAMissingTableAndColumn() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table " + t("ticket_messages"));
+            statement.execute("alter table " + t("addresses") + " drop column postcode");
+        }
+
+        ConnectionCheck check = connector.testConnection(system(SHOP_DATASET));
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.message()).contains("2 problems");
+        assertThat(check.details()).contains("table " + schema() + ".ticket_messages is missing",
+                "column addresses.postcode is missing");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    ActionResult perform(String dataset, ConnectorAction action, DataSubject subject) {
+        return perform(dataset, action, subject, Map.of());
+    }
+
+    ActionResult perform(String dataset, ConnectorAction action, DataSubject subject, Map<String, String> corrections) {
+        ActionContext context = new ActionContext("DSR-2026-0001", RequestType.DELETION, Regime.GDPR,
+                LocalDate.of(2026, 12, 31), subject, corrections, null, "DSR-2026-0001/shop-db/" + action);
+        return connector.perform(system(dataset), action, context);
+    }
+
+    SystemDefinition system(String dataset) {
+        return SystemDefinitions.parseSingle("shop-db.yml", systemYaml(dataset));
+    }
+
+    String systemYaml(String dataset) {
+        return """
+                key: shop-db
+                name: Shop database
+                ownerGroup: shop-team
+                kind: sql
+                requestTypes: [ACCESS, DELETION]
+                connection:
+                  url: "%s"
+                  username: "%s"
+                  password: {env: SHOP_DB_PASSWORD}
+                  hashKey: {env: SHOP_HASH_KEY}
+                  schema: %s
+                """.formatted(url(), user(), schema()) + dataset;
+    }
+
+    String t(String table) {
+        return schema() + "." + table;
+    }
+
+    /** Every row of every table, as text, so a test can tell that nothing changed. */
+    Map<String, List<String>> snapshot() throws SQLException {
+        Map<String, List<String>> snapshot = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            List<String> lines = new ArrayList<>();
+            for (Map<String, Object> row : rows("select * from " + t(table) + " order by 1, 2")) {
+                lines.add(row.toString());
+            }
+            snapshot.put(table, lines);
+        }
+        return snapshot;
+    }
+
+    /** The snapshot without Alice's rows (customer 1, orders 10 and 11, ticket 40). */
+    static Map<String, List<String>> withoutAlice(Map<String, List<String>> snapshot) {
+        Map<String, List<String>> others = new LinkedHashMap<>();
+        snapshot.forEach((table, lines) -> others.put(table, lines.stream().filter(line -> !isAlices(table, line)).toList()));
+        return others;
+    }
+
+    private static boolean isAlices(String table, String line) {
+        return switch (table) {
+            case "customers" -> line.matches("(?i)\\{id=1,.*");
+            case "addresses", "orders", "tickets", "newsletter_subscriptions" -> line.matches("(?i).*customer_id=1,.*");
+            case "order_lines" -> line.matches("(?i)\\{order_id=1[01],.*");
+            case "ticket_messages" -> line.matches("(?i).*ticket_id=40,.*");
+            default -> false;
+        };
+    }
+
+    int count(String fromWhere) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from " + schema() + "." + fromWhere)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    Map<String, Object> row(String sql) throws SQLException {
+        List<Map<String, Object>> rows = rows(sql);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    /** Rows with lower-cased column names, whatever case the database reports. */
+    List<Map<String, Object>> rows(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(),
+                            value instanceof BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString() : value);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /** Computed here, not with the production helper, so the test checks the formula. */
+    static String hmacHex(String key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

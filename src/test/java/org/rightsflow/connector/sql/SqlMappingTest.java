@@ -1,0 +1,257 @@
+package org.rightsflow.connector.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.connector.Secrets;
+import org.rightsflow.connector.SystemDefinition;
+import org.rightsflow.connector.SystemDefinitions;
+
+/** Reading a sql system's mapping: what it means, and errors that name the path of the mistake. */
+class SqlMappingTest {
+
+    private static final String CONNECTION = """
+            key: shop-db
+            name: Shop
+            ownerGroup: shop-team
+            kind: sql
+            requestTypes: [ACCESS, DELETION]
+            connection:
+              url: jdbc:h2:mem:shop
+            """;
+
+    private static final String MINIMAL = """
+            dataset:
+              table: customers
+              key: id
+              match: {email: email}
+              access: [id, email, name]
+              erasure: delete
+              children:
+                - table: orders
+                  key: id
+                  foreignKey: customer_id
+                  access: [total]
+                  erasure: delete
+            """;
+
+    private final SqlConnector connector = new SqlConnector(new Secrets(name -> null), "");
+
+    @Test
+    void theDocumentedExampleIsAValidMapping() throws IOException {
+        String doc = Files.readString(Path.of("docs/connected-systems.md"));
+        Matcher example = Pattern.compile("<!-- sql-example -->\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(example.find()).as("docs/connected-systems.md marks its sql example with <!-- sql-example -->").isTrue();
+
+        SystemDefinition system = SystemDefinitions.parseDocument("connected-systems.md", example.group(1)).get(0);
+        SqlMapping mapping = MappingReader.read(system);
+
+        assertThat(mapping.tables()).extracting(MappedTable::name).containsExactly("customers", "addresses", "orders",
+                "order_lines", "support_tickets", "ticket_messages", "newsletter_subscriptions");
+        assertThat(mapping.usesHash()).isTrue();
+    }
+
+    @Test
+    void tablesAreVisitedParentsFirstAndDeletedChildrenFirst() {
+        SqlMapping mapping = read(SqlConnectorContract.SHOP_DATASET);
+
+        assertThat(mapping.tables()).extracting(MappedTable::name).containsExactly("customers", "addresses", "orders",
+                "order_lines", "tickets", "ticket_messages", "newsletter_subscriptions");
+        assertThat(mapping.childrenFirst()).extracting(MappedTable::name).containsExactly("newsletter_subscriptions",
+                "ticket_messages", "tickets", "order_lines", "orders", "addresses", "customers");
+        MappedTable lines = mapping.tables().get(3);
+        assertThat(lines.parent().name()).isEqualTo("orders");
+        assertThat(lines.foreignKey()).isEqualTo("order_id");
+        assertThat(lines.parentKey()).isEqualTo("id");
+        assertThat(lines.sqlName()).isEqualTo("order_lines");
+    }
+
+    @Test
+    void aTableLevelMaskingStrategyCoversTheAccessColumnsButNeverTheLinks() {
+        SqlMapping mapping = read("""
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [id, email, name, phone]
+                  erasure:
+                    strategy: redact
+                    value: "-"
+                    columns:
+                      email: hash
+                  children:
+                    - table: orders
+                      key: id
+                      foreignKey: customer_id
+                      access: [id, customer_id, total, note]
+                      erasure:
+                        strategy: retain
+                        basis: CCPA_1798_105_D
+                        note: complete the transaction (open order)
+                        columns:
+                          note: set-null
+                """);
+
+        assertThat(mapping.identityTable().erasure().columns())
+                .extracting(ColumnRule::column, ColumnRule::strategy, ColumnRule::redactValue)
+                .containsExactly(tuple("name", Strategy.REDACT, "-"), tuple("phone", Strategy.REDACT, "-"),
+                        tuple("email", Strategy.HASH, null));
+        assertThat(mapping.tables().get(1).erasure().columns())
+                .extracting(ColumnRule::column, ColumnRule::strategy, ColumnRule::basis)
+                .containsExactly(tuple("total", Strategy.RETAIN, LegalBasis.CCPA_1798_105_D),
+                        tuple("note", Strategy.SET_NULL, null));
+    }
+
+    @Test
+    void aSchemaQualifiesTablesThatDoNotNameTheirOwn() {
+        String yaml = CONNECTION.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n  schema: shop")
+                + MINIMAL.replace("table: orders", "table: sales.orders");
+        SqlMapping mapping = MappingReader.read(SystemDefinitions.parseSingle("shop.yml", yaml));
+
+        assertThat(mapping.tables()).extracting(MappedTable::sqlName).containsExactly("shop.customers", "sales.orders");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            table: customers|table: "customers; drop table x"|dataset.table: 'customers; drop table x' is not a plain SQL table name
+            access: [id, email, name]|access: [id, email, "name--"]|dataset.access: 'name--' is not a plain SQL column name
+            access: [total]|access: [total, total]|dataset.children[0].access: total is listed twice
+            foreignKey: customer_id|foreign_key: customer_id|dataset.children[0].foreign_key: unknown key 'foreign_key'
+            foreignKey: customer_id|key2: x|dataset.children[0].key2: unknown key
+            key: id\\n  match|match|dataset.key: required
+            match: {email: email}|match: {}|dataset.match: name the column holding the subject's email
+            match: {email: email}|match: {mail: email}|dataset.match.mail: unknown key 'mail'
+            erasure: delete\\n  children|erasure: scramble\\n  children|dataset.erasure: 'scramble' is not one of delete, retain, set-null, redact, hash
+            erasure: delete\\n  children|erasure: retain\\n  children|dataset.erasure: retain needs a legal basis and a note
+            erasure: delete\\n  children|erasure: {strategy: retain, note: kept}\\n  children|dataset.erasure.basis: required for retain
+            erasure: delete\\n  children|erasure: {strategy: retain, basis: GDPR_17, note: kept}\\n  children|dataset.erasure.basis: 'GDPR_17' is not one of
+            erasure: delete\\n  children|erasure: {strategy: delete, columns: {name: hash}}\\n  children|dataset.erasure.columns: deleted rows have no columns left
+            erasure: delete\\n  children|erasure: {strategy: hash, note: x}\\n  children|dataset.erasure.note: only the retain strategy takes a note
+            erasure: delete\\n  children|erasure: {columns: {name: delete}}\\n  children|dataset.erasure.columns.name: delete applies to whole rows
+            erasure: delete\\n  children|erasure: {columns: {name: {strategy: retain, basis: GDPR_ART_17_3_E}}}\\n  children|dataset.erasure.columns.name.note: required but missing
+            erasure: delete\\n  children|erasure: {columns: {id: set-null}}\\n  children|dataset.erasure.columns.id: id links rows together
+            erasure: delete\\n  children|erasure: {columns: {"e-mail": hash}}\\n  children|dataset.erasure.columns.e-mail: 'e-mail' is not a plain SQL column name
+            erasure: delete\\n  children|erasure: {columns: {name: {strategy: hash, value: x}}}\\n  children|dataset.erasure.columns.name.value: only the redact strategy takes a value
+            access: [total]\\n      erasure: delete|access: [total]\\n      erasure: {strategy: retain, basis: GDPR_ART_17_3_B, note: tax}|dataset.children[0].erasure: the rows of customers are deleted, so the rows of orders that refer to them must be deleted too
+            access: [total]\\n      erasure: delete|access: [total]\\n      erasure: {columns: {customer_id: set-null}}|dataset.children[0].erasure.columns.customer_id: customer_id links rows together
+            foreignKey: customer_id|parentKey: id|dataset.children[0].foreignKey: required
+            - table: orders\\n      key: id|- table: orders\\n      match: {email: email}|dataset.children[0].match: only the identity table
+            key: id\\n  match|key: [id, region]\\n  match|dataset.key: the identity table needs a single-column key
+            - table: orders|- table: customers|dataset: table customers is mapped twice
+            """)
+    void mistakesAreReportedWithTheirPath(String replace, String with, String message) {
+        String dataset = MINIMAL.replace(replace.replace("\\n", "\n"), with.replace("\\n", "\n"));
+        assertThat(dataset).as("the test replaces something").isNotEqualTo(MINIMAL);
+
+        assertThatThrownBy(() -> read(dataset)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("shop.yml: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void maskedRowsMustBeFoundAgainByTheirKey() {
+        String dataset = MINIMAL.replace("erasure: delete\n  children", "erasure: {columns: {name: hash}}\n  children")
+                .replace("      key: id\n      foreignKey", "      foreignKey")
+                .replace("access: [total]\n      erasure: delete", "access: [total]\n      erasure: {columns: {total: set-null}}");
+
+        assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].erasure: the rows of orders are kept "
+                + "and masked, which needs its key");
+    }
+
+    @Test
+    void aChildOfATableWithoutKeyNamesTheParentColumn() {
+        String dataset = """
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [email]
+                  erasure: delete
+                  children:
+                    - table: carts
+                      foreignKey: customer_id
+                      access: [token]
+                      erasure: delete
+                      children:
+                        - table: cart_items
+                          foreignKey: cart_token
+                          access: [sku]
+                          erasure: delete
+                """;
+
+        assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].children[0].parentKey: "
+                + "required, because carts declares no key");
+        SqlMapping mapping = read(dataset.replace("foreignKey: cart_token", "foreignKey: cart_token\n"
+                + "          parentKey: token"));
+        assertThat(mapping.tables().get(2).parentKey()).isEqualTo("token");
+    }
+
+    @Test
+    void connectionMistakesAreReportedWithTheirPath() {
+        assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
+                CONNECTION.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n  password: hunter2") + MINIMAL)))
+                .hasMessageContaining("shop.yml: connection.password: a secret must be a reference")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
+                CONNECTION.replace("url: jdbc:h2:mem:shop", "url: postgres://db/shop") + MINIMAL)))
+                .hasMessageContaining("shop.yml: connection.url: expected a JDBC URL");
+        assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
+                CONNECTION.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n  schema: \"shop;\"") + MINIMAL)))
+                .hasMessageContaining("shop.yml: connection.schema: 'shop;' is not a plain SQL name");
+        assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
+                CONNECTION.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n  pool: 5") + MINIMAL)))
+                .hasMessageContaining("shop.yml: connection.pool: unknown key 'pool'");
+        assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml", CONNECTION)))
+                .hasMessageContaining("the dataset is missing");
+    }
+
+    @Test
+    void aSystemTakingPartInOptOutsAndCorrectionsDeclaresWhatTheyChange() {
+        String optOuts = CONNECTION.replace("[ACCESS, DELETION]", "[ACCESS, OPT_OUT]") + MINIMAL;
+        assertThatThrownBy(() -> connector.validate(SystemDefinitions.parseSingle("shop.yml", optOuts)))
+                .hasMessage("shop.yml: dataset: the system takes part in OPT_OUT requests, but no table declares "
+                        + "optOut columns");
+        String corrections = CONNECTION.replace("[ACCESS, DELETION]", "[CORRECTION]") + MINIMAL;
+        assertThatThrownBy(() -> connector.validate(SystemDefinitions.parseSingle("shop.yml", corrections)))
+                .hasMessageContaining("shop.yml: dataset: the system takes part in CORRECTION requests");
+
+        connector.validate(SystemDefinitions.parseSingle("shop.yml", optOuts.replace("erasure: delete\n  children",
+                "erasure: delete\n  optOut: {marketing: false, segment: null}\n  children")));
+    }
+
+    @Test
+    void optOutAndCorrectionNeverTouchTheLinks() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("erasure: delete\n  children",
+                "erasure: delete\n  correct: {customerId: id}\n  children")))
+                .hasMessageContaining("dataset.correct: id links rows together");
+        assertThatThrownBy(() -> read(MINIMAL.replace("erasure: delete\n  children",
+                "erasure: delete\n  optOut: {email: [a]}\n  children")))
+                .hasMessageContaining("dataset.optOut.email: expected the value the opt-out writes");
+    }
+
+    @Test
+    void identifiersAreLettersDigitsAndUnderscores() {
+        assertThat(Identifiers.isTable("order_lines")).isTrue();
+        assertThat(Identifiers.isTable("shop.order_lines")).isTrue();
+        assertThat(Identifiers.isTable("_x1")).isTrue();
+        assertThat(Identifiers.isTable("a.b.c")).isFalse();
+        assertThat(Identifiers.isTable("1orders")).isFalse();
+        assertThat(Identifiers.isTable("orders ")).isFalse();
+        assertThat(Identifiers.isTable("\"orders\"")).isFalse();
+        assertThat(Identifiers.isColumn("shop.email")).isFalse();
+        assertThat(Identifiers.isColumn("émail")).isFalse();
+        assertThat(Identifiers.isColumn("a".repeat(64))).isFalse();
+    }
+
+    private static SqlMapping read(String dataset) {
+        return MappingReader.read(SystemDefinitions.parseSingle("shop.yml", CONNECTION + dataset));
+    }
+}
