@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -64,12 +65,13 @@ class DemoShop implements ApplicationRunner {
                 return;
             }
             connection.setAutoCommit(false);
+            // Comments first (they may contain semicolons), then one statement per semicolon.
+            String script = DemoSystems.read("demo/shop-schema.sql").lines()
+                    .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
             try (Statement statement = connection.createStatement()) {
-                for (String sql : DemoSystems.read("demo/shop-schema.sql").split(";")) {
-                    String trimmed = sql.lines().filter(line -> !line.strip().startsWith("--"))
-                            .reduce("", (a, b) -> a + "\n" + b).strip();
-                    if (!trimmed.isEmpty()) {
-                        statement.execute(trimmed);
+                for (String sql : script.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql.strip());
                     }
                 }
             }

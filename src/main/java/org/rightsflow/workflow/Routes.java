@@ -19,9 +19,10 @@ final class Routes {
             case ACCESS, PORTABILITY -> Optional.of(ConnectorAction.ACCESS);
             case DELETION -> Optional.of(ConnectorAction.ERASE);
             case CORRECTION -> Optional.of(ConnectorAction.CORRECT);
-            case OPT_OUT, LIMIT_SENSITIVE -> Optional.of(ConnectorAction.OPT_OUT);
-            // Restriction and objection need a judgement about the processing: a person decides.
-            case RESTRICTION, OBJECTION -> Optional.empty();
+            case OPT_OUT -> Optional.of(ConnectorAction.OPT_OUT);
+            // Restriction and objection need a judgement about the processing, and limiting sensitive data is not
+            // an opt-out of sale (its own action comes with the opt-out issue): a person decides.
+            case LIMIT_SENSITIVE, RESTRICTION, OBJECTION -> Optional.empty();
         };
     }
 }
