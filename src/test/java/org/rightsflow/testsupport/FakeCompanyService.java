@@ -37,7 +37,12 @@ public final class FakeCompanyService implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean answerLater;
+    private volatile int failWithStatus;
+    private volatile java.util.concurrent.CountDownLatch hold;
     private volatile String syncResult = "{\"summary\": \"Done.\"}";
+    /** Idempotency keys whose work was really done: a retry with a known key is answered without doing it again. */
+    private final java.util.Set<String> workDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger workCount = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeCompanyService(String secret) {
         this.secret = secret;
@@ -65,6 +70,31 @@ public final class FakeCompanyService implements AutoCloseable {
         this.answerLater = false;
         this.syncResult = resultJson;
         return this;
+    }
+
+    /** From now on answer every call with this status (e.g. 500), as a broken service would. */
+    public FakeCompanyService failingWith(int status) {
+        this.failWithStatus = status;
+        return this;
+    }
+
+    /** Calls hang until {@link #release()}: a call in flight when the caller dies. */
+    public FakeCompanyService holdingCalls() {
+        this.hold = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    public void release() {
+        java.util.concurrent.CountDownLatch latch = hold;
+        hold = null;
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    /** How many times the service really did the work (retries answered from its record do not count). */
+    public int workDone() {
+        return workCount.get();
     }
 
     public List<Call> calls() {
@@ -102,14 +132,27 @@ public final class FakeCompanyService implements AutoCloseable {
         JsonNode parsed = body.length == 0 ? json.createObjectNode() : json.readTree(body);
         calls.add(new Call(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                 valid, parsed));
+        java.util.concurrent.CountDownLatch latch = hold;
+        if (latch != null) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (!valid) {
             respond(exchange, 401, "");
         } else if (exchange.getRequestURI().getPath().endsWith("/health")) {
             respond(exchange, 200, "");
-        } else if (answerLater) {
-            respond(exchange, 202, "");
+        } else if (failWithStatus != 0) {
+            respond(exchange, failWithStatus, "{\"error\": \"temporarily unavailable\"}");
         } else {
-            respond(exchange, 200, syncResult);
+            // The documented idempotency contract: a key seen before is not worked on again.
+            if (key != null && workDone.add(key)) {
+                workCount.incrementAndGet();
+            }
+            respond(exchange, answerLater ? 202 : 200, answerLater ? "" : syncResult);
         }
     }
 

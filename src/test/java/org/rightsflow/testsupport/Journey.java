@@ -25,7 +25,7 @@ public final class Journey {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final int port;
-    private final String email;
+    private String email;
     private final WebSession subject;
     private String reference;
     private String statusPath;
@@ -38,6 +38,12 @@ public final class Journey {
 
     public String email() {
         return email;
+    }
+
+    /** Acts for a known person (e.g. a customer of the demo shop) instead of a made-up address. */
+    public Journey withEmail(String address) {
+        this.email = address;
+        return this;
     }
 
     public String reference() {
@@ -96,8 +102,9 @@ public final class Journey {
     }
 
     /**
-     * Signs in as a staff member and completes every open task of this request from the inbox, with the given
-     * outcome. Waits until the expected number of tasks has appeared; returns the task names completed.
+     * Signs in as a staff member and finishes every open task of this request from the inbox: a fulfilment task is
+     * completed with the given outcome, an erasure approval is approved after looking at its dry run. Waits until the
+     * expected number of tasks has appeared; returns the task names.
      */
     public List<String> completeTasksAs(String username, String password, int expectedTasks, String outcome,
                                         String comment) {
@@ -109,11 +116,36 @@ public final class Journey {
             Page task = staff.get(link);
             assertThat(task.status()).isEqualTo(200);
             names.add(task.text("h1"));
-            Page done = staff.post(link + "/complete", task, Map.of("outcome", outcome, "comment", comment));
-            assertThat(done.uri()).endsWith("/staff");
-            assertThat(done.mainText()).contains("Done:");
+            if (task.document().selectFirst("form[action$=/decide]") != null) {
+                assertThat(task.mainText()).contains("Dry run: what the erasure would do");
+                Page decided = staff.post(link + "/decide", task, Map.of("approve", "true", "reason", ""));
+                assertThat(decided.mainText()).contains("Erasure approved");
+            } else {
+                Page done = staff.post(link + "/complete", task, Map.of("outcome", outcome, "comment", comment));
+                assertThat(done.uri()).endsWith("/staff");
+                assertThat(done.mainText()).contains("Done:");
+            }
         }
         return names;
+    }
+
+    /**
+     * Plays the processor: waits for the email Rightsflow sent it about this request, opens the link in it and
+     * confirms with a note. Returns the email's body.
+     */
+    public String confirmAsProcessor(String processorAddress, String note) {
+        String body = await().atMost(PATIENCE).until(() -> TestMailServer.messagesTo(processorAddress).stream()
+                        .filter(m -> TestMailServer.subject(m).contains(reference)).map(TestMailServer::body)
+                        .findFirst().orElse(null), found -> found != null);
+        Matcher link = Pattern.compile("https?://[^\\s]+(/processors/confirm/[A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).as("confirmation link in the processor's email").isTrue();
+        WebSession processor = new WebSession(port);
+        Page page = processor.get(link.group(1));
+        assertThat(page.status()).isEqualTo(200);
+        Page confirmed = processor.post(link.group(1), page, Map.of("note", note));
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.mainText()).contains("your confirmation is recorded");
+        return body;
     }
 
     private List<String> taskLinks(Page inbox) {
