@@ -24,9 +24,9 @@ public final class Journey {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/(verify|status)/[A-Za-z0-9_-]+");
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final int port;
+    private int port;
     private String email;
-    private final WebSession subject;
+    private WebSession subject;
     private String reference;
     private String statusPath;
 
@@ -38,6 +38,13 @@ public final class Journey {
 
     public String email() {
         return email;
+    }
+
+    /** Carries on against the application at another port (e.g. after a restart). */
+    public Journey onPort(int newPort) {
+        this.port = newPort;
+        this.subject = new WebSession(newPort);
+        return this;
     }
 
     /** Acts for a known person (e.g. a customer of the demo shop) instead of a made-up address. */

@@ -1,0 +1,152 @@
+package org.rightsflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rightsflow.testsupport.AppProcess;
+import org.rightsflow.testsupport.FakeCompanyService;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.WebSession;
+import org.rightsflow.testsupport.WebSession.Page;
+
+/**
+ * The application is killed (SIGKILL) in the middle of a fan-out, while a call to a company service is in flight,
+ * and started again on the same databases: the request completes, and no action is applied twice with effect. The
+ * erasure in the shop database committed before the crash is not repeated; the interrupted call is repeated with
+ * the same idempotency key, and the service does its work once.
+ */
+class CrashRecoveryIntegrationTest {
+
+    static final String CUSTOMER = "katherine.johnson@example.com";
+    static final long CUSTOMER_ID = 4;
+    static final String SECRET = "whsec-crash-0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    Path workDirectory;
+
+    private FakeCompanyService billing;
+    private AppProcess app;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.kill();
+        }
+        if (billing != null) {
+            billing.release();
+            billing.close();
+        }
+    }
+
+    @Test
+    void aRequestInterruptedByACrashCompletesAfterTheRestartWithEveryActionAppliedOnce() throws Exception {
+        billing = new FakeCompanyService(SECRET).holdingCalls().answeringNow("""
+                {"action": "ERASE", "summary": "Deleted the billing profile.",
+                 "tables": [{"table": "profiles", "rowsFound": 1, "rowsDeleted": 1}]}""");
+        Path log = workDirectory.resolve("application.log");
+        List<String> arguments = List.of(
+                "--spring.datasource.url=jdbc:h2:file:" + workDirectory.resolve("rightsflow") + ";AUTO_SERVER=TRUE",
+                "--rightsflow.demo.shop-url=jdbc:h2:file:" + workDirectory.resolve("shop") + ";AUTO_SERVER=TRUE",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
+                "--rightsflow.mail.dispatch-interval=PT0.2S",
+                "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
+                // A job locked by a node that died is taken over once its lock expires: 15 s instead of 5 minutes.
+                "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+                "--logging.level.root=warn");
+
+        app = AppProcess.start(log, arguments);
+        registerBilling(app.port());
+        Journey journey = new Journey(app.port(), "unused").withEmail(CUSTOMER);
+        journey.submit("DELETION", "GDPR", "Delete my account.");
+        journey.confirmFromEmail();
+        // Approve the shop's erasure and complete the support desk: the shop database is erased and committed,
+        // while the billing call hangs and the processor has not answered: the middle of the fan-out.
+        journey.completeTasksAs("owner", "owner", 2, "DONE", "Deleted in the help desk.");
+        await().atMost(Journey.PATIENCE).until(() -> shopCount(
+                "select count(*) from addresses where customer_id = " + CUSTOMER_ID) == 0);
+        await().atMost(Journey.PATIENCE).until(() -> billing.calls().size() == 1);
+
+        app.kill();
+        billing.release();
+        String keyBeforeCrash = billing.calls().get(0).idempotencyKey();
+
+        app = AppProcess.start(log, arguments);
+        journey.onPort(app.port());
+        await().atMost(Duration.ofSeconds(90)).until(() -> billing.calls().size() >= 2);
+        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Removed.");
+
+        String answer = journey.awaitMail("Our answer to your request " + journey.reference());
+        assertThat(answer).contains("Shop customer database: done. Deleted", "Billing service: done. Deleted the billing profile.",
+                "Support desk: done", "Mailing agency: done");
+        await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
+
+        assertThat(billing.calls()).extracting(FakeCompanyService.Call::idempotencyKey).containsOnly(keyBeforeCrash);
+        assertThat(billing.workDone()).as("the service did the erasure once").isEqualTo(1);
+        List<String> steps = StreamSupport.stream(request(journey.reference()).path("timeline").spliterator(), false)
+                .map(entry -> entry.path("description").asText()).filter(text -> text.contains(", erase: ")).toList();
+        assertThat(steps).as("one recorded erasure per system").hasSize(2)
+                .anyMatch(text -> text.startsWith("Shop customer database, erase: Deleted"))
+                .anyMatch(text -> text.startsWith("Billing service, erase: Deleted the billing profile."));
+        assertThat(shopCount("select count(*) from customers where id = " + CUSTOMER_ID
+                + " and first_name = '[erased]'")).isEqualTo(1);
+    }
+
+    private void registerBilling(int port) throws Exception {
+        Path secretFile = workDirectory.resolve("billing-secret");
+        Files.writeString(secretFile, SECRET);
+        String definitions = """
+                systems:
+                  - key: billing
+                    name: Billing service
+                    ownerGroup: shop-team
+                    kind: http
+                    requestTypes: [DELETION]
+                    erasure: {autoApprove: true}
+                    connection:
+                      baseUrl: %s
+                      signingSecret: {file: %s}
+                      timeout: PT2M
+                      actions:
+                        ERASE: /dsr/erase
+                """.formatted(billing.baseUrl(), secretFile);
+        WebSession admin = new WebSession(port).login("admin", "admin");
+        Page form = admin.get("/staff/systems/import");
+        assertThat(admin.post("/staff/systems/import", form, Map.of("yaml", definitions)).mainText())
+                .contains("1 created [billing]");
+    }
+
+    private long shopCount(String sql) throws Exception {
+        try (Connection shop = DriverManager.getConnection("jdbc:h2:file:" + workDirectory.resolve("shop")
+                + ";AUTO_SERVER=TRUE", "sa", ""); ResultSet result = shop.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private JsonNode request(String reference) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + app.port() + "/api/v1/requests/" + reference))
+                .header("X-Api-Key", "demo-api-key").build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+}
