@@ -27,19 +27,28 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     static final int MIN_SECRET_LENGTH = 16;
     static final Map<String, String> DEMO_PASSWORDS = Map.of("admin", "admin", "dpo", "dpo", "owner", "owner");
 
+    static final String DEMO_DATA_KEY = "jD3ByAR9jEPJf6Ne6/cueDGnMO2jEof+bxHSpJauYAo=";
+    static final String DEMO_ERASURE_HASH_KEY = "demo-erasure-hash-key";
+
     private final ApiKeys apiKeys;
     private final StaffDirectory staff;
     private final String linkKey;
+    private final String dataKeys;
+    private final String erasureHashKey;
     private final String bootstrapAdminPassword;
     private final String bootstrapAdminEmail;
 
     ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff,
                           @Value("${rightsflow.secrets.link-key:}") String linkKey,
+                          @Value("${rightsflow.secrets.data-keys:}") String dataKeys,
+                          @Value("${rightsflow.secrets.erasure-hash-key:}") String erasureHashKey,
                           @Value("${rightsflow.bootstrap.admin-password:}") String bootstrapAdminPassword,
                           @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail) {
         this.apiKeys = apiKeys;
         this.staff = staff;
         this.linkKey = linkKey;
+        this.dataKeys = dataKeys;
+        this.erasureHashKey = erasureHashKey;
         this.bootstrapAdminPassword = bootstrapAdminPassword;
         this.bootstrapAdminEmail = bootstrapAdminEmail;
     }
@@ -57,6 +66,12 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         }
         if (linkKey.isBlank() || linkKey.equals(DEMO_LINK_KEY)) {
             problems.add("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY) is missing or the demo value");
+        }
+        if (dataKeys.contains(DEMO_DATA_KEY)) {
+            problems.add("the demo data key is configured (rightsflow.secrets.data-keys / RIGHTSFLOW_DATA_KEYS)");
+        }
+        if (erasureHashKey.equals(DEMO_ERASURE_HASH_KEY)) {
+            problems.add("the demo erasure hash key is configured (RIGHTSFLOW_ERASURE_HASH_KEY)");
         }
         if (DEMO_PASSWORDS.containsValue(bootstrapAdminPassword)) {
             problems.add("rightsflow.bootstrap.admin-password is a demo password");

@@ -50,7 +50,11 @@ class PostgresJourneyIntegrationTest {
         PostgresTestDatabase.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("rightsflow.api.keys", () -> "ci=" + API_KEY);
         registry.add("rightsflow.secrets.link-key", () -> "pg-test-link-key-8d1a77c2");
+        registry.add("rightsflow.secrets.data-keys", () -> DATA_KEYS);
+        registry.add("rightsflow.secrets.erasure-hash-key", () -> "pg-test-erasure-hash-key-41c9");
     }
+
+    static final String DATA_KEYS = "pg-test=UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXM=";
 
     @LocalServerPort
     int port;
@@ -116,6 +120,7 @@ class PostgresJourneyIntegrationTest {
                 "-cp", System.getProperty("java.class.path"), RightsflowApplication.class.getName(),
                 "--spring.profiles.active=postgres", "--server.port=0",
                 "--rightsflow.api.keys=demo-api-key", "--rightsflow.secrets.link-key=pg-test-link-key-8d1a77c2",
+                "--rightsflow.secrets.data-keys=" + DATA_KEYS, "--rightsflow.secrets.erasure-hash-key=pg-test-erasure-hash-key-41c9",
                 "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.auto-deployment-enabled=false"));
         PostgresTestDatabase.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Process app = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -29,8 +29,17 @@ class ProductionSafetyCheckTest {
     @Mock
     StaffDirectory staff;
 
+    private static final String DATA_KEYS = "prod-2027=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTI=";
+    private static final String HASH_KEY = "a-real-erasure-hash-key-of-some-length";
+
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String bootstrapPassword) {
-        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, bootstrapPassword, ADMIN_EMAIL);
+        return check(apiKeys, linkKey, DATA_KEYS, HASH_KEY, bootstrapPassword);
+    }
+
+    private ProductionSafetyCheck check(String apiKeys, String linkKey, String dataKeys, String hashKey,
+                                        String bootstrapPassword) {
+        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, dataKeys, hashKey, bootstrapPassword,
+                ADMIN_EMAIL);
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -135,5 +144,19 @@ class ProductionSafetyCheckTest {
         run(check(API_KEYS, LINK_KEY, ""));
 
         verify(staff, never()).create(any());
+    }
+
+    @Test
+    void refusesTheDemoDataKeyEvenBesideARealOne() {
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY,
+                "prod-2027=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTI=,demo-2026=" + ProductionSafetyCheck.DEMO_DATA_KEY,
+                HASH_KEY, "")))
+                .hasMessageContaining("demo data key");
+    }
+
+    @Test
+    void refusesTheDemoErasureHashKey() {
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, "demo-erasure-hash-key", "")))
+                .hasMessageContaining("demo erasure hash key");
     }
 }
