@@ -66,7 +66,8 @@ import org.rightsflow.audit.Timeline;
  * The three routes "Load system" chooses in fulfil-in-system, each driven job by job from the request that calls
  * it: an automated action through the system's connector (a dry run and an approval before an erasure, a wait for
  * a late callback with a reminder and an incident), an email to a processor (reminded on a cycle, escalated at the
- * due date, ended by its confirmation), and all three side by side in one request.
+ * due date, ended by its confirmation), and all three side by side in one request. Also: an answer ends the wait
+ * even when a follow-up step is still queued or failed.
  */
 @Deployment(resources = {"bpmn/data-subject-request.bpmn", "bpmn/fulfil-in-system.bpmn"})
 class ConnectorRoutesProcessTest extends ProcessTestSupport {
@@ -409,6 +410,76 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
         assertThat(stubs.beansRun()).containsExactly("acknowledgeRequest", "selectSystemsInScope",
                 "prepareSystemTask", "emailProcessor", "remindProcessor", "remindProcessor", "escalateProcessor",
                 "recordSystemResult", "sendResponse", "closeRequest");
+    }
+
+    @Test
+    void confirmationEndsTheWaitAtOnceAndDropsTheRemindersStillQueued() {
+        route(MAILING_AGENCY, Route.processor(REMINDER_CYCLE));
+        stubs.on("remindProcessor", execution -> {
+            throw new IllegalStateException("Outbox unavailable");
+        });
+        ProcessInstance request = requestInFulfilment("DELETION", MAILING_AGENCY);
+        ProcessInstance agency = fulfilment(request, MAILING_AGENCY);
+        executeJob(agency, EMAIL_PROCESSOR);
+        Date dueDate = (Date) variable(request, DUE_DATE);
+
+        // The reminder fails and waits for its retry; at the due date the escalation is queued, not yet run.
+        setClock(Date.from(NOW.plus(REMINDER_INTERVAL)));
+        executeJob(agency, PROCESSOR_REMINDER_DUE);
+        String reminder = jobAt(agency, REMIND_PROCESSOR).getId();
+        assertThatThrownBy(() -> managementService.executeJob(reminder)).hasMessageContaining("Outbox unavailable");
+        assertThat(managementService.createJobQuery().jobId(reminder).singleResult()).hasRetries(4);
+        setClock(dueDate);
+        executeJob(agency, PROCESSOR_OVERDUE);
+        assertThat(agency).isWaitingAt(AWAIT_PROCESSOR, REMIND_PROCESSOR, ESCALATE_PROCESSOR);
+
+        // The processor confirms meanwhile: its system is done, nobody chases it any more.
+        runtimeService.createMessageCorrelation(MESSAGE_SYSTEM_ANSWERED).processInstanceId(agency.getId())
+                .setVariables(Map.of(OUTCOME, "DONE", RESULT_SUMMARY, "Removed from all mailing lists.",
+                        COMPLETED_BY, "privacy@mailing-agency.example"))
+                .correlateWithResult();
+
+        assertThat(agency).isEnded().hasPassedInOrder(AWAIT_PROCESSOR, RECORD_SYSTEM_RESULT, SYSTEM_DONE)
+                .hasNotPassed(PROCESSOR_REMINDED, PROCESSOR_ESCALATED);
+        assertThat(managementService.createJobQuery().processInstanceId(agency.getId()).count())
+                .as("the queued reminder and escalation are dropped").isZero();
+        assertThat(stubs.callsOf("remindProcessor")).as("only the failed attempt").hasSize(1);
+        assertThat(stubs.callsOf("escalateProcessor")).isEmpty();
+        requestIsAnsweredAndClosed(request);
+    }
+
+    @Test
+    void callbackEndsTheWaitEvenWhenTheReminderToTheOwnersHasFailedIntoAnIncident() {
+        route(SHOP, Route.automated("ACCESS", true));
+        connectorAcceptsAndCallsBackLater();
+        stubs.on("remindCallbackLate", execution -> {
+            throw new IllegalStateException("Outbox unavailable");
+        });
+        ProcessInstance request = requestInFulfilment("ACCESS", SHOP);
+        ProcessInstance shop = fulfilment(request, SHOP);
+        executeJob(shop, RUN_ACTION);
+
+        setClock(Date.from(CALLBACK_REMIND_AT_TIME));
+        executeJob(shop, CALLBACK_LATE);
+        String reminder = jobAt(shop, REMIND_CALLBACK_LATE).getId();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(reminder))
+                    .hasMessageContaining("Outbox unavailable");
+        }
+        Incident failed = runtimeService.createIncidentQuery().processInstanceId(shop.getId()).singleResult();
+        assertThat(failed.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(failed.getActivityId()).isEqualTo(REMIND_CALLBACK_LATE);
+
+        // The system calls back: the answer is recorded and the request is not held up by the failed reminder.
+        runtimeService.createMessageCorrelation(MESSAGE_SYSTEM_ANSWERED).processInstanceId(shop.getId())
+                .setVariables(Map.of(OUTCOME, "DONE", RESULT_SUMMARY, "Export ready.", COMPLETED_BY, SHOP.name()))
+                .correlateWithResult();
+
+        assertThat(shop).isEnded().hasPassedInOrder(AWAIT_CALLBACK, RECORD_SYSTEM_RESULT, SYSTEM_DONE)
+                .hasNotPassed(CALLBACK_REMINDED);
+        assertThat(recordedResults()).containsExactly(tuple(SHOP.id(), "DONE", "Export ready.", SHOP.name()));
+        assertThat(runtimeService.createIncidentQuery().count()).as("nothing left for an operator").isZero();
+        requestIsAnsweredAndClosed(request);
     }
 
     @Test

@@ -261,12 +261,15 @@ abstract class ProcessTestSupport {
                 .orderByTaskCreateTime().asc().list();
     }
 
-    /** Ids of the end events this instance reached, in order. */
+    /** Ids of the end events (none or terminate) this instance reached, in order. */
     List<String> endEventsReached(ProcessInstance instance) {
         return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityType("noneEndEvent").orderPartiallyByOccurrence().asc().list().stream()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .filter(activity -> END_EVENT_TYPES.contains(activity.getActivityType()))
                 .map(HistoricActivityInstance::getActivityId).toList();
     }
+
+    private static final List<String> END_EVENT_TYPES = List.of("noneEndEvent", "terminateEndEvent");
 
     Object variable(ProcessInstance instance, String name) {
         return runtimeService.getVariable(instance.getId(), name);
