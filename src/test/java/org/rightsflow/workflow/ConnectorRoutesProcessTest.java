@@ -67,7 +67,8 @@ import org.rightsflow.audit.Timeline;
  * it: an automated action through the system's connector (a dry run and an approval before an erasure, a wait for
  * a late callback with a reminder and an incident), an email to a processor (reminded on a cycle, escalated at the
  * due date, ended by its confirmation), and all three side by side in one request. Also: an answer ends the wait
- * even when a follow-up step is still queued or failed.
+ * even when a follow-up step is still queued or failed, and a missing-callback incident is cleared only with its own
+ * wait.
  */
 @Deployment(resources = {"bpmn/data-subject-request.bpmn", "bpmn/fulfil-in-system.bpmn"})
 class ConnectorRoutesProcessTest extends ProcessTestSupport {
@@ -483,6 +484,46 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void missingCallbackIncidentsOfTwoRequestsToTheSameSystemAreClearedEachOnItsOwn() {
+        route(SHOP, Route.automated("ACCESS", true));
+        connectorAcceptsAndCallsBackLater();
+        raiseCallbackIncidentsForReal();
+        ProcessInstance first = requestInFulfilment("ACCESS", SHOP);
+        ProcessInstance second = requestInFulfilment("ACCESS", SHOP);
+        ProcessInstance firstShop = fulfilment(first, SHOP);
+        ProcessInstance secondShop = fulfilment(second, SHOP);
+        executeJob(firstShop, RUN_ACTION);
+        executeJob(secondShop, RUN_ACTION);
+
+        setClock(Date.from(CALLBACK_INCIDENT_AT_TIME));
+        executeDueJobs();
+        assertThat(stubs.callsOf("raiseCallbackIncident")).hasSize(2);
+        assertThat(openCallbackIncidents()).containsExactlyInAnyOrder(firstShop.getId(), secondShop.getId());
+
+        // Staff clear the first request's incident (Incidents.retry): the second one stays.
+        String firstIncident = runtimeService.createIncidentQuery().processInstanceId(firstShop.getId())
+                .singleResult().getId();
+        runtimeService.resolveIncident(firstIncident);
+        assertThat(openCallbackIncidents()).containsExactly(secondShop.getId());
+        assertThat(firstShop).isWaitingAtExactly(AWAIT_CALLBACK);
+
+        // The shop calls back for the first request only: the second request's incident stays open.
+        runtimeService.createMessageCorrelation(MESSAGE_SYSTEM_ANSWERED).processInstanceId(firstShop.getId())
+                .setVariables(Map.of(OUTCOME, "DONE", RESULT_SUMMARY, "Export ready.", COMPLETED_BY, SHOP.name()))
+                .correlateWithResult();
+        assertThat(firstShop).isEnded();
+        assertThat(secondShop).isWaitingAtExactly(AWAIT_CALLBACK);
+        assertThat(openCallbackIncidents()).containsExactly(secondShop.getId());
+
+        // Its own callback clears it.
+        runtimeService.createMessageCorrelation(MESSAGE_SYSTEM_ANSWERED).processInstanceId(secondShop.getId())
+                .setVariables(Map.of(OUTCOME, "DONE", RESULT_SUMMARY, "Export ready.", COMPLETED_BY, SHOP.name()))
+                .correlateWithResult();
+        assertThat(secondShop).isEnded();
+        assertThat(openCallbackIncidents()).isEmpty();
+    }
+
+    @Test
     void requestWithSystemsOnAllThreeRoutesClosesOnlyWhenEveryOneIsDone() {
         route(SHOP, Route.automated("ERASE", true));
         route(MAILING_AGENCY, Route.processor(REMINDER_CYCLE));
@@ -584,6 +625,12 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
     private void raiseCallbackIncidentsForReal() {
         stubs.on("raiseCallbackIncident",
                 new SystemFollowUpSteps().raiseCallbackIncident(runtimeService, mock(Timeline.class)));
+    }
+
+    /** The fulfil-in-system instances with an open missing-callback incident on their wait. */
+    private List<String> openCallbackIncidents() {
+        return runtimeService.createIncidentQuery().incidentType(SystemFollowUpSteps.CALLBACK_MISSING_INCIDENT)
+                .activityId(AWAIT_CALLBACK).list().stream().map(Incident::getProcessInstanceId).toList();
     }
 
     /** What recordSystemResult saw, per call: system, outcome, summary, completed by. */
