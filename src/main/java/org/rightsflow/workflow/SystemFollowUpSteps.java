@@ -72,8 +72,10 @@ class SystemFollowUpSteps {
                     .activityId(ProcessModel.Activities.AWAIT_CALLBACK).singleResult();
             String message = execution.getVariable(SYSTEM_NAME) + " (" + execution.getVariable(SYSTEM_KEY)
                     + ") has not called back for " + execution.getBusinessKey();
+            // Camunda resolves and deletes a custom incident by its configuration, together with every other open
+            // incident configured alike: it must name this wait alone (not the system, which many requests share).
             runtime.createIncident(CALLBACK_MISSING_INCIDENT, waiting == null ? execution.getId() : waiting.getId(),
-                    String.valueOf(execution.getVariable(SYSTEM_KEY)), message);
+                    execution.getProcessInstanceId(), message);
             timeline.record(execution.getBusinessKey(), Actors.SYSTEM, TimelineKind.SYSTEM_LATE,
                     message + "; incident raised for staff.");
         };

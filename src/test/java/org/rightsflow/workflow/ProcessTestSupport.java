@@ -1,13 +1,18 @@
 package org.rightsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rightsflow.workflow.ProcessModel.Variables.AUTO_APPROVE;
+import static org.rightsflow.workflow.ProcessModel.Variables.CONNECTOR_ACTION;
 import static org.rightsflow.workflow.ProcessModel.Variables.INSTRUCTIONS;
 import static org.rightsflow.workflow.ProcessModel.Variables.OWNER_GROUP;
+import static org.rightsflow.workflow.ProcessModel.Variables.PROCESSOR_REMINDER_CYCLE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REGIME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
+import static org.rightsflow.workflow.ProcessModel.Variables.ROUTE;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_ID;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_IDS;
+import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_KEY;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_NAME;
 import static org.rightsflow.workflow.ProcessModel.Variables.TASK_NAME;
 import static org.rightsflow.workflow.ProcessModel.Variables.VERIFICATION_EXPIRES_AT;
@@ -23,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,17 +70,39 @@ abstract class ProcessTestSupport {
     static final DueDateTimers TIMERS = new DueDateTimers(StatutoryClock.shipped(ZoneOffset.UTC));
 
     /** Connected systems as the prepareSystemTask stub describes them. */
-    record ConnectedSystem(long id, String name, String ownerGroup, String instructions) {
+    record ConnectedSystem(long id, String key, String name, String ownerGroup, String instructions) {
         String taskName() {
             return "Access in " + name;
         }
     }
 
-    static final ConnectedSystem SHOP = new ConnectedSystem(1L, "Shop database", "shop-owners",
+    static final ConnectedSystem SHOP = new ConnectedSystem(1L, "shop", "Shop database", "shop-owners",
             "Export the customer's orders and addresses.");
-    static final ConnectedSystem NEWSLETTER = new ConnectedSystem(2L, "Newsletter tool", "marketing",
+    static final ConnectedSystem NEWSLETTER = new ConnectedSystem(2L, "newsletter", "Newsletter tool", "marketing",
             "Export the subscriber record and its consent history.");
-    static final Map<Long, ConnectedSystem> SYSTEMS = Map.of(SHOP.id(), SHOP, NEWSLETTER.id(), NEWSLETTER);
+    static final ConnectedSystem MAILING_AGENCY = new ConnectedSystem(3L, "mailing-agency", "Mailing agency",
+            "marketing", "");
+    static final Map<Long, ConnectedSystem> SYSTEMS = Map.of(SHOP.id(), SHOP, NEWSLETTER.id(), NEWSLETTER,
+            MAILING_AGENCY.id(), MAILING_AGENCY);
+
+    /**
+     * How "Load system" reaches one system, as the real PrepareSystemTask decides it: the route and the variables it
+     * sets for that route (the connector action only for automated systems, the reminder cycle only for processors).
+     */
+    record Route(String route, String connectorAction, boolean autoApprove, String processorReminderCycle) {
+        static final Route MANUAL = new Route(Routes.MANUAL, null, false, null);
+
+        static Route automated(String connectorAction, boolean autoApprove) {
+            return new Route(Routes.AUTOMATED, Objects.requireNonNull(connectorAction), autoApprove, null);
+        }
+
+        static Route processor(String reminderCycle) {
+            return new Route(Routes.PROCESSOR, null, false, Objects.requireNonNull(reminderCycle));
+        }
+    }
+
+    /** The route the prepareSystemTask stub gives each system; a system not listed goes to a person. */
+    private final Map<Long, Route> routes = new HashMap<>();
 
     RuntimeService runtimeService;
     TaskService taskService;
@@ -101,11 +129,20 @@ abstract class ProcessTestSupport {
                 // the real delegate loads the system and names the task for its owner group
                 .on("prepareSystemTask", execution -> {
                     ConnectedSystem system = SYSTEMS.get(((Number) execution.getVariable(SYSTEM_ID)).longValue());
+                    Route route = routes.getOrDefault(system.id(), Route.MANUAL);
                     execution.setVariable(SYSTEM_NAME, system.name());
+                    execution.setVariable(SYSTEM_KEY, system.key());
                     execution.setVariable(OWNER_GROUP, system.ownerGroup());
                     execution.setVariable(TASK_NAME, system.taskName());
                     execution.setVariable(INSTRUCTIONS, system.instructions());
-                    execution.setVariable(ProcessModel.Variables.ROUTE, Routes.MANUAL);
+                    execution.setVariable(AUTO_APPROVE, route.autoApprove());
+                    execution.setVariable(ROUTE, route.route());
+                    if (route.connectorAction() != null) {
+                        execution.setVariable(CONNECTOR_ACTION, route.connectorAction());
+                    }
+                    if (route.processorReminderCycle() != null) {
+                        execution.setVariable(PROCESSOR_REMINDER_CYCLE, route.processorReminderCycle());
+                    }
                 })
                 // the real delegate recomputes the timer variables from the request's (possibly new) due date
                 .on("recordVerification", execution -> execution.setVariables(TIMERS.variablesFor(due)));
@@ -118,11 +155,30 @@ abstract class ProcessTestSupport {
         BpmnAwareTests.reset();
     }
 
+    /** Lets the prepareSystemTask stub send this system down this route (by default: manual). */
+    void route(ConnectedSystem system, Route route) {
+        routes.put(system.id(), route);
+    }
+
+    /** Lets the selectSystemsInScope stub put exactly these systems in scope, in this order. */
+    void inScope(ConnectedSystem... systems) {
+        List<Long> ids = new ArrayList<>();
+        for (ConnectedSystem system : systems) {
+            ids.add(system.id());
+        }
+        stubs.on("selectSystemsInScope", execution -> execution.setVariable(SYSTEM_IDS, new ArrayList<>(ids)));
+    }
+
     /** Starts the process as RequestProcessStarter does for a submitted GDPR access request. */
     ProcessInstance startRequest(boolean verificationRequired) {
+        return startRequest(verificationRequired, "ACCESS");
+    }
+
+    /** Starts the process as RequestProcessStarter does for a submitted GDPR request of this type. */
+    ProcessInstance startRequest(boolean verificationRequired, String requestType) {
         Map<String, Object> variables = new HashMap<>(TIMERS.variablesFor(due));
         variables.put(REFERENCE, REFERENCE_NUMBER);
-        variables.put(REQUEST_TYPE, "ACCESS");
+        variables.put(REQUEST_TYPE, requestType);
         variables.put(REGIME, "GDPR");
         variables.put(VERIFICATION_REQUIRED, verificationRequired);
         variables.put(VERIFICATION_EXPIRES_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(LINK_VALIDITY)));
@@ -187,6 +243,13 @@ abstract class ProcessTestSupport {
         return called;
     }
 
+    /** The running fulfil-in-system instance of one system called by this request. */
+    ProcessInstance fulfilment(ProcessInstance request, ConnectedSystem system) {
+        ProcessInstance instance = calledInstances(request).get(system.id());
+        assertThat(instance).as("running fulfil-in-system of %s", system.name()).isNotNull();
+        return instance;
+    }
+
     /** The open fulfilment task of one system. */
     Task taskFor(ConnectedSystem system) {
         return taskService.createTaskQuery().processDefinitionKey(ProcessModel.FULFIL_IN_SYSTEM)
@@ -198,12 +261,15 @@ abstract class ProcessTestSupport {
                 .orderByTaskCreateTime().asc().list();
     }
 
-    /** Ids of the end events this instance reached, in order. */
+    /** Ids of the end events (none or terminate) this instance reached, in order. */
     List<String> endEventsReached(ProcessInstance instance) {
         return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityType("noneEndEvent").orderPartiallyByOccurrence().asc().list().stream()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .filter(activity -> END_EVENT_TYPES.contains(activity.getActivityType()))
                 .map(HistoricActivityInstance::getActivityId).toList();
     }
+
+    private static final List<String> END_EVENT_TYPES = List.of("noneEndEvent", "terminateEndEvent");
 
     Object variable(ProcessInstance instance, String name) {
         return runtimeService.getVariable(instance.getId(), name);
