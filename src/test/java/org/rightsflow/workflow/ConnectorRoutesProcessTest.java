@@ -35,6 +35,7 @@ import static org.rightsflow.workflow.ProcessModel.Variables.CALLBACK_REMIND_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
 import static org.rightsflow.workflow.ProcessModel.Variables.CONNECTOR_ACTION;
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_APPROVED;
 import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_PLAN_STEP;
 import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
@@ -334,11 +335,12 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void processorIsEmailedRemindedOnACycleEscalatedAtTheDueDateAndDoneWhenItConfirms() {
+    void processorIsEmailedRemindedOnACycleEscalatedOnceTheDueDateHasPassedAndDoneWhenItConfirms() {
         route(MAILING_AGENCY, Route.processor(REMINDER_CYCLE));
         ProcessInstance request = requestInFulfilment("DELETION", MAILING_AGENCY);
         ProcessInstance agency = fulfilment(request, MAILING_AGENCY);
-        Date dueDate = (Date) variable(request, DUE_DATE);
+        // Escalated once the due date has passed (the start of the next day), like the request itself.
+        Date overdueAt = (Date) variable(request, OVERDUE_AT);
 
         assertThat(agency).hasPassedInOrder(PREPARE_SYSTEM_TASK, ROUTE).isWaitingAtExactly(EMAIL_PROCESSOR)
                 .hasNotPassed(ERASURE, FULFIL_TASK);
@@ -356,7 +358,7 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
         Instant firstReminder = NOW.plus(REMINDER_INTERVAL);
         assertThat(instant(timers.get(PROCESSOR_REMINDER_DUE).getDuedate())).as("one interval after the email")
                 .isEqualTo(firstReminder);
-        assertThat(instant(timers.get(PROCESSOR_OVERDUE).getDuedate())).isEqualTo(instant(dueDate));
+        assertThat(instant(timers.get(PROCESSOR_OVERDUE).getDuedate())).isEqualTo(instant(overdueAt));
 
         // Each reminder fires on time and schedules the next, one interval later.
         Instant reminderDue = firstReminder;
@@ -379,10 +381,11 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
         }
         assertThat(endEventsReached(agency)).containsExactly(PROCESSOR_REMINDED, PROCESSOR_REMINDED);
 
-        // At the due date the privacy officers hear of it; the processor is still waited for (and still reminded).
-        setClock(new Date(dueDate.getTime() - 1000));
+        // Once the due date has passed the privacy officers hear of it; the processor is still waited for (and
+        // still reminded).
+        setClock(new Date(overdueAt.getTime() - 1000));
         assertThat(executableJobs()).extracting(this::activityOf).doesNotContain(PROCESSOR_OVERDUE);
-        setClock(dueDate);
+        setClock(overdueAt);
         executeJob(agency, PROCESSOR_OVERDUE);
         executeJob(agency, ESCALATE_PROCESSOR);
         assertThat(stubs.callsOf("escalateProcessor")).singleElement()
