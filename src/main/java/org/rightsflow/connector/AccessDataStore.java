@@ -48,11 +48,12 @@ class AccessDataStore {
     }
 
     List<AccessFile> filesOf(String reference) {
-        return jdbc.query("select id, request_reference, step_id, file_name, media_type, size_bytes, created_at "
-                        + "from access_data where request_reference = ? order by id",
+        return jdbc.query("select d.id, d.request_reference, d.step_id, s.system_id, d.file_name, d.media_type, "
+                        + "d.size_bytes, d.created_at from access_data d join fulfilment_step s on s.id = d.step_id "
+                        + "where d.request_reference = ? order by d.id",
                 (row, n) -> new AccessFile(row.getLong("id"), row.getString("request_reference"), row.getLong("step_id"),
-                        row.getString("file_name"), row.getString("media_type"), row.getLong("size_bytes"),
-                        row.getTimestamp("created_at").toInstant()),
+                        row.getLong("system_id"), row.getString("file_name"), row.getString("media_type"),
+                        row.getLong("size_bytes"), row.getTimestamp("created_at").toInstant()),
                 reference);
     }
 

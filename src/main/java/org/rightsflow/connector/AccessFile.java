@@ -3,6 +3,6 @@ package org.rightsflow.connector;
 import java.time.Instant;
 
 /** A file of personal data held for a request (what an access step found, or what an owner uploaded); metadata only. */
-public record AccessFile(long id, String reference, long stepId, String fileName, String mediaType, long sizeBytes,
-                         Instant createdAt) {
+public record AccessFile(long id, String reference, long stepId, long systemId, String fileName, String mediaType,
+                         long sizeBytes, Instant createdAt) {
 }

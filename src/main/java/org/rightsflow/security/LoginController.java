@@ -18,11 +18,22 @@ class LoginController {
         return "staff/login";
     }
 
-    /** Access denied: explains an expired form (missing or stale CSRF token) differently from a missing right. */
+    /** Set by Tomcat when it could not read a form's fields, e.g. an upload over the size limit. */
+    static final String PARAMETER_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
+    /**
+     * Access denied: explains an upload too large to read (its CSRF token could not be read either), an expired form
+     * (missing or stale CSRF token) and a missing right differently.
+     */
     @RequestMapping("/denied")
     String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         Object cause = request.getAttribute(WebAttributes.ACCESS_DENIED_403);
+        if (cause instanceof CsrfException && request.getAttribute(PARAMETER_PARSE_FAILED) != null) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            model.addAttribute("tooLarge", true);
+            return "error/denied";
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         model.addAttribute("expiredForm", cause instanceof CsrfException);
         return "error/denied";
     }

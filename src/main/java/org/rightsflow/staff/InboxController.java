@@ -71,10 +71,8 @@ class InboxController {
         if (task.erasurePlanStepId() != null) {
             actions.step(task.erasurePlanStepId()).ifPresent(plan -> model.addAttribute("plan", plan));
         }
-        model.addAttribute("uploads", actions.stepsOf(task.reference()).stream()
-                .filter(step -> step.systemId() == task.systemId() && step.summary() != null
-                        && step.summary().startsWith("Uploaded "))
-                .toList());
+        model.addAttribute("uploads", actions.accessFilesOf(task.reference()).stream()
+                .filter(file -> file.systemId() == task.systemId()).toList());
         return "staff/task";
     }
 
