@@ -198,7 +198,81 @@ class AccessibilityIntegrationTest {
                 page("request not found", () -> {
                     browser.open(base + "/staff/requests/DSR-1999-000000");
                     assertThat(browser.find("h1").getText()).isEqualTo("Request not found");
+                }),
+                page("system page with a connection test", () -> {
+                    browser.open(base + "/staff/systems");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.linkText("Shop customer database")).click());
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Test the connection']")).click());
+                    assertThat(browser.find("[role=status]").getText()).contains("Connection works.");
+                }),
+                page("incidents page", () -> {
+                    browser.open(base + "/staff/incidents");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Incidents");
+                }),
+                page("erasure approval with its dry run", () -> {
+                    reference.set(verifiedDeletionOf("ada.lovelace@example.com"));
+                    signOut();
+                    signIn("owner", "owner");
+                    WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
+                            + reference.get() + "'] and contains(., 'Approve erasure')]"));
+                    browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
+                    assertThat(browser.find("h2").getText()).isEqualTo("Instructions");
+                    assertThat(browser.find("table").getText()).contains("customers");
+                }),
+                page("processor's confirmation page", () -> {
+                    browser.open(base + processorConfirmationPath(reference.get(), "ada.lovelace@example.com"));
+                    assertThat(browser.find("h1").getText()).isEqualTo("Confirm that the request was carried out");
+                }),
+                page("processor's confirmation recorded", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Confirm it was carried out']")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your confirmation is recorded");
+                }),
+                page("system editor (admin)", () -> {
+                    browser.open(base + "/staff");
+                    signOut();
+                    signIn("admin", "admin");
+                    browser.open(base + "/staff/systems/new");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Add a system");
+                }),
+                page("system editor with a mistake (admin)", () -> {
+                    browser.find("#yaml").clear();
+                    browser.find("#yaml").sendKeys("key: Not A Key");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Save']")).click());
+                    assertThat(browser.find("[role=alert]").getText()).contains("key");
+                }),
+                page("import of definitions (admin)", () -> {
+                    browser.open(base + "/staff/systems/import");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Import system definitions");
                 }));
+    }
+
+    /** A deletion for a demo shop customer, confirmed over plain HTTP; returns its reference once its tasks exist. */
+    private String verifiedDeletionOf(String email) {
+        WebSession customer = new WebSession(port);
+        WebSession.Page form = customer.get("/");
+        WebSession.Page submitted = customer.post("/requests", form, Map.of("type", "DELETION", "regime", "GDPR",
+                "name", "Ada Lovelace", "email", email));
+        String deletion = submitted.text(".panel strong");
+        WebSession.Page verify = customer.get(verificationPath(email));
+        customer.post(verify.uri(), verify, Map.of());
+        WebSession owner = new WebSession(port).login("owner", "owner");
+        await().atMost(MAIL_WAIT).until(() -> owner.get("/staff").mainText().contains("Approve erasure in Shop"));
+        return deletion;
+    }
+
+    private static String processorConfirmationPath(String reference, String subjectEmail) {
+        MimeMessage mail = await().atMost(MAIL_WAIT).until(
+                () -> TestMailServer.messagesTo("privacy@mailing-agency.example").stream()
+                        .filter(m -> TestMailServer.subject(m).contains(reference))
+                        .filter(m -> TestMailServer.body(m).contains("<" + subjectEmail + ">")).findFirst().orElse(null),
+                m -> m != null);
+        Matcher link = Pattern.compile("/processors/confirm/[A-Za-z0-9_-]+").matcher(TestMailServer.body(mail));
+        assertThat(link.find()).as("a confirmation link in the processor's email").isTrue();
+        return link.group();
     }
 
     /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of the step journal. Written once; a later attempt is a new row. */
+/**
+ * One attempt of one step in one system: written when it starts (in a transaction of its own, so a crash leaves it
+ * as evidence), finished once with its outcome. A later attempt is a new row.
+ */
 @Entity
 @Table(name = "fulfilment_step")
 class FulfilmentStep {
@@ -30,19 +33,19 @@ class FulfilmentStep {
     private ConnectorAction action;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private StepStatus status;
 
-    @Column(updatable = false)
+    @Column
     private String summary;
 
-    @Column(name = "tables_json", updatable = false)
+    @Column(name = "tables_json")
     private String tablesJson;
 
-    @Column(name = "remaining_json", updatable = false)
+    @Column(name = "remaining_json")
     private String remainingJson;
 
-    @Column(updatable = false)
+    @Column
     private String error;
 
     @Column(nullable = false, updatable = false)
@@ -51,10 +54,10 @@ class FulfilmentStep {
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
 
-    @Column(name = "finished_at", nullable = false, updatable = false)
+    @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
 
-    @Column(name = "duration_ms", nullable = false, updatable = false)
+    @Column(name = "duration_ms", nullable = false)
     private long durationMs;
 
     protected FulfilmentStep() {
@@ -73,6 +76,21 @@ class FulfilmentStep {
         this.error = clip(error, 2000);
         this.actor = clip(actor, 100);
         this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+        this.durationMs = Math.max(0, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+    }
+
+    /** Records how a STARTED attempt ended. */
+    void finish(StepStatus outcome, String summary, String tablesJson, String remainingJson, String error,
+                Instant finishedAt) {
+        if (status != StepStatus.STARTED) {
+            throw new IllegalStateException("Step " + id + " is already " + status);
+        }
+        this.status = outcome;
+        this.summary = clip(summary, 2000);
+        this.tablesJson = tablesJson;
+        this.remainingJson = remainingJson;
+        this.error = clip(error, 2000);
         this.finishedAt = finishedAt;
         this.durationMs = Math.max(0, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
     }

@@ -33,20 +33,49 @@ class StepJournal {
         this.json = json;
     }
 
+    /** A finished step in one go (a callback's result, an upload), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     FulfilmentStep recordSuccess(String reference, long systemId, ActionResult result, String actor, Instant started,
                                  Instant finished) {
-        StepStatus status = result.status() == ActionResult.Status.AWAITING_CALLBACK
-                ? StepStatus.AWAITING_CALLBACK : StepStatus.SUCCEEDED;
-        return steps.save(new FulfilmentStep(reference, systemId, result.action(), status, result.summary(),
+        return steps.save(new FulfilmentStep(reference, systemId, result.action(), statusOf(result), result.summary(),
                 write(result.tables()), write(result.remaining()), null, actor, started, finished));
     }
 
+    /**
+     * An attempt begins, committed at once: if the application dies during it, the row stays STARTED as the record
+     * that the system may have been changed.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordFailure(String reference, long systemId, ConnectorAction action, String error, String actor,
-                       Instant started, Instant finished) {
-        steps.save(new FulfilmentStep(reference, systemId, action, StepStatus.FAILED, null, null, null, error, actor,
-                started, finished));
+    long recordStart(String reference, long systemId, ConnectorAction action, String actor, Instant started) {
+        return steps.save(new FulfilmentStep(reference, systemId, action, StepStatus.STARTED, null, null, null, null,
+                actor, started, started)).id();
+    }
+
+    /** The attempt succeeded; committed with the process step. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    FulfilmentStep recordFinish(long stepId, ActionResult result, String summary, Instant finished) {
+        FulfilmentStep step = steps.findById(stepId).orElseThrow();
+        step.finish(statusOf(result), summary, write(result.tables()), write(result.remaining()), null, finished);
+        return step;
+    }
+
+    /** The attempt failed; committed on its own, because the process step rolls back and will be retried. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void recordFailure(long stepId, String error, Instant finished) {
+        steps.findById(stepId).ifPresent(step -> step.finish(StepStatus.FAILED, null, null, null, error, finished));
+    }
+
+    /** Whether an earlier attempt of this action in this system was left unfinished by a stop or crash. */
+    @Transactional(readOnly = true)
+    boolean interruptedBefore(String reference, long systemId, ConnectorAction action, long thisStepId) {
+        return steps.findByReferenceAndSystemIdOrderByIdAsc(reference, systemId).stream()
+                .anyMatch(step -> step.action() == action && step.status() == StepStatus.STARTED
+                        && step.id() != thisStepId);
+    }
+
+    private static StepStatus statusOf(ActionResult result) {
+        return result.status() == ActionResult.Status.AWAITING_CALLBACK
+                ? StepStatus.AWAITING_CALLBACK : StepStatus.SUCCEEDED;
     }
 
     @Transactional(readOnly = true)

@@ -45,17 +45,35 @@ public class SystemActions {
         SystemDefinition system = registry.definition(systemId);
         AutomatedConnector connector = registry.connectorFor(system.kind()).orElseThrow(() -> new ConnectorException(
                 "System " + system.key() + " (" + system.kind().yamlName() + ") is not reached by a connector"));
-        Instant started = clock.instant();
+        long stepId = journal.recordStart(reference, systemId, action, actor, clock.instant());
         ActionResult result;
         try {
             result = connector.perform(system, action, context);
         } catch (RuntimeException failure) {
             String message = failure instanceof ConnectorException ? failure.getMessage()
                     : "Unexpected " + failure.getClass().getSimpleName() + " in " + system.key();
-            journal.recordFailure(reference, systemId, action, message, actor, started, clock.instant());
+            journal.recordFailure(stepId, message, clock.instant());
             throw failure instanceof ConnectorException known ? known : new ConnectorException(message, failure);
         }
-        return record(reference, system, systemId, result, actor, started);
+        String summary = result.summary();
+        if (changedNothing(result) && journal.interruptedBefore(reference, systemId, action, stepId)) {
+            // The system committed an earlier attempt's change, then the application died before recording it: this
+            // attempt rightly finds nothing left to do, and the record must not read as if nothing had been done.
+            summary = "Carried out by an earlier attempt that a restart interrupted before it was recorded; checked "
+                    + "again now: " + summary;
+        }
+        FulfilmentStep step = journal.recordFinish(stepId, result, summary, clock.instant());
+        storeAccessData(reference, system, step, result);
+        return journal.view(step);
+    }
+
+    /** An effectful action whose result changed nothing in the system. */
+    private static boolean changedNothing(ActionResult result) {
+        return (result.action() == ConnectorAction.ERASE || result.action() == ConnectorAction.OPT_OUT
+                || result.action() == ConnectorAction.CORRECT)
+                && result.status() == ActionResult.Status.DONE
+                && result.tables().stream().allMatch(t -> t.rowsDeleted() == 0 && t.rowsUpdated() == 0
+                        && t.fieldsMasked() == 0);
     }
 
     /** Records a result that arrived later (an http system's callback) as a step of its own. */
@@ -92,7 +110,7 @@ public class SystemActions {
     public Optional<StepView> latest(String reference, long systemId, ConnectorAction action) {
         return journal.stepsOf(reference).stream()
                 .filter(step -> step.systemId() == systemId && step.action() == action
-                        && step.status() != StepStatus.FAILED)
+                        && (step.status() == StepStatus.SUCCEEDED || step.status() == StepStatus.AWAITING_CALLBACK))
                 .reduce((first, second) -> second);
     }
 
@@ -110,10 +128,14 @@ public class SystemActions {
     private StepView record(String reference, SystemDefinition system, long systemId, ActionResult result, String actor,
                             Instant started) {
         FulfilmentStep step = journal.recordSuccess(reference, systemId, result, actor, started, clock.instant());
+        storeAccessData(reference, system, step, result);
+        return journal.view(step);
+    }
+
+    private void storeAccessData(String reference, SystemDefinition system, FulfilmentStep step, ActionResult result) {
         if (result.action() == ConnectorAction.ACCESS && !result.data().isEmpty()) {
             accessData.store(step.id(), reference, system.key() + ".json", "application/json", toJson(result));
         }
-        return journal.view(step);
     }
 
     private byte[] toJson(ActionResult result) {

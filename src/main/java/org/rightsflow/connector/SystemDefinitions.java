@@ -126,7 +126,11 @@ public final class SystemDefinitions {
 
     /** One definition alone, for the staff editor. */
     public static String toYaml(SystemDefinition system) {
-        return yaml().dump(system.source());
+        return toYaml(system.source());
+    }
+
+    static String toYaml(Map<String, Object> source) {
+        return yaml().dump(source);
     }
 
     private static Yaml yaml() {

@@ -2,6 +2,7 @@ package org.rightsflow.connector;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,18 @@ public class SystemRegistry {
             return existing.get().toView();
         }
         return systems.save(new ConnectedSystem(definition)).toView();
+    }
+
+    /** Takes a system out of scope (or back in) without touching the rest of its definition. */
+    @Transactional
+    public SystemView setActive(String key, boolean active) {
+        ConnectedSystem system = systems.findByKey(key).orElseThrow(() -> new IllegalArgumentException(
+                "No system with key " + key));
+        Map<String, Object> source = new LinkedHashMap<>(system.definition().source());
+        source.put("active", active);
+        SystemDefinition changed = SystemDefinitions.parseSingle("system " + key, SystemDefinitions.toYaml(source));
+        system.apply(changed);
+        return system.toView();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.rightsflow.workflow;
 
+import java.time.Clock;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,12 +27,15 @@ public class Incidents {
     private final ManagementService management;
     private final RepositoryService repository;
     private final Timeline timeline;
+    private final Clock clock;
 
-    Incidents(RuntimeService runtime, ManagementService management, RepositoryService repository, Timeline timeline) {
+    Incidents(RuntimeService runtime, ManagementService management, RepositoryService repository, Timeline timeline,
+              Clock clock) {
         this.runtime = runtime;
         this.management = management;
         this.repository = repository;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -49,8 +54,10 @@ public class Incidents {
             }
             String reference = referenceOf(incident);
             if (FAILED_JOB.equals(incident.getIncidentType())) {
-                // One more attempt; if it fails again the incident comes back with the new error.
+                // One more attempt, now (Camunda keeps the due date of the last failure's back-off otherwise); if it
+                // fails again the incident comes back with the new error.
                 management.setJobRetries(incident.getConfiguration(), 1);
+                management.setJobDuedate(incident.getConfiguration(), Date.from(clock.instant()));
             } else {
                 runtime.resolveIncident(id);
             }

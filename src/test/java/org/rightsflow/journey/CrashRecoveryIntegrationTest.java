@@ -96,8 +96,12 @@ class CrashRecoveryIntegrationTest {
         journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Removed.");
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
-        assertThat(answer).contains("Shop customer database: done. Deleted", "Billing service: done. Deleted the billing profile.",
-                "Support desk: done", "Mailing agency: done");
+        assertThat(answer).contains("Billing service: done. Deleted the billing profile.", "Support desk: done",
+                "Mailing agency: done");
+        // The kill may land after the shop database committed its erasure but before Rightsflow recorded it: then
+        // the repeated step finds nothing left to erase, and the record says an interrupted attempt did it.
+        assertThat(answer).containsAnyOf("Shop customer database: done. Deleted",
+                "Shop customer database: done. Carried out by an earlier attempt that a restart interrupted");
         await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
 
         assertThat(billing.calls()).extracting(FakeCompanyService.Call::idempotencyKey).containsOnly(keyBeforeCrash);
@@ -105,7 +109,7 @@ class CrashRecoveryIntegrationTest {
         List<String> steps = StreamSupport.stream(request(journey.reference()).path("timeline").spliterator(), false)
                 .map(entry -> entry.path("description").asText()).filter(text -> text.contains(", erase: ")).toList();
         assertThat(steps).as("one recorded erasure per system").hasSize(2)
-                .anyMatch(text -> text.startsWith("Shop customer database, erase: Deleted"))
+                .anyMatch(text -> text.startsWith("Shop customer database, erase: "))
                 .anyMatch(text -> text.startsWith("Billing service, erase: Deleted the billing profile."));
         assertThat(shopCount("select count(*) from customers where id = " + CUSTOMER_ID
                 + " and first_name = '[erased]'")).isEqualTo(1);
