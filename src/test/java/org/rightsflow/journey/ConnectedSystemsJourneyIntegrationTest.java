@@ -73,7 +73,8 @@ class ConnectedSystemsJourneyIntegrationTest {
 
     @Test
     void aDeletionReachesEveryKindOfSystemAndTheAnswerSaysWhatWasDeletedMaskedAndKept() throws Exception {
-        billing = new FakeCompanyService(SECRET).failingWith(500);
+        // The billing service hangs: every call times out (timeout PT1S in its definition).
+        billing = new FakeCompanyService(SECRET).holdingCalls();
         registerBillingAsAdmin();
         long ordersBefore = countShop("select count(*) from orders where customer_id = " + CUSTOMER_ID);
         assertThat(ordersBefore).as("the demo customer has orders to keep").isPositive();
@@ -88,8 +89,8 @@ class ConnectedSystemsJourneyIntegrationTest {
                 "select count(*) from addresses where customer_id = " + CUSTOMER_ID) == 0);
         journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Subscriber removed.");
 
-        // Billing answers 500 to every attempt: the retries run (the engine clock moves past each back-off) until
-        // the step becomes an incident that a privacy officer sees.
+        // Every attempt times out: the retries run (the engine clock moves past each back-off) until the step becomes
+        // an incident that a privacy officer sees.
         WebSession dpo = new WebSession(port).login("dpo", "dpo");
         String incident = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             moveClockPastTheNextRetry();
@@ -99,13 +100,13 @@ class ConnectedSystemsJourneyIntegrationTest {
                     .map(input -> input.attr("value")).findFirst().orElse(null);
         }, found -> found != null);
         Page incidents = dpo.get("/staff/incidents");
-        assertThat(incidents.mainText()).contains("Run the action in the system", "Billing service", "HTTP 500");
+        assertThat(incidents.mainText()).contains("Run the action in the system", "Billing service", "no answer within PT1S");
         assertThat(billing.calls()).hasSizeGreaterThanOrEqualTo(5).allMatch(FakeCompanyService.Call::signatureValid);
         assertThat(billing.calls().stream().map(FakeCompanyService.Call::idempotencyKey).distinct())
                 .as("every attempt carries the same idempotency key").hasSize(1);
 
-        // Fixed: it now accepts the work (202) and will call back. The officer retries the incident.
-        billing.failingWith(0).answeringLater();
+        // Fixed: it answers again, accepting the work (202) to call back later. The officer retries the incident.
+        billing.answeringLater().release();
         int callsBefore = billing.calls().size();
         Page retried = dpo.post("/staff/incidents/retry", incidents, Map.of("incident", incident));
         assertThat(retried.mainText()).contains("1 incident(s) handed back to the process");
@@ -186,7 +187,7 @@ class ConnectedSystemsJourneyIntegrationTest {
                     connection:
                       baseUrl: %s
                       signingSecret: {file: %s}
-                      timeout: PT5S
+                      timeout: PT1S
                       actions:
                         ERASE: /dsr/erase
                 """.formatted(billing.baseUrl(), secretFile);

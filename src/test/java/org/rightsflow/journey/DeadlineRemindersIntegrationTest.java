@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,13 @@ class DeadlineRemindersIntegrationTest {
                 .filter(m -> TestMailServer.subject(m).contains("passed its statutory due date"))
                 .map(TestMailServer::body).filter(body -> body.contains(journey.reference())).findFirst().orElseThrow())
                 .contains("1 day(s) overdue", "1 task(s) still open");
+        // The mailing agency, which never confirmed, was reminded every three days with a fresh link.
+        List<String> agencyMails = TestMailServer.messagesTo(RequestJourneyIntegrationTest.AGENCY).stream()
+                .filter(m -> TestMailServer.subject(m).contains(journey.reference()))
+                .filter(m -> TestMailServer.body(m).contains("<" + journey.email() + ">"))
+                .map(TestMailServer::subject).toList();
+        assertThat(agencyMails.get(0)).startsWith("Data subject request " + journey.reference());
+        assertThat(agencyMails).filteredOn(subject -> subject.startsWith("Reminder: data subject request")).isNotEmpty();
         // The reminders went to the owner group's member, never to the subject.
         assertThat(journey.mailSubjects()).noneMatch(subject -> subject.startsWith("Reminder"));
     }

@@ -52,6 +52,8 @@ public final class FakeCompanyService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // One thread per call: a held call must not keep the next ones from being received and recorded.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

@@ -155,6 +155,9 @@ public final class Journey {
         Page confirmed = processor.post(link.group(1), page, Map.of("note", note));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.mainText()).contains("your confirmation is recorded");
+        Page again = processor.post(link.group(1), page, Map.of("note", "twice"));
+        assertThat(again.status()).as("a confirmation link works once").isEqualTo(409);
+        assertThat(again.mainText()).contains("This request is already confirmed");
         return body;
     }
 
