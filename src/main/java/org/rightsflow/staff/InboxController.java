@@ -3,6 +3,7 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Optional;
 import java.io.IOException;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
@@ -50,14 +51,22 @@ class InboxController {
     @GetMapping("/staff/tasks/{taskId}")
     String task(@PathVariable String taskId, @ModelAttribute("me") StaffMember me, Model model,
                 RedirectAttributes redirect) {
-        InboxTask task;
-        try {
-            task = tasks.get(taskId, me);
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
             return "redirect:/staff";
         }
+        InboxTask task = found.get();
         return showTask(task, model);
+    }
+
+    /** The task if this person may see it; otherwise the reason goes to the inbox as a message. */
+    private Optional<InboxTask> visibleTask(String taskId, StaffMember me, RedirectAttributes redirect) {
+        try {
+            return Optional.of(tasks.get(taskId, me));
+        } catch (TaskNotAvailable e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private String showTask(InboxTask task, Model model) {
@@ -80,13 +89,11 @@ class InboxController {
     String decide(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
                   @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
-        InboxTask task;
-        try {
-            task = tasks.get(taskId, me);
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
             return "redirect:/staff";
         }
+        InboxTask task = found.get();
         if (!form.isApprove() && (form.getReason() == null || form.getReason().isBlank())) {
             errors.rejectValue("reason", "required", "Say why the data must not be erased in this system");
         }
@@ -109,13 +116,11 @@ class InboxController {
     @PostMapping("/staff/tasks/{taskId}/upload")
     String upload(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
                   @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        InboxTask task;
-        try {
-            task = tasks.get(taskId, me);
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
             return "redirect:/staff";
         }
+        InboxTask task = found.get();
         if (!task.acceptsUpload()) {
             redirect.addFlashAttribute("uploadError", "Files are attached only to access requests.");
         } else if (file.isEmpty()) {
@@ -168,13 +173,11 @@ class InboxController {
     String complete(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
                     @Valid @ModelAttribute("completeForm") CompleteTaskForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect, HttpServletResponse response) {
-        InboxTask task;
-        try {
-            task = tasks.get(taskId, me);
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
             return "redirect:/staff";
         }
+        InboxTask task = found.get();
         if (form.getOutcome() == SystemOutcome.NOT_DONE && (form.getComment() == null || form.getComment().isBlank())) {
             errors.rejectValue("comment", "required", "Say why the request was not carried out in this system");
         }

@@ -75,7 +75,9 @@ class ConnectedSystemsJourneyIntegrationTest {
     void aDeletionReachesEveryKindOfSystemAndTheAnswerSaysWhatWasDeletedMaskedAndKept() throws Exception {
         // The billing service hangs: every call times out (timeout PT1S in its definition).
         billing = new FakeCompanyService(SECRET).holdingCalls();
-        registerBillingAsAdmin();
+        Path secretFile = Files.createTempFile("billing-secret", ".txt");
+        secretFile.toFile().deleteOnExit();
+        billing.registerAsBilling(port, secretFile, "PT1S");
         long ordersBefore = countShop("select count(*) from orders where customer_id = " + CUSTOMER_ID);
         assertThat(ordersBefore).as("the demo customer has orders to keep").isPositive();
 
@@ -172,30 +174,6 @@ class ConnectedSystemsJourneyIntegrationTest {
                 .ifPresent(due -> ClockUtil.setCurrentTime(new Date(due.getTime() + 1000)));
     }
 
-    private void registerBillingAsAdmin() throws Exception {
-        Path secretFile = Files.createTempFile("billing-secret", ".txt");
-        Files.writeString(secretFile, SECRET);
-        secretFile.toFile().deleteOnExit();
-        String definitions = """
-                systems:
-                  - key: billing
-                    name: Billing service
-                    ownerGroup: shop-team
-                    kind: http
-                    requestTypes: [DELETION]
-                    erasure: {autoApprove: true}
-                    connection:
-                      baseUrl: %s
-                      signingSecret: {file: %s}
-                      timeout: PT1S
-                      actions:
-                        ERASE: /dsr/erase
-                """.formatted(billing.baseUrl(), secretFile);
-        WebSession admin = new WebSession(port).login("admin", "admin");
-        Page form = admin.get("/staff/systems/import");
-        Page imported = admin.post("/staff/systems/import", form, Map.of("yaml", definitions));
-        assertThat(imported.mainText()).containsAnyOf("1 created [billing]", "1 updated [billing]");
-    }
 
     private Connection shop() throws Exception {
         String url = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");

@@ -57,6 +57,40 @@ public final class FakeCompanyService implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Registers this service as the http system "Billing service" (owner group shop-team, deletions, approved in
+     * advance) of the application at {@code appPort}, as an admin would: through the import page. Its signing
+     * secret goes into {@code secretFile}, which the definition references.
+     */
+    public void registerAsBilling(int appPort, java.nio.file.Path secretFile, String timeout) {
+        try {
+            java.nio.file.Files.writeString(secretFile, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String definitions = """
+                systems:
+                  - key: billing
+                    name: Billing service
+                    ownerGroup: shop-team
+                    kind: http
+                    requestTypes: [DELETION]
+                    erasure: {autoApprove: true}
+                    connection:
+                      baseUrl: %s
+                      signingSecret: {file: %s}
+                      timeout: %s
+                      actions:
+                        ERASE: /dsr/erase
+                """.formatted(baseUrl(), secretFile, timeout);
+        WebSession admin = new WebSession(appPort).login("admin", "admin");
+        WebSession.Page form = admin.get("/staff/systems/import");
+        String result = admin.post("/staff/systems/import", form, java.util.Map.of("yaml", definitions)).mainText();
+        if (!result.contains("[billing]")) {
+            throw new IllegalStateException("The billing service was not imported: " + result);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -76,7 +76,11 @@ public final class Journey {
 
     /** Waits for an email to the subject whose subject line contains the text, and returns its body. */
     public String awaitMail(String subjectContains) {
-        return await().atMost(PATIENCE).until(() -> TestMailServer.messagesTo(email).stream()
+        return awaitMail(subjectContains, PATIENCE);
+    }
+
+    public String awaitMail(String subjectContains, Duration patience) {
+        return await().atMost(patience).until(() -> TestMailServer.messagesTo(email).stream()
                         .filter(m -> TestMailServer.subject(m).contains(subjectContains))
                         .map(TestMailServer::body).findFirst().orElse(null),
                 body -> body != null);
