@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Encrypts personal data Rightsflow must hold for a while (what an access step found, files staff upload) with
  * AES-256-GCM. Keys come from {@code rightsflow.secrets.data-keys}: comma-separated {@code id=base64-32-bytes}
  * pairs, the first one current. Older keys stay listed so data encrypted under them still decrypts after a
- * rotation; each cipher text records the id of its key.
+ * rotation; each cipher text records the id of its key. {@link SealedFiles} encrypts files with the same keys.
  */
 @Component
 public class DataCipher {
@@ -24,7 +26,7 @@ public class DataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private final Map<String, SecretKey> keys = new LinkedHashMap<>();
     private final String currentKeyId;
     private final SecureRandom random = new SecureRandom();
 
@@ -61,6 +63,14 @@ public class DataCipher {
         return currentKeyId;
     }
 
+    /**
+     * The configured key with this id, for {@link SealedFiles}. Package-private: the raw keys never leave the
+     * support module.
+     */
+    Optional<SecretKey> key(String id) {
+        return Optional.ofNullable(keys.get(id));
+    }
+
     /** Encrypts under the current key; the result is Base64 of nonce + cipher text + tag. */
     public String encrypt(byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
@@ -82,10 +92,8 @@ public class DataCipher {
      * @throws IllegalStateException when that key is no longer configured or the data was altered
      */
     public byte[] decrypt(String keyId, String sealedBase64) {
-        SecretKeySpec key = keys.get(keyId);
-        if (key == null) {
-            throw new IllegalStateException("Data key '" + keyId + "' is no longer configured in rightsflow.secrets.data-keys");
-        }
+        SecretKey key = key(keyId).orElseThrow(() -> new IllegalStateException(
+                "Data key '" + keyId + "' is no longer configured in rightsflow.secrets.data-keys"));
         byte[] sealed = Base64.getDecoder().decode(sealedBase64);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
