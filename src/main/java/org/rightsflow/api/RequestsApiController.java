@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
@@ -22,6 +25,7 @@ import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestIntake;
+import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.request.UnknownRequestException;
@@ -48,10 +52,12 @@ class RequestsApiController {
     private final Validator validator;
     private final Clock clock;
     private final String publicUrl;
+    private final SystemRegistry systems;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
                           StatutoryClock statutoryClock, Validator validator, Clock clock,
-                          @Value("${rightsflow.public-url}") String publicUrl) {
+                          @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems) {
+        this.systems = systems;
         this.intake = intake;
         this.clock = clock;
         this.validator = validator;
@@ -73,13 +79,18 @@ class RequestsApiController {
         Channel channel = body.channel() == null ? Channel.API
                 : ApiValues.require(Channel.class, "channel", body.channel(), problems);
         Instant receivedAt = parseReceivedAt(body.receivedAt(), problems);
+        if (type != null) {
+            RequestedCorrections.problems(type, body.corrections(), systems.correctableFields()).forEach(problem ->
+                    problems.add(new FieldProblem(problem.field() == null ? "corrections"
+                            : "corrections." + problem.field(), problem.message())));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
         SubmittedRequest submitted = intake.submit(new NewRequest(type, regime,
                 new SubjectIdentity(body.subject().email().strip(), body.subject().name().strip(),
                         blankToNull(body.subject().accountId())),
-                blankToNull(body.details()), channel, receivedAt, actor(principal)));
+                blankToNull(body.details()), channel, receivedAt, actor(principal), stripped(body.corrections())));
         RequestDetails request = submitted.request();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + request.reference()))
                 .body(new SubmittedBody(request.reference(), request.status().name(), request.receivedAt(),
@@ -116,6 +127,12 @@ class RequestsApiController {
     private static String actor(Principal principal) {
         String name = principal == null ? "unknown" : principal.getName();
         return name.startsWith(API_PRINCIPAL_PREFIX) ? Actors.api(name.substring(API_PRINCIPAL_PREFIX.length())) : name;
+    }
+
+    private static Map<String, String> stripped(Map<String, String> corrections) {
+        Map<String, String> result = new LinkedHashMap<>();
+        corrections.forEach((field, value) -> result.put(field, value.strip()));
+        return result;
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.rightsflow.request.EmailAddress;
 import org.rightsflow.request.IntakeLimits;
 import org.rightsflow.request.MaxBytes;
@@ -18,7 +19,18 @@ record SubmitRequestBody(
         @NotNull(message = "is required") @Valid Subject subject,
         @MaxBytes(value = IntakeLimits.MAX_DETAILS_BYTES, message = "must be at most 10240 bytes") String details,
         String channel,
-        String receivedAt) {
+        String receivedAt,
+        Map<String, String> corrections) {
+
+    /** For a CORRECTION: field → what it should be; checked against the fields the connected systems declare. */
+    SubmitRequestBody {
+        corrections = corrections == null ? Map.of() : corrections;
+    }
+
+    @Override
+    public String toString() {
+        return "SubmitRequestBody[" + type + ", " + regime + "]";
+    }
 
     record Subject(
             @NotBlank(message = "is required") @EmailAddress(message = "must be an email address like name@example.com") String email,

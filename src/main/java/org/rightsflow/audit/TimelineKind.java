@@ -19,6 +19,10 @@ public enum TimelineKind {
     SYSTEM_STEP(false),
     /** An erasure approved or refused by staff after its dry run. */
     ERASURE_DECIDED(false),
+    /** A privacy officer accepted or refused each field of a correction claim (the subject sees which, and why). */
+    CORRECTION_REVIEWED(true),
+    /** How the officer checked the claim, with data other than the data being corrected (CCPA §7061). */
+    CORRECTION_CHECKED(false),
     /** A processor was asked, reminded, confirmed, or is overdue. */
     PROCESSOR_CONTACTED(false),
     /** A system that should call back has not; or the step raised an incident. */

@@ -30,6 +30,14 @@ public interface AutomatedConnector {
     }
 
     /**
+     * The fields of a correction request this system can change; empty when its definition does not say, and the
+     * system is then sent every accepted correction and reports what it did not hold.
+     */
+    default java.util.Set<String> correctableFields(SystemDefinition system) {
+        return system.correctableFields();
+    }
+
+    /**
      * For connectors that may answer later: how long to wait for the callback before reminding the owners, and
      * before raising an incident.
      */

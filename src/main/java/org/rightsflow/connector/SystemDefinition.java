@@ -11,11 +11,19 @@ import org.rightsflow.support.YamlNode;
  * the connector of that kind to read. {@code source} is the definition as written, for export.
  *
  * @param autoApproveErasure whether an erasure runs right after its dry run, without a person approving the plan
+ * @param correctableFields  the fields of a correction request a manual, processor or http system can change, as
+ *                           its definition lists them; empty when it does not say (it then receives every accepted
+ *                           correction). An sql system declares them in its dataset instead.
  */
 public record SystemDefinition(String key, String name, String description, String ownerGroup, ConnectorKind kind,
                                Set<RequestType> requestTypes, boolean active, String instructions,
-                               boolean autoApproveErasure, PersonalDataDescription personalData, YamlNode connection,
+                               boolean autoApproveErasure, Set<String> correctableFields,
+                               PersonalDataDescription personalData, YamlNode connection,
                                YamlNode dataset, Map<String, Object> source) {
+
+    public SystemDefinition {
+        correctableFields = Set.copyOf(correctableFields);
+    }
 
     public boolean takesPartIn(RequestType type) {
         return active && requestTypes.contains(type);

@@ -21,7 +21,8 @@ public final class SystemDefinitions {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final String[] SYSTEM_KEYS = {"key", "name", "description", "ownerGroup", "kind", "requestTypes",
-            "active", "instructions", "erasure", "personalData", "connection", "dataset"};
+            "active", "instructions", "erasure", "correctableFields", "personalData", "connection", "dataset"};
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private SystemDefinitions() {
     }
@@ -78,8 +79,28 @@ public final class SystemDefinitions {
         }
         return new SystemDefinition(key, node.string("name"), node.optionalString("description", null),
                 node.string("ownerGroup"), kind, types, node.bool("active", true),
-                node.optionalString("instructions", null), autoApprove, personalData(node), connection, dataset,
+                node.optionalString("instructions", null), autoApprove, correctableFields(node, kind),
+                personalData(node), connection, dataset,
                 new LinkedHashMap<>(node.asMap()));
+    }
+
+    private static Set<String> correctableFields(YamlNode system, ConnectorKind kind) {
+        if (!system.has("correctableFields")) {
+            return Set.of();
+        }
+        if (kind == ConnectorKind.SQL) {
+            throw system.error("correctableFields", "an sql system names its correctable fields with 'correct' on the "
+                    + "tables of its dataset, where each field's column is");
+        }
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        for (String field : system.stringList("correctableFields")) {
+            if (!FIELD.matcher(field).matches()) {
+                throw system.error("correctableFields", "'" + field + "' is not a field name (1 to 64 letters, "
+                        + "digits, '_', '.' or '-', e.g. first_name)");
+            }
+            fields.add(field);
+        }
+        return fields;
     }
 
     private static PersonalDataDescription personalData(YamlNode system) {

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rightsflow.deadline.RequestType;
@@ -143,6 +146,48 @@ public class SystemRegistry {
     public CallbackDelays callbackDelays(long systemId) {
         SystemDefinition definition = definition(systemId);
         return connectorFor(definition.kind()).map(c -> c.callbackDelays(definition)).orElse(CallbackDelays.DEFAULT);
+    }
+
+    /**
+     * The fields a correction request may name: every field declared by an active system that takes part in
+     * corrections, sorted. Empty when no such system declares any.
+     */
+    public SortedSet<String> correctableFields() {
+        SortedSet<String> fields = new TreeSet<>();
+        for (ConnectedSystem system : systems.findAllByOrderByNameAsc()) {
+            if (system.takesPartIn(RequestType.CORRECTION)) {
+                fields.addAll(declaredCorrectableFields(system.definition()));
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The accepted corrections this system is to apply: the fields it declares, or all of them when it declares
+     * none (a person or the system itself then decides what it holds). Empty means the system has nothing to do.
+     */
+    public Map<String, String> correctionsFor(long systemId, Map<String, String> accepted) {
+        Set<String> declared = declaredCorrectableFields(definition(systemId));
+        if (declared.isEmpty()) {
+            return accepted;
+        }
+        Map<String, String> applicable = new LinkedHashMap<>();
+        accepted.forEach((field, value) -> {
+            if (declared.contains(field)) {
+                applicable.put(field, value);
+            }
+        });
+        return applicable;
+    }
+
+    private Set<String> declaredCorrectableFields(SystemDefinition definition) {
+        try {
+            return connectorFor(definition.kind()).map(c -> c.correctableFields(definition))
+                    .orElse(definition.correctableFields());
+        } catch (IllegalArgumentException e) {
+            // A definition saved before a stricter check: its action fails with the reason, the form stays usable.
+            return Set.of();
+        }
     }
 
     Optional<AutomatedConnector> connectorFor(ConnectorKind kind) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "rightsflow.demo.enabled", havingValue = "true")
 class DemoStaff implements ApplicationRunner {
 
-    static final String PRIVACY_OFFICERS = "privacy-officers";
+    static final String PRIVACY_OFFICERS = "privacy-officers"; // the candidate group of the officers' own tasks
     private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
 
     private final StaffDirectory staff;

@@ -2,14 +2,19 @@ package org.rightsflow.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rightsflow.audit.Actors;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestIntake;
+import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.springframework.stereotype.Controller;
@@ -25,9 +30,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrivacyCenterController {
 
     private final RequestIntake intake;
+    private final SystemRegistry systems;
 
-    PrivacyCenterController(RequestIntake intake) {
+    PrivacyCenterController(RequestIntake intake, SystemRegistry systems) {
         this.intake = intake;
+        this.systems = systems;
+    }
+
+    /** The data a correction may name: what the connected systems declare, with labels people read. */
+    @ModelAttribute("correctableFields")
+    Map<String, String> correctableFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        systems.correctableFields().forEach(field -> fields.put(field, RequestedCorrections.label(field)));
+        return fields;
     }
 
     @ModelAttribute("requestTypes")
@@ -57,16 +72,61 @@ class PrivacyCenterController {
         if (form.getRegime() != null && !form.getRegime().isBlank() && regime.isEmpty()) {
             errors.rejectValue("regime", "unknown", "Choose one of the listed places");
         }
+        Map<String, String> corrections = type.filter(t -> t == RequestType.CORRECTION)
+                .map(t -> corrections(form, systems.correctableFields(), errors)).orElse(Map.of());
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "portal/index";
         }
         SubmittedRequest submitted = intake.submit(new NewRequest(type.get(), regime.get(),
                 new SubjectIdentity(form.getEmail().strip(), form.getName().strip(), PortalInput.blankToNull(form.getAccountId())),
-                PortalInput.blankToNull(form.getDetails()), Channel.WEB_FORM, null, Actors.SUBJECT));
+                PortalInput.blankToNull(form.getDetails()), Channel.WEB_FORM, null, Actors.SUBJECT, corrections));
         redirect.addFlashAttribute("submitted", submitted.request());
         redirect.addFlashAttribute("statusToken", submitted.statusToken());
         return "redirect:/requests/submitted";
+    }
+
+    /**
+     * The correction lines as field → value, each problem reported against its line. Lines of other request types
+     * are ignored: the subject may have filled them in before choosing another request.
+     */
+    private static Map<String, String> corrections(RequestForm form, Set<String> known, BindingResult errors) {
+        Map<String, String> corrections = new LinkedHashMap<>();
+        Map<String, String> pathOf = new LinkedHashMap<>();
+        List<RequestForm.CorrectionLine> lines = form.getCorrections();
+        for (int i = 0; i < Math.min(lines.size(), RequestForm.CORRECTION_LINES); i++) {
+            RequestForm.CorrectionLine line = lines.get(i);
+            String path = "corrections[" + i + "]";
+            if (line.blank()) {
+                continue;
+            }
+            String field = line.getField() == null ? "" : line.getField().strip();
+            String value = line.getValue() == null ? "" : line.getValue().strip();
+            if (field.isEmpty()) {
+                errors.rejectValue(path + ".field", "required", "Choose which data is wrong on line " + (i + 1));
+            } else if (corrections.containsKey(field)) {
+                errors.rejectValue(path + ".field", "duplicate", "Line " + (i + 1) + " names the same data as an "
+                        + "earlier line; put both in one line");
+            } else {
+                corrections.put(field, value);
+                pathOf.put(field, path);
+            }
+        }
+        if (errors.hasFieldErrors("corrections*")) {
+            return corrections;
+        }
+        for (RequestedCorrections.Problem problem : RequestedCorrections.problems(RequestType.CORRECTION, corrections,
+                known)) {
+            String path = problem.field() == null || !pathOf.containsKey(problem.field()) ? "corrections[0].field"
+                    : pathOf.get(problem.field()) + (problem.message().startsWith("is not a field") ? ".field" : ".value");
+            String label = problem.field() == null ? "" : RequestedCorrections.label(problem.field()) + ": ";
+            errors.rejectValue(path, "invalid", capitalise(label + problem.message()));
+        }
+        return corrections;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Shown once after a submission (flash attributes); reloading it leads back to the form. */

@@ -1,6 +1,8 @@
 package org.rightsflow.portal;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.validation.constraints.Size;
 import org.rightsflow.request.EmailAddress;
 import org.rightsflow.request.IntakeLimits;
@@ -28,6 +30,46 @@ class RequestForm {
 
     @MaxBytes(value = IntakeLimits.MAX_DETAILS_BYTES, message = "Keep the details under 10 kB (about 10,000 characters)")
     private String details;
+
+    /** For a correction: which data is wrong and what it should be. The form offers {@link #CORRECTION_LINES}. */
+    private List<CorrectionLine> corrections = blankLines();
+
+    static final int CORRECTION_LINES = 3;
+
+    /** One line of the correction table; both parts blank means the line is not used. */
+    public static class CorrectionLine {
+
+        private String field;
+        private String value;
+
+        public String getField() {
+            return field;
+        }
+
+        public void setField(String field) {
+            this.field = field;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+
+        boolean blank() {
+            return (field == null || field.isBlank()) && (value == null || value.isBlank());
+        }
+    }
+
+    private static List<CorrectionLine> blankLines() {
+        List<CorrectionLine> lines = new ArrayList<>();
+        for (int i = 0; i < CORRECTION_LINES; i++) {
+            lines.add(new CorrectionLine());
+        }
+        return lines;
+    }
 
     public String getType() {
         return type;
@@ -76,5 +118,19 @@ class RequestForm {
 
     public void setDetails(String details) {
         this.details = details;
+    }
+
+    public List<CorrectionLine> getCorrections() {
+        return corrections;
+    }
+
+    /** Always {@link #CORRECTION_LINES} lines back on the page, whatever a client posted. */
+    public void setCorrections(List<CorrectionLine> corrections) {
+        List<CorrectionLine> lines = new ArrayList<>();
+        for (int i = 0; i < CORRECTION_LINES; i++) {
+            CorrectionLine line = corrections != null && i < corrections.size() ? corrections.get(i) : null;
+            lines.add(line == null ? new CorrectionLine() : line);
+        }
+        this.corrections = lines;
     }
 }

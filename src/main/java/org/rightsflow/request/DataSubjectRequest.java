@@ -89,6 +89,13 @@ class DataSubjectRequest {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** What a correction request asks to change, encrypted (see {@link SealedCorrections}); null for other types. */
+    @Column(name = "corrections_sealed", updatable = false)
+    private String correctionsSealed;
+
+    @Column(name = "corrections_key_id", updatable = false)
+    private String correctionsKeyId;
+
     @Version
     private long version;
 
@@ -96,7 +103,7 @@ class DataSubjectRequest {
     }
 
     DataSubjectRequest(String reference, StatusToken token, NewRequest request, Instant receivedAt,
-                       StatutoryDeadline deadline) {
+                       StatutoryDeadline deadline, SealedCorrections.Sealed corrections) {
         this.reference = reference;
         this.statusTokenHash = token.hash();
         this.statusTokenSalt = token.salt();
@@ -107,6 +114,10 @@ class DataSubjectRequest {
         this.subjectAccountId = request.subject().accountId();
         this.details = request.details();
         this.channel = request.channel();
+        if (corrections != null) {
+            this.correctionsSealed = corrections.text();
+            this.correctionsKeyId = corrections.keyId();
+        }
         this.receivedAt = receivedAt;
         this.clockStartedAt = receivedAt;
         applyDeadline(deadline);
@@ -180,6 +191,10 @@ class DataSubjectRequest {
 
     String reference() {
         return reference;
+    }
+
+    SealedCorrections.Sealed sealedCorrections() {
+        return correctionsSealed == null ? null : new SealedCorrections.Sealed(correctionsKeyId, correctionsSealed);
     }
 
     String statusTokenSalt() {

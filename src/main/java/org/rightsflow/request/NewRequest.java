@@ -1,15 +1,35 @@
 package org.rightsflow.request;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 
 /**
  * A request as taken in by a portal form, the API or staff logging a letter or call.
  *
- * @param receivedAt when the company received it; null means now. Staff logging a letter give the day it arrived.
- * @param actor      who entered it, for the timeline
+ * @param receivedAt  when the company received it; null means now. Staff logging a letter give the day it arrived.
+ * @param actor       who entered it, for the timeline
+ * @param corrections for a correction request: the field the subject says is wrong → what it should be, in the
+ *                    order given; empty for every other type
  */
 public record NewRequest(RequestType type, Regime regime, SubjectIdentity subject, String details, Channel channel,
-                         Instant receivedAt, String actor) {
+                         Instant receivedAt, String actor, Map<String, String> corrections) {
+
+    public NewRequest {
+        corrections = corrections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
+    }
+
+    /** A request that asks for no correction. */
+    public NewRequest(RequestType type, Regime regime, SubjectIdentity subject, String details, Channel channel,
+                      Instant receivedAt, String actor) {
+        this(type, regime, subject, details, channel, receivedAt, actor, Map.of());
+    }
+
+    @Override
+    public String toString() {
+        return "NewRequest[" + type + ", " + regime + ", " + channel + "]";
+    }
 }

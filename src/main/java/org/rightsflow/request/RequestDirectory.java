@@ -1,6 +1,7 @@
 package org.rightsflow.request;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.deadline.StatutoryClock;
 import org.springframework.data.domain.PageRequest;
@@ -15,9 +16,12 @@ public class RequestDirectory {
     private final Requests requests;
     private final StatusTokens tokens;
     private final StatutoryClock statutoryClock;
+    private final SealedCorrections sealedCorrections;
 
-    RequestDirectory(Requests requests, StatusTokens tokens, StatutoryClock statutoryClock) {
+    RequestDirectory(Requests requests, StatusTokens tokens, StatutoryClock statutoryClock,
+                     SealedCorrections sealedCorrections) {
         this.requests = requests;
+        this.sealedCorrections = sealedCorrections;
         this.tokens = tokens;
         this.statutoryClock = statutoryClock;
     }
@@ -43,6 +47,13 @@ public class RequestDirectory {
         DataSubjectRequest request = requests.findByReference(reference)
                 .orElseThrow(() -> new UnknownRequestException(reference));
         return tokens.derive(request.reference(), request.statusTokenSalt());
+    }
+
+    /** What a correction request asks: field → the value the subject says is right, in the order given. */
+    public Map<String, String> requestedCorrections(String reference) {
+        DataSubjectRequest request = requests.findByReference(reference)
+                .orElseThrow(() -> new UnknownRequestException(reference));
+        return sealedCorrections.open(request.sealedCorrections());
     }
 
     public List<RequestDetails> recent(int limit) {

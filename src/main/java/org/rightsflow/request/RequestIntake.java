@@ -2,6 +2,8 @@ package org.rightsflow.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -24,16 +26,19 @@ public class RequestIntake {
     private final StatutoryClock statutoryClock;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final SealedCorrections sealedCorrections;
     private final Clock clock;
 
     RequestIntake(Requests requests, ReferenceNumbers references, StatusTokens tokens, StatutoryClock statutoryClock,
-                  Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+                  Timeline timeline, ApplicationEventPublisher events, SealedCorrections sealedCorrections,
+                  Clock clock) {
         this.requests = requests;
         this.references = references;
         this.tokens = tokens;
         this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.events = events;
+        this.sealedCorrections = sealedCorrections;
         this.clock = clock;
     }
 
@@ -42,6 +47,12 @@ public class RequestIntake {
         Objects.requireNonNull(request.type(), "type");
         Objects.requireNonNull(request.regime(), "regime");
         Objects.requireNonNull(request.subject(), "subject");
+        // The channels check the claim against the fields the systems declare; this is the last line of defence.
+        List<RequestedCorrections.Problem> problems =
+                RequestedCorrections.problems(request.type(), request.corrections(), Set.of());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Corrections: " + problems.get(0).message());
+        }
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now)) {
@@ -50,7 +61,8 @@ public class RequestIntake {
         StatutoryDeadline deadline = statutoryClock.deadlineNeverLate(request.regime(), request.type(), receivedAt);
         String reference = references.next(statutoryClock.dateOf(receivedAt));
         StatusToken token = tokens.mint(reference);
-        DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline));
+        DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline,
+                sealedCorrections.seal(request.corrections())));
 
         timeline.record(reference, request.actor(), TimelineKind.SUBMITTED, describeSubmission(request, deadline));
         events.publishEvent(new RequestSubmitted(reference));
@@ -71,6 +83,10 @@ public class RequestIntake {
             text.append("; receipt to be confirmed by ").append(deadline.acknowledgeBy());
         }
         text.append('.');
+        if (!request.corrections().isEmpty()) {
+            // Field names only: the values are personal data and stay in the sealed request.
+            text.append(" Asks to correct: ").append(String.join(", ", request.corrections().keySet())).append('.');
+        }
         if (!deadline.statutoryRight()) {
             text.append(" This right is not granted by ").append(request.regime().lawName())
                     .append("; handled voluntarily within the regime's usual period.");

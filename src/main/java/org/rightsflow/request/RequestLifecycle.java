@@ -63,12 +63,20 @@ public class RequestLifecycle {
     }
 
     public RequestDetails startFulfilment(String reference, int systemsInScope) {
+        return startFulfilment(reference, systemsInScope, null);
+    }
+
+    /**
+     * @param explanation what the subject reads on the timeline instead of the usual sentence; null for that one
+     */
+    public RequestDetails startFulfilment(String reference, int systemsInScope, String explanation) {
         DataSubjectRequest request = load(reference);
         request.startFulfilment();
-        timeline.record(reference, Actors.SYSTEM, TimelineKind.FULFILMENT_STARTED,
-                systemsInScope == 0 ? "No connected system takes part in this kind of request."
-                        : "Carrying the request to " + systemsInScope + " connected system"
-                        + (systemsInScope == 1 ? "" : "s") + ".");
+        String text = explanation != null ? explanation
+                : systemsInScope == 0 ? "No connected system takes part in this kind of request."
+                : "Carrying the request to " + systemsInScope + " connected system" + (systemsInScope == 1 ? "" : "s")
+                + ".";
+        timeline.record(reference, Actors.SYSTEM, TimelineKind.FULFILMENT_STARTED, text);
         return details(request);
     }
 

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.io.IOException;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.correction.ClaimedCorrection;
+import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.correction.Verdict;
+import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
@@ -29,12 +33,17 @@ class InboxController {
     /** Uploads beyond this are refused before they reach the encrypted store (Spring's multipart limits sit above). */
     static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
+    /** Spring binds indexed fields up to this many; a claim has at most RequestedCorrections.MAX_FIELDS. */
+    private static final int MAX_VERDICTS = RequestedCorrections.MAX_FIELDS;
+
     private final StaffTasks tasks;
     private final SystemActions actions;
+    private final CorrectionReview corrections;
 
-    InboxController(StaffTasks tasks, SystemActions actions) {
+    InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections) {
         this.tasks = tasks;
         this.actions = actions;
+        this.corrections = corrections;
     }
 
     @ModelAttribute("outcomes")
@@ -77,6 +86,21 @@ class InboxController {
         if (!model.containsAttribute("decisionForm")) {
             model.addAttribute("decisionForm", new DecisionForm());
         }
+        if (task.kind() == InboxTask.Kind.REVIEW_CORRECTION) {
+            List<ClaimedCorrection> claim = corrections.claim(task.reference());
+            model.addAttribute("claim", claim);
+            if (!model.containsAttribute("reviewForm")) {
+                CorrectionReviewForm form = new CorrectionReviewForm();
+                claim.forEach(c -> {
+                    CorrectionReviewForm.FieldVerdict verdict = new CorrectionReviewForm.FieldVerdict();
+                    verdict.setField(c.field());
+                    form.getVerdicts().add(verdict);
+                });
+                model.addAttribute("reviewForm", form);
+            }
+            model.addAttribute("requestDetails", tasks.requestOf(task));
+        }
+        model.addAttribute("correctionsToApply", tasks.correctionsToApply(task));
         if (task.erasurePlanStepId() != null) {
             actions.step(task.erasurePlanStepId()).ifPresent(plan -> model.addAttribute("plan", plan));
         }
@@ -109,6 +133,36 @@ class InboxController {
         }
         redirect.addFlashAttribute("notice", (form.isApprove() ? "Erasure approved" : "Erasure refused") + " for "
                 + task.reference() + " in " + task.systemName() + ".");
+        return "redirect:/staff";
+    }
+
+    /** A privacy officer's review of a correction claim: a verdict per field and how the claim was checked. */
+    @PostMapping("/staff/tasks/{taskId}/review-correction")
+    String reviewCorrection(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
+                            @ModelAttribute("reviewForm") CorrectionReviewForm form, Model model,
+                            RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
+            return "redirect:/staff";
+        }
+        InboxTask task = found.get();
+        List<Verdict> verdicts = form.getVerdicts().stream().limit(MAX_VERDICTS)
+                .filter(v -> v != null && v.getField() != null && v.getAccept() != null)
+                .map(v -> new Verdict(v.getField(), v.getAccept(), v.getReason())).toList();
+        try {
+            tasks.decideCorrection(taskId, me, verdicts, form.getHowChecked());
+        } catch (TaskNotAvailable | IllegalStateException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/staff";
+        } catch (IllegalArgumentException e) {
+            // Nothing was recorded: the form comes back as filled in, with what is missing.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("reviewError", e.getMessage());
+            return showTask(task, model);
+        }
+        long accepted = verdicts.stream().filter(Verdict::accept).count();
+        redirect.addFlashAttribute("notice", "Review recorded for " + task.reference() + ": " + accepted + " of "
+                + verdicts.size() + " field(s) accepted" + (accepted > 0 ? "; the systems that hold them are next." : "."));
         return "redirect:/staff";
     }
 

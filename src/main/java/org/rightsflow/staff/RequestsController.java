@@ -1,9 +1,12 @@
 package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.connector.SystemActions;
+import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.notification.Outbox;
@@ -33,9 +36,11 @@ class RequestsController {
     private final StaffTasks tasks;
     private final SystemRegistry systems;
     private final SystemActions actions;
+    private final CorrectionReview corrections;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
-                       SystemRegistry systems, SystemActions actions) {
+                       SystemRegistry systems, SystemActions actions, CorrectionReview corrections) {
+        this.corrections = corrections;
         this.actions = actions;
         this.requests = requests;
         this.timeline = timeline;
@@ -67,6 +72,8 @@ class RequestsController {
         model.addAttribute("steps", actions.stepsOf(reference));
         model.addAttribute("accessFiles", actions.accessFilesOf(reference));
         model.addAttribute("messages", outbox.forRequest(reference));
+        model.addAttribute("claim", request.get().type() == RequestType.CORRECTION
+                ? corrections.claim(reference) : List.of());
         return "staff/request";
     }
 

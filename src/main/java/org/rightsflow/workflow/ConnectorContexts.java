@@ -4,26 +4,45 @@ import java.util.Map;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.DataSubject;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.connector.SystemView;
+import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
 
-/** Builds what a connector needs to know about the request it acts for. */
+/** Builds what a connector, a system owner or a processor needs to know about the request they act for. */
 @Component
 class ConnectorContexts {
 
     private final RequestDirectory requests;
+    private final SystemRegistry systems;
+    private final CorrectionReview corrections;
 
-    ConnectorContexts(RequestDirectory requests) {
+    ConnectorContexts(RequestDirectory requests, SystemRegistry systems, CorrectionReview corrections) {
         this.requests = requests;
+        this.systems = systems;
+        this.corrections = corrections;
     }
 
     ActionContext contextFor(String reference, String systemKey, ConnectorAction action, String callbackUrl) {
         RequestDetails request = requests.get(reference);
+        Map<String, String> applicable = action == ConnectorAction.CORRECT
+                ? correctionsFor(reference, systems.find(systemKey).map(SystemView::id).orElseThrow())
+                : Map.of();
         return new ActionContext(reference, request.type(), request.regime(), request.due(),
                 new DataSubject(request.subject().email(), request.subject().name(), request.subject().accountId()),
-                Map.of(), callbackUrl,
+                applicable, callbackUrl,
                 // The same for every attempt, so a receiving system can tell a retry from a new request.
                 reference + ":" + systemKey + ":" + action.name());
+    }
+
+    /**
+     * The accepted corrections this system is to apply: those among the fields it declares, or all of them when it
+     * declares none. Empty for every request that is not a reviewed correction.
+     */
+    Map<String, String> correctionsFor(String reference, long systemId) {
+        Map<String, String> accepted = corrections.accepted(reference);
+        return accepted.isEmpty() ? accepted : systems.correctionsFor(systemId, accepted);
     }
 }

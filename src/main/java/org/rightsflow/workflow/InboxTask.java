@@ -18,7 +18,9 @@ public record InboxTask(String id, Kind kind, String name, String reference, Str
         /** Carry the request out in the system by hand and say what was done. */
         FULFIL,
         /** Look at the dry run of an erasure and approve it, or refuse it with a reason. */
-        APPROVE_ERASURE
+        APPROVE_ERASURE,
+        /** Check a correction claim and accept or refuse each field (privacy officers). */
+        REVIEW_CORRECTION
     }
 
     public boolean overdue() {

@@ -10,6 +10,12 @@ public final class ProcessModel {
     /** A system answered later: an http callback or a processor's confirmation. */
     public static final String MESSAGE_SYSTEM_ANSWERED = "SystemAnswered";
 
+    /**
+     * The candidate group of the privacy officers' own tasks (the review of a correction claim). Staff with the
+     * privacy officer role are reminded of these tasks even when they are not members of the group.
+     */
+    public static final String PRIVACY_OFFICERS_GROUP = "privacy-officers";
+
     /** Activities of data-subject-request. */
     public static final class Activities {
         public static final String ACKNOWLEDGE = "acknowledge-request";
@@ -21,6 +27,10 @@ public final class ProcessModel {
         public static final String RECORD_VERIFICATION = "record-verification";
         public static final String CLOSE_UNVERIFIABLE = "close-unverifiable";
         public static final String CLOSED_UNVERIFIABLE = "closed-unverifiable";
+        public static final String CARRY_OUT_REQUEST = "carry-out-request";
+        public static final String CORRECTION_CLAIMED = "correction-claimed";
+        public static final String REVIEW_CORRECTION = "review-correction";
+        public static final String CLAIM_SETTLED = "claim-settled";
         public static final String SELECT_SYSTEMS = "select-systems";
         public static final String FULFIL_IN_SYSTEMS = "fulfil-in-systems";
         public static final String FIRST_REMINDER_DUE = "first-reminder-due";
@@ -29,6 +39,7 @@ public final class ProcessModel {
         public static final String SEND_FIRST_REMINDER = "send-first-reminder";
         public static final String SEND_SECOND_REMINDER = "send-second-reminder";
         public static final String ESCALATE_OVERDUE = "escalate-overdue";
+        public static final String CARRIED_OUT = "carried-out";
         public static final String SEND_RESPONSE = "send-response";
         public static final String CLOSE_REQUEST = "close-request";
         public static final String REQUEST_CLOSED = "request-closed";

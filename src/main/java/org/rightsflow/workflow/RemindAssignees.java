@@ -20,6 +20,7 @@ import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
+import org.rightsflow.security.StaffRole;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +76,9 @@ class RemindAssignees implements JavaDelegate {
         for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                 staff.membersOf(link.getGroupId()).forEach(p -> people.putIfAbsent(p.username(), p));
+                if (ProcessModel.PRIVACY_OFFICERS_GROUP.equals(link.getGroupId())) {
+                    staff.withRole(StaffRole.PRIVACY_OFFICER).forEach(p -> people.putIfAbsent(p.username(), p));
+                }
             }
         }
         return people;

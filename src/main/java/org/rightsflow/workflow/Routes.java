@@ -18,9 +18,8 @@ final class Routes {
         return switch (type) {
             case ACCESS, PORTABILITY -> Optional.of(ConnectorAction.ACCESS);
             case DELETION -> Optional.of(ConnectorAction.ERASE);
-            // The request form does not collect corrections as field → value yet (only free text in the details),
-            // so a connector would have nothing to apply: a person reads the details and corrects.
-            case CORRECTION -> Optional.empty();
+            // Only the corrections a privacy officer accepted reach the systems (see CorrectionReview).
+            case CORRECTION -> Optional.of(ConnectorAction.CORRECT);
             case OPT_OUT -> Optional.of(ConnectorAction.OPT_OUT);
             // Restriction and objection need a judgement about the processing, and limiting sensitive data is not
             // an opt-out of sale (its own action comes with the opt-out issue): a person decides.

@@ -3,9 +3,12 @@ package org.rightsflow.workflow;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.connector.ConnectorKind;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
@@ -19,8 +22,11 @@ class SendResponse implements JavaDelegate {
     private final RequestLifecycle lifecycle;
     private final SystemRegistry systems;
     private final SubjectMail mail;
+    private final CorrectionReview corrections;
 
-    SendResponse(RequestDirectory requests, RequestLifecycle lifecycle, SystemRegistry systems, SubjectMail mail) {
+    SendResponse(RequestDirectory requests, RequestLifecycle lifecycle, SystemRegistry systems, SubjectMail mail,
+                 CorrectionReview corrections) {
+        this.corrections = corrections;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.systems = systems;
@@ -31,7 +37,16 @@ class SendResponse implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RequestDetails request = requests.get(execution.getBusinessKey());
         List<FulfilmentResultView> results = systems.resultsFor(request.reference());
-        mail.response(request, results);
+        if (request.type() == RequestType.CORRECTION) {
+            // Processors that confirmed were told of the correction (GDPR Art. 19); the subject learns who they are.
+            List<String> toldRecipients = results.stream()
+                    .filter(r -> r.outcome() != SystemOutcome.NOT_DONE
+                            && systems.get(r.systemId()).kind() == ConnectorKind.PROCESSOR_EMAIL)
+                    .map(FulfilmentResultView::systemName).toList();
+            mail.correctionResponse(request, results, corrections.claim(request.reference()), toldRecipients);
+        } else {
+            mail.response(request, results);
+        }
         long done = results.stream().filter(r -> r.outcome() == SystemOutcome.DONE).count();
         long noData = results.stream().filter(r -> r.outcome() == SystemOutcome.NO_DATA_FOUND).count();
         long notDone = results.size() - done - noData;

@@ -28,7 +28,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.correction.Verdict;
 import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +49,17 @@ public class StaffTasks {
     private final TaskService tasks;
     private final StatutoryClock statutoryClock;
     private final Timeline timeline;
+    private final CorrectionReview corrections;
+    private final ConnectorContexts contexts;
+    private final RequestDirectory requests;
     private final Clock clock;
 
-    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, Clock clock) {
+    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, CorrectionReview corrections,
+               ConnectorContexts contexts, RequestDirectory requests, Clock clock) {
         this.tasks = tasks;
+        this.contexts = contexts;
+        this.requests = requests;
+        this.corrections = corrections;
         this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.clock = clock;
@@ -113,7 +124,7 @@ public class StaffTasks {
     public void complete(String taskId, StaffMember me, SystemOutcome outcome, String comment) {
         Task task = visibleTask(taskId, me);
         if (!ProcessModel.Activities.FULFIL_TASK.equals(task.getTaskDefinitionKey())) {
-            throw new TaskNotAvailable("This task is decided with Approve or Refuse, not completed.");
+            throw new TaskNotAvailable("This task is decided on its own form, not completed with an outcome.");
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
             throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
@@ -174,6 +185,48 @@ public class StaffTasks {
         tasks.complete(taskId, variables);
     }
 
+    /**
+     * Records the review of a correction claim (see {@link CorrectionReview#decide}) and completes the task. Only
+     * privacy officers decide: the claim is checked against other data before anything changes in a system.
+     */
+    @Transactional
+    public void decideCorrection(String taskId, StaffMember me, List<Verdict> verdicts, String howChecked) {
+        Task task = visibleTask(taskId, me);
+        if (!ProcessModel.Activities.REVIEW_CORRECTION.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailable("This task is not the review of a correction claim.");
+        }
+        if (!me.overseesAllRequests()) {
+            throw new TaskNotAvailable("Only a privacy officer reviews a correction claim.");
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
+        }
+        String reference = (String) tasks.getVariable(taskId, REFERENCE);
+        corrections.decide(reference, verdicts, howChecked, me.username());
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+        tasks.complete(taskId);
+    }
+
+    /** The request a task belongs to, for what the subject wrote in the details. */
+    @Transactional(readOnly = true)
+    public RequestDetails requestOf(InboxTask task) {
+        return requests.get(task.reference());
+    }
+
+    /**
+     * For a task in a system on a correction request: the accepted corrections to make there, as lines to read
+     * ("Last name (last_name): Hopper"). Empty for every other task.
+     */
+    @Transactional(readOnly = true)
+    public List<String> correctionsToApply(InboxTask task) {
+        if (task.kind() != InboxTask.Kind.FULFIL || !"CORRECTION".equals(task.requestType()) || task.systemId() == 0) {
+            return List.of();
+        }
+        return WorkflowTexts.correctionLines(contexts.correctionsFor(task.reference(), task.systemId()));
+    }
+
     private TaskQuery active() {
         return tasks.createTaskQuery().active();
     }
@@ -205,8 +258,11 @@ public class StaffTasks {
         LocalDate due = task.getDueDate() == null ? null : statutoryClock.dateOf(task.getDueDate().toInstant());
         LocalDate today = statutoryClock.dateOf(clock.instant());
         long daysLeft = due == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(today, due);
-        InboxTask.Kind kind = ProcessModel.Activities.APPROVE_ERASURE.equals(task.getTaskDefinitionKey())
-                ? InboxTask.Kind.APPROVE_ERASURE : InboxTask.Kind.FULFIL;
+        InboxTask.Kind kind = switch (task.getTaskDefinitionKey()) {
+            case ProcessModel.Activities.APPROVE_ERASURE -> InboxTask.Kind.APPROVE_ERASURE;
+            case ProcessModel.Activities.REVIEW_CORRECTION -> InboxTask.Kind.REVIEW_CORRECTION;
+            default -> InboxTask.Kind.FULFIL;
+        };
         Number systemId = (Number) variables.get(SYSTEM_ID);
         Number planStep = (Number) variables.get(ERASURE_PLAN_STEP);
         return new InboxTask(task.getId(), kind, task.getName(), (String) variables.get(REFERENCE),

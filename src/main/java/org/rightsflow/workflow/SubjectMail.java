@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
@@ -41,6 +42,13 @@ class SubjectMail {
 
     void response(RequestDetails request, List<FulfilmentResultView> results) {
         send(request, MailKind.RESPONSE, Map.of("results", results));
+    }
+
+    /** The answer to a correction: each field's decision, what changed where, and which recipients were told. */
+    void correctionResponse(RequestDetails request, List<FulfilmentResultView> results,
+                            List<ClaimedCorrection> claim, List<String> toldRecipients) {
+        send(request, MailKind.RESPONSE, Map.of("results", results, "corrections", claim,
+                "toldRecipients", toldRecipients));
     }
 
     private void send(RequestDetails request, MailKind kind, Map<String, Object> extra) {

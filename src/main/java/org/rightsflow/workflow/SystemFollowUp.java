@@ -39,9 +39,11 @@ class SystemFollowUp {
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final PublicLinks links;
+    private final ConnectorContexts contexts;
 
     SystemFollowUp(SystemRegistry systems, SystemCallbacks callbacks, RequestDirectory requests, StaffDirectory staff,
-                   Outbox outbox, PublicLinks links) {
+                   Outbox outbox, PublicLinks links, ConnectorContexts contexts) {
+        this.contexts = contexts;
         this.systems = systems;
         this.callbacks = callbacks;
         this.requests = requests;
@@ -65,6 +67,8 @@ class SystemFollowUp {
         model.put("typeLabel", RequestTexts.typeLabel(request.type()));
         model.put("confirmUrl", links.processorConfirmation(token));
         model.put("systemName", execution.getVariable(SYSTEM_NAME));
+        // A correction tells the processor what to change (GDPR Art. 19): the accepted fields it holds.
+        model.put("corrections", WorkflowTexts.correctionLines(contexts.correctionsFor(reference, systemId)));
         outbox.queue(new OutgoingMail(reference, kind, settings.email(), model));
         return settings.email();
     }

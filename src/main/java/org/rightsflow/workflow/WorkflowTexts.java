@@ -1,9 +1,12 @@
 package org.rightsflow.workflow;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.rightsflow.connector.StepView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.TableReport;
+import org.rightsflow.request.RequestedCorrections;
 
 final class WorkflowTexts {
 
@@ -25,6 +28,12 @@ final class WorkflowTexts {
                 : table.rowsFound() + " row(s)";
         return table.table() + ": " + kept
                 + (table.retentionNotes().isEmpty() ? " (no reason recorded)" : " (" + String.join("; ", table.retentionNotes()) + ")");
+    }
+
+    /** Corrections as lines for an email or a task: "Last name: Hopper-Smith". */
+    static List<String> correctionLines(Map<String, String> corrections) {
+        return corrections.entrySet().stream()
+                .map(e -> RequestedCorrections.label(e.getKey()) + " (" + e.getKey() + "): " + e.getValue()).toList();
     }
 
     static String outcomeLabel(SystemOutcome outcome) {

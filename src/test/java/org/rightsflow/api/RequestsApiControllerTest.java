@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -30,6 +32,7 @@ import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.deadline.DeadlineConfiguration;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.NewRequest;
@@ -83,6 +86,9 @@ class RequestsApiControllerTest {
 
     @MockitoBean
     Outbox outbox;
+
+    @MockitoBean
+    SystemRegistry systems;
 
     /** Needed by the staff pages' controller advice, which every web slice loads. */
     @MockitoBean
@@ -201,6 +207,42 @@ class RequestsApiControllerTest {
                 "details: must be at most 10240 bytes",
                 "channel: must be one of [WEB_FORM, API, EMAIL, POST, PHONE, IN_PERSON]",
                 "receivedAt: must be a date (2027-01-31) or an instant (2027-01-31T09:30:00Z)");
+    }
+
+    @Test
+    void aCorrectionCarriesItsFieldsAndValuesToIntake() throws Exception {
+        when(systems.correctableFields()).thenReturn(new TreeSet<>(List.of("last_name", "phone")));
+        when(intake.submit(any())).thenReturn(new SubmittedRequest(details(Instant.parse("2027-01-31T00:00:00Z")),
+                STATUS_TOKEN));
+
+        mvc.perform(submit("""
+                        {"type":"CORRECTION","regime":"GDPR","subject":{"email":"jo@example.com","name":"Jo"},
+                         "corrections":{"last_name":" Bloggs-Smith ","phone":"+44 20 7946 0958"}}
+                        """))
+                .andExpect(status().isCreated());
+
+        assertThat(submitted().corrections()).containsExactly(
+                Map.entry("last_name", "Bloggs-Smith"), Map.entry("phone", "+44 20 7946 0958"));
+    }
+
+    @Test
+    void aCorrectionMustNameFieldsTheSystemsHoldWithAValueEach() throws Exception {
+        when(systems.correctableFields()).thenReturn(new TreeSet<>(List.of("last_name", "phone")));
+
+        assertThat(errors(problem("""
+                {"type":"CORRECTION","regime":"GDPR","subject":{"email":"jo@example.com","name":"Jo"}}
+                """))).containsExactly("corrections: say which data is wrong and what it should be");
+        assertThat(errors(problem("""
+                {"type":"CORRECTION","regime":"GDPR","subject":{"email":"jo@example.com","name":"Jo"},
+                 "corrections":{"salary":"more","phone":" ","last_name":"%s"}}
+                """.formatted("x".repeat(501))))).containsExactly(
+                "corrections.salary: is not a field we hold; choose one of last_name, phone",
+                "corrections.phone: say what the correct value is",
+                "corrections.last_name: must be at most 500 characters");
+        assertThat(errors(problem("""
+                {"type":"ACCESS","regime":"GDPR","subject":{"email":"jo@example.com","name":"Jo"},
+                 "corrections":{"phone":"123"}}
+                """))).containsExactly("corrections: only a correction request says which data to correct");
     }
 
     @Test

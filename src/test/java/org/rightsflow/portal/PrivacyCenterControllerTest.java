@@ -34,6 +34,10 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.rightsflow.connector.SystemRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -49,6 +53,10 @@ class PrivacyCenterControllerTest {
 
     @MockitoBean
     RequestIntake intake;
+
+    /** The fields a correction may name come from the connected systems. */
+    @MockitoBean
+    SystemRegistry systems;
 
     /** Needed by the staff pages' controller advice, which every web slice loads. */
     @MockitoBean
@@ -141,6 +149,68 @@ class PrivacyCenterControllerTest {
                 .contains("We will answer by Monday 1 March 2027, as GDPR requires.")
                 .contains("Confirm my request");
         assertThat(page.select("a[href=/status/" + STATUS_TOKEN + "]")).hasSize(1);
+    }
+
+    @Test
+    void aCorrectionNamesEachWrongItemAndWhatItShouldBeAndReachesIntakeInOrder() throws Exception {
+        when(systems.correctableFields()).thenReturn(new TreeSet<>(List.of("last_name", "phone", "postcode")));
+        when(intake.submit(any())).thenReturn(submitted(true));
+
+        Document form = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+        assertThat(form.select("select[name=corrections[0].field] option").eachText())
+                .containsExactly("Choose", "Last name", "Phone", "Postcode");
+        assertThat(form.select("label[for=corrections[2].value]").text()).isEqualTo("What it should be (3)");
+
+        mvc.perform(post("/requests").param("type", "CORRECTION").param("regime", "GDPR").param("name", "Jo")
+                        .param("email", "jo@example.com")
+                        .param("corrections[0].field", "phone").param("corrections[0].value", " +44 20 7946 0958 ")
+                        .param("corrections[2].field", "last_name").param("corrections[2].value", "Bloggs-Smith"))
+                .andExpect(status().isFound());
+
+        ArgumentCaptor<NewRequest> captured = ArgumentCaptor.forClass(NewRequest.class);
+        verify(intake).submit(captured.capture());
+        assertThat(captured.getValue().corrections()).containsExactly(
+                Map.entry("phone", "+44 20 7946 0958"), Map.entry("last_name", "Bloggs-Smith"));
+    }
+
+    @Test
+    void aCorrectionWithoutAnyItemOrWithAnUnknownOneIsRefusedAndKeepsWhatWasTyped() throws Exception {
+        when(systems.correctableFields()).thenReturn(new TreeSet<>(List.of("last_name", "phone")));
+
+        Document empty = page(mvc.perform(post("/requests").param("type", "CORRECTION").param("regime", "GDPR")
+                .param("name", "Jo").param("email", "jo@example.com")).andExpect(status().isBadRequest()).andReturn());
+        assertThat(empty.select(".error-summary li").eachText())
+                .containsExactly("Say which data is wrong and what it should be");
+
+        Document page = page(mvc.perform(post("/requests").param("type", "CORRECTION").param("regime", "GDPR")
+                        .param("name", "Jo").param("email", "jo@example.com")
+                        .param("corrections[0].field", "salary").param("corrections[0].value", "a lot")
+                        .param("corrections[1].value", "<script>alert(1)</script>"))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("#corrections-1-field-error").text()).isEqualTo("Choose which data is wrong on line 2");
+        assertThat(page.select("input[name=corrections[1].value]").val()).isEqualTo("<script>alert(1)</script>");
+        assertThat(page.select("input[name=corrections[0].value]").val()).isEqualTo("a lot");
+        verify(intake, never()).submit(any());
+
+        Document unknown = page(mvc.perform(post("/requests").param("type", "CORRECTION").param("regime", "GDPR")
+                        .param("name", "Jo").param("email", "jo@example.com")
+                        .param("corrections[0].field", "salary").param("corrections[0].value", "a lot"))
+                .andExpect(status().isBadRequest()).andReturn());
+        assertThat(unknown.select("#corrections-0-field-error").text())
+                .isEqualTo("Salary: is not a field we hold; choose one of last_name, phone");
+    }
+
+    @Test
+    void correctionLinesFilledBeforeChoosingAnotherRequestAreIgnored() throws Exception {
+        when(intake.submit(any())).thenReturn(submitted(true));
+
+        mvc.perform(form().param("corrections[0].field", "phone").param("corrections[0].value", "123"))
+                .andExpect(status().isFound());
+
+        ArgumentCaptor<NewRequest> captured = ArgumentCaptor.forClass(NewRequest.class);
+        verify(intake).submit(captured.capture());
+        assertThat(captured.getValue().corrections()).isEmpty();
     }
 
     @Test

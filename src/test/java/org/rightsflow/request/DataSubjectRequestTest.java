@@ -35,7 +35,7 @@ class DataSubjectRequestTest {
         NewRequest input = new NewRequest(type, regime, new SubjectIdentity("jo@example.com", "Jo Bloggs", "C-1001"),
                 "Please include my order history.", Channel.WEB_FORM, null, Actors.SUBJECT);
         return new DataSubjectRequest(REFERENCE, new StatusToken("token", "salt", "hash"), input, RECEIVED,
-                CLOCK.deadline(regime, type, RECEIVED));
+                CLOCK.deadline(regime, type, RECEIVED), null);
     }
 
     private static DataSubjectRequest gdprAccess() {

@@ -63,9 +63,16 @@ public final class Journey {
 
     /** Fills in and sends the privacy-center form; returns the confirmation page. */
     public Page submit(String type, String regime, String details) {
+        return submit(type, regime, details, Map.of());
+    }
+
+    /** As {@link #submit(String, String, String)}, with more form fields, e.g. the lines of a correction. */
+    public Page submit(String type, String regime, String details, Map<String, String> moreFields) {
         Page landing = subject.get("/");
-        Page confirmation = subject.post("/requests", landing, Map.of("type", type, "regime", regime,
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("type", type, "regime", regime,
                 "name", "Jo Tester", "email", email, "details", details));
+        fields.putAll(moreFields);
+        Page confirmation = subject.post("/requests", landing, fields);
         assertThat(confirmation.status()).isEqualTo(200);
         assertThat(confirmation.uri()).endsWith("/requests/submitted");
         Matcher matcher = REFERENCE.matcher(confirmation.mainText());

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.rightsflow.workflow.ProcessModel.Activities.CARRIED_OUT;
 import static org.rightsflow.workflow.ProcessModel.Activities.ACKNOWLEDGE;
 import static org.rightsflow.workflow.ProcessModel.Activities.APPROVE_ERASURE;
 import static org.rightsflow.workflow.ProcessModel.Activities.AWAIT_CALLBACK;
@@ -651,7 +652,7 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
         assertThat(stubs.callsOf("sendResponse")).isEmpty();
         executeJob(request, SEND_RESPONSE);
         assertThat(request).isEnded().hasPassedInOrder(FULFIL_IN_SYSTEMS, SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED);
-        assertThat(endEventsReached(request)).containsExactly(REQUEST_CLOSED);
+        assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().count()).as("nothing left behind").isZero();
         assertThat(runtimeService.createIncidentQuery().count()).as("no open incident").isZero();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.rightsflow.workflow.ProcessModel.Activities.CARRIED_OUT;
 import static org.rightsflow.workflow.ProcessModel.Activities.ACKNOWLEDGE;
 import static org.rightsflow.workflow.ProcessModel.Activities.AWAIT_VERIFICATION;
 import static org.rightsflow.workflow.ProcessModel.Activities.CLOSED_UNVERIFIABLE;
@@ -127,7 +128,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                         SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED)
                 .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_FIRST_REMINDER, SEND_SECOND_REMINDER,
                         ESCALATE_OVERDUE);
-        assertThat(endEventsReached(request)).containsExactly(REQUEST_CLOSED);
+        assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().count()).as("nothing left behind").isZero();
 
         assertThat(stubs.beansRun()).containsExactly("acknowledgeRequest", "sendVerificationLink",
@@ -214,10 +215,36 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
 
         assertThat(request).isEnded().hasPassedInOrder(ACKNOWLEDGE, SELECT_SYSTEMS, FULFIL_IN_SYSTEMS, SEND_RESPONSE,
                 CLOSE_REQUEST, REQUEST_CLOSED);
-        assertThat(endEventsReached(request)).containsExactly(REQUEST_CLOSED);
+        assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(stubs.beansRun()).containsExactly("acknowledgeRequest", "selectSystemsInScope",
                 "prepareSystemTask", "prepareSystemTask", "recordSystemResult", "recordSystemResult", "sendResponse",
                 "closeRequest");
+    }
+
+    @Test
+    void aCorrectionClaimIsReviewedByAPrivacyOfficerBeforeAnySystemIsSelectedAndTheRemindersCoverTheReview() {
+        ProcessInstance request = startRequest(true, "CORRECTION");
+        executeJob(request, ACKNOWLEDGE);
+        executeJob(request, SEND_VERIFICATION_LINK);
+        runtimeService.createMessageCorrelation(MESSAGE_IDENTITY_VERIFIED)
+                .processInstanceBusinessKey(REFERENCE_NUMBER).correlateWithResult();
+        executeJob(request, RECORD_VERIFICATION);
+
+        assertThat(request).isWaitingAt(ProcessModel.Activities.REVIEW_CORRECTION)
+                .hasPassed(ProcessModel.Activities.CORRECTION_CLAIMED).hasNotPassed(SELECT_SYSTEMS);
+        Task review = taskService.createTaskQuery().processInstanceId(request.getId()).singleResult();
+        assertThat(review).hasName("Review the correction claim")
+                .hasCandidateGroup(ProcessModel.PRIVACY_OFFICERS_GROUP).isNotAssigned();
+        assertThat(instant(review.getDueDate())).isEqualTo(instant(variable(request, DUE_DATE)));
+        assertThat(timers(request)).as("a review left lying is reminded and escalated like any task")
+                .containsKeys(ProcessModel.Activities.FIRST_REMINDER_DUE, ProcessModel.Activities.SECOND_REMINDER_DUE,
+                        ProcessModel.Activities.OVERDUE);
+
+        complete(review);
+        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION, SELECT_SYSTEMS);
+        assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS)
+                .hasPassedInOrder(ProcessModel.Activities.REVIEW_CORRECTION, ProcessModel.Activities.CLAIM_SETTLED,
+                        SELECT_SYSTEMS);
     }
 
     @Test
@@ -234,7 +261,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
 
         executeJob(request, SEND_RESPONSE);
         assertThat(request).isEnded().hasPassedInOrder(SELECT_SYSTEMS, SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED);
-        assertThat(endEventsReached(request)).containsExactly(REQUEST_CLOSED);
+        assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(stubs.beansRun()).containsExactly("acknowledgeRequest", "selectSystemsInScope", "sendResponse",
                 "closeRequest");
         assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(request.getId()).count())

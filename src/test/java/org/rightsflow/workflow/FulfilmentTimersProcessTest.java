@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.rightsflow.workflow.ProcessModel.Activities.CARRIED_OUT;
 import static org.rightsflow.workflow.ProcessModel.Activities.ACKNOWLEDGE;
 import static org.rightsflow.workflow.ProcessModel.Activities.ESCALATE_OVERDUE;
 import static org.rightsflow.workflow.ProcessModel.Activities.FIRST_REMINDER_DUE;
@@ -130,7 +131,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
         assertThat(executeDueJobs()).containsExactly(FULFIL_TASK, FULFIL_TASK, SEND_RESPONSE);
         assertThat(request).isEnded();
         assertThat(endEventsReached(request)).containsExactlyInAnyOrder("first-reminder-sent", "second-reminder-sent",
-                "escalated", REQUEST_CLOSED);
+                "escalated", CARRIED_OUT, REQUEST_CLOSED);
         assertThat(stubs.beansRun()).endsWith("sendResponse", "closeRequest");
     }
 
@@ -152,7 +153,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
         assertThat(executableJobs()).as("nothing fires after the request closed").isEmpty();
         assertThat(stubs.callsOf("remindAssignees")).isEmpty();
         assertThat(stubs.callsOf("escalateOverdue")).isEmpty();
-        assertThat(endEventsReached(request)).containsExactly(REQUEST_CLOSED);
+        assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
     }
 
     @Test

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.AutomatedConnector;
@@ -53,6 +55,14 @@ class SqlConnector implements AutomatedConnector {
     @Override
     public void validate(SystemDefinition system) {
         MappingReader.read(system);
+    }
+
+    /** The fields the tables of the mapping declare under {@code correct}. */
+    @Override
+    public Set<String> correctableFields(SystemDefinition system) {
+        Set<String> fields = new LinkedHashSet<>();
+        MappingReader.read(system).tables().forEach(table -> fields.addAll(table.corrections().keySet()));
+        return fields;
     }
 
     @Override
