@@ -7,6 +7,8 @@ import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.deadline.Regime;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
@@ -34,7 +36,9 @@ class ConnectorContexts {
                 new DataSubject(request.subject().email(), request.subject().name(), request.subject().accountId()),
                 applicable, callbackUrl,
                 // The same for every attempt, so a receiving system can tell a retry from a new request.
-                reference + ":" + systemKey + ":" + action.name());
+                reference + ":" + systemKey + ":" + action.name(),
+                // No lookback yet: every access request gets all the data, which is never less than the law asks.
+                null, providedDataOnly(request.type(), request.regime()));
     }
 
     /**
@@ -44,5 +48,15 @@ class ConnectorContexts {
     Map<String, String> correctionsFor(String reference, long systemId) {
         Map<String, String> accepted = corrections.accepted(reference);
         return accepted.isEmpty() ? accepted : systems.correctionsFor(systemId, accepted);
+    }
+
+    /**
+     * Whether a request is answered with only the data the subject provided: GDPR Art. 20 portability (EU and UK)
+     * covers the data "provided to a controller". Elsewhere a portability request gets the whole access copy in a
+     * machine-readable form: under the CCPA portability is part of the right to know (LEGAL-RULES.md, "Request
+     * types"), and giving the subject more of their own data is never the mistake that giving less would be.
+     */
+    static boolean providedDataOnly(RequestType type, Regime regime) {
+        return type == RequestType.PORTABILITY && (regime == Regime.GDPR || regime == Regime.UK_GDPR);
     }
 }

@@ -16,6 +16,8 @@ final class Routes {
 
     static Optional<ConnectorAction> actionFor(RequestType type) {
         return switch (type) {
+            // Portability reads the same data as access; the context asks for only what the subject provided
+            // (ConnectorContexts), so every system that can answer an access request answers it too.
             case ACCESS, PORTABILITY -> Optional.of(ConnectorAction.ACCESS);
             case DELETION -> Optional.of(ConnectorAction.ERASE);
             // Only the corrections a privacy officer accepted reach the systems (see CorrectionReview).

@@ -74,6 +74,13 @@ final class ConnectionChecker {
                 problems.add("column " + table.name() + "." + name + " is missing");
             }
         }
+        if (table.since() != null) {
+            Column since = columns.get(table.since().toUpperCase(Locale.ROOT));
+            if (since != null && !isDateOrTime(since.type())) {
+                problems.add(table.name() + "." + table.since() + " is not a date or timestamp column, so since "
+                        + "cannot look back by it");
+            }
+        }
         for (ColumnRule rule : table.erasure().masked()) {
             Column column = columns.get(rule.column().toUpperCase(Locale.ROOT));
             if (column == null) {
@@ -164,6 +171,10 @@ final class ConnectionChecker {
             return name;
         }
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private static boolean isDateOrTime(int type) {
+        return type == Types.DATE || type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
     }
 
     private static boolean isText(int type) {

@@ -25,6 +25,8 @@ final class MappedTable {
     private final Map<String, Object> optOut;
     private final Map<String, String> corrections;
     private final SubjectMatch match;
+    private final String since;
+    private final List<String> provided;
     private final List<MappedTable> children = new ArrayList<>();
 
     /**
@@ -36,10 +38,14 @@ final class MappedTable {
      * @param optOut      column → value an opt-out sets (value may be null)
      * @param corrections field name (as a correction request names it) → column
      * @param match       how the identity table matches the subject; null for every other table
+     * @param since       the date or timestamp column that says when a row was collected, for the access lookback;
+     *                    null when the table declares none (and always for the identity table)
+     * @param provided    the access columns whose values the subject provided, for portability; null when the table
+     *                    does not say (then all its access columns count)
      */
     MappedTable(String name, String sqlName, List<String> key, MappedTable parent, String foreignKey,
                 String parentKey, List<String> access, TableErasure erasure, Map<String, Object> optOut,
-                Map<String, String> corrections, SubjectMatch match) {
+                Map<String, String> corrections, SubjectMatch match, String since, List<String> provided) {
         this.name = name;
         this.sqlName = sqlName;
         this.key = List.copyOf(key);
@@ -51,6 +57,8 @@ final class MappedTable {
         this.optOut = Collections.unmodifiableMap(new LinkedHashMap<>(optOut));
         this.corrections = Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
         this.match = match;
+        this.since = since;
+        this.provided = provided == null ? null : List.copyOf(provided);
         if (parent != null) {
             parent.children.add(this);
         }
@@ -108,6 +116,19 @@ final class MappedTable {
         return match;
     }
 
+    /** The column the access lookback compares with the request's date, or null. */
+    String since() {
+        return since;
+    }
+
+    /**
+     * The columns returned for portability: the declared {@code provided} columns, or every access column when the
+     * table does not declare them (better to give the subject too much of their own data than nothing).
+     */
+    List<String> portable() {
+        return provided == null ? access : provided;
+    }
+
     List<MappedTable> children() {
         return Collections.unmodifiableList(children);
     }
@@ -150,6 +171,9 @@ final class MappedTable {
             columns.add(match.emailColumn());
             columns.add(match.accountIdColumn());
             columns.remove(null);
+        }
+        if (since != null) {
+            columns.add(since);
         }
         columns.addAll(optOut.keySet());
         columns.addAll(corrections.values());

@@ -28,7 +28,7 @@ final class MappingReader {
 
     private static final String[] CONNECTION_KEYS = {"url", "username", "password", "hashKey", "schema"};
     private static final String[] TABLE_KEYS = {"table", "key", "match", "foreignKey", "parentKey", "access", "erasure",
-            "optOut", "correct", "children"};
+            "optOut", "correct", "since", "provided", "children"};
     private static final String DEFAULT_REDACTION = "[redacted]";
     private static final int MAX_DEPTH = 10;
 
@@ -71,7 +71,7 @@ final class MappingReader {
     /** A table's settings as written, before the model is built. */
     private record Spec(YamlNode node, String table, List<String> key, MappedTable.SubjectMatch match,
                         String foreignKey, String parentKey, List<String> access, Map<String, Object> optOut,
-                        Map<String, String> corrections, List<Spec> children) {
+                        Map<String, String> corrections, String since, List<String> provided, List<Spec> children) {
     }
 
     private static Spec spec(YamlNode node, Spec parent, int depth) {
@@ -124,8 +124,13 @@ final class MappingReader {
         }
         Map<String, Object> optOut = optOut(node);
         Map<String, String> corrections = corrections(node);
-        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, corrections,
-                new ArrayList<>());
+        String since = column(node, "since", null);
+        if (since != null && parent == null) {
+            throw node.error("since", "the identity table's rows are always returned (they are the subject's account), "
+                    + "so the lookback does not apply to them; declare since on the tables under children");
+        }
+        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, corrections, since,
+                provided(node, table, access), new ArrayList<>());
         for (YamlNode child : node.nodeList("children")) {
             spec.children().add(spec(child, spec, depth + 1));
         }
@@ -165,7 +170,7 @@ final class MappingReader {
         checkNotStructure(node, "correct", spec.corrections().values(), structure, "corrected");
         MappedTable table = new MappedTable(spec.table(), Identifiers.qualified(spec.table(), schema), spec.key(), parent,
                 spec.foreignKey(), spec.parentKey(), spec.access(), erasure, spec.optOut(), spec.corrections(),
-                spec.match());
+                spec.match(), spec.since(), spec.provided());
         tables.add(table);
         for (Spec child : spec.children()) {
             build(child, table, schema, tables);
@@ -339,6 +344,27 @@ final class MappingReader {
             throw node.error("value", "expected the text that replaces the value, e.g. \"[erased]\"");
         }
         return text;
+    }
+
+    /**
+     * {@code provided: [columns]}: the access columns whose values the subject provided, returned for portability;
+     * null when the table does not say. They must be access columns: portability hands over part of what access
+     * returns, never more, so {@code access} stays the one list of what leaves the system. {@code provided: []}
+     * says that nothing in the table was provided by the subject.
+     */
+    private static List<String> provided(YamlNode node, String table, List<String> access) {
+        if (!node.has("provided")) {
+            return null;
+        }
+        List<String> provided = columns(node, "provided");
+        for (String column : provided) {
+            if (!access.contains(column)) {
+                throw node.error("provided", column + " is not one of the access columns of " + table + "; the data "
+                        + "for portability is part of what access returns: add " + column + " to access, or leave it "
+                        + "out of provided");
+            }
+        }
+        return provided;
     }
 
     private static Map<String, Object> optOut(YamlNode table) {

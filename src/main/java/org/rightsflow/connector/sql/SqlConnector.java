@@ -3,6 +3,8 @@ package org.rightsflow.connector.sql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,16 +143,25 @@ class SqlConnector implements AutomatedConnector {
         }
     }
 
+    /**
+     * Reads the subject's rows, looking back only as far as the context says in the tables that declare when a row
+     * was collected, and returns their access columns, or for portability only what the subject provided.
+     */
     private ActionResult access(SqlMapping mapping, Connection connection, ActionContext context) {
-        SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection)).find(context.subject(), false);
+        SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection))
+                .findForAccess(context.subject(), context.dataSince());
         List<TableReport> tables = new ArrayList<>();
         for (MappedTable table : mapping.tables()) {
             if (!rows.of(table).isEmpty()) {
                 tables.add(TableReport.found(table.name(), rows.of(table).size()));
             }
         }
+        List<String> lookedBack = context.dataSince() == null ? List.of()
+                : mapping.tables().stream().filter(table -> table.since() != null).map(MappedTable::name).toList();
+        String summary = Summaries.access(tables, context.portabilityOnly(), lookedBack,
+                context.dataSince() == null ? null : LocalDate.ofInstant(context.dataSince(), ZoneOffset.UTC));
         return new ActionResult(ConnectorAction.ACCESS, ActionResult.Status.DONE, tables, List.of(),
-                SubjectFinder.accessData(mapping, rows), Summaries.access(tables));
+                SubjectFinder.accessData(mapping, rows, context.portabilityOnly()), summary);
     }
 
     private ActionResult planErasure(SqlMapping mapping, Connection connection, ActionContext context, Hasher hasher) {

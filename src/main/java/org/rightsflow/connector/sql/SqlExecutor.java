@@ -49,9 +49,21 @@ final class SqlExecutor {
 
     /** The rows whose {@code column} holds one of {@code values}, chunk by chunk. */
     List<Row> selectWhereIn(MappedTable table, String column, Collection<Object> values, boolean lock) {
+        return selectWhereIn(table, column, values, null, List.of(), lock);
+    }
+
+    /**
+     * The rows whose {@code column} holds one of {@code values} and that meet {@code condition} (null for none),
+     * whose parameters follow those of the {@code IN} list.
+     */
+    List<Row> selectWhereIn(MappedTable table, String column, Collection<Object> values, String condition,
+                            List<Object> conditionParams, boolean lock) {
         List<Row> rows = new ArrayList<>();
         for (List<Object> chunk : chunks(values)) {
-            rows.addAll(select(table, SqlStatements.in(column, chunk.size()), chunk, lock));
+            List<Object> params = new ArrayList<>(chunk);
+            params.addAll(conditionParams);
+            String where = SqlStatements.in(column, chunk.size()) + (condition == null ? "" : " AND " + condition);
+            rows.addAll(select(table, where, params, lock));
         }
         return rows;
     }

@@ -40,6 +40,14 @@ final class SqlStatements {
         return column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
+    /**
+     * {@code (c IS NULL OR c >= ?)}: the access lookback. A row without a date is kept: its age is unknown, and the
+     * lookback leaves out only what is known to be older.
+     */
+    static String notBefore(String column) {
+        return "(" + column + " IS NULL OR " + column + " >= ?)";
+    }
+
     static String delete(MappedTable table, String condition) {
         return "DELETE FROM " + table.sqlName() + " WHERE " + condition;
     }

@@ -1,5 +1,10 @@
 package org.rightsflow.connector.sql;
 
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.DataSubject;
 
 /**
@@ -32,7 +38,18 @@ final class SubjectFinder {
      *             read and its writes, and no new child row slips in under a parent about to be deleted
      */
     SubjectRows find(DataSubject subject, boolean lock) {
-        return read(subject, null, lock);
+        return read(subject, null, lock, null);
+    }
+
+    /**
+     * The subject's rows for an access request, looking back to {@code since} (null: everything): the rows of a table
+     * that declares a {@code since} column only where that column is {@code >= since} or NULL. The identity table's
+     * rows always come (they are the subject's account), and the lookback filters as it walks down the tree: a row
+     * left out brings none of its children. Only access looks back; everything that changes data uses
+     * {@link #find}, which reaches all of it.
+     */
+    SubjectRows findForAccess(DataSubject subject, Instant since) {
+        return read(subject, null, false, since);
     }
 
     /**
@@ -41,10 +58,10 @@ final class SubjectFinder {
      * matches), while rows kept under it are still the subject's.
      */
     SubjectRows findAgain(DataSubject subject, SubjectRows before) {
-        return read(subject, before, false);
+        return read(subject, before, false, null);
     }
 
-    private SubjectRows read(DataSubject subject, SubjectRows before, boolean lock) {
+    private SubjectRows read(DataSubject subject, SubjectRows before, boolean lock, Instant since) {
         SubjectRows rows = new SubjectRows();
         MappedTable identity = mapping.identityTable();
         List<Row> roots = new ArrayList<>(byIdentity(identity, subject, lock));
@@ -67,9 +84,36 @@ final class SubjectFinder {
             if (before != null) {
                 parentKeys.addAll(before.values(table.parent(), table.parentKey()));
             }
-            rows.put(table, executor.selectWhereIn(table, table.foreignKey(), parentKeys, lock));
+            if (since != null && table.since() != null && !parentKeys.isEmpty()) {
+                Object notBefore = notBefore(table, since);
+                rows.put(table, executor.selectWhereIn(table, table.foreignKey(), parentKeys,
+                        SqlStatements.notBefore(table.since()), List.of(notBefore), lock));
+            } else {
+                rows.put(table, executor.selectWhereIn(table, table.foreignKey(), parentKeys, lock));
+            }
         }
         return rows;
+    }
+
+    /**
+     * The lookback's instant as a value of the {@code since} column's type, bound as a parameter: the date (UTC) for
+     * a date column, the date and time in UTC for a timestamp without time zone (its values are taken as UTC), the
+     * instant itself for a timestamp with time zone.
+     */
+    private Object notBefore(MappedTable table, Instant since) {
+        SqlExecutor.ColumnType type = executor.columnTypes(table, List.of(table.since())).get(table.since());
+        String name = type.name() == null ? "" : type.name().toLowerCase(Locale.ROOT);
+        if (type.sqlType() == Types.TIMESTAMP_WITH_TIMEZONE || name.equals("timestamptz")
+                || name.contains("with time zone")) {
+            return since.atOffset(ZoneOffset.UTC);
+        }
+        return switch (type.sqlType()) {
+            case Types.DATE -> LocalDate.ofInstant(since, ZoneOffset.UTC);
+            case Types.TIMESTAMP -> LocalDateTime.ofInstant(since, ZoneOffset.UTC);
+            default -> throw new ConnectorException("Reading " + table.name() + " for the lookback failed: its since "
+                    + "column " + table.since() + " is no date or timestamp column (" + type.name() + "); correct the "
+                    + "mapping");
+        };
     }
 
     /**
@@ -106,18 +150,25 @@ final class SubjectFinder {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** Access data: per table with rows, only the declared access columns, values in package form. */
-    static Map<String, List<Map<String, Object>>> accessData(SqlMapping mapping, SubjectRows rows) {
+    /**
+     * Access data: per table with rows, only the declared access columns, values in package form.
+     *
+     * @param providedOnly for portability: per table only the columns whose values the subject provided
+     *                     ({@link MappedTable#portable()}); a table with none is left out
+     */
+    static Map<String, List<Map<String, Object>>> accessData(SqlMapping mapping, SubjectRows rows,
+                                                             boolean providedOnly) {
         Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
         for (MappedTable table : mapping.tables()) {
             List<Row> found = rows.of(table);
-            if (found.isEmpty() || table.access().isEmpty()) {
+            List<String> columns = providedOnly ? table.portable() : table.access();
+            if (found.isEmpty() || columns.isEmpty()) {
                 continue;
             }
             List<Map<String, Object>> records = new ArrayList<>();
             for (Row row : found) {
                 Map<String, Object> record = new LinkedHashMap<>();
-                for (String column : table.access()) {
+                for (String column : columns) {
                     record.put(column, JsonValues.of(row.get(column)));
                 }
                 records.add(Collections.unmodifiableMap(record));

@@ -1,5 +1,6 @@
 package org.rightsflow.connector.sql;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,36 @@ final class Summaries {
             return "Found no data for this person.";
         }
         return "Found " + count(rows, "row") + " in " + count(tables.size(), "table") + ".";
+    }
+
+    /**
+     * The access sentence, saying what limited it, e.g. "Found 9 rows in 6 tables (only the data the person provided;
+     * orders and tickets only from 2024-02-01 on)."
+     *
+     * @param providedOnly   portability: only the data the subject provided
+     * @param lookbackTables the tables whose rows were looked back from {@code since}; empty without a lookback
+     */
+    static String access(List<TableReport> tables, boolean providedOnly, List<String> lookbackTables, LocalDate since) {
+        String sentence = access(tables);
+        List<String> limits = new ArrayList<>();
+        if (providedOnly) {
+            limits.add("only the data the person provided");
+        }
+        if (since != null && !lookbackTables.isEmpty()) {
+            limits.add(list(lookbackTables) + " only from " + since + " on");
+        }
+        if (limits.isEmpty() || tables.stream().mapToInt(TableReport::rowsFound).sum() == 0) {
+            return sentence;
+        }
+        return sentence.substring(0, sentence.length() - 1) + " (" + String.join("; ", limits) + ").";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String list(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** @param dryRun true for the plan ("Would delete …"), false for the erasure ("Deleted …") */

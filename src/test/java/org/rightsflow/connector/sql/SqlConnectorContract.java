@@ -3,6 +3,7 @@ package org.rightsflow.connector.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,6 +279,243 @@ abstract class SqlConnectorContract {
 
         assertThat(result.tables()).isEmpty();
         assertThat(result.data()).isEmpty();
+    }
+
+    // --- lookback and portability ---------------------------------------------------------------------------------
+
+    /** The shop mapping where orders and tickets say when they were collected. */
+    static final String LOOKBACK_DATASET = SHOP_DATASET
+            .replace("      access: [id, placed_on, total, shipping_name, shipping_street]\n",
+                    "      since: placed_on\n      access: [id, placed_on, total, shipping_name, shipping_street]\n")
+            .replace("      access: [id, subject, opened_on]\n",
+                    "      since: opened_on\n      access: [id, subject, opened_on]\n");
+
+    /** The shop mapping with the columns the subject provided; orders and order lines do not say. */
+    static final String PROVIDED_DATASET = SHOP_DATASET
+            .replace("  access: [id, customer_number, email, full_name, phone, birth_date, marketing_opt_in, created_on]\n",
+                    "  access: [id, customer_number, email, full_name, phone, birth_date, marketing_opt_in, created_on]\n"
+                            + "  provided: [email, full_name, phone, birth_date]\n")
+            .replace("      access: [street, city, postcode]\n",
+                    "      access: [street, city, postcode]\n      provided: [street, city, postcode]\n")
+            .replace("      access: [id, subject, opened_on]\n",
+                    "      access: [id, subject, opened_on]\n      provided: [subject]\n")
+            .replace("          access: [body, author]\n",
+                    "          access: [body, author]\n          provided: [body]\n")
+            .replace("      access: [list_name, subscribed]\n",
+                    "      access: [list_name, subscribed]\n      provided: []\n");
+
+    static final Instant FEBRUARY_2024 = Instant.parse("2024-02-01T00:00:00Z");
+
+    @Test
+    void theLookbackReturnsOnlyRecentChildRowsAndAlwaysTheIdentityRow() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // On the day the lookback starts: included. Without a date: its age is unknown, so included.
+            statement.execute("insert into " + t("orders") + " values (12, 1, date '2024-02-01', 5.00, 'Alice Adams', "
+                    + "'1 High Street')");
+            statement.execute("insert into " + t("tickets") + " values (43, 1, 'Undated', null)");
+            statement.execute("insert into " + t("ticket_messages") + " values (430, 43, 'Hello?', 'customer')");
+        }
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult result = perform(LOOKBACK_DATASET, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, false);
+
+        // Alice's account dates from 2020, her order 10 and ticket 40 from January 2024.
+        assertThat(result.tables()).extracting(TableReport::table, TableReport::rowsFound).containsExactly(
+                tuple("customers", 1), tuple("addresses", 2), tuple("orders", 2), tuple("order_lines", 2),
+                tuple("tickets", 1), tuple("ticket_messages", 1), tuple("newsletter_subscriptions", 1));
+        assertThat(result.data().get("customers")).singleElement()
+                .satisfies(alice -> assertThat(alice).containsEntry("created_on", "2020-01-15"));
+        assertThat(result.data().get("orders")).extracting(row -> ((Number) row.get("id")).longValue())
+                .containsExactlyInAnyOrder(11L, 12L);
+        assertThat(result.data().get("tickets")).extracting(row -> row.get("subject")).containsExactly("Undated");
+        assertThat(result.data().get("ticket_messages")).extracting(row -> row.get("body")).containsExactly("Hello?");
+        assertThat(result.summary()).isEqualTo("Found 10 rows in 7 tables (orders and tickets only from 2024-02-01 on).");
+        assertThat(snapshot()).isEqualTo(before);
+
+        ActionResult everything = perform(LOOKBACK_DATASET, ConnectorAction.ACCESS, ALICE, null, false);
+        assertThat(everything.rowsFound()).isEqualTo(17);
+        assertThat(everything.summary()).isEqualTo("Found 17 rows in 7 tables.");
+    }
+
+    @Test
+    void anOrderLeftOutByTheLookbackTakesItsOrderLinesWithIt() {
+        // order_lines declares no since: its rows come through the orders found, and order 10 is not found.
+        ActionResult result = perform(LOOKBACK_DATASET, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, false);
+
+        assertThat(result.data().get("orders")).extracting(row -> ((Number) row.get("id")).longValue())
+                .containsExactly(11L);
+        assertThat(result.data().get("order_lines")).extracting(row -> row.get("product"))
+                .containsExactlyInAnyOrder("Tea", "Spoon");
+        // Ticket 40 (20 January) is left out, and with it both its messages, which have no date of their own.
+        assertThat(result.data()).doesNotContainKeys("tickets", "ticket_messages");
+        assertThat(result.rowsFound()).isEqualTo(7);
+    }
+
+    @Test
+    void theLookbackComparesTimestampsToo() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + t("logins"));
+            statement.execute("create table " + t("logins") + " (id bigint primary key, customer_id bigint not null, "
+                    + "logged_in_at " + timestampType() + " null, ip varchar(40))");
+            statement.execute("insert into " + t("logins") + " values "
+                    + "(1, 1, timestamp '2024-01-31 23:59:59', '192.0.2.1'), "
+                    + "(2, 1, timestamp '2024-02-01 00:00:00', '192.0.2.2'), "
+                    + "(3, 1, null, '192.0.2.3'), "
+                    + "(4, 2, timestamp '2024-06-01 12:00:00', '192.0.2.4')");
+        }
+        String logins = """
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [email]
+                  erasure: delete
+                  children:
+                    - table: logins
+                      foreignKey: customer_id
+                      since: logged_in_at
+                      access: [ip, logged_in_at]
+                      erasure: delete
+                """;
+
+        ActionResult result = perform(logins, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, false);
+
+        assertThat(result.data().get("logins")).extracting(row -> row.get("ip"))
+                .containsExactlyInAnyOrder("192.0.2.2", "192.0.2.3");
+        assertThat(result.summary()).isEqualTo("Found 3 rows in 2 tables (logins only from 2024-02-01 on).");
+        assertThat(connector.testConnection(system(logins)).ok()).isTrue();
+    }
+
+    @Test
+    void theLookbackComparesInstantsInColumnsWithATimeZone() throws SQLException {
+        String type = timestampWithTimeZoneType();
+        assumeTrue(type != null, "this database has no timestamp with time zone");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + t("logins"));
+            statement.execute("create table " + t("logins") + " (id bigint primary key, customer_id bigint not null, "
+                    + "logged_in_at " + type + ", ip varchar(40))");
+            statement.execute("insert into " + t("logins") + " values "
+                    + "(1, 1, " + type + " '2024-01-31 23:59:59+00', '192.0.2.1'), "
+                    + "(2, 1, " + type + " '2024-02-01 00:00:00+00', '192.0.2.2'), "
+                    // 00:30 in UTC+1 is 23:30 the day before in UTC: too old.
+                    + "(3, 1, " + type + " '2024-02-01 00:30:00+01', '192.0.2.3'), "
+                    + "(4, 1, " + type + " '2024-01-31 23:30:00-01', '192.0.2.4')");
+        }
+        String logins = """
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [email]
+                  erasure: delete
+                  children:
+                    - table: logins
+                      foreignKey: customer_id
+                      since: logged_in_at
+                      access: [ip]
+                      erasure: delete
+                """;
+
+        ActionResult result = perform(logins, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, false);
+
+        assertThat(result.data().get("logins")).extracting(row -> row.get("ip"))
+                .containsExactlyInAnyOrder("192.0.2.2", "192.0.2.4");
+    }
+
+    @Test
+    void erasureAndItsDryRunIgnoreTheLookback() throws SQLException {
+        ActionResult plan = perform(LOOKBACK_DATASET, ConnectorAction.PLAN_ERASURE, ALICE, FEBRUARY_2024, false);
+        assertThat(plan.tables()).extracting(TableReport::table, TableReport::rowsFound).containsExactly(
+                tuple("customers", 1), tuple("addresses", 2), tuple("orders", 2), tuple("order_lines", 5),
+                tuple("tickets", 1), tuple("ticket_messages", 2), tuple("newsletter_subscriptions", 1));
+
+        ActionResult erasure = perform(LOOKBACK_DATASET, ConnectorAction.ERASE, ALICE, FEBRUARY_2024, false);
+
+        assertThat(erasure.rowsFound()).isEqualTo(14);
+        // Ticket 40 and order 10 are from January 2024, before the lookback: erased all the same.
+        assertThat(count("tickets where customer_id = 1")).isZero();
+        assertThat(count("ticket_messages where ticket_id = 40")).isZero();
+        assertThat(row("select shipping_name from " + t("orders") + " where id = 10").get("shipping_name")).isNull();
+        assertThat(count("orders where customer_id = 1 and shipping_name is not null")).isZero();
+    }
+
+    @Test
+    void correctionIgnoresTheLookback() throws SQLException {
+        String correctsShipping = LOOKBACK_DATASET.replace("    - table: orders\n",
+                "    - table: orders\n      correct: {shippingName: shipping_name}\n");
+        ActionResult correction = perform(correctsShipping, ConnectorAction.CORRECT, ALICE,
+                Map.of("shippingName", "Alice Brown"), FEBRUARY_2024);
+        assertThat(correction.summary()).isEqualTo("Corrected shippingName in orders (2 rows).");
+        assertThat(count("orders where customer_id = 1 and shipping_name = 'Alice Brown'")).isEqualTo(2);
+    }
+
+    @Test
+    void portabilityReturnsOnlyTheProvidedColumns() {
+        ActionResult result = perform(PROVIDED_DATASET, ConnectorAction.ACCESS, ALICE, null, true);
+
+        // Every row is found; only what the subject provided is handed over.
+        assertThat(result.rowsFound()).isEqualTo(14);
+        assertThat(result.summary()).isEqualTo("Found 14 rows in 7 tables (only the data the person provided).");
+        Map<String, List<Map<String, Object>>> data = result.data();
+        // newsletter_subscriptions: provided: [] — nothing in it came from the subject.
+        assertThat(data.keySet()).containsExactly("customers", "addresses", "orders", "order_lines", "tickets",
+                "ticket_messages");
+        assertThat(data.get("customers")).singleElement().satisfies(alice -> assertThat(alice)
+                .containsOnlyKeys("email", "full_name", "phone", "birth_date")
+                .containsEntry("email", "Alice@Example.com").containsEntry("birth_date", "1990-04-01"));
+        assertThat(data.get("addresses")).allSatisfy(row -> assertThat(row).containsOnlyKeys("street", "city", "postcode"));
+        // Tables that do not declare provided give all their access columns.
+        assertThat(data.get("orders")).allSatisfy(row -> assertThat(row)
+                .containsOnlyKeys("id", "placed_on", "total", "shipping_name", "shipping_street"));
+        assertThat(data.get("order_lines")).hasSize(5)
+                .allSatisfy(row -> assertThat(row).containsOnlyKeys("line_no", "product", "quantity", "price"));
+        assertThat(data.get("tickets")).containsExactly(Map.of("subject", "Late delivery"));
+        assertThat(data.get("ticket_messages")).extracting(row -> row.keySet()).containsOnly(Set.of("body"));
+
+        ActionResult access = perform(PROVIDED_DATASET, ConnectorAction.ACCESS, ALICE, null, false);
+        assertThat(access.data().get("customers").get(0)).hasSize(8);
+        assertThat(access.data()).containsKey("newsletter_subscriptions");
+        assertThat(access.summary()).isEqualTo("Found 14 rows in 7 tables.");
+    }
+
+    @Test
+    void portabilityAndTheLookbackCombine() {
+        String both = LOOKBACK_DATASET.replace("      access: [id, subject, opened_on]\n",
+                "      access: [id, subject, opened_on]\n      provided: [subject]\n");
+        ActionResult result = perform(both, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, true);
+
+        assertThat(result.rowsFound()).isEqualTo(7);
+        assertThat(result.summary()).isEqualTo("Found 7 rows in 5 tables (only the data the person provided; orders "
+                + "and tickets only from 2024-02-01 on).");
+    }
+
+    @Test
+    void testConnectionChecksTheSinceColumn() {
+        ConnectionCheck fine = connector.testConnection(system(LOOKBACK_DATASET));
+        assertThat(fine.ok()).as(fine.message() + " " + fine.details()).isTrue();
+
+        ConnectionCheck missing = connector.testConnection(system(LOOKBACK_DATASET
+                .replace("since: placed_on", "since: shipped_on")));
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.details()).contains("column orders.shipped_on is missing");
+
+        ConnectionCheck notADate = connector.testConnection(system(LOOKBACK_DATASET
+                .replace("since: placed_on", "since: shipping_name")));
+        assertThat(notADate.ok()).isFalse();
+        assertThat(notADate.details()).contains("orders.shipping_name is not a date or timestamp column, so since "
+                + "cannot look back by it");
+    }
+
+    @Test
+    void aSinceColumnThatIsNoDateFailsTheAccessAndSaysWhy() {
+        String notADate = LOOKBACK_DATASET.replace("since: placed_on", "since: shipping_name");
+
+        assertThatThrownBy(() -> perform(notADate, ConnectorAction.ACCESS, ALICE, FEBRUARY_2024, false))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("orders")
+                .hasMessageContaining("since column shipping_name is no date or timestamp column");
+        // Without a lookback the column is not compared, and access works.
+        assertThat(perform(notADate, ConnectorAction.ACCESS, ALICE, null, false).rowsFound()).isEqualTo(14);
     }
 
     // --- erasure --------------------------------------------------------------------------------------------------
@@ -574,6 +814,33 @@ abstract class SqlConnectorContract {
         ActionContext context = new ActionContext("DSR-2026-0001", RequestType.DELETION, Regime.GDPR,
                 LocalDate.of(2026, 12, 31), subject, corrections, null, "DSR-2026-0001/shop-db/" + action);
         return connector.perform(system(dataset), action, context);
+    }
+
+    /** With a lookback ({@code since}, null for none) and, for portability, only the data the subject provided. */
+    ActionResult perform(String dataset, ConnectorAction action, DataSubject subject, Instant since,
+                         boolean providedOnly) {
+        ActionContext context = new ActionContext("DSR-2026-0001", RequestType.ACCESS, Regime.CCPA,
+                LocalDate.of(2026, 12, 31), subject, Map.of(), null, "DSR-2026-0001/shop-db/" + action, since,
+                providedOnly);
+        return connector.perform(system(dataset), action, context);
+    }
+
+    ActionResult perform(String dataset, ConnectorAction action, DataSubject subject, Map<String, String> corrections,
+                         Instant since) {
+        ActionContext context = new ActionContext("DSR-2026-0001", RequestType.CORRECTION, Regime.CCPA,
+                LocalDate.of(2026, 12, 31), subject, corrections, null, "DSR-2026-0001/shop-db/" + action, since,
+                false);
+        return connector.perform(system(dataset), action, context);
+    }
+
+    /** The type of a column holding a date and time without time zone. */
+    String timestampType() {
+        return "timestamp";
+    }
+
+    /** The type of a column holding an instant (with its offset), also the prefix of its literals; null if none. */
+    String timestampWithTimeZoneType() {
+        return "timestamp with time zone";
     }
 
     SystemDefinition system(String dataset) {

@@ -147,6 +147,11 @@ class SqlMappingTest {
             - table: orders\\n      key: id|- table: orders\\n      match: {email: email}|dataset.children[0].match: only the identity table
             key: id\\n  match|key: [id, region]\\n  match|dataset.key: the identity table needs a single-column key
             - table: orders|- table: customers|dataset: table customers is mapped twice
+            access: [total]\\n      erasure: delete|access: [total]\\n      provided: [total, note]\\n      erasure: delete|dataset.children[0].provided: note is not one of the access columns of orders
+            access: [total]\\n      erasure: delete|access: [total]\\n      provided: [total, total]\\n      erasure: delete|dataset.children[0].provided: total is listed twice
+            access: [id, email, name]|access: [id, email, name]\\n  since: created_at|dataset.since: the identity table's rows are always returned
+            access: [total]\\n      erasure: delete|access: [total]\\n      since: "placed at"\\n      erasure: delete|dataset.children[0].since: 'placed at' is not a plain SQL column name
+            access: [total]\\n      erasure: delete|access: [total]\\n      since: [placed_at]\\n      erasure: delete|dataset.children[0].since: expected non-empty text
             """)
     void mistakesAreReportedWithTheirPath(String replace, String with, String message) {
         String dataset = MINIMAL.replace(replace.replace("\\n", "\n"), with.replace("\\n", "\n"));
@@ -154,6 +159,48 @@ class SqlMappingTest {
 
         assertThatThrownBy(() -> read(dataset)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("shop.yml: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void sinceAndProvidedAreOptionalAndProvidedDefaultsToTheAccessColumns() {
+        SqlMapping mapping = read("""
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [id, email, name, score]
+                  provided: [email, name]
+                  erasure: delete
+                  children:
+                    - table: orders
+                      key: id
+                      foreignKey: customer_id
+                      since: placed_at
+                      access: [id, total]
+                      erasure: delete
+                    - table: page_views
+                      foreignKey: customer_id
+                      since: viewed_at
+                      access: [url, viewed_at]
+                      provided: []
+                      erasure: delete
+                """);
+
+        MappedTable customers = mapping.tables().get(0);
+        MappedTable orders = mapping.tables().get(1);
+        MappedTable views = mapping.tables().get(2);
+        assertThat(customers.since()).isNull();
+        assertThat(customers.portable()).containsExactly("email", "name");
+        assertThat(orders.since()).isEqualTo("placed_at");
+        assertThat(orders.portable()).as("no provided: all access columns").containsExactly("id", "total");
+        assertThat(views.portable()).as("provided: [] — nothing came from the subject").isEmpty();
+        // The connection test looks for the since column; the statements of erasure never read it.
+        assertThat(orders.mappedColumns()).contains("placed_at");
+        assertThat(orders.readColumns()).doesNotContain("placed_at");
+        assertThat(read(MINIMAL).tables()).allSatisfy(table -> {
+            assertThat(table.since()).isNull();
+            assertThat(table.portable()).isEqualTo(table.access());
+        });
     }
 
     @Test

@@ -43,6 +43,14 @@ class SqlStatementsTest {
     }
 
     @Test
+    void theLookbackIsAPlaceholderTooAndKeepsUndatedRows() {
+        assertThat(SqlStatements.select(orders, SqlStatements.in(orders.foreignKey(), 2) + " AND "
+                + SqlStatements.notBefore("placed_on"), false))
+                .isEqualTo("SELECT id, customer_id, placed_on, total, shipping_name, shipping_street FROM shop.orders "
+                        + "WHERE customer_id IN (?, ?) AND (placed_on IS NULL OR placed_on >= ?) ORDER BY id");
+    }
+
+    @Test
     void updatesWriteNullAsALiteralAndChangeOnlyRowsThatDiffer() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("marketing_opt_in", false);
