@@ -27,6 +27,18 @@ public enum TimelineKind {
     PROCESSOR_CONTACTED(false),
     /** A system that should call back has not; or the step raised an incident. */
     SYSTEM_LATE(false),
+    /** Staff left something out of an access package, with the reason (the subject reads it in the package). */
+    PACKAGE_ITEM_EXCLUDED(false),
+    /** The access package is assembled, sealed and downloadable. */
+    PACKAGE_READY(true),
+    /** A one-time download code was emailed to the subject. */
+    DOWNLOAD_CODE_SENT(true),
+    /** A download code or link was refused: wrong, expired, used, or too many attempts. */
+    DOWNLOAD_REFUSED(false),
+    /** The subject downloaded the package. */
+    PACKAGE_DOWNLOADED(true),
+    /** The package expired and was deleted, with the data gathered for it. */
+    PACKAGE_DELETED(true),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

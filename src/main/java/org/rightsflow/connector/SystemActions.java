@@ -3,6 +3,8 @@ package org.rightsflow.connector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +93,7 @@ public class SystemActions {
         ActionResult result = new ActionResult(ConnectorAction.ACCESS, ActionResult.Status.DONE, List.of(), List.of(),
                 Map.of(), "Uploaded " + fileName + " (" + content.length + " bytes)");
         FulfilmentStep step = journal.recordSuccess(reference, systemId, result, actor, now, now);
-        accessData.store(step.id(), reference, fileName, mediaType, content);
+        accessData.store(step.id(), reference, fileName, mediaType, content, true);
         return journal.view(step);
     }
 
@@ -125,6 +127,22 @@ public class SystemActions {
         return accessData.read(id);
     }
 
+    /** The decrypted content of an access file as a stream, for files too large to hold; the caller closes it. */
+    @Transactional(readOnly = true)
+    public InputStream openAccessFile(long id) throws IOException {
+        return accessData.open(id);
+    }
+
+    /**
+     * Deletes every file of personal data held for the request's answer, once the answer no longer needs them.
+     *
+     * @return how many files were deleted
+     */
+    @Transactional
+    public int deleteAccessFiles(String reference) {
+        return accessData.deleteFor(reference);
+    }
+
     private StepView record(String reference, SystemDefinition system, long systemId, ActionResult result, String actor,
                             Instant started) {
         FulfilmentStep step = journal.recordSuccess(reference, systemId, result, actor, started, clock.instant());
@@ -134,7 +152,7 @@ public class SystemActions {
 
     private void storeAccessData(String reference, SystemDefinition system, FulfilmentStep step, ActionResult result) {
         if (result.action() == ConnectorAction.ACCESS && !result.data().isEmpty()) {
-            accessData.store(step.id(), reference, system.key() + ".json", "application/json", toJson(result));
+            accessData.store(step.id(), reference, system.key() + ".json", "application/json", toJson(result), false);
         }
     }
 

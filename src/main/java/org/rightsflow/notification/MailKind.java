@@ -6,6 +6,7 @@ public enum MailKind {
     VERIFICATION("verification", "Verification link"),
     UNVERIFIABLE("unverifiable", "Closed: identity not verified"),
     RESPONSE("response", "Response"),
+    DOWNLOAD_CODE("download-code", "Download code"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),
     STAFF_ESCALATION("staff-escalation", "Escalation to privacy officers"),
     PROCESSOR_REQUEST("processor-request", "Request to a processor"),

@@ -1,41 +1,151 @@
 package org.rightsflow.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import org.rightsflow.access.PackageDelivery;
+import org.rightsflow.access.PackageDelivery.CodeOutcome;
+import org.rightsflow.access.PackageDelivery.Grant;
+import org.rightsflow.access.PackageDelivery.Redeemed;
+import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The status page behind the secret link in every email: where the request stands, in plain words. */
+/**
+ * The status page behind the secret link in every email: where the request stands, in plain words, and for an
+ * access or portability request the download of the answer, after a one-time code sent to the subject's address.
+ */
 @Controller
 class StatusController {
 
     private final RequestDirectory requests;
     private final Timeline timeline;
+    private final PackageDelivery delivery;
 
-    StatusController(RequestDirectory requests, Timeline timeline) {
+    StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery) {
         this.requests = requests;
         this.timeline = timeline;
+        this.delivery = delivery;
     }
 
     @GetMapping("/status/{token}")
     String status(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<RequestDetails> request = requests.findByStatusToken(token);
         if (request.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("problem", "unknown-status");
+            return unknown(model, response);
+        }
+        return statusPage(token, request.get(), model);
+    }
+
+    /** Emails a one-time download code to the request's address. */
+    @PostMapping("/status/{token}/package/code")
+    String sendCode(@PathVariable String token, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        Optional<RequestDetails> request = requests.findByStatusToken(token);
+        if (request.isEmpty()) {
+            return unknown(model, response);
+        }
+        CodeOutcome outcome = delivery.sendCode(request.get().reference());
+        switch (outcome) {
+            case SENT -> redirect.addFlashAttribute("codeNotice", "We emailed you a download code. It works once, "
+                    + "for " + delivery.codeValidity().toMinutes() + " minutes; a code sent before no longer works.");
+            case TOO_MANY_CODES -> redirect.addFlashAttribute("codeError", "We have sent several codes today. Use "
+                    + "the last one we sent, or ask again tomorrow.");
+            case NOT_AVAILABLE -> redirect.addFlashAttribute("codeError", "Your data is not available to download.");
+        }
+        return "redirect:/status/" + token + "#your-data";
+    }
+
+    /** Checks the code; a right one opens a page with the single-use download link. */
+    @PostMapping("/status/{token}/package/download")
+    String redeem(@PathVariable String token, @RequestParam(name = "code", required = false) String code,
+                  Model model, HttpServletResponse response) {
+        Optional<RequestDetails> request = requests.findByStatusToken(token);
+        if (request.isEmpty()) {
+            return unknown(model, response);
+        }
+        Redeemed redeemed = delivery.redeem(request.get().reference(), code == null ? "" : code.strip());
+        if (redeemed.ok()) {
+            model.addAttribute("request", request.get());
+            model.addAttribute("accessPackage", delivery.find(request.get().reference()).orElseThrow());
+            model.addAttribute("downloadPath", "/status/" + token + "/package/" + redeemed.ticket());
+            model.addAttribute("statusPath", "/status/" + token);
+            model.addAttribute("ticketMinutes", delivery.ticketValidity().toMinutes());
+            return "portal/download";
+        }
+        response.setStatus(switch (redeemed.failure()) {
+            case WRONG, NO_CODE -> HttpServletResponse.SC_BAD_REQUEST;
+            case EXPIRED, NOT_AVAILABLE -> HttpServletResponse.SC_GONE;
+            case USED -> HttpServletResponse.SC_CONFLICT;
+            case TOO_MANY_ATTEMPTS -> 429;
+        });
+        model.addAttribute("codeError", switch (redeemed.failure()) {
+            case WRONG -> "That code is not right. You can try " + redeemed.attemptsLeft() + " more time"
+                    + (redeemed.attemptsLeft() == 1 ? "" : "s") + ", or ask for a new code.";
+            case NO_CODE -> "Ask for a download code first; we email it to you.";
+            case EXPIRED -> "That code has expired. Ask for a new one.";
+            case USED -> "That code was already used. Ask for a new one to download again.";
+            case TOO_MANY_ATTEMPTS -> "That code was entered wrongly too many times and no longer works. Ask for a "
+                    + "new one.";
+            case NOT_AVAILABLE -> "Your data is not available to download.";
+        });
+        return statusPage(token, request.get(), model);
+    }
+
+    /** The package itself: the link works once, for a few minutes, and only under its own request's page. */
+    @GetMapping("/status/{token}/package/{ticket}")
+    String download(@PathVariable String token, @PathVariable String ticket, Model model,
+                    HttpServletResponse response) throws IOException {
+        Optional<RequestDetails> request = requests.findByStatusToken(token);
+        if (request.isEmpty()) {
+            return unknown(model, response);
+        }
+        Optional<Grant> grant = delivery.claimDownload(request.get().reference(), ticket);
+        if (grant.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_GONE);
+            model.addAttribute("problem", "download-used");
+            model.addAttribute("statusPath", "/status/" + token);
             return "portal/link-problem";
         }
-        List<TimelineEntryView> visible = timeline.entries(request.get().reference()).stream()
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment().filename(grant.get().fileName()).build().toString());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLengthLong(grant.get().sizeBytes());
+        try (InputStream in = delivery.open(grant.get()); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+        return null;
+    }
+
+    private String statusPage(String token, RequestDetails request, Model model) {
+        List<TimelineEntryView> visible = timeline.entries(request.reference()).stream()
                 .filter(entry -> entry.kind().shownToSubject()).toList();
-        model.addAttribute("request", request.get());
+        model.addAttribute("request", request);
         model.addAttribute("timeline", visible);
+        model.addAttribute("token", token);
+        Optional<PackageView> accessPackage = delivery.find(request.reference());
+        accessPackage.ifPresent(p -> model.addAttribute("accessPackage", p));
+        model.addAttribute("downloadable", accessPackage.filter(delivery::downloadable).isPresent());
         return "portal/status";
+    }
+
+    private static String unknown(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("problem", "unknown-status");
+        return "portal/link-problem";
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.io.IOException;
+import org.rightsflow.access.PackageReview;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.ClaimedCorrection;
@@ -39,9 +40,12 @@ class InboxController {
     private final StaffTasks tasks;
     private final SystemActions actions;
     private final CorrectionReview corrections;
+    private final PackageReview packageReview;
 
-    InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections) {
+    InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections,
+                    PackageReview packageReview) {
         this.tasks = tasks;
+        this.packageReview = packageReview;
         this.actions = actions;
         this.corrections = corrections;
     }
@@ -78,7 +82,7 @@ class InboxController {
         }
     }
 
-    private String showTask(InboxTask task, Model model) {
+    String showTask(InboxTask task, Model model) {
         model.addAttribute("task", task);
         if (!model.containsAttribute("completeForm")) {
             model.addAttribute("completeForm", new CompleteTaskForm());
@@ -99,6 +103,13 @@ class InboxController {
                 model.addAttribute("reviewForm", form);
             }
             model.addAttribute("requestDetails", tasks.requestOf(task));
+        }
+        if (task.kind() == InboxTask.Kind.REVIEW_PACKAGE) {
+            List<PackageReview.SystemContents> contents = packageReview.contents(task.reference());
+            model.addAttribute("contents", contents);
+            model.addAttribute("exclusions", PackageReviewController.lines(contents,
+                    packageReview.exclusions(task.reference())));
+            model.addAttribute("exclusionTargets", PackageReviewController.targets(contents));
         }
         model.addAttribute("correctionsToApply", tasks.correctionsToApply(task));
         if (task.erasurePlanStepId() != null) {

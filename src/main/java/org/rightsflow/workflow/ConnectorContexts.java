@@ -1,5 +1,8 @@
 package org.rightsflow.workflow;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Map;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ConnectorAction;
@@ -9,6 +12,7 @@ import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
@@ -20,9 +24,14 @@ class ConnectorContexts {
     private final RequestDirectory requests;
     private final SystemRegistry systems;
     private final CorrectionReview corrections;
+    private final LookbackProperties lookback;
+    private final StatutoryClock statutoryClock;
 
-    ConnectorContexts(RequestDirectory requests, SystemRegistry systems, CorrectionReview corrections) {
+    ConnectorContexts(RequestDirectory requests, SystemRegistry systems, CorrectionReview corrections,
+                      LookbackProperties lookback, StatutoryClock statutoryClock) {
         this.requests = requests;
+        this.lookback = lookback;
+        this.statutoryClock = statutoryClock;
         this.systems = systems;
         this.corrections = corrections;
     }
@@ -37,8 +46,21 @@ class ConnectorContexts {
                 applicable, callbackUrl,
                 // The same for every attempt, so a receiving system can tell a retry from a new request.
                 reference + ":" + systemKey + ":" + action.name(),
-                // No lookback yet: every access request gets all the data, which is never less than the law asks.
-                null, providedDataOnly(request.type(), request.regime()));
+                action == ConnectorAction.ACCESS ? dataSince(request) : null,
+                providedDataOnly(request.type(), request.regime()));
+    }
+
+    /**
+     * The start of the lookback of an access request: the configured period before the day the request was
+     * received (in the clock's zone), or null for all of the subject's data.
+     */
+    Instant dataSince(RequestDetails request) {
+        Period period = lookback.of(request.regime());
+        if (period == null) {
+            return null;
+        }
+        LocalDate received = statutoryClock.dateOf(request.receivedAt());
+        return received.minus(period).atStartOfDay(statutoryClock.zone()).toInstant();
     }
 
     /**

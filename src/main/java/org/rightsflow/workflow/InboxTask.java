@@ -20,7 +20,9 @@ public record InboxTask(String id, Kind kind, String name, String reference, Str
         /** Look at the dry run of an erasure and approve it, or refuse it with a reason. */
         APPROVE_ERASURE,
         /** Check a correction claim and accept or refuse each field (privacy officers). */
-        REVIEW_CORRECTION
+        REVIEW_CORRECTION,
+        /** Look at an access package before release and leave out what must not be disclosed (privacy officers). */
+        REVIEW_PACKAGE
     }
 
     public boolean overdue() {

@@ -39,6 +39,12 @@ public final class ProcessModel {
         public static final String SEND_FIRST_REMINDER = "send-first-reminder";
         public static final String SEND_SECOND_REMINDER = "send-second-reminder";
         public static final String ESCALATE_OVERDUE = "escalate-overdue";
+        public static final String PACKAGE_NEEDED = "package-needed";
+        public static final String PACKAGE_REVIEW_NEEDED = "package-review-needed";
+        public static final String REVIEW_PACKAGE = "review-package";
+        public static final String PACKAGE_REVIEWED = "package-reviewed";
+        public static final String ASSEMBLE_PACKAGE = "assemble-package";
+        public static final String PACKAGE_SETTLED = "package-settled";
         public static final String CARRIED_OUT = "carried-out";
         public static final String SEND_RESPONSE = "send-response";
         public static final String CLOSE_REQUEST = "close-request";
@@ -97,6 +103,8 @@ public final class ProcessModel {
         public static final String OUTCOME = "outcome";
         public static final String RESULT_SUMMARY = "resultSummary";
         public static final String COMPLETED_BY = "completedBy";
+        /** The privacy officer who released the access package after reviewing it. */
+        public static final String PACKAGE_REVIEWED_BY = "packageReviewedBy";
 
         private Variables() {
         }

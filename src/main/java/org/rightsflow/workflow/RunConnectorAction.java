@@ -27,6 +27,7 @@ import org.rightsflow.connector.SystemCallbacks;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.SystemRegistry;
 import org.springframework.stereotype.Component;
+import org.rightsflow.support.PublicLinks;
 
 /**
  * Runs the request's action in the system through its connector. An answer now sets the outcome; an accepted

@@ -3,6 +3,7 @@ package org.rightsflow.workflow;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.connector.ConnectorKind;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.connector.SystemOutcome;
@@ -23,9 +24,11 @@ class SendResponse implements JavaDelegate {
     private final SystemRegistry systems;
     private final SubjectMail mail;
     private final CorrectionReview corrections;
+    private final PackageDelivery delivery;
 
     SendResponse(RequestDirectory requests, RequestLifecycle lifecycle, SystemRegistry systems, SubjectMail mail,
-                 CorrectionReview corrections) {
+                 CorrectionReview corrections, PackageDelivery delivery) {
+        this.delivery = delivery;
         this.corrections = corrections;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -45,7 +48,7 @@ class SendResponse implements JavaDelegate {
                     .map(FulfilmentResultView::systemName).toList();
             mail.correctionResponse(request, results, corrections.claim(request.reference()), toldRecipients);
         } else {
-            mail.response(request, results);
+            mail.response(request, results, delivery.find(request.reference()).orElse(null));
         }
         long done = results.stream().filter(r -> r.outcome() == SystemOutcome.DONE).count();
         long noData = results.stream().filter(r -> r.outcome() == SystemOutcome.NO_DATA_FOUND).count();

@@ -9,6 +9,7 @@ import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.security.StaffMember;
 import org.springframework.stereotype.Component;
+import org.rightsflow.support.PublicLinks;
 
 /** Writes the reminders and escalations addressed to staff. They carry no personal data of the subject. */
 @Component

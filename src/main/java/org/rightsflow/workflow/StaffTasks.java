@@ -209,6 +209,42 @@ public class StaffTasks {
         tasks.complete(taskId);
     }
 
+    /**
+     * Releases an access package after the review: the exclusions recorded so far apply, and the package is
+     * assembled and sealed next. Only privacy officers release.
+     */
+    @Transactional
+    public void releasePackage(String taskId, StaffMember me) {
+        Task task = visibleTask(taskId, me);
+        if (!ProcessModel.Activities.REVIEW_PACKAGE.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailable("This task is not the review of an access package.");
+        }
+        requireOfficerHolding(task, me, "Only a privacy officer releases an access package.");
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+        tasks.complete(taskId, Map.of(ProcessModel.Variables.PACKAGE_REVIEWED_BY, me.username()));
+    }
+
+    /**
+     * Checks that a privacy officer may act on the review task: an officer, and the task not held by someone else.
+     *
+     * @throws TaskNotAvailable otherwise
+     */
+    public void requireReviewer(String taskId, StaffMember me) {
+        Task task = visibleTask(taskId, me);
+        requireOfficerHolding(task, me, "Only a privacy officer reviews an access package.");
+    }
+
+    private static void requireOfficerHolding(Task task, StaffMember me, String notOfficer) {
+        if (!me.overseesAllRequests()) {
+            throw new TaskNotAvailable(notOfficer);
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
+        }
+    }
+
     /** The request a task belongs to, for what the subject wrote in the details. */
     @Transactional(readOnly = true)
     public RequestDetails requestOf(InboxTask task) {
@@ -261,6 +297,7 @@ public class StaffTasks {
         InboxTask.Kind kind = switch (task.getTaskDefinitionKey()) {
             case ProcessModel.Activities.APPROVE_ERASURE -> InboxTask.Kind.APPROVE_ERASURE;
             case ProcessModel.Activities.REVIEW_CORRECTION -> InboxTask.Kind.REVIEW_CORRECTION;
+            case ProcessModel.Activities.REVIEW_PACKAGE -> InboxTask.Kind.REVIEW_PACKAGE;
             default -> InboxTask.Kind.FULFIL;
         };
         Number systemId = (Number) variables.get(SYSTEM_ID);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.rightsflow.access.PackageView;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
@@ -12,6 +13,7 @@ import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
+import org.rightsflow.support.PublicLinks;
 
 /** Writes the emails addressed to the data subject; every one carries the status link. */
 @Component
@@ -40,8 +42,12 @@ class SubjectMail {
         send(request, MailKind.UNVERIFIABLE, Map.of());
     }
 
-    void response(RequestDetails request, List<FulfilmentResultView> results) {
-        send(request, MailKind.RESPONSE, Map.of("results", results));
+    /** The answer; for an access or portability request with the package to download, else null. */
+    void response(RequestDetails request, List<FulfilmentResultView> results, PackageView accessPackage) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("results", results);
+        model.put("accessPackage", accessPackage);
+        send(request, MailKind.RESPONSE, model);
     }
 
     /** The answer to a correction: each field's decision, what changed where, and which recipients were told. */

@@ -25,6 +25,7 @@ import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.security.StaffRole;
 import org.springframework.stereotype.Component;
+import org.rightsflow.support.PublicLinks;
 
 /**
  * The emails around systems that answer later: the request to a processor and its reminders (each with a fresh

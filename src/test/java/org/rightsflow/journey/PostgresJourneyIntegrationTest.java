@@ -90,7 +90,7 @@ class PostgresJourneyIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0} under {1}")
-    @CsvSource({"ACCESS, GDPR, 2, true", "DELETION, CCPA, 2, true", "CORRECTION, UK_GDPR, 1, true",
+    @CsvSource({"ACCESS, GDPR, 2, true", "DELETION, CCPA, 2, true", "RESTRICTION, UK_GDPR, 1, true",
             "OPT_OUT, CCPA, 1, false"})
     void requestTravelsFromTheFormToTheAnswer(String type, String regime, int systemsInScope, boolean verified) {
         Journey journey = new Journey(port, "pg-" + type.toLowerCase());

@@ -119,13 +119,18 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         executeJob(called.get(NEWSLETTER.id()), FULFIL_TASK);
         assertThat(called.get(NEWSLETTER.id())).isEnded();
 
+        // An access request is answered with a package, assembled once every system has answered.
+        assertThat(request).isWaitingAt(ProcessModel.Activities.ASSEMBLE_PACKAGE)
+                .hasPassed(ProcessModel.Activities.PACKAGE_NEEDED, ProcessModel.Activities.PACKAGE_REVIEW_NEEDED)
+                .hasNotPassed(ProcessModel.Activities.REVIEW_PACKAGE);
+        executeJob(request, ProcessModel.Activities.ASSEMBLE_PACKAGE);
         assertThat(request).isWaitingAt(SEND_RESPONSE);
         executeJob(request, SEND_RESPONSE);
 
         assertThat(request).isEnded()
                 .hasPassedInOrder("request-submitted", ACKNOWLEDGE, VERIFICATION_NEEDED, SEND_VERIFICATION_LINK,
                         AWAIT_VERIFICATION, IDENTITY_VERIFIED, RECORD_VERIFICATION, SELECT_SYSTEMS, FULFIL_IN_SYSTEMS,
-                        SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED)
+                        ProcessModel.Activities.ASSEMBLE_PACKAGE, SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED)
                 .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_FIRST_REMINDER, SEND_SECOND_REMINDER,
                         ESCALATE_OVERDUE);
         assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
@@ -133,7 +138,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
 
         assertThat(stubs.beansRun()).containsExactly("acknowledgeRequest", "sendVerificationLink",
                 "recordVerification", "selectSystemsInScope", "prepareSystemTask", "prepareSystemTask",
-                "recordSystemResult", "recordSystemResult", "sendResponse", "closeRequest");
+                "recordSystemResult", "recordSystemResult", "assemblePackage", "sendResponse", "closeRequest");
         assertThat(stubs.calls()).extracting(Call::businessKey).as("every delegate knows the request")
                 .containsOnly(REFERENCE_NUMBER);
         assertThat(stubs.callsOf("prepareSystemTask"))
@@ -194,7 +199,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
 
     @Test
     void optOutNeedsNoVerificationAndGoesStraightToTheSystems() {
-        ProcessInstance request = startRequest(false);
+        ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
 
         assertThat(request).isWaitingAt(SELECT_SYSTEMS).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, "ready-to-fulfil")
@@ -248,9 +253,35 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void anAccessPackageIsReviewedByAPrivacyOfficerBeforeItIsAssembledWhereTheRegimeAsksForIt() {
+        stubs.reviewPackages(true);
+        inScope(SHOP);
+        ProcessInstance request = startRequest(false);
+        executeJob(request, ACKNOWLEDGE);
+        executeJob(request, SELECT_SYSTEMS);
+        complete(taskFor(SHOP), withVariables(OUTCOME, "DONE", RESULT_SUMMARY, "", COMPLETED_BY, "sam"));
+        executeJob(calledInstances(request).get(SHOP.id()), FULFIL_TASK);
+
+        assertThat(request).isWaitingAt(ProcessModel.Activities.REVIEW_PACKAGE);
+        Task review = taskService.createTaskQuery().processInstanceId(request.getId()).singleResult();
+        assertThat(review).hasName("Review the access package")
+                .hasCandidateGroup(ProcessModel.PRIVACY_OFFICERS_GROUP);
+        assertThat(instant(review.getDueDate())).isEqualTo(instant(variable(request, DUE_DATE)));
+        assertThat(stubs.callsOf("assemblePackage")).as("nothing is assembled before the release").isEmpty();
+
+        complete(review, withVariables(ProcessModel.Variables.PACKAGE_REVIEWED_BY, "dpo"));
+        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_PACKAGE,
+                ProcessModel.Activities.ASSEMBLE_PACKAGE, SEND_RESPONSE);
+        assertThat(stubs.callsOf("assemblePackage")).singleElement()
+                .satisfies(call -> assertThat(call.variable(ProcessModel.Variables.PACKAGE_REVIEWED_BY)).isEqualTo("dpo"));
+        assertThat(request).isEnded().hasPassedInOrder(ProcessModel.Activities.REVIEW_PACKAGE,
+                ProcessModel.Activities.PACKAGE_REVIEWED, ProcessModel.Activities.ASSEMBLE_PACKAGE, SEND_RESPONSE);
+    }
+
+    @Test
     void requestWithNoSystemInScopeIsAnsweredAndClosedAtOnce() {
         stubs.on("selectSystemsInScope", execution -> execution.setVariable(SYSTEM_IDS, new ArrayList<Long>()));
-        ProcessInstance request = startRequest(false);
+        ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
         executeJob(request, SELECT_SYSTEMS);
 

@@ -25,7 +25,7 @@ final class DelegateStubs {
             "acknowledgeRequest", "sendVerificationLink", "recordVerification", "closeUnverifiable",
             "selectSystemsInScope", "remindAssignees", "escalateOverdue", "sendResponse", "closeRequest",
             "prepareSystemTask", "recordSystemResult", "planErasure", "runConnectorAction", "remindCallbackLate",
-            "raiseCallbackIncident", "emailProcessor", "remindProcessor", "escalateProcessor");
+            "raiseCallbackIncident", "emailProcessor", "remindProcessor", "escalateProcessor", "assemblePackage");
 
     /** One delegate invocation, as the delegate saw it. */
     record Call(String bean, String activityId, String processDefinitionKey, String businessKey,
@@ -40,9 +40,16 @@ final class DelegateStubs {
     private final Map<String, JavaDelegate> behaviours = new HashMap<>();
     private final Map<String, FluentJavaDelegateMock> mocks = new LinkedHashMap<>();
 
+    /** Whether the packagePolicy stub asks for a review of access packages before release (by default not). */
+    private boolean packageReview;
+
     /** Registers a journaling mock for every bean; call {@link CamundaMockito#reset()} after the test. */
     static DelegateStubs registerAll() {
         DelegateStubs stubs = new DelegateStubs();
+        // The model asks ${packagePolicy.reviewBeforeRelease(regime, requestType)}.
+        PackagePolicy policy = org.mockito.Mockito.mock(PackagePolicy.class);
+        org.mockito.Mockito.when(policy.reviewBeforeRelease(any(), any())).thenAnswer(call -> stubs.packageReview);
+        org.camunda.bpm.engine.test.mock.Mocks.register("packagePolicy", policy);
         for (String bean : BEANS) {
             FluentJavaDelegateMock mock = CamundaMockito.registerJavaDelegateMock(bean);
             stubs.mocks.put(bean, mock);
@@ -63,6 +70,12 @@ final class DelegateStubs {
             }
         }
         return stubs;
+    }
+
+    /** Lets the packagePolicy stub ask for a review of access packages before release. */
+    DelegateStubs reviewPackages(boolean review) {
+        this.packageReview = review;
+        return this;
     }
 
     /** What the bean does after it has been journaled (replaces any earlier behaviour). */

@@ -48,7 +48,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
 
     /** An opt-out request whose two fulfilment tasks are open. */
     private ProcessInstance requestInFulfilment() {
-        ProcessInstance request = startRequest(false);
+        ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
         executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS);

@@ -192,6 +192,11 @@ abstract class ProcessTestSupport {
         return job;
     }
 
+    /** Whether this process instance has a job waiting at the activity. */
+    boolean hasJobAt(ProcessInstance instance, String activityId) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).count() > 0;
+    }
+
     Job jobAt(ProcessInstance instance, String activityId) {
         List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).list();

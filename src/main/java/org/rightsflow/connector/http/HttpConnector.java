@@ -218,6 +218,9 @@ class HttpConnector implements AutomatedConnector {
         body.put("dueDate", context.dueDate() == null ? null : context.dueDate().toString());
         body.put("subject", subject);
         body.put("corrections", new LinkedHashMap<>(context.corrections()));
+        // For ACCESS: return only data collected since then (null: all of it), and only what the subject provided.
+        body.put("dataSince", context.dataSince() == null ? null : context.dataSince().toString());
+        body.put("providedDataOnly", context.portabilityOnly());
         body.put("callbackUrl", context.callbackUrl());
         try {
             return HttpResultJson.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);

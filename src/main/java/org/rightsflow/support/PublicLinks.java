@@ -1,4 +1,4 @@
-package org.rightsflow.workflow;
+package org.rightsflow.support;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -8,37 +8,37 @@ import org.springframework.stereotype.Component;
  * /verify/{token}); the base comes from {@code rightsflow.public-url}.
  */
 @Component
-class PublicLinks {
+public class PublicLinks {
 
     private final String base;
 
-    PublicLinks(@Value("${rightsflow.public-url}") String publicUrl) {
+    public PublicLinks(@Value("${rightsflow.public-url}") String publicUrl) {
         this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    String status(String statusToken) {
+    public String status(String statusToken) {
         return base + "/status/" + statusToken;
     }
 
-    String verification(String verificationToken) {
+    public String verification(String verificationToken) {
         return base + "/verify/" + verificationToken;
     }
 
     /** Where an http system posts its late answer (the api module's callback endpoint). */
-    String systemCallback(String token) {
+    public String systemCallback(String token) {
         return base + "/api/v1/callbacks/" + token;
     }
 
     /** Where a processor confirms it carried a request out (the portal's confirmation page). */
-    String processorConfirmation(String token) {
+    public String processorConfirmation(String token) {
         return base + "/processors/confirm/" + token;
     }
 
-    String staffRequest(String reference) {
+    public String staffRequest(String reference) {
         return base + "/staff/requests/" + reference;
     }
 
-    String staffInbox() {
+    public String staffInbox() {
         return base + "/staff";
     }
 }

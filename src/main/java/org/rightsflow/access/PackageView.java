@@ -1,0 +1,27 @@
+package org.rightsflow.access;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * An access package as the portal, the staff pages and the emails show it.
+ *
+ * @param sha256     of the zip as sealed, so the subject or an auditor can check that a file is the one delivered
+ * @param reviewedBy who reviewed it before release; null when it was released without a review
+ */
+public record PackageView(String reference, PackageStatus status, long sizeBytes, int fileCount, String sha256,
+                          String reviewedBy, Instant createdAt, Instant expiresAt, Instant deletedAt) {
+
+    /** The size as people read it: 840 KB, 12.4 MB. */
+    public String readableSize() {
+        if (sizeBytes < 1024 * 1024) {
+            return Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+    }
+
+    /** The file name the subject's browser saves. */
+    public String fileName() {
+        return reference + "-your-data.zip";
+    }
+}
