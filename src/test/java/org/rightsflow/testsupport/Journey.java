@@ -111,12 +111,56 @@ public final class Journey {
         return subject.post(path, confirm, Map.of());
     }
 
-    /** The status page reached from the link in the acknowledgement email. */
-    public Page statusPage() {
+    /** The path of the status page, from the link in the acknowledgement email. */
+    public String statusPath() {
         if (statusPath == null) {
             statusPath = linkPath(awaitMail("We received your request"), "status");
         }
-        return subject.get(statusPath);
+        return statusPath;
+    }
+
+    /**
+     * Asks for a download code on the status page, as the subject would, and returns the code from the email that
+     * arrives (each new code is a new email; the newest is returned).
+     */
+    public String requestDownloadCode() {
+        int before = downloadCodes().size();
+        Page status = statusPage();
+        Page after = subject.post(statusPath() + "/package/code", status, Map.of());
+        assertThat(after.mainText()).contains("We emailed you a download code");
+        return await().atMost(PATIENCE).until(this::downloadCodes, codes -> codes.size() > before).get(before);
+    }
+
+    /** Every download code emailed to this subject for this request, oldest first. */
+    public List<String> downloadCodes() {
+        Pattern code = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);
+        return TestMailServer.messagesTo(email).stream()
+                .filter(m -> TestMailServer.subject(m).contains("Your download code for request " + reference))
+                .map(TestMailServer::body).map(code::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+    }
+
+    /** Enters a code on the status page; returns the page that answers (the download page when it was right). */
+    public Page enterDownloadCode(String code) {
+        Page status = statusPage();
+        // Once the package has expired the page has no form left; any page of the session carries its token.
+        Page from = status.document().selectFirst("input[name=_csrf]") != null ? status : subject.get("/");
+        return subject.post(statusPath() + "/package/download", from, Map.of("code", code));
+    }
+
+    /** The whole delivery: a code by email, entered on the status page, and the zip behind the link it opens. */
+    public byte[] downloadPackage() {
+        Page download = enterDownloadCode(requestDownloadCode());
+        assertThat(download.status()).isEqualTo(200);
+        String link = download.document().selectFirst("#download-link").attr("href");
+        WebSession.Download zip = subject.download(link);
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        return zip.body();
+    }
+
+    /** The status page reached from the link in the acknowledgement email. */
+    public Page statusPage() {
+        return subject.get(statusPath());
     }
 
     /**

@@ -41,6 +41,31 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
+    /** Fetches a file as it is, without parsing: the status, the headers, the bytes. */
+    public Download download(String pathOrUrl) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    response.headers().firstValue("Cache-Control").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file as received. */
+    public record Download(int status, String contentType, String contentDisposition, String cacheControl,
+                           byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Posts a form with the CSRF token taken from {@code from}, the page the form is on. */
     public Page post(String pathOrUrl, Page from, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
