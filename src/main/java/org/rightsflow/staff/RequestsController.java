@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.audit.Timeline;
+import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.deadline.RequestType;
@@ -37,10 +38,13 @@ class RequestsController {
     private final SystemRegistry systems;
     private final SystemActions actions;
     private final CorrectionReview corrections;
+    private final PackageDelivery packages;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
-                       SystemRegistry systems, SystemActions actions, CorrectionReview corrections) {
+                       SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
+                       PackageDelivery packages) {
         this.corrections = corrections;
+        this.packages = packages;
         this.actions = actions;
         this.requests = requests;
         this.timeline = timeline;
@@ -72,6 +76,7 @@ class RequestsController {
         model.addAttribute("steps", actions.stepsOf(reference));
         model.addAttribute("accessFiles", actions.accessFilesOf(reference));
         model.addAttribute("messages", outbox.forRequest(reference));
+        packages.find(reference).ifPresent(p -> model.addAttribute("accessPackage", p));
         model.addAttribute("claim", request.get().type() == RequestType.CORRECTION
                 ? corrections.claim(reference) : List.of());
         return "staff/request";
