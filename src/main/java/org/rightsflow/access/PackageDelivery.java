@@ -191,12 +191,12 @@ public class PackageDelivery {
         Optional<AccessPackage> pkg = found.flatMap(download -> packages.findById(download.packageId()))
                 .filter(p -> p.requestReference().equals(reference));
         if (pkg.isEmpty()) {
-            refused(reference, null, 0);
+            refusedLink(reference);
             return Optional.empty();
         }
         PackageDownload download = found.get();
         if (download.downloadedAt() != null || !now.isBefore(download.ticketExpiresAt()) || !pkg.get().availableAt(now)) {
-            refused(reference, null, 0);
+            refusedLink(reference);
             return Optional.empty();
         }
         download.downloaded(now);
@@ -212,17 +212,20 @@ public class PackageDelivery {
     }
 
     private Redeemed refused(String reference, RedeemFailure failure, int attemptsLeft) {
-        timeline.record(reference, Actors.SUBJECT, TimelineKind.DOWNLOAD_REFUSED, switch (failure == null
-                ? "LINK" : failure.name()) {
-            case "WRONG" -> "Wrong download code entered (" + attemptsLeft + " attempt(s) left).";
-            case "EXPIRED" -> "An expired download code was entered.";
-            case "USED" -> "A download code that was already used was entered again.";
-            case "TOO_MANY_ATTEMPTS" -> "Download code blocked after too many wrong attempts.";
-            case "NO_CODE" -> "A download code was entered before any was sent.";
-            case "NOT_AVAILABLE" -> "A download code was entered, but no package is available.";
-            default -> "A download link that is unknown, used, expired, or for another request was refused.";
+        timeline.record(reference, Actors.SUBJECT, TimelineKind.DOWNLOAD_REFUSED, switch (failure) {
+            case WRONG -> "Wrong download code entered (" + attemptsLeft + " attempt(s) left).";
+            case EXPIRED -> "An expired download code was entered.";
+            case USED -> "A download code that was already used was entered again.";
+            case TOO_MANY_ATTEMPTS -> "Download code blocked after too many wrong attempts.";
+            case NO_CODE -> "A download code was entered before any was sent.";
+            case NOT_AVAILABLE -> "A download code was entered, but no package is available.";
         });
         return new Redeemed(null, failure, attemptsLeft);
+    }
+
+    private void refusedLink(String reference) {
+        timeline.record(reference, Actors.SUBJECT, TimelineKind.DOWNLOAD_REFUSED,
+                "A download link that is unknown, used, expired, or for another request was refused.");
     }
 
     private String newCode() {
