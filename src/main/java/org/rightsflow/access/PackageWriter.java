@@ -80,6 +80,9 @@ final class PackageWriter {
 
     private static final Pattern UNSAFE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
     /** A cell a spreadsheet would run as a formula (CSV injection); prefixed with an apostrophe. */
+    private static final Pattern WINDOWS_DEVICE =
+            Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+    private static final int MAX_NAME = 100;
     private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
 
     private final JsonFactory json;
@@ -161,7 +164,7 @@ final class PackageWriter {
                 generator.writeArrayFieldStart(table);
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (parser.currentToken() != JsonToken.START_OBJECT) {
-                        generator.copyCurrentStructure(parser);
+                        copyExact(parser, generator);
                         continue;
                     }
                     generator.writeStartObject();
@@ -172,7 +175,7 @@ final class PackageWriter {
                             parser.skipChildren();
                         } else {
                             generator.writeFieldName(column);
-                            generator.copyCurrentStructure(parser);
+                            copyExact(parser, generator);
                         }
                     }
                     generator.writeEndObject();
@@ -188,7 +191,7 @@ final class PackageWriter {
     private void writeCsv(SystemPart system, TableShape shape, OutputStream out) throws IOException {
         List<String> columns = system.includedColumns(shape);
         Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writeLine(csv, columns);
+        writeLine(csv, columns.stream().map(PackageWriter::defused).toList());
         try (InputStream in = system.data().open(); JsonParser parser = json.createParser(in)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -223,14 +226,11 @@ final class PackageWriter {
     private String cell(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_NULL -> "";
-            case VALUE_STRING -> {
-                String text = parser.getText();
-                yield FORMULA_START.matcher(text).matches() ? "'" + text : text;
-            }
+            case VALUE_STRING -> defused(parser.getText());
             case START_OBJECT, START_ARRAY -> {
                 StringWriter nested = new StringWriter();
                 try (JsonGenerator generator = json.createGenerator(nested)) {
-                    generator.copyCurrentStructure(parser);
+                    copyExact(parser, generator);
                 }
                 yield nested.toString();
             }
@@ -238,7 +238,29 @@ final class PackageWriter {
         };
     }
 
+    /**
+     * Copies the value at the parser's position as it was written: decimals keep every digit (12.50 stays 12.50,
+     * where Jackson's own copy would read a double), so the JSON document says exactly what the system holds.
+     */
+    private static void copyExact(JsonParser parser, JsonGenerator generator) throws IOException {
+        int depth = 0;
+        do {
+            JsonToken token = parser.currentToken();
+            generator.copyCurrentEventExact(parser);
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && parser.nextToken() != null);
+    }
+
     private static void writeLine(Writer csv, List<String> cells) throws IOException {
+        if (cells.size() == 1 && cells.get(0).isEmpty()) {
+            // A lone empty cell would be an empty line, which readers skip: quote it so the row still counts.
+            csv.write("\"\"\r\n");
+            return;
+        }
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.write(',');
@@ -255,6 +277,11 @@ final class PackageWriter {
         csv.write("\r\n");
     }
 
+    /** Text a spreadsheet would run as a formula, with an apostrophe in front so it is shown as text. */
+    private static String defused(String text) {
+        return FORMULA_START.matcher(text).matches() ? "'" + text : text;
+    }
+
     private static String begin(ZipOutputStream zip, String name, Set<String> used) throws IOException {
         String unique = name;
         for (int n = 2; !used.add(unique.toLowerCase(Locale.ROOT)); n++) {
@@ -265,13 +292,27 @@ final class PackageWriter {
         return unique;
     }
 
-    /** A name safe in every file system: letters, digits, dot, dash and underscore; never empty or a dot name. */
+    /**
+     * A name safe in every file system: letters, digits, dot, dash and underscore; never empty, hidden or a device
+     * name Windows reserves; at most 100 characters, keeping the extension so the file still opens.
+     */
     static String safe(String name) {
         String cleaned = UNSAFE_NAME.matcher(name == null ? "" : name).replaceAll("_");
         if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.' || c == '_')) {
             cleaned = "file";
         }
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+        if (cleaned.startsWith(".")) {
+            cleaned = "_" + cleaned.substring(1);
+        }
+        if (WINDOWS_DEVICE.matcher(cleaned).matches()) {
+            cleaned = "_" + cleaned;
+        }
+        if (cleaned.length() > MAX_NAME) {
+            int dot = cleaned.lastIndexOf('.');
+            String extension = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
+            cleaned = cleaned.substring(0, MAX_NAME - extension.length()) + extension;
+        }
+        return cleaned;
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {
