@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +28,33 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core (WCAG 2.0/2.1, A and AA) on every page a customer or a staff member reaches, in a real browser, each
  * page in the state a user sees it: the form with its errors, the inbox with tasks in it, the calculator with a
- * result. Each page is one test, so a report names every page that fails and how.
+ * result. Each page is one test, so a report names every page that fails and how. The pages of an access package's
+ * review, which this configuration skips, are checked in {@link PackageReviewAccessibilityIntegrationTest}.
  */
 @RightsflowIntegrationTest
 class AccessibilityIntegrationTest {
 
     private static final Pattern VERIFY_PATH = Pattern.compile("/verify/[A-Za-z0-9_-]+");
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    /**
+     * A generated customer of the demo shop whose access package the customer pages below download; no other test
+     * uses it (the tests share one mail server, and find their emails by address).
+     */
+    static final int PACKAGE_CUSTOMER_ID = 21;
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -48,6 +63,9 @@ class AccessibilityIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SystemRegistry systems;
 
     String base;
 
@@ -98,6 +116,19 @@ class AccessibilityIntegrationTest {
                     browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
                     assertThat(browser.find(".error-summary").getText()).contains("Enter your email address");
                 }),
+                page("landing page with correction errors", () -> {
+                    // A correction that does not say what is wrong: the error is on the correction lines.
+                    browser.open(base + "/");
+                    browser.find("input[name=type][value=CORRECTION]").click();
+                    new Select(browser.find("#regime")).selectByValue("GDPR");
+                    browser.find("#name").sendKeys("Corey Correction");
+                    browser.find("#email").sendKeys("axe-correction-" + UUID.randomUUID() + "@example.com");
+                    browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
+                    assertThat(browser.find(".error-summary").getText())
+                            .contains("Say which data is wrong and what it should be");
+                    assertThat(browser.find("#corrections").getText())
+                            .contains("Say which data is wrong and what it should be");
+                }),
                 page("submission confirmation", () -> {
                     browser.open(base + "/");
                     browser.find("input[name=type][value=ACCESS]").click();
@@ -133,6 +164,72 @@ class AccessibilityIntegrationTest {
                 page("404 page", () -> {
                     browser.open(base + "/requests/no-such-page");
                     assertThat(browser.find("h1").getText()).isEqualTo("Page not found");
+                }));
+    }
+
+    /**
+     * The status page of an access request whose package is ready (review before release is off in the shared test
+     * configuration), through the emailed code to the download and the used link.
+     */
+    @TestFactory
+    Stream<DynamicTest> accessPackagePages() {
+        AtomicReference<String> email = new AtomicReference<>();
+        AtomicReference<String> reference = new AtomicReference<>();
+        AtomicReference<String> downloadUrl = new AtomicReference<>();
+        return Stream.of(
+                page("status page with a ready package", () -> {
+                    email.set(shopCustomerEmail(PACKAGE_CUSTOMER_ID));
+                    reference.set(answeredAccessRequest(email.get()));
+                    String answer = mailBody(email.get(), "Our answer to your request " + reference.get());
+                    browser.open(base + Journey.linkPath(answer, "status"));
+                    assertThat(browser.find("#your-data").getText()).contains("Your copy of your data is ready");
+                }),
+                page("status page after a download code was sent", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Email me a download code']")).click());
+                    assertThat(browser.find("#your-data [role=status]").getText())
+                            .contains("We emailed you a download code");
+                }),
+                page("status page with a wrong download code", () -> {
+                    // Five digits: never the code, which has six.
+                    browser.find("#code").sendKeys("12345");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Download my data']")).click());
+                    assertThat(browser.find("#your-data .error-summary").getText())
+                            .contains("That code is not right");
+                }),
+                page("download page", () -> {
+                    browser.find("#code").sendKeys(downloadCode(email.get(), reference.get()));
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Download my data']")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Your download is ready");
+                    downloadUrl.set(browser.find("#download-link").getDomProperty("href"));
+                }),
+                page("link-problem page (download link used)", () -> {
+                    browser.find("#download-link").click();
+                    browser.awaitDownload(reference.get() + "-your-data.zip");
+                    browser.open(downloadUrl.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("This download link no longer works");
+                }));
+    }
+
+    /** A privacy officer's review of a correction claim, as it comes and with the errors of an empty answer. */
+    @TestFactory
+    Stream<DynamicTest> correctionReviewPages() {
+        return Stream.of(
+                page("correction claim review task page", () -> {
+                    String reference = verifiedCorrection();
+                    signIn("dpo", "dpo");
+                    WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
+                            + reference + "'] and contains(., 'Review the correction claim')]"));
+                    browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Review the correction claim");
+                    assertThat(browser.find("main").getText()).contains("Last name: “Axe-Checked”");
+                }),
+                page("correction claim review with validation errors", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Record the review']")).click());
+                    assertThat(browser.find(".error-summary").getText()).contains("Please correct the following");
                 }));
     }
 
@@ -330,5 +427,82 @@ class AccessibilityIntegrationTest {
         WebSession owner = new WebSession(port).login("owner", "owner");
         await().atMost(MAIL_WAIT).until(() -> owner.get("/staff").mainText().contains(reference));
         return reference;
+    }
+
+    /** The email address of a customer of the demo shop, read from the shop's database. */
+    private String shopCustomerEmail(int id) {
+        // The demo shop's URL is random per application; the imported definition holds the one in use.
+        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
+        try (Connection shop = DriverManager.getConnection(shopUrl, "sa", "");
+             PreparedStatement query = shop.prepareStatement("select email from customers where id = ?")) {
+            query.setInt(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("customer %s in the demo shop", id).isTrue();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An access request by {@code email}, submitted and confirmed over plain HTTP, its support-desk task done and the
+     * mailing agency's confirmation given; returns its reference once the answer has been emailed.
+     */
+    private String answeredAccessRequest(String email) {
+        WebSession customer = new WebSession(port);
+        WebSession.Page form = customer.get("/");
+        String reference = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
+                "name", "Pat Package", "email", email)).text(".panel strong");
+        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        Matcher verifyPath = VERIFY_PATH.matcher(mailBody(email, "Please confirm your request " + reference));
+        assertThat(verifyPath.find()).as("a confirmation link in the email").isTrue();
+        WebSession.Page verify = customer.get(verifyPath.group());
+        customer.post(verify.uri(), verify, Map.of());
+        WebSession owner = new WebSession(port).login("owner", "owner");
+        String desk = await().atMost(MAIL_WAIT).until(() -> owner.get("/staff").document().select("tbody tr").stream()
+                .filter(row -> row.text().contains(reference) && row.text().contains("Support desk"))
+                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).filter(a -> a != null)
+                .map(a -> a.attr("href")).findFirst().orElse(null), link -> link != null);
+        WebSession.Page task = owner.get(desk);
+        assertThat(owner.post(desk + "/complete", task, Map.of("outcome", "DONE", "comment", "Nothing found."))
+                .mainText()).contains("Done:");
+        WebSession processor = new WebSession(port);
+        String confirm = processorConfirmationPath(reference, email);
+        processor.post(confirm, processor.get(confirm), Map.of("note", "Not a subscriber."));
+        mailBody(email, "Our answer to your request " + reference);
+        return reference;
+    }
+
+    /** A correction claim submitted and confirmed over plain HTTP; returns its reference once it waits for review. */
+    private String verifiedCorrection() {
+        String email = "axe-claim-" + UUID.randomUUID() + "@example.com";
+        WebSession customer = new WebSession(port);
+        WebSession.Page form = customer.get("/");
+        String reference = customer.post("/requests", form, Map.of("type", "CORRECTION", "regime", "GDPR",
+                "name", "Cal Claim", "email", email, "details", "My surname is spelt wrongly.",
+                "corrections[0].field", "last_name", "corrections[0].value", "Axe-Checked")).text(".panel strong");
+        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        WebSession.Page verify = customer.get(verificationPath(email));
+        customer.post(verify.uri(), verify, Map.of());
+        WebSession officer = new WebSession(port).login("dpo", "dpo");
+        await().atMost(MAIL_WAIT).until(() -> officer.get("/staff").document().select("tbody tr").stream()
+                .anyMatch(row -> row.text().contains(reference) && row.text().contains("Review the correction claim")));
+        return reference;
+    }
+
+    /** The body of the first email to {@code email} whose subject contains the text, once it has arrived. */
+    private static String mailBody(String email, String subjectContains) {
+        MimeMessage mail = await().atMost(MAIL_WAIT).until(() -> TestMailServer.messagesTo(email).stream()
+                        .filter(m -> TestMailServer.subject(m).contains(subjectContains)).findFirst().orElse(null),
+                m -> m != null);
+        return TestMailServer.body(mail);
+    }
+
+    /** The six-digit code in the download-code email for the request. */
+    private static String downloadCode(String email, String reference) {
+        Matcher code = CODE_LINE.matcher(mailBody(email, "Your download code for request " + reference));
+        assertThat(code.find()).as("a six-digit code in the email").isTrue();
+        return code.group(1);
     }
 }

@@ -3,6 +3,7 @@ package org.rightsflow.api;
 import org.rightsflow.connector.AnswerNotAwaited;
 import org.rightsflow.connector.CallbackOutcome;
 import org.rightsflow.connector.SystemCallbacks;
+import org.rightsflow.support.LockConflicts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,8 @@ class CallbacksApiController {
                               @RequestBody(required = false) byte[] body) {
         CallbackOutcome outcome;
         try {
-            outcome = callbacks.receiveHttpCallback(token, timestamp, signature, body == null ? new byte[0] : body);
+            byte[] received = body == null ? new byte[0] : body;
+            outcome = LockConflicts.retry(() -> callbacks.receiveHttpCallback(token, timestamp, signature, received));
         } catch (AnswerNotAwaited late) {
             return problem(HttpStatus.CONFLICT, "Not waiting", "No step waits for this answer any more.");
         }

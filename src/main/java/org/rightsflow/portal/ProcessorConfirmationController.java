@@ -6,6 +6,7 @@ import org.rightsflow.connector.AnswerNotAwaited;
 import org.rightsflow.connector.CallbackReceipt;
 import org.rightsflow.connector.PendingConfirmation;
 import org.rightsflow.connector.SystemCallbacks;
+import org.rightsflow.support.LockConflicts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,7 @@ class ProcessorConfirmationController {
         }
         CallbackReceipt receipt;
         try {
-            receipt = callbacks.confirmProcessor(token, note);
+            receipt = LockConflicts.retry(() -> callbacks.confirmProcessor(token, note));
         } catch (AnswerNotAwaited alreadyAnswered) {
             return problem("confirmed", model, response, HttpServletResponse.SC_CONFLICT);
         }

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.access.PackageDelivery;
@@ -91,13 +90,13 @@ class AccessPackageJourneyIntegrationTest {
 
         // The support desk's owner attaches the ticket export found by hand, then completes the task.
         WebSession owner = new WebSession(port).login("owner", "owner");
-        String task = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(),
+        String task = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(),
                 "Support desk"), found -> found != null);
         byte[] export = "ticket,subject\r\n1,\"Parcel, late\"\r\n".getBytes(StandardCharsets.UTF_8);
         Page page = owner.postFile(task + "/upload", owner.get(task), "file", "tickets.csv", "text/csv", export);
         assertThat(owner.post(task + "/complete", page, Map.of("outcome", "DONE", "comment", "Exported the tickets."))
                 .mainText()).contains("Done:");
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "The agency holds the subscription only.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "The agency holds the subscription only.");
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(answer).contains("Your copy of your data is ready", "ask for a download code");
@@ -182,7 +181,7 @@ class AccessPackageJourneyIntegrationTest {
         journey.submit("ACCESS", "UK_GDPR", "");
         journey.confirmFromEmail();
         journey.completeTasksAs("owner", "owner", 1, "DONE", "Nothing in the help desk.");
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Done.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Done.");
         journey.awaitMail("Our answer to your request " + journey.reference());
 
         // Another person's request: a different status page, with no package of its own.
@@ -284,12 +283,12 @@ class AccessPackageJourneyIntegrationTest {
         journey.submit("ACCESS", "GDPR", "");
         journey.confirmFromEmail();
         WebSession owner = new WebSession(port).login("owner", "owner");
-        String task = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(),
+        String task = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(),
                 "Support desk"), found -> found != null);
         Page page = owner.postFile(task + "/upload", owner.get(task), "file", "chat.txt", "text/plain",
                 "Chat transcript".getBytes(StandardCharsets.UTF_8));
         owner.post(task + "/complete", page, Map.of("outcome", "DONE", "comment", ""));
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Done.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Done.");
         journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(actions.accessFilesOf(journey.reference())).hasSize(2);
         String code = journey.requestDownloadCode();
@@ -325,7 +324,7 @@ class AccessPackageJourneyIntegrationTest {
         journey.submit("ACCESS", "CCPA", "");
         journey.confirmFromEmail();
         journey.completeTasksAs("owner", "owner", 1, "DONE", "");
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Done.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Done.");
         journey.awaitMail("Our answer to your request " + journey.reference());
 
         Map<String, byte[]> zip = unzip(journey.downloadPackage());
@@ -356,12 +355,6 @@ class AccessPackageJourneyIntegrationTest {
         return entries;
     }
 
-    static String taskLink(WebSession staff, String reference, String nameContains) {
-        return staff.get("/staff").document().select("tbody tr").stream()
-                .filter(row -> row.text().contains(reference) && row.text().contains(nameContains))
-                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).map(Element.class::cast)
-                .map(a -> a.attr("href")).findFirst().orElse(null);
-    }
 
     /** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks. */
     static final class Csv {

@@ -2,7 +2,6 @@ package org.rightsflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.rightsflow.journey.AccessPackageJourneyIntegrationTest.taskLink;
 import static org.rightsflow.journey.AccessPackageJourneyIntegrationTest.unzip;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,17 +53,17 @@ class AccessPackageReviewIntegrationTest {
         journey.submit("ACCESS", "GDPR", "");
         journey.confirmFromEmail();
         WebSession owner = new WebSession(port).login("owner", "owner");
-        String deskTask = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(),
+        String deskTask = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(),
                 "Support desk"), found -> found != null);
         Page desk = owner.postFile(deskTask + "/upload", owner.get(deskTask), "file", "notes.txt", "text/plain",
                 "Internal note about another customer".getBytes(StandardCharsets.UTF_8));
         owner.post(deskTask + "/complete", desk, Map.of("outcome", "DONE", "comment", ""));
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Done.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Done.");
 
         WebSession officer = new WebSession(port).login("dpo", "dpo");
-        String review = await().atMost(Journey.PATIENCE).until(() -> taskLink(officer, journey.reference(),
+        String review = await().atMost(Journey.PATIENCE).until(() -> officer.inboxTaskLink(journey.reference(),
                 "Review the access package"), found -> found != null);
-        assertThat(taskLink(owner, journey.reference(), "Review the access package"))
+        assertThat(owner.inboxTaskLink(journey.reference(), "Review the access package"))
                 .as("a system owner does not review packages").isNull();
         assertThat(journey.mailSubjects()).as("no answer before the release")
                 .noneMatch(subject -> subject.contains("Our answer"));

@@ -89,7 +89,7 @@ class ConnectedSystemsJourneyIntegrationTest {
         journey.completeTasksAs("owner", "owner", 2, "DONE", "Requester deleted in the help desk.");
         await().atMost(Journey.PATIENCE).until(() -> countShop(
                 "select count(*) from addresses where customer_id = " + CUSTOMER_ID) == 0);
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Subscriber removed.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Subscriber removed.");
 
         // Every attempt times out: the retries run (the engine clock moves past each back-off) until the step becomes
         // an incident that a privacy officer sees.

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
@@ -68,11 +67,11 @@ class CorrectionJourneyIntegrationTest {
 
         // Nothing changes before a privacy officer has checked the claim.
         WebSession officer = new WebSession(port).login("dpo", "dpo");
-        String review = await().atMost(Journey.PATIENCE).until(() -> taskLink(officer, journey.reference(),
+        String review = await().atMost(Journey.PATIENCE).until(() -> officer.inboxTaskLink(journey.reference(),
                 "Review the correction claim"), found -> found != null);
         assertThat(customer()).isEqualTo(before);
         WebSession owner = new WebSession(port).login("owner", "owner");
-        assertThat(taskLink(owner, journey.reference(), "")).as("no system task before the review").isNull();
+        assertThat(owner.inboxTaskLink(journey.reference(), "")).as("no system task before the review").isNull();
 
         Page reviewPage = officer.get(review);
         assertThat(reviewPage.mainText()).contains("Last name: “Goble Johnson”", "Phone: “+1 757 555 0143”",
@@ -101,7 +100,7 @@ class CorrectionJourneyIntegrationTest {
                 .containsEntry("first_name", before.get("first_name"));
 
         // The support desk's owner is shown what to change there, and records it.
-        String deskTask = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(),
+        String deskTask = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(),
                 "Support desk"), found -> found != null);
         Page desk = owner.get(deskTask);
         assertThat(desk.document().select("h2:contains(Corrections to make in this system) + p + ul li").eachText())
@@ -110,7 +109,7 @@ class CorrectionJourneyIntegrationTest {
                 "comment", "Requester profile updated.")).mainText()).contains("Done:");
 
         // The agency processes the newsletter for the shop: it is told the accepted field it holds (not the phone).
-        String agencyMail = journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Subscriber updated.");
+        String agencyMail = journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Subscriber updated.");
         assertThat(agencyMail).contains("Last name (last_name): Goble Johnson").doesNotContain("757");
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
@@ -145,7 +144,7 @@ class CorrectionJourneyIntegrationTest {
                 "corrections[0].value", "00000"));
         journey.confirmFromEmail();
         WebSession officer = new WebSession(port).login("dpo", "dpo");
-        String review = await().atMost(Journey.PATIENCE).until(() -> taskLink(officer, journey.reference(),
+        String review = await().atMost(Journey.PATIENCE).until(() -> officer.inboxTaskLink(journey.reference(),
                 "Review the correction claim"), found -> found != null);
         Page page = officer.get(review);
         officer.post(review + "/review-correction", page, Map.of("verdicts[0].field", "postcode",
@@ -159,7 +158,7 @@ class CorrectionJourneyIntegrationTest {
                 .extracting(TimelineEntryView::description)
                 .containsExactly("No correction was accepted for any of our systems, so nothing is changed.");
         WebSession owner = new WebSession(port).login("owner", "owner");
-        assertThat(taskLink(owner, journey.reference(), "")).isNull();
+        assertThat(owner.inboxTaskLink(journey.reference(), "")).isNull();
     }
 
     private static Map<String, String> verdicts() {
@@ -194,10 +193,4 @@ class CorrectionJourneyIntegrationTest {
         }
     }
 
-    private static String taskLink(WebSession staff, String reference, String nameContains) {
-        return staff.get("/staff").document().select("tbody tr").stream()
-                .filter(row -> row.text().contains(reference) && row.text().contains(nameContains))
-                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).map(Element.class::cast)
-                .map(a -> a.attr("href")).findFirst().orElse(null);
-    }
 }

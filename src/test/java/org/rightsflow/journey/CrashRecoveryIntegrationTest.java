@@ -91,7 +91,7 @@ class CrashRecoveryIntegrationTest {
         app = AppProcess.start(log, arguments);
         journey.onPort(app.port());
         await().atMost(Duration.ofSeconds(90)).until(() -> billing.calls().size() >= 2);
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Removed.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Removed.");
 
         // The restarted node first waits out the dead node's job locks (15 s), possibly for several jobs in turn.
         String answer = journey.awaitMail("Our answer to your request " + journey.reference(), Duration.ofMinutes(2));

@@ -69,7 +69,7 @@ class DeadlineRemindersIntegrationTest {
                 .map(TestMailServer::body).filter(body -> body.contains(journey.reference())).findFirst().orElseThrow())
                 .contains("1 day(s) overdue", "1 task(s) still open");
         // The mailing agency, which never confirmed, was reminded every three days with a fresh link.
-        List<String> agencyMails = TestMailServer.messagesTo(RequestJourneyIntegrationTest.AGENCY).stream()
+        List<String> agencyMails = TestMailServer.messagesTo(Journey.DEMO_AGENCY).stream()
                 .filter(m -> TestMailServer.subject(m).contains(journey.reference()))
                 .filter(m -> TestMailServer.body(m).contains("<" + journey.email() + ">"))
                 .map(TestMailServer::subject).toList();

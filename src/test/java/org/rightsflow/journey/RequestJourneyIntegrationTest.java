@@ -32,8 +32,6 @@ class RequestJourneyIntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    static final String AGENCY = "privacy@mailing-agency.example";
-
     /**
      * The demo's three systems: the shop database through its sql connector (an erasure waits for an approval of its
      * dry run), the support desk by a person, the mailing agency by email and confirmation link.
@@ -61,7 +59,7 @@ class RequestJourneyIntegrationTest {
         assertThat(names).hasSize(tasks).anyMatch(name -> name.contains("Support desk"));
         boolean agencyTakesPart = !type.equals("OBJECTION");
         if (agencyTakesPart) {
-            journey.confirmAsProcessor(AGENCY, "Done in the agency's list.");
+            journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Done in the agency's list.");
         } else {
             assertThat(names).as("an objection is weighed by a person in each system").anyMatch(name ->
                     name.contains("Shop customer database"));
@@ -103,7 +101,7 @@ class RequestJourneyIntegrationTest {
 
         journey.awaitMail("We received your request " + journey.reference());
         // The shop database opts out through its connector and the agency confirms; the support desk takes no part.
-        journey.confirmAsProcessor(AGENCY, "Suppressed.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Suppressed.");
 
         String response = journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(response).contains("We no longer sell or share your personal information", "Shop customer database:",
@@ -123,7 +121,7 @@ class RequestJourneyIntegrationTest {
         journey.submit("DELETION", "GDPR", "Delete everything please.");
         journey.confirmFromEmail();
         journey.completeTasksAs("owner", "owner", 2, "NOT_DONE", "Invoices kept for 10 years (tax law).");
-        journey.confirmAsProcessor(AGENCY, "Deleted.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Deleted.");
         String response = journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(response).contains("Support desk: not done. Invoices kept for 10 years (tax law).",
                 "the law sometimes requires us to keep records");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.AccessFile;
 import org.rightsflow.connector.SystemActions;
@@ -36,7 +35,7 @@ class StaffDecisionsIntegrationTest {
         journey.submit("ACCESS", "GDPR", "");
         journey.confirmFromEmail();
         WebSession owner = new WebSession(port).login("owner", "owner");
-        String link = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(), "Support desk"),
+        String link = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(), "Support desk"),
                 found -> found != null);
 
         Page task = owner.get(link);
@@ -66,7 +65,7 @@ class StaffDecisionsIntegrationTest {
         journey.submit("DELETION", "GDPR", "");
         journey.confirmFromEmail();
         WebSession owner = new WebSession(port).login("owner", "owner");
-        String link = await().atMost(Journey.PATIENCE).until(() -> taskLink(owner, journey.reference(),
+        String link = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(journey.reference(),
                 "Approve erasure"), found -> found != null);
         Page approval = owner.get(link);
         assertThat(approval.mainText()).contains("Dry run: what the erasure would do", "customers");
@@ -79,7 +78,7 @@ class StaffDecisionsIntegrationTest {
                 "reason", "A legal hold applies to this account until the dispute is settled."));
         assertThat(refused.mainText()).contains("Erasure refused");
         journey.completeTasksAs("owner", "owner", 1, "DONE", "Deleted in the help desk.");
-        journey.confirmAsProcessor(RequestJourneyIntegrationTest.AGENCY, "Removed.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Removed.");
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(answer).contains("Shop customer database: not done. Not erased: A legal hold applies to this account "
@@ -88,10 +87,4 @@ class StaffDecisionsIntegrationTest {
                 .contains("PLAN_ERASURE").doesNotContain("ERASE");
     }
 
-    private static String taskLink(WebSession staff, String reference, String nameContains) {
-        return staff.get("/staff").document().select("tbody tr").stream()
-                .filter(row -> row.text().contains(reference) && row.text().contains(nameContains))
-                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).map(Element.class::cast)
-                .map(a -> a.attr("href")).findFirst().orElse(null);
-    }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,12 +28,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium for a test class, driven by Selenium through the Debian {@code chromedriver}.
  * Register it as a static extension; it starts before the first test and quits after the last, with a fresh
- * profile directory of its own, and forgets cookies before every test:
+ * profile directory of its own, and forgets cookies before every test. Files it downloads land, without a prompt, in
+ * a fresh directory of its own too ({@link #downloads()}, {@link #awaitDownload(String)}):
  *
  * <pre>{@code
  * @RegisterExtension
@@ -50,6 +56,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
     private ChromeDriver driver;
     private Path profile;
+    private Path downloads;
     private String skipReason;
 
     @Override
@@ -62,19 +69,39 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
             return;
         }
         profile = Files.createTempDirectory("rightsflow-chromium-");
+        downloads = Files.createTempDirectory("rightsflow-downloads-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1280,1024", "--user-data-dir=" + profile);
+        // Downloads go straight to our directory: no "Save as" prompt, no Safe Browsing check (it would go online).
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false,
+                "download.directory_upgrade", true,
+                "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
         try {
             driver = new ChromeDriver(service, options);
+            // The old headless mode denied downloads whatever the preferences said; the DevTools command allows
+            // them too, into the same directory (with Chromium 156 either of the two alone is enough).
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         } catch (RuntimeException e) {
-            deleteProfile();
+            try {
+                if (driver != null) {
+                    driver.quit();
+                }
+            } catch (RuntimeException quitFailed) {
+                e.addSuppressed(quitFailed);
+            } finally {
+                driver = null;
+                deleteProfile();
+            }
             throw e;
         }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
@@ -98,6 +125,44 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         } finally {
             driver = null;
             deleteProfile();
+        }
+    }
+
+    /** The directory the browser saves downloaded files in: fresh for this browser, deleted when it quits. */
+    public Path downloads() {
+        if (downloads == null) {
+            throw new IllegalStateException("The browser is not running: register Browser as a static @RegisterExtension");
+        }
+        return downloads;
+    }
+
+    /**
+     * Waits (up to 20 s) until a file of that name has been downloaded completely (Chromium writes into a
+     * {@code .crdownload} file and renames it when done), and returns its path.
+     */
+    public Path awaitDownload(String fileName) {
+        Path file = downloads().resolve(fileName);
+        return awaitDownload(path -> path.equals(file), "a downloaded file " + fileName);
+    }
+
+    /** Waits (up to 20 s) until a completely downloaded file matches, and returns it (the first by name). */
+    public Path awaitDownload(Predicate<Path> matches, String description) {
+        return new FluentWait<>(downloads())
+                .withTimeout(WAIT)
+                .pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> description + " in " + downloads + "; there are " + downloadedFiles())
+                .until(directory -> downloadedFiles().stream().filter(matches).findFirst().orElse(null));
+    }
+
+    /** The files in {@link #downloads()} that are complete, sorted by name: no download in progress is among them. */
+    public List<Path> downloadedFiles() {
+        try (Stream<Path> files = Files.list(downloads())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(path -> !path.getFileName().toString().endsWith(".crdownload"))
+                    .filter(path -> !path.getFileName().toString().startsWith(".com.google.Chrome."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -138,8 +203,37 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     public void andWaitForNextPage(Runnable action) {
         WebElement oldPage = driver().findElement(By.tagName("html"));
         action.run();
-        waitUntil(ExpectedConditions.stalenessOf(oldPage));
+        waitUntil(gone(oldPage));
         waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * {@link ExpectedConditions#stalenessOf}, also when chromedriver reports the element of a replaced document not
+     * as stale but with an "unhandled inspector error" (it does so now and then while a redirect replaces the page:
+     * SeleniumHQ/selenium#15401, #12221): the node belongs to a document that is no longer the page's.
+     */
+    static ExpectedCondition<Boolean> gone(WebElement element) {
+        ExpectedCondition<Boolean> stale = ExpectedConditions.stalenessOf(element);
+        return new ExpectedCondition<>() {
+            @Override
+            public Boolean apply(WebDriver driver) {
+                try {
+                    return stale.apply(driver);
+                } catch (WebDriverException e) {
+                    String message = String.valueOf(e.getMessage());
+                    if (message.contains("Node with given id does not belong to the document")
+                            || message.contains("No node with given id found")) {
+                        return true;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public String toString() {
+                return stale.toString();
+            }
+        };
     }
 
     /** The element that has keyboard focus. */
@@ -181,17 +275,26 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return Path.of(configured == null || configured.isBlank() ? fallback : configured);
     }
 
+    /** Deletes the profile and the downloads, both best effort. */
     private void deleteProfile() {
-        if (profile == null) {
+        try {
+            deleteTree(profile, "the Chromium profile");
+            deleteTree(downloads, "the downloads");
+        } finally {
+            profile = null;
+            downloads = null;
+        }
+    }
+
+    private static void deleteTree(Path directory, String what) {
+        if (directory == null) {
             return;
         }
         // Best effort: Chromium's last writes may race with the walk; the directory is under the temp dir anyway.
-        try (Stream<Path> files = Files.walk(profile)) {
+        try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete the Chromium profile " + profile + ": " + e);
-        } finally {
-            profile = null;
+            System.err.println("Could not delete " + what + " " + directory + ": " + e);
         }
     }
 }

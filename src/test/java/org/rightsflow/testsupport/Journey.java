@@ -23,6 +23,8 @@ public final class Journey {
     private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{6}");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/(verify|status)/[A-Za-z0-9_-]+");
     public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The demo company's mailing agency, a processor that confirms from the link in its email. */
+    public static final String DEMO_AGENCY = "privacy@mailing-agency.example";
 
     private int port;
     private String email;
@@ -50,6 +52,12 @@ public final class Journey {
     /** Acts for a known person (e.g. a customer of the demo shop) instead of a made-up address. */
     public Journey withEmail(String address) {
         this.email = address;
+        return this;
+    }
+
+    /** Follows a request submitted some other way (in a browser, through the API) as if this journey had. */
+    public Journey following(String submittedReference) {
+        this.reference = submittedReference;
         return this;
     }
 

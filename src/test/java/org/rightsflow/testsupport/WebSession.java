@@ -97,6 +97,17 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * For a signed-in staff member: the link of the first task in their inbox of this request whose row contains
+     * the text (a task name or a system), or null while there is none.
+     */
+    public String inboxTaskLink(String reference, String rowContains) {
+        return get("/staff").document().select("tbody tr").stream()
+                .filter(row -> row.text().contains(reference) && row.text().contains(rowContains))
+                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).filter(java.util.Objects::nonNull)
+                .map(a -> a.attr("href")).findFirst().orElse(null);
+    }
+
     public WebSession login(String username, String password) {
         Page login = get("/login");
         Page after = post("/login", login, Map.of("username", username, "password", password));

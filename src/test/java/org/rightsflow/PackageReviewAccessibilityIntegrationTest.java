@@ -1,0 +1,207 @@
+package org.rightsflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.testsupport.Axe;
+import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * axe-core (WCAG 2.0/2.1, A and AA), as in {@link AccessibilityIntegrationTest}, on the pages of a privacy officer's
+ * review of an access package before release. The shared test configuration releases packages without a review,
+ * so this class runs an application of its own that reviews GDPR access packages.
+ */
+@RightsflowIntegrationTest
+@TestPropertySource(properties = "rightsflow.access-package.review-before-release=GDPR:ACCESS")
+class PackageReviewAccessibilityIntegrationTest {
+
+    /** A generated customer of the demo shop no other test uses: the tests share one mail server. */
+    static final int REVIEWED_CUSTOMER_ID = 22;
+    private static final String AGENCY = "privacy@mailing-agency.example";
+    private static final Pattern VERIFY_PATH = Pattern.compile("/verify/[A-Za-z0-9_-]+");
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    /** What the review leaves out, as its form offers it. */
+    private static final String PHONE_COLUMN = "Column customers.phone (Shop customer database)";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static Axe axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SystemRegistry systems;
+
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        axe = Axe.load();
+        base = "http://localhost:" + port;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> packageReviewPages() {
+        AtomicReference<String> reference = new AtomicReference<>();
+        return Stream.of(
+                page("package review task page", () -> {
+                    reference.set(requestAwaitingPackageReview(shopCustomerEmail(REVIEWED_CUSTOMER_ID)));
+                    signIn("dpo", "dpo");
+                    WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
+                            + reference.get() + "'] and contains(., 'Review the access package')]"));
+                    browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Review the access package");
+                    assertThat(browser.find("main").getText()).contains("Shop customer database", "customers");
+                    assertLabelsHoldTheVisibleText();
+                }),
+                page("package review table preview", () -> {
+                    browser.andWaitForNextPage(() -> browser.find("a[aria-label^='Show rows of customers in ']")
+                            .click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Table customers");
+                    assertThat(browser.find("table").getText()).contains(shopCustomerEmail(REVIEWED_CUSTOMER_ID));
+                }),
+                page("package review with an exclusion error", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.linkText("Back to the review")).click());
+                    new Select(browser.find("#target")).selectByVisibleText(PHONE_COLUMN);
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Leave it out']")).click());
+                    assertThat(browser.find(".error-summary").getText()).contains("Give the reason for leaving it out");
+                }),
+                page("package review with something left out", () -> {
+                    new Select(browser.find("#target")).selectByVisibleText(PHONE_COLUMN);
+                    browser.find("#exclude-reason").sendKeys("The number is shared with another customer.");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Leave it out']")).click());
+                    assertThat(browser.find("[role=status]").getText()).contains("Left out, with your reason");
+                    assertThat(browser.find("main").getText()).contains("The number is shared with another customer.");
+                    assertLabelsHoldTheVisibleText();
+                }));
+    }
+
+    /**
+     * WCAG 2.5.3 (Label in Name, level A), which axe-core checks only in an experimental rule that the A/AA run
+     * leaves out: a link or button with an aria-label must be named, first, by the words it shows ("Show rows",
+     * "Put back"), so that people who speak to their computer can say what they see.
+     */
+    private static void assertLabelsHoldTheVisibleText() {
+        By labelledControls = By.cssSelector("main a[aria-label], main button[aria-label]");
+        assertThat(browser.driver().findElements(labelledControls)).as("labelled links and buttons").isNotEmpty();
+        for (WebElement labelled : browser.driver().findElements(labelledControls)) {
+            assertThat(labelled.getAttribute("aria-label")).as("accessible name of %s", Browser.describe(labelled))
+                    .startsWith(labelled.getText().strip());
+        }
+    }
+
+    /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */
+    private static DynamicTest page(String name, Runnable reach) {
+        return dynamicTest(name, () -> {
+            try {
+                reach.run();
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("Could not reach the " + name + " (browser at " + browser.currentUrl()
+                        + "): " + e.getMessage(), e);
+            }
+            axe.assertNoViolations(browser.driver(), name);
+        });
+    }
+
+    private void signIn(String username, String password) {
+        browser.open(base + "/login");
+        browser.find("#username").sendKeys(username);
+        browser.find("#password").sendKeys(password);
+        browser.andWaitForNextPage(() -> browser.find("#password").sendKeys(Keys.ENTER));
+    }
+
+    /** The email address of a customer of the demo shop, read from the shop's database. */
+    private String shopCustomerEmail(int id) {
+        // The demo shop's URL is random per application; the imported definition holds the one in use.
+        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
+        try (Connection shop = DriverManager.getConnection(shopUrl, "sa", "");
+             PreparedStatement query = shop.prepareStatement("select email from customers where id = ?")) {
+            query.setInt(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("customer %s in the demo shop", id).isTrue();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A GDPR access request by {@code email}, submitted and confirmed over plain HTTP, its support-desk task done and
+     * the mailing agency's confirmation given; returns its reference once its package waits for a privacy officer.
+     */
+    private String requestAwaitingPackageReview(String email) {
+        WebSession customer = new WebSession(port);
+        WebSession.Page form = customer.get("/");
+        String reference = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
+                "name", "Rae Review", "email", email)).text(".panel strong");
+        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        WebSession.Page verify = customer.get(mailLink(email, "Please confirm your request " + reference, VERIFY_PATH));
+        customer.post(verify.uri(), verify, Map.of());
+
+        WebSession owner = new WebSession(port).login("owner", "owner");
+        String desk = await().atMost(MAIL_WAIT).until(() -> owner.inboxTaskLink(reference, "Support desk"),
+                link -> link != null);
+        WebSession.Page task = owner.get(desk);
+        assertThat(owner.post(desk + "/complete", task, Map.of("outcome", "DONE", "comment", "Nothing found."))
+                .mainText()).contains("Done:");
+
+        MimeMessage agencyMail = await().atMost(MAIL_WAIT).until(() -> TestMailServer.messagesTo(AGENCY).stream()
+                        .filter(m -> TestMailServer.subject(m).contains(reference))
+                        .filter(m -> TestMailServer.body(m).contains("<" + email + ">")).findFirst().orElse(null),
+                m -> m != null);
+        Matcher confirm = Pattern.compile("/processors/confirm/[A-Za-z0-9_-]+")
+                .matcher(TestMailServer.body(agencyMail));
+        assertThat(confirm.find()).as("a confirmation link in the processor's email").isTrue();
+        WebSession processor = new WebSession(port);
+        processor.post(confirm.group(), processor.get(confirm.group()), Map.of("note", "Not a subscriber."));
+
+        WebSession officer = new WebSession(port).login("dpo", "dpo");
+        await().atMost(MAIL_WAIT).until(() -> officer.inboxTaskLink(reference, "Review the access package"),
+                link -> link != null);
+        return reference;
+    }
+
+
+    private static String mailLink(String email, String subjectContains, Pattern path) {
+        MimeMessage mail = await().atMost(MAIL_WAIT).until(() -> TestMailServer.messagesTo(email).stream()
+                        .filter(m -> TestMailServer.subject(m).contains(subjectContains)).findFirst().orElse(null),
+                m -> m != null);
+        Matcher link = path.matcher(TestMailServer.body(mail));
+        assertThat(link.find()).as("a link in the email \"%s\"", subjectContains).isTrue();
+        return link.group();
+    }
+}
