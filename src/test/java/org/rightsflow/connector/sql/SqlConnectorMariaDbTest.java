@@ -62,6 +62,14 @@ class SqlConnectorMariaDbTest extends SqlConnectorContract {
         return null;
     }
 
+    /**
+     * Not a test here: MariaDB has no column type with a time zone for the lookback to compare (its DATETIME columns
+     * are covered by the plain-timestamp lookback test), so there is nothing to skip either.
+     */
+    @Override
+    void theLookbackComparesInstantsInColumnsWithATimeZone() {
+    }
+
     @Override
     void createSchema(Statement statement) {
         // Made once for the class in createDatabase().
