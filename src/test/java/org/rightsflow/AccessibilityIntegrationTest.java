@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -431,16 +429,9 @@ class AccessibilityIntegrationTest {
 
     /** The email address of a customer of the demo shop, read from the shop's database. */
     private String shopCustomerEmail(int id) {
-        // The demo shop's URL is random per application; the imported definition holds the one in use.
-        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
-        try (Connection shop = DriverManager.getConnection(shopUrl, "sa", "");
-             PreparedStatement query = shop.prepareStatement("select email from customers where id = ?")) {
-            query.setInt(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("customer %s in the demo shop", id).isTrue();
-                return row.getString(1);
-            }
-        } catch (SQLException e) {
+        try {
+            return ShopDatabase.of(systems).emailOf(id);
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -450,45 +441,25 @@ class AccessibilityIntegrationTest {
      * mailing agency's confirmation given; returns its reference once the answer has been emailed.
      */
     private String answeredAccessRequest(String email) {
-        WebSession customer = new WebSession(port);
-        WebSession.Page form = customer.get("/");
-        String reference = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
-                "name", "Pat Package", "email", email)).text(".panel strong");
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
-        Matcher verifyPath = VERIFY_PATH.matcher(mailBody(email, "Please confirm your request " + reference));
-        assertThat(verifyPath.find()).as("a confirmation link in the email").isTrue();
-        WebSession.Page verify = customer.get(verifyPath.group());
-        customer.post(verify.uri(), verify, Map.of());
-        WebSession owner = new WebSession(port).login("owner", "owner");
-        String desk = await().atMost(MAIL_WAIT).until(() -> owner.get("/staff").document().select("tbody tr").stream()
-                .filter(row -> row.text().contains(reference) && row.text().contains("Support desk"))
-                .map(row -> row.selectFirst("a[href^=/staff/tasks/]")).filter(a -> a != null)
-                .map(a -> a.attr("href")).findFirst().orElse(null), link -> link != null);
-        WebSession.Page task = owner.get(desk);
-        assertThat(owner.post(desk + "/complete", task, Map.of("outcome", "DONE", "comment", "Nothing found."))
-                .mainText()).contains("Done:");
-        WebSession processor = new WebSession(port);
-        String confirm = processorConfirmationPath(reference, email);
-        processor.post(confirm, processor.get(confirm), Map.of("note", "Not a subscriber."));
-        mailBody(email, "Our answer to your request " + reference);
-        return reference;
+        Journey journey = new Journey(port, "unused").withEmail(email);
+        journey.submit("ACCESS", "GDPR", "");
+        journey.confirmFromEmail();
+        journey.completeTasksAs("owner", "owner", 1, "DONE", "Nothing found.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Not a subscriber.");
+        journey.awaitMail("Our answer to your request " + journey.reference());
+        return journey.reference();
     }
 
     /** A correction claim submitted and confirmed over plain HTTP; returns its reference once it waits for review. */
     private String verifiedCorrection() {
-        String email = "axe-claim-" + UUID.randomUUID() + "@example.com";
-        WebSession customer = new WebSession(port);
-        WebSession.Page form = customer.get("/");
-        String reference = customer.post("/requests", form, Map.of("type", "CORRECTION", "regime", "GDPR",
-                "name", "Cal Claim", "email", email, "details", "My surname is spelt wrongly.",
-                "corrections[0].field", "last_name", "corrections[0].value", "Axe-Checked")).text(".panel strong");
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
-        WebSession.Page verify = customer.get(verificationPath(email));
-        customer.post(verify.uri(), verify, Map.of());
+        Journey journey = new Journey(port, "axe-claim");
+        journey.submit("CORRECTION", "GDPR", "My surname is spelt wrongly.",
+                Map.of("corrections[0].field", "last_name", "corrections[0].value", "Axe-Checked"));
+        journey.confirmFromEmail();
         WebSession officer = new WebSession(port).login("dpo", "dpo");
-        await().atMost(MAIL_WAIT).until(() -> officer.get("/staff").document().select("tbody tr").stream()
-                .anyMatch(row -> row.text().contains(reference) && row.text().contains("Review the correction claim")));
-        return reference;
+        await().atMost(MAIL_WAIT).until(() -> officer.inboxTaskLink(journey.reference(), "Review the correction claim"),
+                link -> link != null);
+        return journey.reference();
     }
 
     /** The body of the first email to {@code email} whose subject contains the text, once it has arrived. */

@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,8 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
-import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,9 +37,6 @@ class PackageReviewAccessibilityIntegrationTest {
 
     /** A generated customer of the demo shop no other test uses: the tests share one mail server. */
     static final int REVIEWED_CUSTOMER_ID = 22;
-    private static final String AGENCY = "privacy@mailing-agency.example";
-    private static final Pattern VERIFY_PATH = Pattern.compile("/verify/[A-Za-z0-9_-]+");
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     /** What the review leaves out, as its form offers it. */
     private static final String PHONE_COLUMN = "Column customers.phone (Shop customer database)";
 
@@ -145,16 +134,9 @@ class PackageReviewAccessibilityIntegrationTest {
 
     /** The email address of a customer of the demo shop, read from the shop's database. */
     private String shopCustomerEmail(int id) {
-        // The demo shop's URL is random per application; the imported definition holds the one in use.
-        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
-        try (Connection shop = DriverManager.getConnection(shopUrl, "sa", "");
-             PreparedStatement query = shop.prepareStatement("select email from customers where id = ?")) {
-            query.setInt(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("customer %s in the demo shop", id).isTrue();
-                return row.getString(1);
-            }
-        } catch (SQLException e) {
+        try {
+            return ShopDatabase.of(systems).emailOf(id);
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -164,44 +146,14 @@ class PackageReviewAccessibilityIntegrationTest {
      * the mailing agency's confirmation given; returns its reference once its package waits for a privacy officer.
      */
     private String requestAwaitingPackageReview(String email) {
-        WebSession customer = new WebSession(port);
-        WebSession.Page form = customer.get("/");
-        String reference = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
-                "name", "Rae Review", "email", email)).text(".panel strong");
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
-        WebSession.Page verify = customer.get(mailLink(email, "Please confirm your request " + reference, VERIFY_PATH));
-        customer.post(verify.uri(), verify, Map.of());
-
-        WebSession owner = new WebSession(port).login("owner", "owner");
-        String desk = await().atMost(MAIL_WAIT).until(() -> owner.inboxTaskLink(reference, "Support desk"),
-                link -> link != null);
-        WebSession.Page task = owner.get(desk);
-        assertThat(owner.post(desk + "/complete", task, Map.of("outcome", "DONE", "comment", "Nothing found."))
-                .mainText()).contains("Done:");
-
-        MimeMessage agencyMail = await().atMost(MAIL_WAIT).until(() -> TestMailServer.messagesTo(AGENCY).stream()
-                        .filter(m -> TestMailServer.subject(m).contains(reference))
-                        .filter(m -> TestMailServer.body(m).contains("<" + email + ">")).findFirst().orElse(null),
-                m -> m != null);
-        Matcher confirm = Pattern.compile("/processors/confirm/[A-Za-z0-9_-]+")
-                .matcher(TestMailServer.body(agencyMail));
-        assertThat(confirm.find()).as("a confirmation link in the processor's email").isTrue();
-        WebSession processor = new WebSession(port);
-        processor.post(confirm.group(), processor.get(confirm.group()), Map.of("note", "Not a subscriber."));
-
+        Journey journey = new Journey(port, "unused").withEmail(email);
+        journey.submit("ACCESS", "GDPR", "");
+        journey.confirmFromEmail();
+        journey.completeTasksAs("owner", "owner", 1, "DONE", "Nothing found.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Not a subscriber.");
         WebSession officer = new WebSession(port).login("dpo", "dpo");
-        await().atMost(MAIL_WAIT).until(() -> officer.inboxTaskLink(reference, "Review the access package"),
-                link -> link != null);
-        return reference;
-    }
-
-
-    private static String mailLink(String email, String subjectContains, Pattern path) {
-        MimeMessage mail = await().atMost(MAIL_WAIT).until(() -> TestMailServer.messagesTo(email).stream()
-                        .filter(m -> TestMailServer.subject(m).contains(subjectContains)).findFirst().orElse(null),
-                m -> m != null);
-        Matcher link = path.matcher(TestMailServer.body(mail));
-        assertThat(link.find()).as("a link in the email \"%s\"", subjectContains).isTrue();
-        return link.group();
+        await().atMost(Journey.PATIENCE).until(() -> officer.inboxTaskLink(journey.reference(),
+                "Review the access package"), link -> link != null);
+        return journey.reference();
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightsflow.access.PackageAssemblyBenchmark.Halfway;
@@ -27,6 +24,7 @@ import org.rightsflow.access.PackageAssemblyBenchmark.ShopAnswer;
 import org.rightsflow.support.DataCipher;
 import org.rightsflow.support.SealedFile;
 import org.rightsflow.support.SealedFiles;
+import org.rightsflow.testsupport.RetainedHeap;
 
 /**
  * The package is written as a stream: 50 MB of source JSON, generated while it is read (never a 50 MB array), go
@@ -59,10 +57,10 @@ class PackageStreamingTest {
         shapes.values().forEach(shape -> assertThat(shape.rows()).as(shape.name()).isEqualTo(answer.rows(shape.name())));
         SealedFiles files = new SealedFiles(new DataCipher("test=" + KEY), Clock.systemUTC(), directory.toString());
 
-        long before = usedHeapAfterFullCollection();
+        long before = RetainedHeap.afterFullCollection();
         List<Long> growth = new ArrayList<>();
         PackageWriter.Content data = () -> new Halfway(answer.openData(), dataBytes / 2,
-                position -> growth.add(usedHeapAfterFullCollection() - before));
+                position -> growth.add(RetainedHeap.afterFullCollection() - before));
         PackageWriter.SystemPart shop = new PackageWriter.SystemPart("shop", "Web shop", data, shapes,
                 List.of(new PackageWriter.Attachment(1, "letter.pdf", answer::openAttachment)), List.of());
         List<String> entries = new ArrayList<>();
@@ -135,20 +133,5 @@ class PackageStreamingTest {
             assertThat(record).hasSize(header.size());
         }
         return records;
-    }
-
-    /** Heap in use after a full collection; skips the test if the JVM ignores System.gc(). */
-    private static long usedHeapAfterFullCollection() {
-        long collections = collectionCount();
-        System.gc();
-        System.gc();
-        Assumptions.assumeTrue(collectionCount() > collections, "System.gc() is disabled: nothing to measure");
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static long collectionCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 }

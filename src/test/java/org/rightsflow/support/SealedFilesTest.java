@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,12 +24,12 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rightsflow.testsupport.RetainedHeap;
 
 class SealedFilesTest {
 
@@ -107,11 +105,11 @@ class SealedFilesTest {
      */
     @Test
     void retainedHeapStaysBoundedWhileSealingAndOpeningFiftyMegabytes() throws Exception {
-        long before = usedHeapAfterFullCollection();
+        long before = RetainedHeap.afterFullCollection();
         AtomicLong growthWhileWriting = new AtomicLong();
 
         SealedFile sealed = files.write("access-package", out -> writeGenerated(out, FIFTY_MB, sha256(),
-                () -> growthWhileWriting.set(usedHeapAfterFullCollection() - before)));
+                () -> growthWhileWriting.set(RetainedHeap.afterFullCollection() - before)));
 
         long growthWhileReading;
         try (InputStream in = files.open(sealed.id())) {
@@ -120,7 +118,7 @@ class SealedFilesTest {
             while (count < FIFTY_MB / 2) {
                 count += in.read(buffer);
             }
-            growthWhileReading = usedHeapAfterFullCollection() - before;
+            growthWhileReading = RetainedHeap.afterFullCollection() - before;
             in.transferTo(OutputStream.nullOutputStream());
         }
 
@@ -417,20 +415,6 @@ class SealedFilesTest {
         }
     }
 
-    /** Heap in use after a full collection; skips the test if the JVM ignores System.gc(). */
-    private static long usedHeapAfterFullCollection() {
-        long collections = collectionCount();
-        System.gc();
-        System.gc();
-        Assumptions.assumeTrue(collectionCount() > collections, "System.gc() is disabled: nothing to measure");
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static long collectionCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
 
     private static MessageDigest sha256() throws NoSuchAlgorithmException {
         return MessageDigest.getInstance("SHA-256");
