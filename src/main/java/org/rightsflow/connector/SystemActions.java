@@ -72,7 +72,7 @@ public class SystemActions {
     /** An effectful action whose result changed nothing in the system. */
     private static boolean changedNothing(ActionResult result) {
         return (result.action() == ConnectorAction.ERASE || result.action() == ConnectorAction.OPT_OUT
-                || result.action() == ConnectorAction.CORRECT)
+                || result.action() == ConnectorAction.LIMIT_USE || result.action() == ConnectorAction.CORRECT)
                 && result.status() == ActionResult.Status.DONE
                 && result.tables().stream().allMatch(t -> t.rowsDeleted() == 0 && t.rowsUpdated() == 0
                         && t.fieldsMasked() == 0);

@@ -23,9 +23,12 @@ final class Routes {
             // Only the corrections a privacy officer accepted reach the systems (see CorrectionReview).
             case CORRECTION -> Optional.of(ConnectorAction.CORRECT);
             case OPT_OUT -> Optional.of(ConnectorAction.OPT_OUT);
-            // Restriction and objection need a judgement about the processing, and limiting sensitive data is not
-            // an opt-out of sale (its own action comes with the opt-out issue): a person decides.
-            case LIMIT_SENSITIVE, RESTRICTION, OBJECTION -> Optional.empty();
+            // Limiting the use of sensitive data (CCPA §7027) sets what a system declares for it (an sql mapping's
+            // limitUse columns, an http system's LIMIT_USE endpoint); a system that declares nothing for it leaves
+            // it to its owners as a task.
+            case LIMIT_SENSITIVE -> Optional.of(ConnectorAction.LIMIT_USE);
+            // Restriction and objection need a judgement about the processing: a person decides.
+            case RESTRICTION, OBJECTION -> Optional.empty();
         };
     }
 }

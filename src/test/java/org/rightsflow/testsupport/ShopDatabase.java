@@ -21,7 +21,7 @@ public final class ShopDatabase {
     /** The columns the demo mapping (demo/systems.yml) gives an access request, per table, in its order. */
     public static final Map<String, List<String>> ACCESS_COLUMNS = Map.of(
             "customers", List.of("customer_number", "email", "first_name", "last_name", "phone", "birth_date",
-                    "marketing_consent", "sell_share_opt_out", "created_at"),
+                    "marketing_consent", "sell_share_opt_out", "limit_sensitive_use", "created_at"),
             "addresses", List.of("kind", "street", "city", "postcode", "country"),
             "orders", List.of("order_number", "ordered_at", "total_cents", "currency", "status"),
             "order_lines", List.of("product", "quantity", "unit_price_cents"),

@@ -239,6 +239,7 @@ class HttpConnector implements AutomatedConnector {
             case PLAN_ERASURE -> "erasure dry run";
             case ERASE -> "erasure";
             case OPT_OUT -> "opt-out";
+            case LIMIT_USE -> "limit of sensitive data use";
             case CORRECT -> "correction";
         };
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rightsflow.connector.ConnectorAction;
 
 /**
  * One table of a dataset mapping, a node of the relation tree that starts at the identity table. A child's rows are
@@ -23,6 +24,7 @@ final class MappedTable {
     private final List<String> access;
     private final TableErasure erasure;
     private final Map<String, Object> optOut;
+    private final Map<String, Object> limitUse;
     private final Map<String, String> corrections;
     private final SubjectMatch match;
     private final String since;
@@ -36,6 +38,7 @@ final class MappedTable {
      * @param foreignKey  the column of this table that refers to the parent; null for the identity table
      * @param parentKey   the column of the parent it refers to; null for the identity table
      * @param optOut      column → value an opt-out sets (value may be null)
+     * @param limitUse    column → value a limit of sensitive data use sets (value may be null)
      * @param corrections field name (as a correction request names it) → column
      * @param match       how the identity table matches the subject; null for every other table
      * @param since       the date or timestamp column that says when a row was collected, for the access lookback;
@@ -45,7 +48,8 @@ final class MappedTable {
      */
     MappedTable(String name, String sqlName, List<String> key, MappedTable parent, String foreignKey,
                 String parentKey, List<String> access, TableErasure erasure, Map<String, Object> optOut,
-                Map<String, String> corrections, SubjectMatch match, String since, List<String> provided) {
+                Map<String, Object> limitUse, Map<String, String> corrections, SubjectMatch match, String since,
+                List<String> provided) {
         this.name = name;
         this.sqlName = sqlName;
         this.key = List.copyOf(key);
@@ -55,6 +59,7 @@ final class MappedTable {
         this.access = List.copyOf(access);
         this.erasure = erasure;
         this.optOut = Collections.unmodifiableMap(new LinkedHashMap<>(optOut));
+        this.limitUse = Collections.unmodifiableMap(new LinkedHashMap<>(limitUse));
         this.corrections = Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
         this.match = match;
         this.since = since;
@@ -106,6 +111,23 @@ final class MappedTable {
 
     Map<String, Object> optOut() {
         return optOut;
+    }
+
+    Map<String, Object> limitUse() {
+        return limitUse;
+    }
+
+    /**
+     * The column values an opt-out or a limit of sensitive data use writes into this table's rows of the subject;
+     * empty when the table declares none.
+     */
+    Map<String, Object> declaredValues(ConnectorAction action) {
+        return switch (action) {
+            case OPT_OUT -> optOut;
+            case LIMIT_USE -> limitUse;
+            case ACCESS, PLAN_ERASURE, ERASE, CORRECT -> throw new IllegalArgumentException(action
+                    + " does not write declared column values");
+        };
     }
 
     Map<String, String> corrections() {
@@ -176,6 +198,7 @@ final class MappedTable {
             columns.add(since);
         }
         columns.addAll(optOut.keySet());
+        columns.addAll(limitUse.keySet());
         columns.addAll(corrections.values());
         return columns;
     }

@@ -28,7 +28,7 @@ final class MappingReader {
 
     private static final String[] CONNECTION_KEYS = {"url", "username", "password", "hashKey", "schema"};
     private static final String[] TABLE_KEYS = {"table", "key", "match", "foreignKey", "parentKey", "access", "erasure",
-            "optOut", "correct", "since", "provided", "children"};
+            "optOut", "limitUse", "correct", "since", "provided", "children"};
     private static final String DEFAULT_REDACTION = "[redacted]";
     private static final int MAX_DEPTH = 10;
 
@@ -71,7 +71,8 @@ final class MappingReader {
     /** A table's settings as written, before the model is built. */
     private record Spec(YamlNode node, String table, List<String> key, MappedTable.SubjectMatch match,
                         String foreignKey, String parentKey, List<String> access, Map<String, Object> optOut,
-                        Map<String, String> corrections, String since, List<String> provided, List<Spec> children) {
+                        Map<String, Object> limitUse, Map<String, String> corrections, String since,
+                        List<String> provided, List<Spec> children) {
     }
 
     private static Spec spec(YamlNode node, Spec parent, int depth) {
@@ -122,15 +123,16 @@ final class MappingReader {
                 parentKey = parent.key().get(0);
             }
         }
-        Map<String, Object> optOut = optOut(node);
+        Map<String, Object> optOut = columnValues(node, "optOut", "opt-out");
+        Map<String, Object> limitUse = columnValues(node, "limitUse", "limit of sensitive data use");
         Map<String, String> corrections = corrections(node);
         String since = column(node, "since", null);
         if (since != null && parent == null) {
             throw node.error("since", "the identity table's rows are always returned (they are the subject's account), "
                     + "so the lookback does not apply to them; declare since on the tables under children");
         }
-        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, corrections, since,
-                provided(node, table, access), new ArrayList<>());
+        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, limitUse, corrections,
+                since, provided(node, table, access), new ArrayList<>());
         for (YamlNode child : node.nodeList("children")) {
             spec.children().add(spec(child, spec, depth + 1));
         }
@@ -167,10 +169,11 @@ final class MappingReader {
                     + "rows of " + parent.name() + " and mask their columns instead");
         }
         checkNotStructure(node, "optOut", spec.optOut().keySet(), structure, "set by an opt-out");
+        checkNotStructure(node, "limitUse", spec.limitUse().keySet(), structure, "set by a limit of sensitive data use");
         checkNotStructure(node, "correct", spec.corrections().values(), structure, "corrected");
         MappedTable table = new MappedTable(spec.table(), Identifiers.qualified(spec.table(), schema), spec.key(), parent,
-                spec.foreignKey(), spec.parentKey(), spec.access(), erasure, spec.optOut(), spec.corrections(),
-                spec.match(), spec.since(), spec.provided());
+                spec.foreignKey(), spec.parentKey(), spec.access(), erasure, spec.optOut(), spec.limitUse(),
+                spec.corrections(), spec.match(), spec.since(), spec.provided());
         tables.add(table);
         for (Spec child : spec.children()) {
             build(child, table, schema, tables);
@@ -367,12 +370,17 @@ final class MappingReader {
         return provided;
     }
 
-    private static Map<String, Object> optOut(YamlNode table) {
+    /**
+     * {@code optOut} or {@code limitUse}: {@code column: value} pairs the action writes into the subject's rows.
+     *
+     * @param action the action, as the messages name it: "opt-out"
+     */
+    private static Map<String, Object> columnValues(YamlNode table, String key, String action) {
         Map<String, Object> result = new LinkedHashMap<>();
-        if (table.raw("optOut") == null) {
+        if (table.raw(key) == null) {
             return result;
         }
-        YamlNode node = table.node("optOut");
+        YamlNode node = table.node(key);
         for (String column : node.keys()) {
             if (!Identifiers.isColumn(column)) {
                 throw node.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
@@ -380,12 +388,13 @@ final class MappingReader {
             Object value = node.raw(column);
             if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                     || value instanceof Long || value instanceof Double || value instanceof BigDecimal)) {
-                throw node.error(column, "expected the value the opt-out writes: text, a number, true/false or null");
+                throw node.error(column, "expected the value the " + action + " writes: text, a number, true/false "
+                        + "or null");
             }
             result.put(column, value);
         }
         if (result.isEmpty()) {
-            throw table.error("optOut", "list the columns an opt-out sets, column: value");
+            throw table.error(key, "list the columns the " + action + " sets, column: value");
         }
         return result;
     }
@@ -427,10 +436,19 @@ final class MappingReader {
         }
     }
 
-    /** A system that takes part in opt-outs or corrections must say which columns those change. */
+    /**
+     * A system that takes part in opt-outs, limits of sensitive data use or corrections must say which columns those
+     * change: the connector carries them out, and with nothing declared it would report success having changed
+     * nothing.
+     */
     private static void checkRequestTypes(SystemDefinition system, List<MappedTable> tables, YamlNode dataset) {
         if (system.requestTypes().contains(RequestType.OPT_OUT) && tables.stream().allMatch(t -> t.optOut().isEmpty())) {
             throw dataset.error("the system takes part in OPT_OUT requests, but no table declares optOut columns");
+        }
+        if (system.requestTypes().contains(RequestType.LIMIT_SENSITIVE)
+                && tables.stream().allMatch(t -> t.limitUse().isEmpty())) {
+            throw dataset.error("the system takes part in LIMIT_SENSITIVE requests, but no table declares limitUse "
+                    + "columns");
         }
         if (system.requestTypes().contains(RequestType.CORRECTION)
                 && tables.stream().allMatch(t -> t.corrections().isEmpty())) {

@@ -67,6 +67,27 @@ class SqlConnector implements AutomatedConnector {
         return fields;
     }
 
+    /**
+     * An opt-out or a limit of sensitive data use needs columns declared for it; without them the action goes to the
+     * owner group instead. A mapping that does not read says yes, so that the action fails with the reason rather
+     * than quietly becoming a task.
+     */
+    @Override
+    public boolean supports(SystemDefinition system, ConnectorAction action) {
+        if (action != ConnectorAction.OPT_OUT && action != ConnectorAction.LIMIT_USE) {
+            return true;
+        }
+        try {
+            return declares(MappingReader.read(system), action);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static boolean declares(SqlMapping mapping, ConnectorAction action) {
+        return mapping.tables().stream().anyMatch(table -> !table.declaredValues(action).isEmpty());
+    }
+
     @Override
     public ConnectionCheck testConnection(SystemDefinition system) {
         SqlMapping mapping;
@@ -127,7 +148,7 @@ class SqlConnector implements AutomatedConnector {
                     case ACCESS -> access(mapping, connection, context);
                     case PLAN_ERASURE -> planErasure(mapping, connection, context, hasher);
                     case ERASE -> erase(mapping, connection, context, hasher);
-                    case OPT_OUT -> optOut(mapping, connection, context);
+                    case OPT_OUT, LIMIT_USE -> setDeclared(action, mapping, connection, context);
                     case CORRECT -> correct(mapping, connection, context);
                 };
                 if (action != ConnectorAction.ERASE) {
@@ -202,12 +223,14 @@ class SqlConnector implements AutomatedConnector {
                 Summaries.erasure(tables, false));
     }
 
-    private ActionResult optOut(SqlMapping mapping, Connection connection, ActionContext context) {
+    /** Opt-out and limit of sensitive data use: the columns the mapping declares for the action, in the subject's rows. */
+    private ActionResult setDeclared(ConnectorAction action, SqlMapping mapping, Connection connection,
+                                     ActionContext context) {
         SqlExecutor executor = new SqlExecutor(connection);
         SubjectRows found = new SubjectFinder(mapping, executor).find(context.subject(), true);
-        List<TableReport> tables = new SubjectUpdates(mapping, executor).optOut(found);
-        return new ActionResult(ConnectorAction.OPT_OUT, ActionResult.Status.DONE, tables, List.of(), Map.of(),
-                Summaries.optOut(tables));
+        List<TableReport> tables = new SubjectUpdates(mapping, executor).setDeclared(action, found);
+        return new ActionResult(action, ActionResult.Status.DONE, tables, List.of(), Map.of(),
+                action == ConnectorAction.LIMIT_USE ? Summaries.limitUse(tables) : Summaries.optOut(tables));
     }
 
     private ActionResult correct(SqlMapping mapping, Connection connection, ActionContext context) {

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.TableReport;
 
 /**
- * Opt-out and correction: updates of declared columns in the subject's rows, addressed like deletes (the identity
- * table's rows by their key, a child's by the parent keys found). Each update changes only rows whose values differ,
- * so its count is the number of rows really changed and a second run changes nothing.
+ * Opt-out, limit of sensitive data use and correction: updates of declared columns in the subject's rows, addressed
+ * like deletes (the identity table's rows by their key, a child's by the parent keys found). Each update changes only
+ * rows whose values differ, so its count is the number of rows really changed and a second run changes nothing.
  */
 final class SubjectUpdates {
 
@@ -27,19 +28,29 @@ final class SubjectUpdates {
         this.executor = executor;
     }
 
-    /** Sets every table's declared opt-out columns; reports the tables that declare some and where rows were found. */
-    List<TableReport> optOut(SubjectRows found) {
+    /**
+     * Sets every table's columns declared for the action ({@code optOut} or {@code limitUse}); reports the tables that
+     * declare some and where rows were found.
+     */
+    List<TableReport> setDeclared(ConnectorAction action, SubjectRows found) {
         List<TableReport> reports = new ArrayList<>();
         for (MappedTable table : mapping.tables()) {
             int rows = found.of(table).size();
-            if (table.optOut().isEmpty() || rows == 0) {
+            Map<String, Object> values = table.declaredValues(action);
+            if (values.isEmpty() || rows == 0) {
                 continue;
             }
-            int updated = executor.updateWhereIn("Opting out in " + table.name(), table, table.optOut(),
-                    table.selectorColumn(), found.selectorValues(table));
+            int updated = executor.updateWhereIn(doing(action, table), table, values, table.selectorColumn(),
+                    found.selectorValues(table));
             reports.add(new TableReport(table.name(), rows, 0, updated, 0, 0, 0, List.of()));
         }
         return reports;
+    }
+
+    /** What an update of declared columns is doing, for the message when it fails. */
+    static String doing(ConnectorAction action, MappedTable table) {
+        return (action == ConnectorAction.LIMIT_USE ? "Limiting the use of sensitive data in " : "Opting out in ")
+                + table.name();
     }
 
     /** The outcome of a correction: per table what changed, and the sentence for staff. */

@@ -101,6 +101,20 @@ final class Summaries {
         return "Opted out " + count(updated, "row") + " in " + count((int) changedTables, "table") + ".";
     }
 
+    static String limitUse(List<TableReport> tables) {
+        int found = tables.stream().mapToInt(TableReport::rowsFound).sum();
+        int updated = tables.stream().mapToInt(TableReport::rowsUpdated).sum();
+        if (found == 0) {
+            return "Found no data for this person; nothing to limit.";
+        }
+        if (updated == 0) {
+            return "Found " + count(found, "row") + ", use of sensitive data already limited; nothing changed.";
+        }
+        long changedTables = tables.stream().filter(t -> t.rowsUpdated() > 0).count();
+        return "Limited the use of sensitive data in " + count(updated, "row") + " in "
+                + count((int) changedTables, "table") + ".";
+    }
+
     /**
      * @param applied    "name, phone in customers"-style clauses, one per table where rows changed
      * @param notApplied "shoe_size (no such field in this system)"-style clauses

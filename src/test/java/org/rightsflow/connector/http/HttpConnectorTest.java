@@ -267,6 +267,27 @@ class HttpConnectorTest {
     }
 
     @Test
+    void limitingTheUseOfSensitiveDataCallsItsOwnEndpoint() throws Exception {
+        receiver.answer("/dsr/limit-use", 202, "");
+        SystemDefinition system = definition(receiver.baseUrl(), "PT10S", "PT24H", "    LIMIT_USE: /dsr/limit-use\n");
+
+        ActionResult result = connector.perform(system, ConnectorAction.LIMIT_USE,
+                context(RequestType.LIMIT_SENSITIVE, "DSR-2026-000042:billing-api:LIMIT_USE"));
+
+        assertThat(result.status()).isEqualTo(ActionResult.Status.AWAITING_CALLBACK);
+        assertThat(result.summary()).isEqualTo("Billing API accepted the limit of sensitive data use and will report "
+                + "back when it is done.");
+        TestReceiver.Received request = receiver.received.get(0);
+        assertThat(request.signatureValid()).isTrue();
+        JsonNode body = HttpResultJson.JSON.readTree(request.body());
+        assertThat(body.get("action").asText()).isEqualTo("LIMIT_USE");
+        assertThat(body.get("requestType").asText()).isEqualTo("LIMIT_SENSITIVE");
+        assertThat(connector.supports(system, ConnectorAction.LIMIT_USE)).isTrue();
+        assertThat(connector.supports(billing(), ConnectorAction.LIMIT_USE))
+                .as("no endpoint: the owners do it by hand").isFalse();
+    }
+
+    @Test
     void anUnsetSecretIsAnErrorNamingTheReference() {
         HttpConnector withoutSecrets = new HttpConnector(new Secrets(Map.<String, String>of()::get));
 
@@ -354,6 +375,11 @@ class HttpConnectorTest {
     }
 
     private static SystemDefinition definition(String baseUrl, String timeout, String remindAfter) {
+        return definition(baseUrl, timeout, remindAfter, "");
+    }
+
+    /** @param more YAML lines appended to the connection: more actions (4 spaces), or connection keys (2 spaces) */
+    private static SystemDefinition definition(String baseUrl, String timeout, String remindAfter, String more) {
         return SystemDefinitions.parseSingle("billing.yml", """
                 key: billing-api
                 name: Billing API
@@ -372,7 +398,7 @@ class HttpConnectorTest {
                     ACCESS: /dsr/access
                     ERASE: /dsr/erase
                     CORRECT: {path: /dsr/correct, method: PATCH}
-                """.formatted(baseUrl, timeout, remindAfter));
+                """.formatted(baseUrl, timeout, remindAfter) + more);
     }
 
     private static ActionContext context(RequestType type, String idempotencyKey) {

@@ -103,7 +103,7 @@ class HttpSettingsTest {
     @CsvSource(delimiter = '|', value = {
             "                                              | connection.actions: required but missing",
             "actions: {}                                   | connection.actions: list at least one action",
-            "actions: {DELETE: /dsr/delete}                 | connection.actions.DELETE: 'DELETE' is not one of [ACCESS, PLAN_ERASURE, ERASE, OPT_OUT, CORRECT]",
+            "actions: {DELETE: /dsr/delete}                 | connection.actions.DELETE: 'DELETE' is not one of [ACCESS, PLAN_ERASURE, ERASE, OPT_OUT, LIMIT_USE, CORRECT]",
             "actions: {ERASE: dsr/erase}                    | connection.actions.ERASE: expected a path under baseUrl starting with /",
             "actions: {ERASE: //evil.example/erase}         | connection.actions.ERASE: expected a path under baseUrl starting with /",
             "actions: {ERASE: /dsr/my erase}                | connection.actions.ERASE: not a valid URL path",

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -93,6 +94,26 @@ class DemoShopMappingTest {
         assertThat(data.get("newsletter_subscriptions").get(0)).containsOnlyKeys("list_name", "subscribed_at");
         assertThat(data.get("orders")).hasSize(2).allSatisfy(row -> assertThat(row).containsOnlyKeys("order_number",
                 "ordered_at", "total_cents", "currency", "status"));
+    }
+
+    @Test
+    void limitingTheUseOfSensitiveDataSetsTheShopsFlagAndNothingElse() throws SQLException {
+        ActionContext context = new ActionContext("DSR-2", RequestType.LIMIT_SENSITIVE, Regime.CCPA,
+                LocalDate.of(2026, 1, 31), AMIRA, Map.of(), null, "DSR-2:shop-db:LIMIT_USE");
+
+        ActionResult result = connector.perform(shop, ConnectorAction.LIMIT_USE, context);
+
+        assertThat(connector.supports(shop, ConnectorAction.LIMIT_USE)).isTrue();
+        assertThat(result.summary()).isEqualTo("Limited the use of sensitive data in 1 row in 1 table.");
+        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select limit_sensitive_use, sell_share_opt_out, marketing_consent "
+                     + "from customers where id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).isTrue();
+            assertThat(rs.getBoolean(2)).as("not an opt-out of sale").isFalse();
+            assertThat(rs.getBoolean(3)).isTrue();
+        }
     }
 
     private ActionResult access(Instant since, boolean providedOnly) {

@@ -64,6 +64,7 @@ abstract class SqlConnectorContract {
                   birth_date: set-null
                   customer_number: {strategy: retain, basis: GDPR_ART_17_3_B, note: customer number printed on invoices}
               optOut: {marketing_opt_in: false}
+              limitUse: {limit_sensitive_use: true}
               correct: {name: full_name, phone: phone, birthDate: birth_date}
               children:
                 - table: addresses
@@ -171,7 +172,8 @@ abstract class SqlConnectorContract {
             }
             statement.execute("create table " + t("customers") + " (id bigint primary key, customer_number "
                     + "varchar(20) not null, email varchar(200), full_name varchar(200), phone varchar(40), birth_date "
-                    + "date, marketing_opt_in boolean not null, created_on date not null)");
+                    + "date, marketing_opt_in boolean not null, created_on date not null, limit_sensitive_use boolean not "
+                    + "null)");
             statement.execute("create table " + t("addresses") + " (id bigint primary key, customer_id bigint not null, "
                     + "street varchar(200), city varchar(100), postcode varchar(20), "
                     + "foreign key (customer_id) references " + t("customers") + " (id))");
@@ -191,13 +193,13 @@ abstract class SqlConnectorContract {
                     + "bigint not null, list_name varchar(50), subscribed boolean not null, "
                     + "foreign key (customer_id) references " + t("customers") + " (id))");
             statement.execute("insert into " + t("customers") + " values "
-                    + "(1, 'C-1001', 'Alice@Example.com', 'Alice Adams', '+44 20 7946 0001', date '1990-04-01', true, date '2020-01-15'), "
-                    + "(2, 'C-1002', 'bob@example.com', 'Bob Brown', '+44 20 7946 0002', date '1985-09-12', true, date '2020-02-01'), "
+                    + "(1, 'C-1001', 'Alice@Example.com', 'Alice Adams', '+44 20 7946 0001', date '1990-04-01', true, date '2020-01-15', false), "
+                    + "(2, 'C-1002', 'bob@example.com', 'Bob Brown', '+44 20 7946 0002', date '1985-09-12', true, date '2020-02-01', false), "
                     // Same name and birthday as Alice, another address: a different person.
-                    + "(3, 'C-1003', 'alice@example.org', 'Alice Adams', '+44 20 7946 0003', date '1990-04-01', true, date '2021-03-03'), "
-                    + "(4, 'C-1004', 'xalice@example.com', 'Xavier Alice', null, null, false, date '2021-05-05'), "
-                    + "(5, 'C-1005', null, 'No Email', null, null, false, date '2022-01-01'), "
-                    + "(6, 'C-1006', 'alice@example.com.evil', 'Eve', null, null, true, date '2022-02-02')");
+                    + "(3, 'C-1003', 'alice@example.org', 'Alice Adams', '+44 20 7946 0003', date '1990-04-01', true, date '2021-03-03', true), "
+                    + "(4, 'C-1004', 'xalice@example.com', 'Xavier Alice', null, null, false, date '2021-05-05', false), "
+                    + "(5, 'C-1005', null, 'No Email', null, null, false, date '2022-01-01', false), "
+                    + "(6, 'C-1006', 'alice@example.com.evil', 'Eve', null, null, true, date '2022-02-02', false)");
             statement.execute("insert into " + t("addresses") + " values "
                     + "(100, 1, '1 High Street', 'London', 'N1 1AA'), (101, 1, '2 Low Road', 'Leeds', 'LS1 1AA'), "
                     + "(102, 2, '1 High Street', 'London', 'N1 1AA'), (103, 3, '1 High Street', 'London', 'N1 1AA')");
@@ -746,6 +748,28 @@ abstract class SqlConnectorContract {
     }
 
     @Test
+    void limitingTheUseOfSensitiveDataSetsItsOwnColumnsOnceForTheSubjectOnly() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult result = perform(SHOP_DATASET, ConnectorAction.LIMIT_USE, ALICE);
+
+        assertThat(result.action()).isEqualTo(ConnectorAction.LIMIT_USE);
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 1, 0, 1, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("Limited the use of sensitive data in 1 row in 1 table.");
+        assertThat(row("select limit_sensitive_use, marketing_opt_in from " + t("customers") + " where id = 1"))
+                .satisfies(alice -> {
+                    assertThat(alice.get("limit_sensitive_use")).isIn(true, 1, (byte) 1);
+                    assertThat(alice.get("marketing_opt_in")).as("an opt-out is another action").isIn(true, 1, (byte) 1);
+                });
+        assertThat(count("customers where limit_sensitive_use = true")).isEqualTo(2); // Alice and customer 3
+        assertThat(withoutAlice(snapshot())).isEqualTo(withoutAlice(before));
+
+        ActionResult again = perform(SHOP_DATASET, ConnectorAction.LIMIT_USE, ALICE);
+        assertThat(again.tables()).extracting(TableReport::rowsUpdated).containsOnly(0);
+        assertThat(again.summary()).isEqualTo("Found 1 row, use of sensitive data already limited; nothing changed.");
+    }
+
+    @Test
     void correctionUpdatesDeclaredFieldsAndReportsTheRest() throws SQLException {
         Map<String, String> corrections = new LinkedHashMap<>();
         corrections.put("name", "Alice Brown");
@@ -784,7 +808,7 @@ abstract class SqlConnectorContract {
 
         assertThat(check.ok()).as(check.message() + " " + check.details()).isTrue();
         assertThat(check.message()).contains("all 7 mapped tables");
-        assertThat(check.details()).contains("customers: 8 mapped columns present");
+        assertThat(check.details()).contains("customers: 9 mapped columns present");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.SystemDefinitions;
@@ -272,6 +273,41 @@ class SqlMappingTest {
 
         connector.validate(SystemDefinitions.parseSingle("shop.yml", optOuts.replace("erasure: delete\n  children",
                 "erasure: delete\n  optOut: {marketing: false, segment: null}\n  children")));
+    }
+
+    @Test
+    void aSystemTakingPartInLimitsOfSensitiveDataDeclaresWhatTheyChange() {
+        String limits = CONNECTION.replace("[ACCESS, DELETION]", "[ACCESS, OPT_OUT, LIMIT_SENSITIVE]") + MINIMAL
+                .replace("erasure: delete\n  children", "erasure: delete\n  optOut: {marketing: false}\n  children");
+        assertThatThrownBy(() -> connector.validate(SystemDefinitions.parseSingle("shop.yml", limits)))
+                .hasMessage("shop.yml: dataset: the system takes part in LIMIT_SENSITIVE requests, but no table "
+                        + "declares limitUse columns");
+
+        // Declared on a child table is enough, as for optOut; the opt-out columns do not count for it.
+        SystemDefinition declared = SystemDefinitions.parseSingle("shop.yml", limits.replace(
+                "access: [total]\n", "access: [total]\n      limitUse: {sensitive_ok: false, profiling: null}\n"));
+        connector.validate(declared);
+        SqlMapping mapping = MappingReader.read(declared);
+        assertThat(mapping.tables().get(1).limitUse()).containsEntry("sensitive_ok", false).containsEntry("profiling", null);
+        assertThat(mapping.tables().get(0).limitUse()).isEmpty();
+        assertThat(mapping.tables().get(1).mappedColumns()).contains("sensitive_ok", "profiling");
+        assertThat(connector.supports(declared, ConnectorAction.LIMIT_USE)).isTrue();
+        assertThat(connector.supports(SystemDefinitions.parseSingle("shop.yml", CONNECTION + MINIMAL),
+                ConnectorAction.LIMIT_USE)).as("nothing declared: the owners do it by hand").isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            limitUse: {id: true}|dataset.limitUse: id links rows together (key or foreign key) and cannot be set by a limit of sensitive data use
+            limitUse: {sensitive: [a]}|dataset.limitUse.sensitive: expected the value the limit of sensitive data use writes
+            limitUse: {}|dataset.limitUse: list the columns the limit of sensitive data use sets, column: value
+            limitUse: {"sensitive use": true}|dataset.limitUse.sensitive use: 'sensitive use' is not a plain SQL column name
+            """)
+    void limitUseMistakesAreReportedWithTheirPath(String limitUse, String message) {
+        String dataset = MINIMAL.replace("erasure: delete\n  children", "erasure: delete\n  " + limitUse + "\n  children");
+
+        assertThatThrownBy(() -> read(dataset)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("shop.yml: ").hasMessageContaining(message);
     }
 
     @Test
