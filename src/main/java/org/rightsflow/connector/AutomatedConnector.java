@@ -51,4 +51,45 @@ public interface AutomatedConnector {
      * @throws ConnectorException when the system failed or refused; the caller retries, then raises an incident
      */
     ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context);
+
+    /**
+     * Whether the system takes a whole batch of opt-outs or limits of sensitive data use in one step
+     * ({@link #performBatch}). False by default: a connector that cannot leaves each person to the single-subject
+     * action or to the owners.
+     */
+    default boolean supportsBatch(SystemDefinition system, ConnectorAction action) {
+        return false;
+    }
+
+    /**
+     * Carries out the batch's action for every person in it. Idempotent like {@link #perform}: a retry after a failure
+     * part-way redoes the people already done without changing anything more for them.
+     *
+     * @return the action's result for the whole batch: counts per table summed over everyone, one summary sentence
+     * @throws ConnectorException when the system failed or refused; the caller retries, then raises an incident
+     */
+    default ActionResult performBatch(SystemDefinition system, BatchContext batch) {
+        throw new ConnectorException("System " + system.key() + " (" + system.kind().yamlName()
+                + ") cannot take batches");
+    }
+
+    /**
+     * Whether {@link #scanIdentities} can list the people the system holds, for the guard that finds erased people
+     * reappearing (after a backup was restored, say). False by default.
+     */
+    default boolean canScanIdentities(SystemDefinition system) {
+        return false;
+    }
+
+    /**
+     * Hands every person the system holds to {@code sink}, one at a time, as the system stores them (an email in the
+     * case it was written in; null where a record has none). Streams: a system of millions of people is never held
+     * in memory. Personal data: the sink must not log it.
+     *
+     * @throws ConnectorException when the system cannot be read, or cannot list its people at all
+     */
+    default void scanIdentities(SystemDefinition system, java.util.function.Consumer<DataSubject> sink) {
+        throw new ConnectorException("System " + system.key() + " (" + system.kind().yamlName()
+                + ") cannot list the people it holds");
+    }
 }

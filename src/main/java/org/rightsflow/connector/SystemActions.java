@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,12 +47,51 @@ public class SystemActions {
     public StepView perform(String reference, long systemId, ConnectorAction action, ActionContext context,
                             String actor) {
         SystemDefinition system = registry.definition(systemId);
-        AutomatedConnector connector = registry.connectorFor(system.kind()).orElseThrow(() -> new ConnectorException(
+        AutomatedConnector connector = connectorOf(system);
+        return journaled(reference, systemId, system, action, actor,
+                () -> connector.perform(system, action, context));
+    }
+
+    /**
+     * Carries out a batch of opt-outs or limits of sensitive data use in the system and records it as one step under
+     * the batch's reference, exactly as {@link #perform} records a request's step: started (committed at once),
+     * then failed (in a transaction of its own) or finished (in the caller's transaction). One step per system and
+     * attempt.
+     *
+     * @throws ConnectorException when the system failed or cannot take batches; the failed attempt is recorded
+     */
+    @Transactional
+    public StepView performBatch(long systemId, BatchContext batch, String actor) {
+        SystemDefinition system = registry.definition(systemId);
+        AutomatedConnector connector = connectorOf(system);
+        return journaled(batch.reference(), systemId, system, batch.action(), actor,
+                () -> connector.performBatch(system, batch));
+    }
+
+    /**
+     * Hands every person the system holds to {@code sink} (see {@link AutomatedConnector#scanIdentities}), for the
+     * guard that looks for erased people coming back. Runs outside any transaction of Rightsflow's: a scan of a large
+     * system takes a while and changes nothing here. Ask {@link SystemRegistry#canScanIdentities} first.
+     *
+     * @throws ConnectorException when the system cannot be read or cannot list its people
+     */
+    public void scanIdentities(long systemId, Consumer<DataSubject> sink) {
+        SystemDefinition system = registry.definition(systemId);
+        connectorOf(system).scanIdentities(system, sink);
+    }
+
+    private AutomatedConnector connectorOf(SystemDefinition system) {
+        return registry.connectorFor(system.kind()).orElseThrow(() -> new ConnectorException(
                 "System " + system.key() + " (" + system.kind().yamlName() + ") is not reached by a connector"));
+    }
+
+    /** Runs the work as one journaled step: started, then failed or finished. */
+    private StepView journaled(String reference, long systemId, SystemDefinition system, ConnectorAction action,
+                               String actor, Supplier<ActionResult> work) {
         long stepId = journal.recordStart(reference, systemId, action, actor, clock.instant());
         ActionResult result;
         try {
-            result = connector.perform(system, action, context);
+            result = work.get();
         } catch (RuntimeException failure) {
             String message = failure instanceof ConnectorException ? failure.getMessage()
                     : "Unexpected " + failure.getClass().getSimpleName() + " in " + system.key();

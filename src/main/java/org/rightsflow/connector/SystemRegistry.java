@@ -143,6 +143,24 @@ public class SystemRegistry {
         return connectorFor(definition.kind()).map(c -> c.supports(definition, action)).orElse(false);
     }
 
+    /**
+     * Whether the system takes a whole batch of this action (OPT_OUT or LIMIT_USE) in one step
+     * ({@link SystemActions#performBatch}); false for manual and processor systems and for connectors that cannot.
+     */
+    public boolean supportsBatch(long systemId, ConnectorAction action) {
+        SystemDefinition definition = definition(systemId);
+        return connectorFor(definition.kind()).map(c -> c.supportsBatch(definition, action)).orElse(false);
+    }
+
+    /**
+     * Whether Rightsflow can list the people the system holds ({@link SystemActions#scanIdentities}), for the guard
+     * against erased people reappearing: sql systems can; http, manual and processor systems cannot.
+     */
+    public boolean canScanIdentities(long systemId) {
+        SystemDefinition definition = definition(systemId);
+        return connectorFor(definition.kind()).map(c -> c.canScanIdentities(definition)).orElse(false);
+    }
+
     public CallbackDelays callbackDelays(long systemId) {
         SystemDefinition definition = definition(systemId);
         return connectorFor(definition.kind()).map(c -> c.callbackDelays(definition)).orElse(CallbackDelays.DEFAULT);

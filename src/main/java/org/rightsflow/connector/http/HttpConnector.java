@@ -18,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.AutomatedConnector;
+import org.rightsflow.connector.BatchContext;
 import org.rightsflow.connector.CallbackDelays;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,27 +74,13 @@ class HttpConnector implements AutomatedConnector {
 
     @Override
     public ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context) {
-        HttpSettings settings;
-        try {
-            settings = settings(system);
-        } catch (IllegalArgumentException e) {
-            // Normally caught on import; said here too so that the incident explains itself.
-            throw new ConnectorException(describe(system, action) + ": the definition is not valid: "
-                    + e.getMessage());
-        }
-        HttpSettings.Endpoint endpoint = settings.endpoint(action).orElseThrow(() -> new ConnectorException(
-                describe(system, action) + ": the system does not support this action (no endpoint under "
-                        + "connection.actions)"));
+        HttpSettings settings = validSettings(system, action);
+        HttpSettings.Endpoint endpoint = endpoint(settings, system, action);
         if (context.idempotencyKey() == null || context.idempotencyKey().isBlank()) {
             throw new IllegalArgumentException("an http call needs an idempotency key");
         }
-        byte[] body = body(action, context);
-        HttpRequest request = signed(settings, settings.resolve(endpoint.path()), body)
-                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header(HttpSignatures.IDEMPOTENCY_KEY_HEADER, context.idempotencyKey())
-                .build();
-        HttpResponse<byte[]> response = send(settings, request, describe(system, action));
+        HttpResponse<byte[]> response = call(settings, endpoint, body(action, context), context.idempotencyKey(),
+                describe(system, action));
         return switch (response.statusCode()) {
             case 200 -> {
                 try {
@@ -110,13 +98,61 @@ class HttpConnector implements AutomatedConnector {
         };
     }
 
-    /**
-     * A signed {@code GET {baseUrl}/health} with an empty body: a 2xx means the service is reachable, and, if it
-     * verifies the signature as documented, that both sides hold the same secret.
-     */
     @Override
     public boolean supports(SystemDefinition system, ConnectorAction action) {
         return HttpSettings.from(system.connection()).supports(action);
+    }
+
+    /** A system with an endpoint for opt-outs (or limits) takes their batches at the same endpoint. */
+    @Override
+    public boolean supportsBatch(SystemDefinition system, ConnectorAction action) {
+        return (action == ConnectorAction.OPT_OUT || action == ConnectorAction.LIMIT_USE) && supports(system, action);
+    }
+
+    /**
+     * The batch in calls of {@link HttpSettings#batchSize} people each, one after the other, to the action's endpoint
+     * (docs/connected-systems.md, "Batches"). Each call is signed like a single one and carries the batch's
+     * idempotency key with its chunk number, the same on every attempt, so a retry after a failure in chunk k sends
+     * chunks 1 to k-1 again and the receiver answers them from its record. Every chunk must be answered 200: a batch
+     * is one step with one result, and there is no callback for a part of it.
+     */
+    @Override
+    public ActionResult performBatch(SystemDefinition system, BatchContext batch) {
+        ConnectorAction action = batch.action();
+        HttpSettings settings = validSettings(system, action);
+        HttpSettings.Endpoint endpoint = endpoint(settings, system, action);
+        if (batch.idempotencyKey() == null || batch.idempotencyKey().isBlank()) {
+            throw new IllegalArgumentException("an http call needs an idempotency key");
+        }
+        List<List<DataSubject>> chunks = new ArrayList<>();
+        for (int from = 0; from < batch.subjects().size(); from += settings.batchSize()) {
+            chunks.add(batch.subjects().subList(from, Math.min(batch.subjects().size(), from + settings.batchSize())));
+        }
+        List<ActionResult> results = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            int chunk = i + 1;
+            String what = describe(system, action) + ", batch " + batch.reference() + ", chunk " + chunk + " of "
+                    + chunks.size();
+            String before = chunk == 1 ? "" : "; the chunks before it were answered, and a retry sends them again "
+                    + "with the same Idempotency-Key";
+            HttpResponse<byte[]> response = call(settings, endpoint, batchBody(batch, chunk, chunks.size(),
+                    chunks.get(i)), batch.idempotencyKey() + ":" + chunk, what);
+            switch (response.statusCode()) {
+                case 200 -> {
+                    try {
+                        results.add(HttpResultJson.parseAnswer(response.body(), action, batch.reference()));
+                    } catch (HttpResultJson.MalformedResultException e) {
+                        throw new ConnectorException(what + ": HTTP 200 with an unreadable result: " + e.getMessage()
+                                + before);
+                    }
+                }
+                case 202 -> throw new ConnectorException(what + ": HTTP 202, but a batch is not carried out later: "
+                        + "answer batch calls synchronously, 200 with the result" + before);
+                default -> throw new ConnectorException(what + ": HTTP " + response.statusCode() + " from "
+                        + endpoint.method() + " " + endpoint.path() + " (expected 200)" + before);
+            }
+        }
+        return BatchResults.combine(action, batch.subjects().size(), results);
     }
 
     @Override
@@ -125,6 +161,10 @@ class HttpConnector implements AutomatedConnector {
         return new CallbackDelays(settings.remindAfter(), settings.incidentAfter());
     }
 
+    /**
+     * A signed {@code GET {baseUrl}/health} with an empty body: a 2xx means the service is reachable, and, if it
+     * verifies the signature as documented, that both sides hold the same secret.
+     */
     @Override
     public ConnectionCheck testConnection(SystemDefinition system) {
         HttpSettings settings;
@@ -158,6 +198,22 @@ class HttpConnector implements AutomatedConnector {
         }
     }
 
+    private static HttpSettings validSettings(SystemDefinition system, ConnectorAction action) {
+        try {
+            return settings(system);
+        } catch (IllegalArgumentException e) {
+            // Normally caught on import; said here too so that the incident explains itself.
+            throw new ConnectorException(describe(system, action) + ": the definition is not valid: "
+                    + e.getMessage());
+        }
+    }
+
+    private static HttpSettings.Endpoint endpoint(HttpSettings settings, SystemDefinition system,
+                                                  ConnectorAction action) {
+        return settings.endpoint(action).orElseThrow(() -> new ConnectorException(describe(system, action)
+                + ": the system does not support this action (no endpoint under connection.actions)"));
+    }
+
     static HttpSettings settings(SystemDefinition system) {
         if (system.kind() != ConnectorKind.HTTP) {
             throw new IllegalArgumentException(system.key() + " is a " + system.kind().yamlName()
@@ -181,6 +237,17 @@ class HttpConnector implements AutomatedConnector {
         return builder
                 .header(HttpSignatures.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(HttpSignatures.SIGNATURE_HEADER, HttpSignatures.sign(secret, timestamp, body));
+    }
+
+    /** One signed call of an action: signed just before it is sent, so every chunk of a batch has a fresh timestamp. */
+    private HttpResponse<byte[]> call(HttpSettings settings, HttpSettings.Endpoint endpoint, byte[] body,
+                                      String idempotencyKey, String what) {
+        HttpRequest request = signed(settings, settings.resolve(endpoint.path()), body)
+                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header(HttpSignatures.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
+                .build();
+        return send(settings, request, what);
     }
 
     private HttpResponse<byte[]> send(HttpSettings settings, HttpRequest request, String what) {
@@ -226,6 +293,34 @@ class HttpConnector implements AutomatedConnector {
             return HttpResultJson.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of texts always serialises", e);
+        }
+    }
+
+    /**
+     * The documented body of one call of a batch: which batch and chunk, and the people in it, each with every key
+     * present (null when unknown) as in a single call's {@code subject}.
+     */
+    static byte[] batchBody(BatchContext batch, int chunk, int chunks, List<DataSubject> subjects) {
+        List<Map<String, Object>> people = new ArrayList<>(subjects.size());
+        for (DataSubject subject : subjects) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("email", subject.email());
+            person.put("name", subject.name());
+            person.put("accountId", subject.accountId());
+            people.add(person);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", batch.reference());
+        body.put("action", batch.action().name());
+        body.put("batch", true);
+        body.put("chunk", chunk);
+        body.put("chunks", chunks);
+        body.put("dueDate", batch.dueDate() == null ? null : batch.dueDate().toString());
+        body.put("subjects", people);
+        try {
+            return HttpResultJson.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of texts and numbers always serialise", e);
         }
     }
 

@@ -30,6 +30,7 @@ import org.rightsflow.support.YamlNode;
  *   timeout: PT10S                                   # optional
  *   callback: {remindAfter: PT24H, incidentAfter: PT72H}   # optional
  *   headers: {X-Tenant: shop, Authorization: {env: BILLING_TOKEN}}   # optional
+ *   batchSize: 1000                                  # optional: people per call of a batch
  *   actions:
  *     ACCESS: /dsr/access                            # short form: POST to this path
  *     ERASE: {path: /dsr/erase, method: PUT}
@@ -40,10 +41,11 @@ import org.rightsflow.support.YamlNode;
  * @param endpoints  only the supported actions; an action without an endpoint is not supported by the system
  * @param remindAfter   how long after a 202 a missing callback becomes a reminder to the owner group
  * @param incidentAfter how long after a 202 a missing callback becomes an incident
+ * @param batchSize     how many people one call of a batch carries (docs/connected-systems.md, "Batches")
  */
 public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration timeout, Duration remindAfter,
                            Duration incidentAfter, Map<String, Header> headers,
-                           Map<ConnectorAction, Endpoint> endpoints) {
+                           Map<ConnectorAction, Endpoint> endpoints, int batchSize) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -53,6 +55,12 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     static final Duration DEFAULT_REMIND_AFTER = Duration.ofHours(24);
     static final Duration DEFAULT_INCIDENT_AFTER = Duration.ofHours(72);
+    static final int DEFAULT_BATCH_SIZE = 1000;
+    /**
+     * A call must be answered within {@link #timeout}; ten thousand people (about a megabyte of JSON) is already a
+     * lot of work for one answer.
+     */
+    static final int MAX_BATCH_SIZE = 10_000;
     /** Shorter secrets can be guessed offline from one captured signed message. 32 hex digits = 128 bits. */
     static final int MIN_SECRET_LENGTH = 32;
 
@@ -96,7 +104,7 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
      * @throws IllegalArgumentException naming the path of the first problem
      */
     public static HttpSettings from(YamlNode connection) {
-        connection.allowOnly("baseUrl", "signingSecret", "timeout", "callback", "headers", "actions");
+        connection.allowOnly("baseUrl", "signingSecret", "timeout", "callback", "headers", "actions", "batchSize");
         URI baseUrl = baseUrl(connection);
         SecretReference secret = Secrets.reference(connection, "signingSecret")
                 .orElseThrow(() -> connection.error("signingSecret",
@@ -118,8 +126,12 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
                         + "): the owner group is reminded first, then an incident is raised");
             }
         }
+        int batchSize = connection.has("batchSize") ? connection.positiveInt("batchSize") : DEFAULT_BATCH_SIZE;
+        if (batchSize > MAX_BATCH_SIZE) {
+            throw connection.error("batchSize", "at most " + MAX_BATCH_SIZE + " people per call");
+        }
         return new HttpSettings(baseUrl, secret, timeout, remindAfter, incidentAfter, headers(connection),
-                endpoints(connection));
+                endpoints(connection), batchSize);
     }
 
     public boolean supports(ConnectorAction action) {

@@ -1,5 +1,6 @@
 package org.rightsflow.connector.sql;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.AutomatedConnector;
+import org.rightsflow.connector.BatchContext;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.TableReport;
@@ -128,12 +132,7 @@ class SqlConnector implements AutomatedConnector {
 
     @Override
     public ActionResult perform(SystemDefinition system, ConnectorAction action, ActionContext context) {
-        SqlMapping mapping;
-        try {
-            mapping = MappingReader.read(system);
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException("The system's mapping is not valid: " + e.getMessage());
-        }
+        SqlMapping mapping = validMapping(system);
         Hasher hasher = (action == ConnectorAction.ERASE || action == ConnectorAction.PLAN_ERASURE) && mapping.usesHash()
                 ? new Hasher(hashKey(mapping)) : null;
         try (Connection connection = connect(mapping)) {
@@ -240,6 +239,120 @@ class SqlConnector implements AutomatedConnector {
                 .correct(found, context.corrections());
         return new ActionResult(ConnectorAction.CORRECT, ActionResult.Status.DONE, outcome.tables(), List.of(), Map.of(),
                 outcome.summary());
+    }
+
+    /** A batch of opt-outs or limits goes through the same declared columns as one person's. */
+    @Override
+    public boolean supportsBatch(SystemDefinition system, ConnectorAction action) {
+        return (action == ConnectorAction.OPT_OUT || action == ConnectorAction.LIMIT_USE) && supports(system, action);
+    }
+
+    /**
+     * The batch on one connection, {@link BatchUpdates#PEOPLE_PER_CHUNK} people per transaction: a failure in one
+     * chunk keeps the chunks before it, and the retry passes over them again without changing anything more, so
+     * nobody's opt-out waits for the slowest part of a large batch to succeed.
+     */
+    @Override
+    public ActionResult performBatch(SystemDefinition system, BatchContext batch) {
+        SqlMapping mapping = validMapping(system);
+        try (Connection connection = connect(mapping)) {
+            connection.setAutoCommit(false);
+            BatchUpdates updates = new BatchUpdates(mapping, new SqlExecutor(connection), batch.action());
+            List<List<SubjectKey>> chunks = updates.chunks(batch.subjects());
+            for (int i = 0; i < chunks.size(); i++) {
+                try {
+                    updates.apply(chunks.get(i));
+                    connection.commit();
+                } catch (SQLException e) {
+                    rollback(connection);
+                    throw inChunk(SqlFailures.failure("Committing", e), i, chunks.size());
+                } catch (ConnectorException e) {
+                    rollback(connection);
+                    throw inChunk(e, i, chunks.size());
+                } catch (RuntimeException e) {
+                    rollback(connection);
+                    throw e;
+                }
+            }
+            List<TableReport> tables = updates.reports();
+            return new ActionResult(batch.action(), ActionResult.Status.DONE, tables, List.of(), Map.of(),
+                    Summaries.batch(batch.action(), batch.subjects().size(), updates.found(), tables));
+        } catch (SQLException e) {
+            throw SqlFailures.failure("Talking to the database", e);
+        }
+    }
+
+    /** Says which chunk failed, and that the ones before it stay done. */
+    private static ConnectorException inChunk(ConnectorException failure, int index, int chunks) {
+        return new ConnectorException(failure.getMessage() + " (chunk " + (index + 1) + " of " + chunks + ", "
+                + BatchUpdates.PEOPLE_PER_CHUNK + " people each; the chunks before it are done, and a retry passes "
+                + "over them without changing them again)");
+    }
+
+    /** Any system whose mapping reads: the identity table names the columns a person is recognised by. */
+    @Override
+    public boolean canScanIdentities(SystemDefinition system) {
+        try {
+            MappingReader.read(system);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the identity table's match columns (email, account id) of every row that has one, streaming, in a
+     * read-only transaction. The name stays null: the mapping recognises people by email and account id only.
+     */
+    @Override
+    public void scanIdentities(SystemDefinition system, Consumer<DataSubject> sink) {
+        SqlMapping mapping = validMapping(system);
+        MappedTable identity = mapping.identityTable();
+        String emailColumn = identity.match().emailColumn();
+        String accountIdColumn = identity.match().accountIdColumn();
+        List<String> columns = new ArrayList<>();
+        if (emailColumn != null) {
+            columns.add(emailColumn);
+        }
+        if (accountIdColumn != null) {
+            columns.add(accountIdColumn);
+        }
+        try (Connection connection = connect(mapping)) {
+            connection.setReadOnly(true);
+            // PostgreSQL streams with a fetch size only inside a transaction; without one it reads the whole table.
+            connection.setAutoCommit(false);
+            try {
+                new SqlExecutor(connection).stream("Reading the people in " + identity.name(),
+                        SqlStatements.selectAny(identity, columns), values -> {
+                            int index = 0;
+                            String email = emailColumn == null ? null : text(values.get(index++));
+                            String accountId = accountIdColumn == null ? null : text(values.get(index));
+                            sink.accept(new DataSubject(email, null, accountId));
+                        });
+                connection.commit();
+            } catch (RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failure("Talking to the database", e);
+        }
+    }
+
+    /** A value as the text a request would carry: account numbers without an exponent. */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(JsonValues.of(value));
+    }
+
+    private static SqlMapping validMapping(SystemDefinition system) {
+        try {
+            return MappingReader.read(system);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("The system's mapping is not valid: " + e.getMessage());
+        }
     }
 
     private Connection connect(SqlMapping mapping) {

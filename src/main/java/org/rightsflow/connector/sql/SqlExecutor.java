@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs the statements of {@link SqlStatements} on one connection, binding every value as a parameter. Long
@@ -21,6 +24,9 @@ import java.util.Map;
 final class SqlExecutor {
 
     static final int CHUNK_SIZE = 500;
+
+    /** Rows per round trip when a whole table is read ({@link #stream}). */
+    static final int STREAM_FETCH_SIZE = 1000;
 
     /**
      * No statement may run longer than this. A subject's rows are found by index in milliseconds; a statement that
@@ -66,6 +72,85 @@ final class SqlExecutor {
             rows.addAll(select(table, where, params, lock));
         }
         return rows;
+    }
+
+    /** The distinct non-null values of {@code column} in the rows that meet {@code condition}. */
+    List<Object> selectDistinct(MappedTable table, String column, String condition, List<Object> params) {
+        try (PreparedStatement statement = connection.prepareStatement(SqlStatements.selectDistinct(table, column,
+                condition))) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                int type = rs.getMetaData().getColumnType(1);
+                List<Object> values = new ArrayList<>();
+                while (rs.next()) {
+                    Object value = JsonValues.read(rs, 1, type);
+                    if (value != null) {
+                        values.add(value);
+                    }
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failure("Reading " + table.name(), e);
+        }
+    }
+
+    /** The distinct non-null values of {@code column} in the rows whose {@code where} holds one of {@code values}. */
+    Set<Object> selectDistinctWhereIn(MappedTable table, String column, String where, Collection<Object> values) {
+        Set<Object> found = new LinkedHashSet<>();
+        for (List<Object> chunk : chunks(values)) {
+            found.addAll(selectDistinct(table, column, SqlStatements.in(where, chunk.size()), chunk));
+        }
+        return found;
+    }
+
+    /**
+     * Hands every row of {@code sql} to {@code sink} as it arrives, values as {@link JsonValues#read} gives them,
+     * without holding the result: the driver fetches {@link #STREAM_FETCH_SIZE} rows at a time (PostgreSQL only
+     * inside a transaction, so the caller turns autocommit off). No time limit: reading a whole table of millions of
+     * rows legitimately takes a while, and a read holds no locks that would block anyone.
+     */
+    void stream(String doing, String sql, Consumer<List<Object>> sink) {
+        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            // MySQL's own driver streams only with this special value; every other driver takes a batch size.
+            boolean mysqlDriver = String.valueOf(connection.getMetaData().getDriverName()).contains("MySQL");
+            statement.setFetchSize(mysqlDriver ? Integer.MIN_VALUE : STREAM_FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int[] types = new int[meta.getColumnCount()];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = meta.getColumnType(i + 1);
+                }
+                while (rs.next()) {
+                    List<Object> values = new ArrayList<>(types.length);
+                    for (int i = 0; i < types.length; i++) {
+                        values.add(JsonValues.read(rs, i + 1, types[i]));
+                    }
+                    sink.accept(values);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failure(doing, e);
+        }
+    }
+
+    /** How many rows hold one of {@code values} in {@code column}. */
+    int countWhereIn(MappedTable table, String column, Collection<Object> values) {
+        int count = 0;
+        for (List<Object> chunk : chunks(values)) {
+            try (PreparedStatement statement = connection.prepareStatement(SqlStatements.count(table,
+                    SqlStatements.in(column, chunk.size())))) {
+                bind(statement, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    count += rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                throw SqlFailures.failure("Counting in " + table.name(), e);
+            }
+        }
+        return count;
     }
 
     int deleteWhereIn(MappedTable table, String column, Collection<Object> values) {

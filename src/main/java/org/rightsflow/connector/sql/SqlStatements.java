@@ -35,6 +35,27 @@ final class SqlStatements {
         return email ? "LOWER(" + match.emailColumn() + ") = ?" : match.accountIdColumn() + " = ?";
     }
 
+    /** {@code SELECT DISTINCT <column> FROM t WHERE <condition>}: keys to follow, without reading whole rows. */
+    static String selectDistinct(MappedTable table, String column, String condition) {
+        return "SELECT DISTINCT " + column + " FROM " + table.sqlName() + " WHERE " + condition;
+    }
+
+    /** {@code SELECT a, b FROM t WHERE a IS NOT NULL OR b IS NOT NULL}: every row that has one of the values. */
+    static String selectAny(MappedTable table, List<String> columns) {
+        return "SELECT " + String.join(", ", columns) + " FROM " + table.sqlName() + " WHERE "
+                + columns.stream().map(column -> column + " IS NOT NULL").collect(Collectors.joining(" OR "));
+    }
+
+    /** {@code SELECT COUNT(*) FROM t WHERE <condition>}. */
+    static String count(MappedTable table, String condition) {
+        return "SELECT COUNT(*) FROM " + table.sqlName() + " WHERE " + condition;
+    }
+
+    /** {@code (<match>) OR (<match>) …}: {@code count} subjects, each compared by the same identifiers. */
+    static String anyOf(String match, int count) {
+        return String.join(" OR ", Collections.nCopies(count, "(" + match + ")"));
+    }
+
     /** {@code column IN (?, ?, …)} with {@code count} placeholders. */
     static String in(String column, int count) {
         return column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";

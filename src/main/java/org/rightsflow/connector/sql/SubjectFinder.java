@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.DataSubject;
@@ -117,37 +118,17 @@ final class SubjectFinder {
     }
 
     /**
-     * The identity table's rows matching every identifier that both the mapping and the subject have. A subject
-     * without any of them matches nothing — never everything. An account id that is no value of the column's type
-     * (text for a numeric column) matches nothing either.
+     * The identity table's rows matching every identifier that both the mapping and the subject have (see
+     * {@link SubjectKey}): none when the subject has none of them, never everything.
      */
     private List<Row> byIdentity(MappedTable identity, DataSubject subject, boolean lock) {
         MappedTable.SubjectMatch match = identity.match();
-        String email = blankToNull(subject.email());
-        String accountId = blankToNull(subject.accountId());
-        boolean byEmail = match.emailColumn() != null && email != null;
-        boolean byAccount = match.accountIdColumn() != null && accountId != null;
-        if (!byEmail && !byAccount) {
+        Optional<SubjectKey> key = SubjectKey.of(subject, match, () -> executor.columnTypes(identity,
+                List.of(match.accountIdColumn())).get(match.accountIdColumn()));
+        if (key.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>();
-        if (byEmail) {
-            params.add(email.toLowerCase(Locale.ROOT));
-        }
-        if (byAccount) {
-            SqlExecutor.ColumnType type = executor.columnTypes(identity, List.of(match.accountIdColumn()))
-                    .get(match.accountIdColumn());
-            try {
-                params.add(TypedText.convert(accountId, type.sqlType(), type.name()));
-            } catch (IllegalArgumentException e) {
-                return List.of();
-            }
-        }
-        return executor.select(identity, SqlStatements.matchCondition(match, byEmail, byAccount), params, lock);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return executor.select(identity, key.get().condition(match), key.get().params(), lock);
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.TableReport;
 
 /**
@@ -113,6 +115,37 @@ final class Summaries {
         long changedTables = tables.stream().filter(t -> t.rowsUpdated() > 0).count();
         return "Limited the use of sensitive data in " + count(updated, "row") + " in "
                 + count((int) changedTables, "table") + ".";
+    }
+
+    /**
+     * The sentence for a batch, e.g. "1,000 people: 640 found, 640 rows updated in customers and 212 rows updated in
+     * newsletter_subscriptions."
+     *
+     * @param people the people in the batch, as given
+     * @param found  the identity rows (accounts) found for them
+     */
+    static String batch(ConnectorAction action, int people, int found, List<TableReport> tables) {
+        String head = grouped(people) + (people == 1 ? " person: " : " people: ");
+        if (found == 0) {
+            return head + "none found; nothing changed.";
+        }
+        List<String> updates = new ArrayList<>();
+        for (TableReport table : tables) {
+            if (table.rowsUpdated() > 0) {
+                updates.add(grouped(table.rowsUpdated()) + (table.rowsUpdated() == 1 ? " row" : " rows")
+                        + " updated in " + table.table());
+            }
+        }
+        if (updates.isEmpty()) {
+            return head + grouped(found) + " found, " + (action == ConnectorAction.LIMIT_USE
+                    ? "use of sensitive data already limited" : "already opted out") + "; nothing changed.";
+        }
+        return head + grouped(found) + " found, " + list(updates) + ".";
+    }
+
+    /** 1,000 and 100,000: batches are large, and staff read these numbers. */
+    private static String grouped(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /**

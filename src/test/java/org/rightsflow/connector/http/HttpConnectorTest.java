@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
+import org.rightsflow.connector.BatchContext;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
@@ -285,6 +286,115 @@ class HttpConnectorTest {
         assertThat(connector.supports(system, ConnectorAction.LIMIT_USE)).isTrue();
         assertThat(connector.supports(billing(), ConnectorAction.LIMIT_USE))
                 .as("no endpoint: the owners do it by hand").isFalse();
+    }
+
+    // --- batches ------------------------------------------------------------------------------------------------------
+
+    private static final List<DataSubject> FIVE_PEOPLE = List.of(ALICE,
+            new DataSubject("bob@example.com", null, null), new DataSubject("carol@example.com", "Carol", "cust-7"),
+            new DataSubject("dan@example.com", null, "cust-8"), new DataSubject("erin@example.com", "Erin", null));
+
+    @Test
+    void aBatchGoesInSignedChunksEachWithItsOwnIdempotencyKeyAndTheResultsAddUp() throws Exception {
+        receiver.answer("/dsr/opt-out", 200, """
+                {"reference": "OPT-2026-000012", "action": "OPT_OUT", "summary": "Opted out.",
+                 "tables": [{"table": "profiles", "rowsFound": 2, "rowsUpdated": 1}]}
+                """);
+        BatchContext batch = optOutBatch(FIVE_PEOPLE);
+
+        ActionResult result = connector.performBatch(batchSystem(), batch);
+
+        assertThat(result.status()).isEqualTo(ActionResult.Status.DONE);
+        assertThat(result.action()).isEqualTo(ConnectorAction.OPT_OUT);
+        assertThat(result.tables()).containsExactly(new TableReport("profiles", 6, 0, 3, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("5 people in 3 calls: Opted out.");
+        assertThat(receiver.received).hasSize(3).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("PUT");
+            assertThat(request.path()).isEqualTo("/dsr/opt-out");
+            assertThat(request.signatureValid()).as("verified by the documented recipe").isTrue();
+            assertThat(request.header("Content-Type")).isEqualTo("application/json");
+            assertThat(request.header("X-Tenant")).isEqualTo("shop");
+        });
+        assertThat(receiver.received).extracting(request -> request.header("Idempotency-Key")).containsExactly(
+                "OPT-2026-000012:billing-api:1", "OPT-2026-000012:billing-api:2", "OPT-2026-000012:billing-api:3");
+
+        JsonNode first = HttpResultJson.JSON.readTree(receiver.received.get(0).body());
+        assertThat(first.properties()).extracting(Map.Entry::getKey).containsExactly("reference", "action", "batch",
+                "chunk", "chunks", "dueDate", "subjects");
+        assertThat(first.get("reference").asText()).isEqualTo("OPT-2026-000012");
+        assertThat(first.get("action").asText()).isEqualTo("OPT_OUT");
+        assertThat(first.get("batch").asBoolean()).isTrue();
+        assertThat(first.get("chunk").asInt()).isEqualTo(1);
+        assertThat(first.get("chunks").asInt()).isEqualTo(3);
+        assertThat(first.get("dueDate").asText()).isEqualTo("2026-03-15");
+        assertThat(first.get("subjects")).hasSize(2);
+        assertThat(first.get("subjects").get(0).get("email").asText()).isEqualTo("alice@example.com");
+        assertThat(first.get("subjects").get(0).get("name").asText()).isEqualTo("Alice Example");
+        assertThat(first.get("subjects").get(0).get("accountId").asText()).isEqualTo("cust-42");
+        assertThat(first.get("subjects").get(1).get("name").isNull()).as("every key present").isTrue();
+        JsonNode last = HttpResultJson.JSON.readTree(receiver.received.get(2).body());
+        assertThat(last.get("chunk").asInt()).isEqualTo(3);
+        assertThat(last.get("subjects")).singleElement()
+                .satisfies(erin -> assertThat(erin.get("email").asText()).isEqualTo("erin@example.com"));
+        assertThat(batch.toString()).doesNotContain("alice", "example.com");
+    }
+
+    @Test
+    void aBatchAnswered202IsRefused() {
+        receiver.answer("/dsr/opt-out", 202, "");
+
+        assertThatThrownBy(() -> connector.performBatch(batchSystem(), optOutBatch(FIVE_PEOPLE.subList(0, 1))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("System 'Billing API' (billing-api), OPT_OUT, batch OPT-2026-000012, chunk 1 of 1: HTTP 202, "
+                        + "but a batch is not carried out later: answer batch calls synchronously, 200 with the result");
+    }
+
+    @Test
+    void aRetryAfterAFailedChunkSendsTheSameChunksWithTheSameKeysAndEachIsAppliedOnce() {
+        receiver.answer("/dsr/opt-out", 200, "{\"summary\": \"Opted out.\", "
+                + "\"tables\": [{\"table\": \"profiles\", \"rowsFound\": 2, \"rowsUpdated\": 2}]}");
+        receiver.failOnce("OPT-2026-000012:billing-api:2", 500);
+        BatchContext batch = optOutBatch(FIVE_PEOPLE);
+
+        Throwable failed = catchThrowable(() -> connector.performBatch(batchSystem(), batch));
+
+        assertThat(failed).isInstanceOf(ConnectorException.class).hasMessage("System 'Billing API' (billing-api), "
+                + "OPT_OUT, batch OPT-2026-000012, chunk 2 of 3: HTTP 500 from PUT /dsr/opt-out (expected 200); the "
+                + "chunks before it were answered, and a retry sends them again with the same Idempotency-Key");
+        assertNoPersonalDataOrSecret(failed);
+        assertThat(receiver.applied).hasValue(1);
+
+        ActionResult retry = connector.performBatch(batchSystem(), batch);
+
+        assertThat(receiver.applied).as("chunk 1 answered from the receiver's record").hasValue(3);
+        assertThat(receiver.received).extracting(request -> request.header("Idempotency-Key")).containsExactly(
+                "OPT-2026-000012:billing-api:1", "OPT-2026-000012:billing-api:2", "OPT-2026-000012:billing-api:1",
+                "OPT-2026-000012:billing-api:2", "OPT-2026-000012:billing-api:3");
+        assertThat(retry.tables()).extracting(TableReport::rowsUpdated).containsExactly(6);
+    }
+
+    @Test
+    void batchesGoWhereTheActionHasAnEndpoint() {
+        assertThat(connector.supportsBatch(batchSystem(), ConnectorAction.OPT_OUT)).isTrue();
+        assertThat(connector.supportsBatch(batchSystem(), ConnectorAction.LIMIT_USE)).isFalse();
+        assertThat(connector.supportsBatch(batchSystem(), ConnectorAction.ERASE)).as("erasures are never batched")
+                .isFalse();
+        assertThatThrownBy(() -> connector.performBatch(batchSystem(), new BatchContext("OPT-2026-000012",
+                ConnectorAction.LIMIT_USE, null, FIVE_PEOPLE, "k")))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("System 'Billing API' (billing-api), LIMIT_USE: the system does not support this action "
+                        + "(no endpoint under connection.actions)");
+        assertThat(receiver.received).isEmpty();
+    }
+
+    private SystemDefinition batchSystem() {
+        return definition(receiver.baseUrl(), "PT10S", "PT24H",
+                "    OPT_OUT: {path: /dsr/opt-out, method: PUT}\n  batchSize: 2\n");
+    }
+
+    private static BatchContext optOutBatch(List<DataSubject> people) {
+        return new BatchContext("OPT-2026-000012", ConnectorAction.OPT_OUT, LocalDate.of(2026, 3, 15), people,
+                "OPT-2026-000012:billing-api");
     }
 
     @Test

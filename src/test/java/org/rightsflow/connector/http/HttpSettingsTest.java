@@ -45,6 +45,7 @@ class HttpSettingsTest {
         assertThat(settings.remindAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.incidentAfter()).isEqualTo(Duration.ofHours(72));
         assertThat(settings.headers()).isEmpty();
+        assertThat(settings.batchSize()).isEqualTo(1000);
         assertThat(settings.endpoint(ConnectorAction.ACCESS)).contains(new HttpSettings.Endpoint("POST", "/dsr/access"));
         assertThat(settings.endpoint(ConnectorAction.ERASE)).contains(new HttpSettings.Endpoint("PUT", "/dsr/erase"));
         assertThat(settings.supports(ConnectorAction.PLAN_ERASURE)).isFalse();
@@ -56,6 +57,7 @@ class HttpSettingsTest {
     void readsTimeoutCallbackDelaysAndHeaders() {
         HttpSettings settings = HttpConnector.settings(system("""
                   timeout: PT30S
+                  batchSize: 10000
                   callback: {remindAfter: PT12H, incidentAfter: P5D}
                   headers:
                     X-Tenant: shop
@@ -63,6 +65,7 @@ class HttpSettingsTest {
                 """));
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.batchSize()).isEqualTo(10_000);
         assertThat(settings.remindAfter()).isEqualTo(Duration.ofHours(12));
         assertThat(settings.incidentAfter()).isEqualTo(Duration.ofDays(5));
         assertThat(settings.headers()).containsOnlyKeys("X-Tenant", "Authorization");
@@ -88,6 +91,9 @@ class HttpSettingsTest {
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; headers: {X-Rightsflow-Signature: x} | connection.headers.X-Rightsflow-Signature: set by Rightsflow itself",
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; headers: {\"Bad Name\": x} | connection.headers.Bad Name: not a valid HTTP header name",
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; headers: {X-Api-Key: {vault: k}} | connection.headers.X-Api-Key.vault: unknown key",
+            "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 0  | connection.batchSize: expected a whole number greater than 0",
+            "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 500.5 | connection.batchSize: expected a whole number greater than 0",
+            "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 10001 | connection.batchSize: at most 10000 people per call",
     })
     void refusesABadConnectionNamingThePath(String connectionLines, String message) {
         String connection = "  " + connectionLines.replace(" ; ", "\n  ") + "\n";

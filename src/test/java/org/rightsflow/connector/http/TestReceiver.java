@@ -49,6 +49,7 @@ final class TestReceiver implements AutoCloseable {
     private final String secret;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> blocked = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failOnce = new ConcurrentHashMap<>();
     private final Map<String, Answer> resultsByIdempotencyKey = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** How many times the receiver really did the work (as opposed to answering a retry from its record). */
@@ -68,6 +69,12 @@ final class TestReceiver implements AutoCloseable {
 
     TestReceiver answer(String path, int status, String body) {
         answers.put(path, new Answer(status, body));
+        return this;
+    }
+
+    /** The next request with this Idempotency-Key gets this status (and a body naming a person), and is not applied. */
+    TestReceiver failOnce(String idempotencyKey, int status) {
+        failOnce.put(idempotencyKey, status);
         return this;
     }
 
@@ -95,6 +102,11 @@ final class TestReceiver implements AutoCloseable {
             }
             Answer answer = answers.getOrDefault(path, new Answer(404, "{\"error\": \"no such endpoint\"}"));
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            Integer failure = key == null ? null : failOnce.remove(key);
+            if (failure != null) {
+                respond(exchange, failure, "{\"error\": \"cannot update alice@example.com\"}");
+                return;
+            }
             if (key != null && answer.status() / 100 == 2) {
                 // The documented contract: a key seen before is answered from the record, the work is not redone.
                 Answer first = resultsByIdempotencyKey.computeIfAbsent(key, k -> {

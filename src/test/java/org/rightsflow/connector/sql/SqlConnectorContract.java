@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
+import org.rightsflow.connector.BatchContext;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
@@ -724,6 +725,11 @@ abstract class SqlConnectorContract {
                 assertThat(result.data()).isEmpty();
             }
         }
+        for (ConnectorAction action : List.of(ConnectorAction.OPT_OUT, ConnectorAction.LIMIT_USE)) {
+            ActionResult result = batch(SHOP_DATASET, action, hostile);
+            assertThat(result.rowsFound()).as("a batch of hostile identities").isZero();
+            assertThat(result.summary()).isEqualTo("6 people: none found; nothing changed.");
+        }
 
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -767,6 +773,128 @@ abstract class SqlConnectorContract {
         ActionResult again = perform(SHOP_DATASET, ConnectorAction.LIMIT_USE, ALICE);
         assertThat(again.tables()).extracting(TableReport::rowsUpdated).containsOnly(0);
         assertThat(again.summary()).isEqualTo("Found 1 row, use of sensitive data already limited; nothing changed.");
+    }
+
+    // --- batches ------------------------------------------------------------------------------------------------------
+
+    @Test
+    void aBatchOptOutMatchesEachPersonAsTheirOwnRequestWouldAndTouchesNobodyElse() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+        List<Map<String, Object>> customersBefore = customerColumnsOtherThanTheFlags();
+        List<DataSubject> people = List.of(
+                ALICE,                                                        // email only, in another case
+                new DataSubject("ALICE@example.COM", "Alice", null),          // the same person again
+                new DataSubject("bob@example.com", null, "C-1002"),            // email and account id: both match
+                new DataSubject("alice@example.org", null, "C-1002"),          // account id of someone else: no one
+                new DataSubject("nobody@example.com", null, null),             // unknown
+                new DataSubject(" ", null, null),                              // nothing to match by
+                new DataSubject(null, null, "C-1004"));                        // account id only; already opted out
+
+        ActionResult result = batch(SHOP_DATASET, ConnectorAction.OPT_OUT, people);
+
+        assertThat(result.action()).isEqualTo(ConnectorAction.OPT_OUT);
+        assertThat(result.status()).isEqualTo(ActionResult.Status.DONE);
+        assertThat(result.remaining()).isEmpty();
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 3, 0, 2, 0, 0, 0, List.of()),
+                new TableReport("newsletter_subscriptions", 2, 0, 2, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("7 people: 3 found, 2 rows updated in customers and 2 rows updated in "
+                + "newsletter_subscriptions.");
+        assertThat(ids("customers where marketing_opt_in = true")).containsExactly(3L, 6L);
+        assertThat(ids("newsletter_subscriptions where subscribed = true")).containsExactly(503L);
+        assertThat(customerColumnsOtherThanTheFlags()).isEqualTo(customersBefore);
+        Map<String, List<String>> after = snapshot();
+        for (String table : List.of("addresses", "orders", "order_lines", "tickets", "ticket_messages")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+    }
+
+    @Test
+    void aBatchRunAgainFindsTheSamePeopleAndChangesNothingMore() throws SQLException {
+        List<DataSubject> people = List.of(ALICE, new DataSubject("bob@example.com", null, null));
+        batch(SHOP_DATASET, ConnectorAction.OPT_OUT, people);
+        Map<String, List<String>> afterFirst = snapshot();
+
+        ActionResult again = batch(SHOP_DATASET, ConnectorAction.OPT_OUT, people);
+
+        assertThat(again.tables()).extracting(TableReport::table, TableReport::rowsFound, TableReport::rowsUpdated)
+                .containsExactly(tuple("customers", 2, 0), tuple("newsletter_subscriptions", 2, 0));
+        assertThat(again.summary()).isEqualTo("2 people: 2 found, already opted out; nothing changed.");
+        assertThat(snapshot()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void aLargeBatchIsCarriedOutChunkByChunkAndCountsEachPersonOnce() throws SQLException {
+        List<DataSubject> people = new ArrayList<>();
+        people.add(ALICE);
+        for (int i = 0; i < BatchUpdates.PEOPLE_PER_CHUNK * 2; i++) {
+            people.add(new DataSubject("stranger" + i + "@example.net", null, null));
+        }
+        // Alice again, by email and account id: another chunk, the same row.
+        people.add(new DataSubject("alice@example.com", null, "C-1001"));
+
+        ActionResult result = batch(SHOP_DATASET, ConnectorAction.OPT_OUT, people);
+
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 1, 0, 1, 0, 0, 0, List.of()),
+                new TableReport("newsletter_subscriptions", 1, 0, 1, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("1,002 people: 1 found, 1 row updated in customers and 1 row updated "
+                + "in newsletter_subscriptions.");
+        assertThat(ids("customers where marketing_opt_in = false")).containsExactly(1L, 4L, 5L);
+    }
+
+    @Test
+    void aBatchLimitOfSensitiveDataUseSetsOnlyItsOwnColumns() throws SQLException {
+        List<DataSubject> people = List.of(ALICE, new DataSubject("alice@example.org", null, null));
+
+        ActionResult result = batch(SHOP_DATASET, ConnectorAction.LIMIT_USE, people);
+
+        // Customer 3 had limited it already.
+        assertThat(result.tables()).containsExactly(new TableReport("customers", 2, 0, 1, 0, 0, 0, List.of()));
+        assertThat(result.summary()).isEqualTo("2 people: 2 found, 1 row updated in customers.");
+        assertThat(ids("customers where limit_sensitive_use = true")).containsExactly(1L, 3L);
+        assertThat(ids("customers where marketing_opt_in = true")).containsExactly(1L, 2L, 3L, 6L);
+
+        ActionResult again = batch(SHOP_DATASET, ConnectorAction.LIMIT_USE, people);
+        assertThat(again.summary()).isEqualTo("2 people: 2 found, use of sensitive data already limited; nothing "
+                + "changed.");
+    }
+
+    @Test
+    void batchesNeedTheColumnsOfTheirAction() {
+        SystemDefinition shop = system(SHOP_DATASET);
+        assertThat(connector.supportsBatch(shop, ConnectorAction.OPT_OUT)).isTrue();
+        assertThat(connector.supportsBatch(shop, ConnectorAction.LIMIT_USE)).isTrue();
+        assertThat(connector.supportsBatch(shop, ConnectorAction.ERASE)).isFalse();
+        assertThat(connector.supportsBatch(system(DELETE_ALL_DATASET), ConnectorAction.OPT_OUT))
+                .as("no optOut columns declared").isFalse();
+    }
+
+    // --- identity scan --------------------------------------------------------------------------------------------
+
+    @Test
+    void theIdentityScanListsEveryCustomerByTheMatchColumns() {
+        List<DataSubject> people = new ArrayList<>();
+
+        assertThat(connector.canScanIdentities(system(SHOP_DATASET))).isTrue();
+        connector.scanIdentities(system(SHOP_DATASET), people::add);
+
+        assertThat(people).containsExactlyInAnyOrder(
+                new DataSubject("Alice@Example.com", null, "C-1001"),
+                new DataSubject("bob@example.com", null, "C-1002"),
+                new DataSubject("alice@example.org", null, "C-1003"),
+                new DataSubject("xalice@example.com", null, "C-1004"),
+                new DataSubject(null, null, "C-1005"),
+                new DataSubject("alice@example.com.evil", null, "C-1006"));
+    }
+
+    @Test
+    void anIdentityScanByEmailAloneLeavesOutRowsWithoutOne() {
+        List<DataSubject> people = new ArrayList<>();
+
+        connector.scanIdentities(system(DELETE_ALL_DATASET), people::add);
+
+        assertThat(people).extracting(DataSubject::email).containsExactlyInAnyOrder("Alice@Example.com",
+                "bob@example.com", "alice@example.org", "xalice@example.com", "alice@example.com.evil");
+        assertThat(people).extracting(DataSubject::accountId).containsOnlyNulls();
     }
 
     @Test
@@ -836,6 +964,29 @@ abstract class SqlConnectorContract {
         ActionContext context = new ActionContext("DSR-2026-0001", RequestType.DELETION, Regime.GDPR,
                 LocalDate.of(2026, 12, 31), subject, corrections, null, "DSR-2026-0001/shop-db/" + action);
         return connector.perform(system(dataset), action, context);
+    }
+
+    ActionResult batch(String dataset, ConnectorAction action, List<DataSubject> people) {
+        return connector.performBatch(system(dataset), new BatchContext("OPT-2026-000012", action,
+                LocalDate.of(2026, 12, 31), people, "OPT-2026-000012:shop-db:" + action));
+    }
+
+    /** The ids of the rows, in order; {@code fromWhere} like "customers where …" (its key column is id). */
+    List<Long> ids(String fromWhere) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select id from " + schema() + "." + fromWhere + " order by id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Every customer column but the flags opt-outs and limits set. */
+    List<Map<String, Object>> customerColumnsOtherThanTheFlags() throws SQLException {
+        return rows("select id, customer_number, email, full_name, phone, birth_date, created_on from " + t("customers")
+                + " order by id");
     }
 
     /** With a lookback ({@code since}, null for none) and, for portability, only the data the subject provided. */
