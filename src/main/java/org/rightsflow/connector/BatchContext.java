@@ -24,12 +24,16 @@ public record BatchContext(String reference, ConnectorAction action, LocalDate d
         if (action != ConnectorAction.OPT_OUT && action != ConnectorAction.LIMIT_USE) {
             throw new IllegalArgumentException("a batch carries OPT_OUT or LIMIT_USE, not " + action);
         }
+        if (subjects == null) {
+            throw new IllegalArgumentException("a batch needs its list of people (it may be empty)");
+        }
         subjects = List.copyOf(subjects);
     }
 
     /** The reference, the action and how many people: never who they are. */
     @Override
     public String toString() {
-        return "BatchContext[" + reference + ", " + action + ", " + subjects.size() + " people]";
+        return "BatchContext[" + reference + ", " + action + ", " + subjects.size()
+                + (subjects.size() == 1 ? " person]" : " people]");
     }
 }

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * <p>Each action opens its own connection and closes it: actions are rare (a few per request and system), so a pool
  * per connected system would hold connections open for nothing, and a fresh connection picks up a rotated password.
  * Every action runs in one transaction; ERASE commits once, after all tables, so an erasure happens entirely or not
- * at all and a retry after a failure starts from a clean state.
+ * at all and a retry after a failure starts from a clean state. A batch of opt-outs or limits commits per chunk of
+ * people instead ({@link #performBatch}).
  */
 @Component
 class SqlConnector implements AutomatedConnector {
