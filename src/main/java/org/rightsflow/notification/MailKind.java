@@ -12,7 +12,11 @@ public enum MailKind {
     PROCESSOR_REQUEST("processor-request", "Request to a processor"),
     PROCESSOR_REMINDER("processor-reminder", "Reminder to a processor"),
     STAFF_CALLBACK_LATE("staff-callback-late", "System has not called back"),
-    STAFF_PROCESSOR_OVERDUE("staff-processor-overdue", "Processor overdue");
+    STAFF_PROCESSOR_OVERDUE("staff-processor-overdue", "Processor overdue"),
+    STAFF_BATCH_REMINDER("staff-batch-reminder", "Opt-out batch due soon"),
+    STAFF_BATCH_OVERDUE("staff-batch-overdue", "Opt-out batch overdue"),
+    OPT_OUT_CONFIRMATION("opt-out-confirmation", "Opt-out confirmation"),
+    PREFERENCES_LINK("preferences-link", "Preference center link");
 
     private final String template;
     private final String label;

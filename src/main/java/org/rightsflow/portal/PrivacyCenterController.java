@@ -1,5 +1,6 @@
 package org.rightsflow.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import org.rightsflow.audit.Actors;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.optout.PreferenceCenter;
+import org.rightsflow.optout.Purpose;
+import org.rightsflow.optout.SignalSource;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestIntake;
@@ -31,10 +35,17 @@ class PrivacyCenterController {
 
     private final RequestIntake intake;
     private final SystemRegistry systems;
+    private final PreferenceCenter preferences;
 
-    PrivacyCenterController(RequestIntake intake, SystemRegistry systems) {
+    PrivacyCenterController(RequestIntake intake, SystemRegistry systems, PreferenceCenter preferences) {
         this.intake = intake;
         this.systems = systems;
+        this.preferences = preferences;
+    }
+
+    @ModelAttribute("gpc")
+    boolean gpc(HttpServletRequest request) {
+        return GlobalPrivacyControl.sentBy(request);
     }
 
     /** The data a correction may name: what the connected systems declare, with labels people read. */
@@ -63,7 +74,7 @@ class PrivacyCenterController {
 
     @PostMapping("/requests")
     String submit(@Valid @ModelAttribute("form") RequestForm form, BindingResult errors,
-                  RedirectAttributes redirect, HttpServletResponse response) {
+                  RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         Optional<RequestType> type = PortalInput.requestType(form.getType());
         Optional<Regime> regime = PortalInput.regime(form.getRegime());
         if (form.getType() != null && !form.getType().isBlank() && type.isEmpty()) {
@@ -81,6 +92,11 @@ class PrivacyCenterController {
         SubmittedRequest submitted = intake.submit(new NewRequest(type.get(), regime.get(),
                 new SubjectIdentity(form.getEmail().strip(), form.getName().strip(), PortalInput.blankToNull(form.getAccountId())),
                 PortalInput.blankToNull(form.getDetails()), Channel.WEB_FORM, null, Actors.SUBJECT, corrections));
+        if (GlobalPrivacyControl.sentBy(request)) {
+            // The browser's signal applies to the person the form names, whatever they asked for (CCPA §7025).
+            preferences.optOut(form.getEmail().strip(), Purpose.SALE_SHARING, SignalSource.GPC, regime.get());
+            redirect.addFlashAttribute("gpcHonoured", true);
+        }
         redirect.addFlashAttribute("submitted", submitted.request());
         redirect.addFlashAttribute("statusToken", submitted.statusToken());
         return "redirect:/requests/submitted";

@@ -60,6 +60,18 @@ public class RequestDirectory {
         return requests.findAllByOrderByReceivedAtDesc(PageRequest.of(0, limit)).stream().map(this::details).toList();
     }
 
+    /**
+     * The requests received in [from, to), for the request records and metrics (CCPA §7101, §7102): their type, when
+     * they came and were answered, and how they ended. No personal data.
+     */
+    public List<RequestRecord> receivedBetween(java.time.Instant from, java.time.Instant to) {
+        return requests.findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(from, to).stream()
+                .map(request -> details(request))
+                .map(details -> new RequestRecord(details.reference(), details.type(), details.regime(),
+                        details.channel(), details.receivedAt(), details.closedAt(), details.outcome()))
+                .toList();
+    }
+
     private RequestDetails details(DataSubjectRequest request) {
         return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
     }

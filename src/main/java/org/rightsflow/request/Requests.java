@@ -12,4 +12,7 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
     Optional<DataSubjectRequest> findByStatusTokenHash(String statusTokenHash);
 
     List<DataSubjectRequest> findAllByOrderByReceivedAtDesc(Pageable page);
+
+    List<DataSubjectRequest> findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(java.time.Instant from,
+                                                                                  java.time.Instant to);
 }

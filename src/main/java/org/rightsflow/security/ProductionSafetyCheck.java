@@ -29,12 +29,14 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
 
     static final String DEMO_DATA_KEY = "jD3ByAR9jEPJf6Ne6/cueDGnMO2jEof+bxHSpJauYAo=";
     static final String DEMO_ERASURE_HASH_KEY = "demo-erasure-hash-key";
+    static final String DEMO_SUPPRESSION_KEY = "demo-suppression-key";
 
     private final ApiKeys apiKeys;
     private final StaffDirectory staff;
     private final String linkKey;
     private final String dataKeys;
     private final String erasureHashKey;
+    private final String suppressionKey;
     private final String bootstrapAdminPassword;
     private final String bootstrapAdminEmail;
 
@@ -42,6 +44,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
                           @Value("${rightsflow.secrets.link-key:}") String linkKey,
                           @Value("${rightsflow.secrets.data-keys:}") String dataKeys,
                           @Value("${rightsflow.secrets.erasure-hash-key:}") String erasureHashKey,
+                          @Value("${rightsflow.secrets.suppression-key:}") String suppressionKey,
                           @Value("${rightsflow.bootstrap.admin-password:}") String bootstrapAdminPassword,
                           @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail) {
         this.apiKeys = apiKeys;
@@ -49,6 +52,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         this.linkKey = linkKey;
         this.dataKeys = dataKeys;
         this.erasureHashKey = erasureHashKey;
+        this.suppressionKey = suppressionKey;
         this.bootstrapAdminPassword = bootstrapAdminPassword;
         this.bootstrapAdminEmail = bootstrapAdminEmail;
     }
@@ -72,6 +76,9 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         }
         if (erasureHashKey.equals(DEMO_ERASURE_HASH_KEY)) {
             problems.add("the demo erasure hash key is configured (RIGHTSFLOW_ERASURE_HASH_KEY)");
+        }
+        if (suppressionKey.isBlank() || suppressionKey.equals(DEMO_SUPPRESSION_KEY)) {
+            problems.add("rightsflow.secrets.suppression-key (RIGHTSFLOW_SUPPRESSION_KEY) is missing or the demo value");
         }
         if (DEMO_PASSWORDS.containsValue(bootstrapAdminPassword)) {
             problems.add("rightsflow.bootstrap.admin-password is a demo password");

@@ -83,6 +83,7 @@ class SecurityConfiguration {
                         // A callback authenticates with its signature, checked by the endpoint itself.
                         .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasRole("API")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/optouts", "/api/v1/suppression/check").hasRole("API")
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests/**").hasAnyRole("API", PRIVACY_OFFICER)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
@@ -116,7 +117,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login",
-                                "/processors/confirm/**", "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                                "/processors/confirm/**", "/do-not-sell-or-share", "/limit-sensitive-use", "/opted-out",
+                                "/preferences", "/preferences/**", "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit").hasRole(ADMIN)

@@ -41,4 +41,16 @@ public class PublicLinks {
     public String staffInbox() {
         return base + "/staff";
     }
+
+    public String staffOptOutBatch(String reference) {
+        return base + "/staff/opt-outs/" + reference;
+    }
+
+    public String preferences(String token) {
+        return base + "/preferences/" + token;
+    }
+
+    public String preferencesStart() {
+        return base + "/preferences";
+    }
 }

@@ -21,8 +21,15 @@ public record InboxTask(String id, Kind kind, String name, String reference, Str
         APPROVE_ERASURE,
         /** Check a correction claim and accept or refuse each field (privacy officers). */
         REVIEW_CORRECTION,
+        /** Apply a batch of opt-outs by hand in a system whose connector cannot take batches (its owners). */
+        APPLY_OPT_OUTS,
         /** Look at an access package before release and leave out what must not be disclosed (privacy officers). */
         REVIEW_PACKAGE
+    }
+
+    /** A task of an opt-out batch, whose reference is the batch's, not a request's. */
+    public boolean ofBatch() {
+        return kind == Kind.APPLY_OPT_OUTS;
     }
 
     public boolean overdue() {

@@ -5,6 +5,8 @@ public final class ProcessModel {
 
     public static final String DATA_SUBJECT_REQUEST = "data-subject-request";
     public static final String FULFIL_IN_SYSTEM = "fulfil-in-system";
+    /** One instance per batch of opt-outs (optout module), business key the batch reference. */
+    public static final String OPT_OUT_BATCH = "opt-out-batch";
 
     public static final String MESSAGE_IDENTITY_VERIFIED = "IdentityVerified";
     /** A system answered later: an http callback or a processor's confirmation. */
@@ -72,8 +74,31 @@ public final class ProcessModel {
     }
 
     /** Process variables. */
+    /** Activities of opt-out-batch. */
+    public static final class BatchActivities {
+        public static final String CARRY_OUT_BATCH = "carry-out-batch";
+        public static final String SELECT_BATCH_SYSTEMS = "select-batch-systems";
+        public static final String CARRY_TO_SYSTEM = "carry-to-system";
+        public static final String ROUTE_BATCH = "route-batch";
+        public static final String APPLY_BATCH = "apply-batch";
+        public static final String APPLY_BATCH_BY_HAND = "apply-batch-by-hand";
+        public static final String COMPLETE_BATCH = "complete-batch";
+        public static final String BATCH_REMINDER_DUE = "batch-reminder-due";
+        public static final String BATCH_OVERDUE = "batch-overdue";
+        public static final String REMIND_BATCH = "remind-batch";
+        public static final String ESCALATE_BATCH = "escalate-batch";
+
+        private BatchActivities() {
+        }
+    }
+
     public static final class Variables {
         public static final String REFERENCE = "reference";
+        /** Of opt-out-batch: the batch's id, its purpose, and each system's route ("automated" or "manual"). */
+        public static final String BATCH_ID = "batchId";
+        public static final String PURPOSE = "purpose";
+        public static final String BATCH_ROUTE = "batchRoute";
+        public static final String REMINDER_AT = "reminderAt";
         public static final String REQUEST_TYPE = "requestType";
         public static final String REGIME = "regime";
         public static final String VERIFICATION_REQUIRED = "verificationRequired";

@@ -123,7 +123,8 @@ public class StaffTasks {
     @Transactional
     public void complete(String taskId, StaffMember me, SystemOutcome outcome, String comment) {
         Task task = visibleTask(taskId, me);
-        if (!ProcessModel.Activities.FULFIL_TASK.equals(task.getTaskDefinitionKey())) {
+        boolean batchTask = ProcessModel.BatchActivities.APPLY_BATCH_BY_HAND.equals(task.getTaskDefinitionKey());
+        if (!ProcessModel.Activities.FULFIL_TASK.equals(task.getTaskDefinitionKey()) && !batchTask) {
             throw new TaskNotAvailable("This task is decided on its own form, not completed with an outcome.");
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
@@ -146,6 +147,12 @@ public class StaffTasks {
         variables.put(OUTCOME, outcome.name());
         variables.put(RESULT_SUMMARY, summary);
         variables.put(COMPLETED_BY, me.username());
+        if (batchTask) {
+            // A batch has no "record the result" step of its own: its timeline takes the owner's word here.
+            timeline.record((String) tasks.getVariable(taskId, REFERENCE), me.username(), TimelineKind.SYSTEM_COMPLETED,
+                    tasks.getVariable(taskId, SYSTEM_NAME) + ": " + WorkflowTexts.outcomeLabel(outcome)
+                            + (summary.isEmpty() ? "" : " — " + summary));
+        }
         tasks.complete(taskId, variables);
     }
 
@@ -298,6 +305,7 @@ public class StaffTasks {
             case ProcessModel.Activities.APPROVE_ERASURE -> InboxTask.Kind.APPROVE_ERASURE;
             case ProcessModel.Activities.REVIEW_CORRECTION -> InboxTask.Kind.REVIEW_CORRECTION;
             case ProcessModel.Activities.REVIEW_PACKAGE -> InboxTask.Kind.REVIEW_PACKAGE;
+            case ProcessModel.BatchActivities.APPLY_BATCH_BY_HAND -> InboxTask.Kind.APPLY_OPT_OUTS;
             default -> InboxTask.Kind.FULFIL;
         };
         Number systemId = (Number) variables.get(SYSTEM_ID);

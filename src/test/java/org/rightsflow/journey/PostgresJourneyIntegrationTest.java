@@ -52,6 +52,7 @@ class PostgresJourneyIntegrationTest {
         registry.add("rightsflow.secrets.link-key", () -> "pg-test-link-key-8d1a77c2");
         registry.add("rightsflow.secrets.data-keys", () -> DATA_KEYS);
         registry.add("rightsflow.secrets.erasure-hash-key", () -> "pg-test-erasure-hash-key-41c9");
+        registry.add("rightsflow.secrets.suppression-key", () -> "pg-test-suppression-key-07be");
     }
 
     static final String DATA_KEYS = "pg-test=UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXM=";
@@ -121,6 +122,7 @@ class PostgresJourneyIntegrationTest {
                 "--spring.profiles.active=postgres", "--server.port=0",
                 "--rightsflow.api.keys=demo-api-key", "--rightsflow.secrets.link-key=pg-test-link-key-8d1a77c2",
                 "--rightsflow.secrets.data-keys=" + DATA_KEYS, "--rightsflow.secrets.erasure-hash-key=pg-test-erasure-hash-key-41c9",
+                "--rightsflow.secrets.suppression-key=pg-test-suppression-key-07be",
                 "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.auto-deployment-enabled=false"));
         PostgresTestDatabase.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Process app = new ProcessBuilder(command).redirectErrorStream(true).start();

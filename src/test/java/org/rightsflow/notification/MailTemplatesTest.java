@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rightsflow.connector.FulfilmentResultView;
@@ -51,6 +52,10 @@ class MailTemplatesTest {
     private static final EnumSet<MailKind> PROCESSOR_KINDS = EnumSet.of(MailKind.PROCESSOR_REQUEST,
             MailKind.PROCESSOR_REMINDER);
     private static final String CONFIRM_URL = "https://privacy.shop.example/processors/confirm/c0nf1rm";
+    /** The emails that are not about one request: an opt-out batch, an opt-out or a preference-center link. */
+    private static final EnumSet<MailKind> NOT_ABOUT_A_REQUEST = EnumSet.of(MailKind.STAFF_BATCH_REMINDER,
+            MailKind.STAFF_BATCH_OVERDUE, MailKind.OPT_OUT_CONFIRMATION, MailKind.PREFERENCES_LINK);
+    private static final String PREFERENCES_URL = "https://privacy.shop.example/preferences/cHJlZmVyZW5jZXM";
 
     private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));
 
@@ -158,8 +163,12 @@ class MailTemplatesTest {
         assertThat(mail.body()).doesNotStartWith("Subject:").isNotBlank();
     }
 
+    static EnumSet<MailKind> requestKinds() {
+        return EnumSet.complementOf(NOT_ABOUT_A_REQUEST);
+    }
+
     @ParameterizedTest
-    @EnumSource(MailKind.class)
+    @MethodSource("requestKinds")
     void everyTemplateRendersCompletelyWithASubjectLine(MailKind kind) {
         RenderedMail mail = templates.render(kind, model(kind, gdprAccess()));
 
@@ -176,7 +185,61 @@ class MailTemplatesTest {
         EnumSet<MailKind> kinds = EnumSet.allOf(MailKind.class);
         kinds.removeAll(STAFF_KINDS);
         kinds.removeAll(PROCESSOR_KINDS);
+        kinds.removeAll(NOT_ABOUT_A_REQUEST);
         return kinds;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MailKind.class, names = {"STAFF_BATCH_REMINDER", "STAFF_BATCH_OVERDUE"})
+    void batchAlertsNameTheBatchItsDateAndTheSystemsStillOpen(MailKind kind) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("staffName", "Dana Privacy-Officer");
+        model.put("reference", "OPT-2027-000012");
+        model.put("what", "opt-outs of sale and sharing");
+        model.put("size", 12_345);
+        model.put("due", LocalDate.of(2027, 2, 22));
+        model.put("daysLeft", 2L);
+        model.put("daysOverdue", 1L);
+        model.put("openSystems", "Mailing agency, Partner feed");
+        model.put("batchUrl", "https://privacy.shop.example/staff/opt-outs/OPT-2027-000012");
+
+        RenderedMail mail = templates.render(kind, model);
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).contains("OPT-2027-000012", "batch");
+        assertThat(mail.body()).contains("12,345 opt-outs of sale and sharing", "22 February 2027",
+                "Not yet applied in: Mailing agency, Partner feed", "/staff/opt-outs/OPT-2027-000012");
+        assertThat(mail.body()).contains(kind == MailKind.STAFF_BATCH_OVERDUE ? "1 day(s) overdue" : "2 day(s) left");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SALE_SHARING, false, We will not sell or share your personal information, we will not sell or share",
+            "SENSITIVE_USE, true, We will limit the use of your sensitive personal information, This address was already"})
+    void theOptOutConfirmationSaysWhatWasRecordedAndLinksThePreferenceCenter(String purpose, boolean already,
+                                                                           String subject, String says) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("purpose", purpose);
+        model.put("alreadyOptedOut", already);
+        model.put("dueOn", already ? null : LocalDate.of(2027, 2, 22));
+        model.put("preferencesUrl", PREFERENCES_URL);
+        model.put("validHours", 24L);
+
+        RenderedMail mail = templates.render(MailKind.OPT_OUT_CONFIRMATION, model);
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).isEqualTo(subject);
+        assertThat(mail.body()).contains(says, "You did not need an account or any proof", PREFERENCES_URL,
+                "24 hours");
+        assertThat(mail.body().contains("22 February 2027")).isEqualTo(!already);
+    }
+
+    @Test
+    void thePreferenceLinkMailCarriesTheLinkAndSaysWhatToDoIfUnasked() {
+        RenderedMail mail = templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl", PREFERENCES_URL,
+                "validHours", 24L));
+
+        assertFullyRendered(mail);
+        assertThat(mail.body()).contains(PREFERENCES_URL, "If you did not ask for it, ignore this email");
     }
 
     @ParameterizedTest(name = "{0} for {1}")

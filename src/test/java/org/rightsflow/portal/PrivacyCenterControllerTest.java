@@ -20,6 +20,9 @@ import org.mockito.ArgumentCaptor;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.optout.PreferenceCenter;
+import org.rightsflow.optout.Purpose;
+import org.rightsflow.optout.SignalSource;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
@@ -61,6 +64,10 @@ class PrivacyCenterControllerTest {
     /** Needed by the staff pages' controller advice, which every web slice loads. */
     @MockitoBean
     StaffDirectory staffDirectory;
+
+    /** Where a GPC signal sent with the form is recorded. */
+    @MockitoBean
+    PreferenceCenter preferences;
 
     private static final String STATUS_TOKEN = "c3RhdHVzLXRva2VuLWZvci10aGUtcG9ydGFsLXRlc3Q";
 
@@ -118,6 +125,19 @@ class PrivacyCenterControllerTest {
         assertThat(request.channel()).isEqualTo(Channel.WEB_FORM);
         assertThat(request.receivedAt()).as("received now, as intake decides").isNull();
         assertThat(request.actor()).isEqualTo(Actors.SUBJECT);
+    }
+
+    @Test
+    void aGpcSignalSentWithTheFormOptsThePersonOutAndOnlyThen() throws Exception {
+        when(intake.submit(any())).thenReturn(submitted(true));
+
+        mvc.perform(form()).andExpect(flash().attributeCount(2));
+        verify(preferences, never()).optOut(any(), any(), any(), any());
+
+        mvc.perform(form().header("Sec-GPC", "1"))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("gpcHonoured", true));
+        verify(preferences).optOut("jo@example.com", Purpose.SALE_SHARING, SignalSource.GPC, Regime.GDPR);
     }
 
     @Test

@@ -31,6 +31,7 @@ class ProductionSafetyCheckTest {
 
     private static final String DATA_KEYS = "prod-2027=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTI=";
     private static final String HASH_KEY = "a-real-erasure-hash-key-of-some-length";
+    private static final String SUPPRESSION_KEY = "a-real-suppression-key-of-some-length";
 
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String bootstrapPassword) {
         return check(apiKeys, linkKey, DATA_KEYS, HASH_KEY, bootstrapPassword);
@@ -38,8 +39,13 @@ class ProductionSafetyCheckTest {
 
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String dataKeys, String hashKey,
                                         String bootstrapPassword) {
-        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, dataKeys, hashKey, bootstrapPassword,
-                ADMIN_EMAIL);
+        return check(apiKeys, linkKey, dataKeys, hashKey, SUPPRESSION_KEY, bootstrapPassword);
+    }
+
+    private ProductionSafetyCheck check(String apiKeys, String linkKey, String dataKeys, String hashKey,
+                                        String suppressionKey, String bootstrapPassword) {
+        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, dataKeys, hashKey, suppressionKey,
+                bootstrapPassword, ADMIN_EMAIL);
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -158,5 +164,13 @@ class ProductionSafetyCheckTest {
     void refusesTheDemoErasureHashKey() {
         assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, "demo-erasure-hash-key", "")))
                 .hasMessageContaining("demo erasure hash key");
+    }
+
+    @Test
+    void refusesAMissingOrDemoSuppressionKey() {
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, HASH_KEY, "demo-suppression-key", "")))
+                .hasMessageContaining("suppression-key");
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, HASH_KEY, "", "")))
+                .hasMessageContaining("suppression-key");
     }
 }

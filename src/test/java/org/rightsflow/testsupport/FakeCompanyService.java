@@ -91,6 +91,38 @@ public final class FakeCompanyService implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers this service as the http system "Partner feed" (key partner-feed, owner group marketing-team): an
+     * advertising partner that takes opt-outs of sale and sharing, in batches, at {@code /dsr/opt-out}.
+     */
+    public void registerAsPartnerFeed(int appPort, java.nio.file.Path secretFile) {
+        try {
+            java.nio.file.Files.writeString(secretFile, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String definitions = """
+                systems:
+                  - key: partner-feed
+                    name: Partner feed
+                    ownerGroup: marketing-team
+                    kind: http
+                    requestTypes: [OPT_OUT]
+                    connection:
+                      baseUrl: %s
+                      signingSecret: {file: %s}
+                      timeout: PT5S
+                      actions:
+                        OPT_OUT: /dsr/opt-out
+                """.formatted(baseUrl(), secretFile);
+        WebSession admin = new WebSession(appPort).login("admin", "admin");
+        WebSession.Page form = admin.get("/staff/systems/import");
+        String result = admin.post("/staff/systems/import", form, java.util.Map.of("yaml", definitions)).mainText();
+        if (!result.contains("[partner-feed]")) {
+            throw new IllegalStateException("The partner feed was not imported: " + result);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -51,6 +51,33 @@ public final class ShopDatabase {
         return new ShopDatabase(systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url"));
     }
 
+    /** The customer's opt-out flags: sell_share_opt_out, marketing_consent, limit_sensitive_use. */
+    public Map<String, Boolean> flagsOf(int customerId) throws SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.PreparedStatement select = connection.prepareStatement("select sell_share_opt_out, "
+                     + "marketing_consent, limit_sensitive_use from customers where id = ?")) {
+            select.setInt(1, customerId);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("no demo customer " + customerId);
+                }
+                return Map.of("sell_share_opt_out", row.getBoolean(1), "marketing_consent", row.getBoolean(2),
+                        "limit_sensitive_use", row.getBoolean(3));
+            }
+        }
+    }
+
+    /** Runs an update in the shop database (a backup restore, an import), returning the rows changed. */
+    public int update(String sql, Object... parameters) throws SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        }
+    }
+
     public String emailOf(int customerId) throws SQLException {
         return rowsOf("customers", customerId).get(0).get("email");
     }

@@ -25,6 +25,7 @@ public final class WebSession {
 
     private final String base;
     private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -35,6 +36,12 @@ public final class WebSession {
 
     public String base() {
         return base;
+    }
+
+    /** From now on every request carries the Global Privacy Control signal, as a browser with GPC on sends it. */
+    public WebSession sendingGpc() {
+        headers.put("Sec-GPC", "1");
+        return this;
     }
 
     public Page get(String pathOrUrl) {
@@ -118,6 +125,7 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,7 @@ import org.camunda.community.mockito.CamundaMockito;
 import org.camunda.community.mockito.mock.FluentJavaDelegateMock;
 
 /**
- * Every delegate bean the two models name, registered as a camunda-platform-7-mockito mock under its bean name, so
+ * Every delegate bean the models name, registered as a camunda-platform-7-mockito mock under its bean name, so
  * {@code ${beanName}} resolves to it through the MockExpressionManager. Each mock writes what it saw into a journal
  * (bean, activity, process, business key, variables) and then runs the behaviour a test gave it (by default
  * nothing): the journal tells which delegates ran, in which order, and with what.
@@ -25,7 +25,9 @@ final class DelegateStubs {
             "acknowledgeRequest", "sendVerificationLink", "recordVerification", "closeUnverifiable",
             "selectSystemsInScope", "remindAssignees", "escalateOverdue", "sendResponse", "closeRequest",
             "prepareSystemTask", "recordSystemResult", "planErasure", "runConnectorAction", "remindCallbackLate",
-            "raiseCallbackIncident", "emailProcessor", "remindProcessor", "escalateProcessor", "assemblePackage");
+            "raiseCallbackIncident", "emailProcessor", "remindProcessor", "escalateProcessor", "assemblePackage",
+            "selectBatchSystems", "routeBatch", "applyOptOutBatch", "completeOptOutBatch", "remindOptOutBatch",
+            "escalateOptOutBatch");
 
     /** One delegate invocation, as the delegate saw it. */
     record Call(String bean, String activityId, String processDefinitionKey, String businessKey,

@@ -1,0 +1,22 @@
+package org.rightsflow.optout;
+
+import org.rightsflow.deadline.RequestType;
+
+/** What a subject opts out of (or back into): each purpose is one of the rights the law names. */
+public enum Purpose {
+    /** Sale and sharing of personal information, including cross-context behavioural advertising (CCPA §7026). */
+    SALE_SHARING(RequestType.OPT_OUT),
+    /** Use of sensitive personal information beyond what the service needs (CCPA §7027). */
+    SENSITIVE_USE(RequestType.LIMIT_SENSITIVE);
+
+    private final RequestType requestType;
+
+    Purpose(RequestType requestType) {
+        this.requestType = requestType;
+    }
+
+    /** The request type whose statutory clock and system scope apply to this purpose. */
+    public RequestType requestType() {
+        return requestType;
+    }
+}

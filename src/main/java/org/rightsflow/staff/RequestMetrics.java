@@ -1,0 +1,145 @@
+package org.rightsflow.staff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.rightsflow.deadline.RequestType;
+import org.rightsflow.optout.OptOutRecord;
+import org.rightsflow.optout.Purpose;
+import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.request.RequestRecord;
+
+/**
+ * The metrics of CCPA §7102(a) for one period, per kind of request: received, complied with in whole or in part,
+ * denied, and the median and mean days to respond. Opt-outs and limits count both the requests made through the
+ * request form and the signals the ledger carried in batches. Days are calendar days between the dates of receipt
+ * and response in the statutory clock's zone.
+ */
+final class RequestMetrics {
+
+    /** The rows of the report, in the order §7102 lists them, then everything else. */
+    enum Kind {
+        KNOW("Requests to know"),
+        DELETE("Requests to delete"),
+        CORRECT("Requests to correct"),
+        OPT_OUT("Requests to opt out of sale or sharing"),
+        LIMIT("Requests to limit the use of sensitive personal information"),
+        OTHER("Other requests (restriction, objection)");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+
+        static Kind of(RequestType type) {
+            return switch (type) {
+                case ACCESS, PORTABILITY -> KNOW;
+                case DELETION -> DELETE;
+                case CORRECTION -> CORRECT;
+                case OPT_OUT -> OPT_OUT;
+                case LIMIT_SENSITIVE -> LIMIT;
+                case RESTRICTION, OBJECTION -> OTHER;
+            };
+        }
+
+        static Kind of(Purpose purpose) {
+            return purpose == Purpose.SALE_SHARING ? OPT_OUT : LIMIT;
+        }
+    }
+
+    /**
+     * @param complied  answered in whole or in part
+     * @param denied    closed without being carried out (identity not verified)
+     * @param open      not answered yet
+     * @param medianDays median calendar days from receipt to response of those answered; null when none was
+     * @param meanDays   mean of the same, to one decimal; null when none was
+     */
+    record Row(Kind kind, int received, int complied, int denied, int open, Double medianDays, Double meanDays) {
+        String label() {
+            return kind.label();
+        }
+    }
+
+    private RequestMetrics() {
+    }
+
+    static List<Row> of(List<RequestRecord> requests, List<OptOutRecord> optOuts, ZoneId zone) {
+        Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            tallies.put(kind, new Tally());
+        }
+        for (RequestRecord request : requests) {
+            Tally tally = tallies.get(Kind.of(request.type()));
+            tally.received++;
+            if (request.outcome() == null) {
+                tally.open++;
+            } else if (request.outcome() == RequestOutcome.COMPLETED) {
+                tally.complied++;
+                tally.days.add(days(request.receivedAt(), request.closedAt(), zone));
+            } else {
+                tally.denied++;
+            }
+        }
+        for (OptOutRecord optOut : optOuts) {
+            Tally tally = tallies.get(Kind.of(optOut.purpose()));
+            tally.received++;
+            if (optOut.carriedOutAt() == null) {
+                tally.open++;
+            } else {
+                tally.complied++;
+                tally.days.add(days(optOut.receivedAt(), optOut.carriedOutAt(), zone));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        tallies.forEach((kind, tally) -> rows.add(tally.row(kind)));
+        return rows;
+    }
+
+    private static long days(Instant from, Instant to, ZoneId zone) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to, zone));
+    }
+
+    /** The report as CSV, for the annual publication (CCPA §7102(a)(2)). */
+    static String csv(int year, List<Row> rows) {
+        StringBuilder csv = new StringBuilder("year,kind,received,complied_in_whole_or_part,denied,open,"
+                + "median_days_to_respond,mean_days_to_respond\r\n");
+        for (Row row : rows) {
+            csv.append(year).append(',').append('"').append(row.label()).append('"').append(',')
+                    .append(row.received()).append(',').append(row.complied()).append(',').append(row.denied())
+                    .append(',').append(row.open()).append(',')
+                    .append(row.medianDays() == null ? "" : row.medianDays()).append(',')
+                    .append(row.meanDays() == null ? "" : row.meanDays()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static final class Tally {
+        int received;
+        int complied;
+        int denied;
+        int open;
+        final List<Long> days = new ArrayList<>();
+
+        Row row(Kind kind) {
+            if (days.isEmpty()) {
+                return new Row(kind, received, complied, denied, open, null, null);
+            }
+            List<Long> sorted = days.stream().sorted().toList();
+            int middle = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                    : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+            double mean = Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0) * 10) / 10.0;
+            return new Row(kind, received, complied, denied, open, median, mean);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.rightsflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.optout.BatchView;
+import org.rightsflow.optout.OptOutBatches;
+import org.rightsflow.optout.Purpose;
+import org.rightsflow.testsupport.Axe;
+import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.ShopDatabase;
+import org.rightsflow.testsupport.TestMailServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core (WCAG 2.0/2.1, A and AA), as in {@link AccessibilityIntegrationTest}, on the opt-out pages, the
+ * preference center, and the staff pages of opt-out batches and request metrics, reached with the keyboard where a
+ * customer would type.
+ */
+@RightsflowIntegrationTest
+class OptOutAccessibilityIntegrationTest {
+
+    /** A generated customer of the demo shop no other test uses: the tests share one mail server. */
+    static final int CUSTOMER_ID = 29;
+    private static final Pattern PREFERENCE_LINK = Pattern.compile("https?://[^\\s]+(/preferences/[A-Za-z0-9_-]+)");
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static Axe axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Autowired
+    OptOutBatches batches;
+
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        axe = Axe.load();
+        base = "http://localhost:" + port;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> optOutPages() throws SQLException {
+        String email = ShopDatabase.of(systems).emailOf(CUSTOMER_ID);
+        AtomicReference<BatchView> batch = new AtomicReference<>();
+        return Stream.of(
+                page("do not sell or share form", () -> {
+                    browser.open(base + "/");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.linkText("Do Not Sell or Share My Personal Information")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Do Not Sell or Share My Personal Information");
+                }),
+                page("do not sell or share form with an error", () -> {
+                    browser.find("#email").sendKeys("not an address");
+                    browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
+                    assertThat(browser.find(".error-summary").getText()).contains("Enter an email address");
+                }),
+                page("opt-out recorded", () -> {
+                    browser.find("#email").clear();
+                    browser.find("#email").sendKeys(email);
+                    browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
+                    assertThat(browser.find("h1").getText()).isEqualTo("Your choice is recorded");
+                }),
+                page("limit the use form", () -> {
+                    browser.open(base + "/limit-sensitive-use");
+                    assertThat(browser.find("h1").getText())
+                            .isEqualTo("Limit the Use of My Sensitive Personal Information");
+                }),
+                page("preference center start", () -> {
+                    browser.open(base + "/preferences");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Your privacy choices");
+                }),
+                page("preference link sent", () -> {
+                    browser.find("#email").sendKeys(email);
+                    browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
+                    assertThat(browser.find("h1").getText()).isEqualTo("Check your email");
+                }),
+                page("preference center with choices and history", () -> {
+                    browser.open(base + preferenceLink(email));
+                    assertThat(browser.find("main").getText()).contains(email, "Opt-out form");
+                }),
+                page("preference center after saving", () -> {
+                    browser.find("#choice-SENSITIVE_USE-OPT_OUT").click();
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Save my choices']")).click());
+                    assertThat(browser.find("#choices-saved").getText()).isEqualTo("Saved 1 change(s).");
+                }),
+                page("preference link that does not work", () -> {
+                    browser.open(base + "/preferences/not-a-real-link");
+                    assertThat(browser.find("h1").getText()).isEqualTo("This preference link does not work");
+                }),
+                page("opt-out batches as a privacy officer", () -> {
+                    batch.set(batches.cutWaiting().stream().filter(b -> b.purpose() == Purpose.SALE_SHARING)
+                            .findFirst().orElseThrow());
+                    signIn("dpo", "dpo");
+                    browser.open(base + "/staff/opt-outs");
+                    assertThat(browser.find("table").getText()).contains(batch.get().reference());
+                }),
+                page("opt-out batch detail", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.linkText(batch.get().reference())).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Batch " + batch.get().reference());
+                }),
+                page("opt-out batch task", () -> {
+                    await().atMost(Journey.PATIENCE).until(() -> {
+                        browser.open(base + "/staff");
+                        return browser.find("main").getText().contains("in Mailing agency");
+                    });
+                    browser.andWaitForNextPage(() -> browser.driver().findElement(By.xpath(
+                            "//tr[contains(., '" + batch.get().reference() + "')]//a[contains(., 'Mailing agency')]"))
+                            .click());
+                    assertThat(browser.find("main").getText()).contains("Download the email addresses (CSV)");
+                }),
+                page("request metrics", () -> {
+                    browser.open(base + "/staff/records");
+                    assertThat(browser.find("#metrics").getText()).contains("Requests to opt out of sale or sharing");
+                }));
+    }
+
+    private static String preferenceLink(String email) {
+        String body = await().atMost(Journey.PATIENCE).until(() -> TestMailServer.messagesTo(email).stream()
+                .filter(m -> TestMailServer.subject(m).contains("Your privacy choices"))
+                .map(TestMailServer::body).findFirst().orElse(null), found -> found != null);
+        Matcher link = PREFERENCE_LINK.matcher(body);
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
+    /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */
+    private static DynamicTest page(String name, Runnable reach) {
+        return dynamicTest(name, () -> {
+            try {
+                reach.run();
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("Could not reach the " + name + " (browser at " + browser.currentUrl()
+                        + "): " + e.getMessage(), e);
+            }
+            axe.assertNoViolations(browser.driver(), name);
+        });
+    }
+
+    private void signIn(String username, String password) {
+        browser.open(base + "/login");
+        browser.find("#username").sendKeys(username);
+        browser.find("#password").sendKeys(password);
+        browser.andWaitForNextPage(() -> browser.find("#password").sendKeys(Keys.ENTER));
+    }
+}
