@@ -65,7 +65,8 @@ final class RequestMetrics {
      * @param meanDays   mean of the same, to one decimal; null when none was
      */
     record Row(Kind kind, int received, int complied, int denied, int open, Double medianDays, Double meanDays) {
-        String label() {
+        /** Public: the page template reads it. */
+        public String label() {
             return kind.label();
         }
     }

@@ -125,6 +125,18 @@ class OptOutJourneyIntegrationTest {
         assertThat(batchPage.mainText()).contains("Carried out in every system", "Shop customer database",
                 "Mailing agency: done — Uploaded to the agency's suppression list.", "The list of",
                 "The hash chain of this timeline is intact");
+
+        // The opt-out counts in the request metrics, complied with, with its days to respond.
+        Page metrics = dpo.get("/staff/records");
+        org.jsoup.nodes.Element optOuts = metrics.document().selectFirst(
+                "#metrics tr:has(th:contains(Requests to opt out of sale or sharing))");
+        assertThat(optOuts).isNotNull();
+        assertThat(Integer.parseInt(optOuts.select("td").get(1).text())).as("complied with").isPositive();
+        assertThat(optOuts.select("td").get(4).text()).as("median days").matches("\\d+\\.\\d");
+        WebSession.Download csv = dpo.download("/staff/records.csv?law=CCPA");
+        assertThat(csv.text()).startsWith("year,kind,received,complied_in_whole_or_part")
+                .contains("\"Requests to opt out of sale or sharing\"");
+        assertThat(owner.get("/staff/records").status()).as("metrics are for privacy officers").isEqualTo(403);
     }
 
     @Test
