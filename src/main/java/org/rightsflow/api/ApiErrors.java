@@ -39,7 +39,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not valid JSON of the expected shape.");
+                "The body is not valid JSON of the expected shape (or CSV, where accepted), or it was cut off.");
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
     }

@@ -17,7 +17,6 @@ import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.support.DataCipher;
 import org.rightsflow.support.Digests;
 import org.rightsflow.support.PublicLinks;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -42,15 +41,14 @@ public class PreferenceCenter {
     private final Clock clock;
 
     PreferenceCenter(ConsentLedger ledger, JdbcTemplate jdbc, SubjectKeys keys, DataCipher cipher, Outbox outbox,
-                     PublicLinks links, @Value("${rightsflow.opt-out.preference-link-valid-for:PT24H}") Duration linkValidFor,
-                     Clock clock) {
+                     PublicLinks links, OptOutProperties properties, Clock clock) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.keys = keys;
         this.cipher = cipher;
         this.outbox = outbox;
         this.links = links;
-        this.linkValidFor = linkValidFor;
+        this.linkValidFor = properties.preferenceLinkValidFor();
         this.clock = clock;
     }
 

@@ -161,6 +161,21 @@ class OptOutBulkApiIntegrationTest {
         HttpResponse<String> empty = post("/api/v1/optouts", "application/json", "{\"optOuts\": []}", "demo-api-key");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("list at least one opt-out");
+
+        // A body over the limit (16 MB) is refused before it is read: said by its length...
+        String huge = "email\n" + "oversized@visitors.example\n".repeat(700_000);
+        HttpResponse<String> tooLarge = post("/api/v1/optouts", "text/csv", huge, "demo-api-key");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("at most 16 MB");
+        // ...or sent in chunks without a length: cut off, refused, nothing recorded.
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/optouts")).header("Content-Type", "text/csv").header("X-Api-Key", "demo-api-key")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(400);
+        assertThat(chunked.body()).doesNotContain("Exception");
+        assertThat(ledger.stateOf("oversized@visitors.example")).isEmpty();
     }
 
     @Test

@@ -59,8 +59,8 @@ class OptOutJourneyIntegrationTest {
     void anOptOutNeedsNoProofAndReachesTheShopDatabaseAndTheAgencysOwnersInABatch() throws SQLException {
         ShopDatabase shop = ShopDatabase.of(systems);
         String email = shop.emailOf(FORM_CUSTOMER);
-        shop.update("update customers set sell_share_opt_out = false, marketing_consent = true where id = ?",
-                FORM_CUSTOMER);
+        shop.update("update customers set sell_share_opt_out = false, marketing_consent = true, "
+                + "limit_sensitive_use = false where id = ?", FORM_CUSTOMER);
         WebSession customer = new WebSession(port);
 
         Page landing = customer.get("/");
@@ -91,10 +91,18 @@ class OptOutJourneyIntegrationTest {
         assertThat(shop.flagsOf(FORM_CUSTOMER)).as("nothing changes in the systems before the batch")
                 .containsEntry("sell_share_opt_out", false);
 
-        BatchView batch = batches.cutWaiting().stream().filter(b -> b.purpose() == Purpose.SALE_SHARING)
-                .findFirst().orElseThrow();
+        Page limitForm = customer.get("/limit-sensitive-use");
+        Page limited = customer.post("/limit-sensitive-use", limitForm, Map.of("email", email, "regime", "CCPA"));
+        assertThat(limited.text("#opt-out-recorded")).contains("only for what our service needs");
+
+        List<BatchView> cut = batches.cutWaiting();
+        BatchView batch = cut.stream().filter(b -> b.purpose() == Purpose.SALE_SHARING).findFirst().orElseThrow();
+        BatchView limits = cut.stream().filter(b -> b.purpose() == Purpose.SENSITIVE_USE).findFirst().orElseThrow();
         await().atMost(Journey.PATIENCE).until(() -> shop.flagsOf(FORM_CUSTOMER).get("sell_share_opt_out"));
         assertThat(shop.flagsOf(FORM_CUSTOMER)).containsEntry("marketing_consent", false);
+        // Only the shop takes part in limits, through its connector: that batch completes on its own.
+        await().atMost(Journey.PATIENCE).until(() -> batches.get(limits.id()).completedAt() != null);
+        assertThat(shop.flagsOf(FORM_CUSTOMER)).containsEntry("limit_sensitive_use", true);
 
         // The mailing agency takes no batches through a connector: its owners get one task with the list.
         WebSession dpo = new WebSession(port).login("dpo", "dpo");

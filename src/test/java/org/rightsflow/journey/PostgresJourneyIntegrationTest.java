@@ -19,12 +19,18 @@ import org.rightsflow.RightsflowApplication;
 import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.optout.BatchView;
+import org.rightsflow.optout.ConsentLedger;
+import org.rightsflow.optout.OptOutBatches;
+import org.rightsflow.optout.Purpose;
+import org.rightsflow.optout.SignalSource;
 import org.rightsflow.security.NewStaffMember;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffRole;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +75,12 @@ class PostgresJourneyIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    OptOutBatches batches;
+
     @BeforeEach
     void setUpLikeAnOperator() {
         if (!systems.exists("pg-shop-db")) {
@@ -109,6 +121,44 @@ class PostgresJourneyIntegrationTest {
         await().atMost(Journey.PATIENCE).until(() -> "Completed".equals(journey.statusPage().text("#request-status")));
         assertThat(jdbc.queryForObject("select status from dsr_request where reference = ?", String.class,
                 journey.reference())).isEqualTo("CLOSED");
+    }
+
+    /**
+     * The opt-out ledger's batched JDBC writes, generated keys and batch cut on PostgreSQL: 2,000 opt-outs over the
+     * API (one duplicate, one malformed), one batch, applied by the owners of the (manual) shop system from the list.
+     */
+    @Test
+    void bulkOptOutsAreRecordedAndCarriedOutInABatch() throws Exception {
+        StringBuilder body = new StringBuilder("{\"optOuts\":[");
+        for (int i = 0; i < 2_000; i++) {
+            body.append(String.format("{\"email\":\"pg-visitor-%d@example.org\",\"source\":\"GPC\"},", i));
+        }
+        body.append("{\"email\":\"PG-VISITOR-7@example.org\"},{\"email\":\"pg-visitor@\"}]}");
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/optouts"))
+                        .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"received\":2002", "\"recorded\":2000", "\"duplicates\":1",
+                "\"invalid\":1");
+        assertThat(ledger.stateOf("pg-visitor-1999@example.org").get(Purpose.SALE_SHARING).source())
+                .isEqualTo(SignalSource.GPC);
+
+        BatchView batch = batches.cutWaiting().stream().filter(b -> b.purpose() == Purpose.SALE_SHARING)
+                .findFirst().orElseThrow();
+        assertThat(batch.size()).isGreaterThanOrEqualTo(2_000);
+        WebSession owner = new WebSession(port).login(OWNER, OWNER_PASSWORD);
+        String task = await().atMost(Journey.PATIENCE).until(() -> owner.inboxTaskLink(batch.reference(),
+                "PG shop database"), found -> found != null);
+        assertThat(owner.download("/staff/opt-outs/" + batch.reference() + "/people.csv").text())
+                .contains("pg-visitor-0@example.org", "pg-visitor-1999@example.org");
+        WebSession.Page taskPage = owner.get(task);
+        owner.post(task + "/complete", taskPage, java.util.Map.of("outcome", "DONE", "comment", "Flags set."));
+        await().atMost(Journey.PATIENCE).until(() -> batches.get(batch.id()).completedAt() != null);
+        assertThat(ledger.historyOf("pg-visitor-0@example.org").get(0).carriedOutAt()).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from opt_out_delivery where batch_id = ? and email_cipher "
+                + "is not null", Integer.class, batch.id())).as("the emails are erased with the batch").isZero();
     }
 
     /**
