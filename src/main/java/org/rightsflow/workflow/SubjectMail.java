@@ -47,6 +47,8 @@ class SubjectMail {
         Map<String, Object> model = new HashMap<>();
         model.put("results", results);
         model.put("accessPackage", accessPackage);
+        // An opt-out or a limit answered: where the subject sees and changes their choices from now on.
+        model.put("preferencesUrl", links.preferencesStart());
         send(request, MailKind.RESPONSE, model);
     }
 

@@ -87,13 +87,16 @@ class MailTemplatesTest {
                 model.put("verifyUrl", VERIFY_URL);
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
             }
-            case RESPONSE -> model.put("results", List.of(
+            case RESPONSE -> {
+                model.put("preferencesUrl", PREFERENCES_URL.substring(0, PREFERENCES_URL.lastIndexOf('/')));
+                model.put("results", List.of(
                     new FulfilmentResultView(1, "Web shop", SystemOutcome.DONE, "Order history exported.", "owner",
                             RECEIVED.plusSeconds(86_400)),
                     new FulfilmentResultView(2, "Newsletter", SystemOutcome.NO_DATA_FOUND, null, "owner",
                             RECEIVED.plusSeconds(90_000)),
                     new FulfilmentResultView(3, "Accounting", SystemOutcome.NOT_DONE,
                             "Invoices are kept for 10 years under tax law.", "dpo", RECEIVED.plusSeconds(95_000))));
+            }
             default -> {
             }
         }
@@ -231,6 +234,16 @@ class MailTemplatesTest {
         assertThat(mail.body()).contains(says, "You did not need an account or any proof", PREFERENCES_URL,
                 "24 hours");
         assertThat(mail.body().contains("22 February 2027")).isEqualTo(!already);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"OPT_OUT, We no longer sell or share your personal information",
+            "LIMIT_SENSITIVE, We now use your sensitive personal information only for what our service needs"})
+    void theAnswerToAnOptOutOrLimitSaysWhatChangedAndWhereToChangeItAgain(RequestType type, String says) {
+        RenderedMail mail = templates.render(MailKind.RESPONSE, subjectModel(MailKind.RESPONSE,
+                request(Regime.CCPA, type, false)));
+
+        assertThat(mail.body()).contains(says, "preference center: https://privacy.shop.example/preferences");
     }
 
     @Test
