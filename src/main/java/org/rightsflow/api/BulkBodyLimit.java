@@ -1,5 +1,6 @@
 package org.rightsflow.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,9 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.rightsflow.optout.OptOutProperties;
-import org.rightsflow.security.ProblemResponses;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,11 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BulkBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
-    private final ProblemResponses problems;
+    private final ObjectMapper json;
 
-    BulkBodyLimit(OptOutProperties properties, ProblemResponses problems) {
-        this.limit = properties.maxBodySize().toBytes();
-        this.problems = problems;
+    /** Reads the setting itself, not OptOutProperties: every web test slice loads filters, not module beans. */
+    BulkBodyLimit(@Value("${rightsflow.opt-out.max-body-size:16MB}") DataSize limit, ObjectMapper json) {
+        this.limit = limit.toBytes();
+        this.json = json;
     }
 
     @Override
@@ -39,9 +45,13 @@ class BulkBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Body too large",
-                    "A call may carry at most " + limit / (1024 * 1024) + " MB; split the file into several calls.",
-                    request.getRequestURI());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "A call may carry "
+                    + "at most " + limit / (1024 * 1024) + " MB; split the file into several calls.");
+            problem.setTitle("Body too large");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

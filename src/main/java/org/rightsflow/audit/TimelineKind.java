@@ -39,6 +39,8 @@ public enum TimelineKind {
     PACKAGE_DOWNLOADED(true),
     /** The package expired and was deleted, with the data gathered for it. */
     PACKAGE_DELETED(true),
+    /** The statutory period was extended, with the reason the subject is told. */
+    DEADLINE_EXTENDED(true),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

@@ -5,6 +5,7 @@ public enum MailKind {
     ACKNOWLEDGEMENT("acknowledgement", "Acknowledgement"),
     VERIFICATION("verification", "Verification link"),
     UNVERIFIABLE("unverifiable", "Closed: identity not verified"),
+    EXTENSION_NOTICE("extension-notice", "Extension notice"),
     RESPONSE("response", "Response"),
     DOWNLOAD_CODE("download-code", "Download code"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),

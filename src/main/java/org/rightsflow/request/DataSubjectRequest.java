@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryDeadline;
@@ -96,6 +97,19 @@ class DataSubjectRequest {
     @Column(name = "corrections_key_id", updatable = false)
     private String correctionsKeyId;
 
+    /** The due date an extension replaced; null while not extended. */
+    @Column(name = "original_due_date")
+    private LocalDate originalDue;
+
+    @Column(name = "extended_at")
+    private Instant extendedAt;
+
+    @Column(name = "extended_by")
+    private String extendedBy;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
     @Version
     private long version;
 
@@ -138,6 +152,11 @@ class DataSubjectRequest {
         if (restartedDeadline != null) {
             clockStartedAt = at;
             applyDeadline(restartedDeadline);
+            if (originalDue != null) {
+                // Extended while waiting for verification: the extension holds on the restarted clock.
+                originalDue = due;
+                due = extendedDue;
+            }
         }
         status = RequestStatus.IN_PROGRESS;
     }
@@ -164,6 +183,48 @@ class DataSubjectRequest {
         this.status = RequestStatus.CLOSED;
         this.outcome = outcome;
         this.closedAt = at;
+    }
+
+    /**
+     * Why the statutory period cannot be extended now, or empty when it can. The law allows one extension, where the
+     * regime provides one for this type, decided and told to the subject within the first period.
+     */
+    Optional<String> whyNoExtension(LocalDate today) {
+        if (status == RequestStatus.CLOSED || status == RequestStatus.RESPONDED) {
+            return Optional.of("The request has been answered.");
+        }
+        if (originalDue != null) {
+            return Optional.of("The request was already extended; the law allows one extension.");
+        }
+        if (!extendedDue.isAfter(due)) {
+            return Optional.of(regime.lawName() + " gives no extension for this kind of request.");
+        }
+        if (today.isAfter(due)) {
+            return Optional.of("An extension must be decided and told to the subject within the first "
+                    + "period, which ended on " + due + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Extends the period to the regime's longest: the due date becomes the extended due date.
+     *
+     * @throws IllegalStateException when {@link #whyNoExtension} names a reason
+     */
+    void extend(LocalDate today, Instant at, String by, String reason) {
+        whyNoExtension(today).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        this.originalDue = due;
+        this.due = extendedDue;
+        this.extendedAt = at;
+        this.extendedBy = by;
+        this.extensionReason = reason;
+    }
+
+    Optional<Extension> extension() {
+        return originalDue == null ? Optional.empty()
+                : Optional.of(new Extension(originalDue, due, extendedAt, extendedBy, extensionReason));
     }
 
     private void applyDeadline(StatutoryDeadline deadline) {

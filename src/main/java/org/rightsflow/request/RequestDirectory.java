@@ -72,6 +72,11 @@ public class RequestDirectory {
                 .toList();
     }
 
+    /** The request's extension, if it was extended. */
+    public Optional<Extension> extension(String reference) {
+        return requests.findByReference(reference).flatMap(DataSubjectRequest::extension);
+    }
+
     private RequestDetails details(DataSubjectRequest request) {
         return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
     }

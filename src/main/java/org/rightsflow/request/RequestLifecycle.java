@@ -2,6 +2,8 @@ package org.rightsflow.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -93,6 +95,43 @@ public class RequestLifecycle {
         timeline.record(reference, Actors.SYSTEM, TimelineKind.CLOSED, reason);
         events.publishEvent(new RequestClosed(reference, outcome));
         return details(request);
+    }
+
+    /** Why the request cannot be extended today, or empty when it can (for the staff page's form). */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoExtension(String reference) {
+        return load(reference).whyNoExtension(statutoryClock.dateOf(clock.instant()));
+    }
+
+    /**
+     * Extends the statutory period to the regime's longest, with the reason the subject will read. The timeline
+     * records it, and {@link DeadlineMoved} moves the process's timers and tasks and sends the extension notice.
+     *
+     * @throws ExtensionRefused when the law does not allow it now (no extension for this type, already extended,
+     *                          past the first period, already answered)
+     */
+    public RequestDetails extend(String reference, String reason, String actor) {
+        DataSubjectRequest request = load(reference);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new ExtensionRefused("Give the reason for the extension: the subject must be told why.");
+        }
+        if (why.length() > 2000) {
+            throw new ExtensionRefused("Keep the reason under 2,000 characters.");
+        }
+        LocalDate today = statutoryClock.dateOf(clock.instant());
+        Optional<String> refused = request.whyNoExtension(today);
+        if (refused.isPresent()) {
+            throw new ExtensionRefused(refused.get());
+        }
+        LocalDate previous = request.toDetails(false).due();
+        request.extend(today, clock.instant(), actor, why);
+        RequestDetails details = details(request);
+        timeline.record(reference, actor, TimelineKind.DEADLINE_EXTENDED, "The period to answer was extended from "
+                + previous + " to " + details.due() + " (" + request.regime().lawName() + "). Reason given to the "
+                + "subject: " + why);
+        events.publishEvent(new DeadlineMoved(reference, previous, details.due()));
+        return details;
     }
 
     private DataSubjectRequest load(String reference) {

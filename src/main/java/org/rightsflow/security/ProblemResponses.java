@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes RFC 7807 problem details from filters, where Spring MVC's exception handlers do not reach. */
 @Component
-public class ProblemResponses {
+class ProblemResponses {
 
     private final ObjectMapper json;
 
@@ -18,7 +18,7 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, int status, String title, String detail, String instance)
+    void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -3,23 +3,29 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
-import org.rightsflow.audit.Timeline;
 import org.rightsflow.access.PackageDelivery;
+import org.rightsflow.audit.Timeline;
 import org.rightsflow.connector.SystemActions;
-import org.rightsflow.correction.CorrectionReview;
-import org.rightsflow.deadline.RequestType;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
+import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.ExtensionRefused;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.security.StaffMember;
+import org.rightsflow.support.LockConflicts;
 import org.rightsflow.workflow.StaffTasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Requests for staff: the list (privacy officers) and one request with its timeline, open tasks, per-system
@@ -39,10 +45,12 @@ class RequestsController {
     private final SystemActions actions;
     private final CorrectionReview corrections;
     private final PackageDelivery packages;
+    private final RequestLifecycle lifecycle;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
-                       PackageDelivery packages) {
+                       PackageDelivery packages, RequestLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.corrections = corrections;
         this.packages = packages;
         this.actions = actions;
@@ -79,7 +87,35 @@ class RequestsController {
         packages.find(reference).ifPresent(p -> model.addAttribute("accessPackage", p));
         model.addAttribute("claim", request.get().type() == RequestType.CORRECTION
                 ? corrections.claim(reference) : List.of());
+        requests.extension(reference).ifPresent(e -> model.addAttribute("extension", e));
+        if (me.overseesAllRequests()) {
+            model.addAttribute("whyNoExtension", lifecycle.whyNoExtension(reference).orElse(null));
+        }
         return "staff/request";
+    }
+
+    /**
+     * A privacy officer extends the statutory period, with the reason the subject will read. Refused, with the law's
+     * reason on the page, where no extension is allowed now.
+     */
+    @PostMapping("/staff/requests/{reference}/extend")
+    String extend(@PathVariable String reference, @RequestParam(required = false) String reason,
+                  @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!me.overseesAllRequests()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/denied";
+        }
+        if (requests.find(reference).isEmpty()) {
+            return "redirect:/staff/requests";
+        }
+        try {
+            RequestDetails extended = LockConflicts.retry(() -> lifecycle.extend(reference, reason, me.username()));
+            redirect.addFlashAttribute("notice", "Extended to " + extended.due() + ". The subject is told why, by email.");
+        } catch (ExtensionRefused refused) {
+            redirect.addFlashAttribute("extensionError", refused.getMessage());
+            redirect.addFlashAttribute("extensionReason", reason);
+        }
+        return "redirect:/staff/requests/" + reference + "#deadline";
     }
 
     private boolean maySee(StaffMember me, RequestDetails request) {

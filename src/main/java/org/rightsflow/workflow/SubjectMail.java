@@ -10,6 +10,7 @@ import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.Extension;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,11 @@ class SubjectMail {
     void verificationLink(RequestDetails request, String verificationToken, LocalDate validUntil) {
         send(request, MailKind.VERIFICATION, Map.of("verifyUrl", links.verification(verificationToken),
                 "validUntil", validUntil));
+    }
+
+    /** The regime's extension notice: the reason, the new date, and where the law requires it, the remedies. */
+    void extensionNotice(RequestDetails request, Extension extension) {
+        send(request, MailKind.EXTENSION_NOTICE, Map.of("extension", extension));
     }
 
     void unverifiable(RequestDetails request) {

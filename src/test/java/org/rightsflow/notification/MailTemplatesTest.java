@@ -23,6 +23,7 @@ import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
 import org.rightsflow.request.Channel;
+import org.rightsflow.request.Extension;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
@@ -87,6 +88,8 @@ class MailTemplatesTest {
                 model.put("verifyUrl", VERIFY_URL);
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
             }
+            case EXTENSION_NOTICE -> model.put("extension", new Extension(request.due(), request.extendedDue(),
+                    RECEIVED.plusSeconds(86_400 * 10), "dpo", "Your data sits in three archives we must restore first."));
             case RESPONSE -> {
                 model.put("preferencesUrl", PREFERENCES_URL.substring(0, PREFERENCES_URL.lastIndexOf('/')));
                 model.put("results", List.of(
@@ -244,6 +247,30 @@ class MailTemplatesTest {
                 request(Regime.CCPA, type, false)));
 
         assertThat(mail.body()).contains(says, "preference center: https://privacy.shop.example/preferences");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GDPR, right to complain to a data protection authority and to seek a judicial remedy",
+            "CCPA, ",
+            "PIPEDA, right to complain to the Privacy Commissioner of Canada"})
+    void theExtensionNoticeGivesTheReasonTheNewDateAndTheRemediesTheLawNames(Regime regime, String remedy) {
+        RequestDetails request = request(regime, RequestType.ACCESS, true);
+        DisplayDates dates = new DisplayDates(ZoneOffset.UTC);
+        String originalDue = dates.longDate(request.due());
+        String newDue = dates.longDate(request.extendedDue());
+        RenderedMail mail = templates.render(MailKind.EXTENSION_NOTICE, subjectModel(MailKind.EXTENSION_NOTICE,
+                request));
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).isEqualTo("We need more time for your request " + REFERENCE);
+        assertThat(mail.body()).contains("Your data sits in three archives we must restore first.",
+                "We will answer by " + newDue + " at the latest, instead of " + originalDue + ".",
+                regime.lawName() + " allows us to extend the period once");
+        if (remedy == null) {
+            assertThat(mail.body()).doesNotContain("right to complain");
+        } else {
+            assertThat(mail.body()).contains(remedy);
+        }
     }
 
     @Test

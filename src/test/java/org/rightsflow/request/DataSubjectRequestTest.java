@@ -135,6 +135,40 @@ class DataSubjectRequestTest {
         assertThat(details.status()).isEqualTo(RequestStatus.IN_PROGRESS);
     }
 
+    @Test
+    void anExtensionTakesTheRegimesLongestPeriodOnceAndOnlyInsideTheFirst() {
+        DataSubjectRequest request = gdprAccess();
+        LocalDate due = details(request).due();
+        assertThat(request.whyNoExtension(due)).isEmpty();
+        assertThat(request.whyNoExtension(due.plusDays(1))).get().asString()
+                .contains("within the first period, which ended on " + due);
+
+        request.extend(due, VERIFIED, "dpo", "Three archives to restore.");
+
+        // Received 31 Jan 2027: 1 March, extended to 30 April (31 Jan + 3 months, clamped).
+        assertThat(details(request).due()).isEqualTo(LocalDate.of(2027, 4, 30));
+        assertThat(request.extension()).get().isEqualTo(new Extension(LocalDate.of(2027, 3, 1),
+                LocalDate.of(2027, 4, 30), VERIFIED, "dpo", "Three archives to restore."));
+        assertThat(request.whyNoExtension(due)).get().asString().contains("already extended");
+        assertThatThrownBy(() -> request.extend(due, VERIFIED, "dpo", "Again")).isInstanceOf(IllegalStateException.class);
+        assertThat(request(Regime.CCPA, RequestType.OPT_OUT).whyNoExtension(due)).get().asString()
+                .isEqualTo("CCPA/CPRA gives no extension for this kind of request.");
+        assertThat(request(Regime.LGPD, RequestType.ACCESS).whyNoExtension(LocalDate.of(2027, 2, 1))).isPresent();
+    }
+
+    @Test
+    void underUkGdprAnExtensionBeforeVerificationHoldsOnTheRestartedClock() {
+        DataSubjectRequest request = request(Regime.UK_GDPR, RequestType.ACCESS);
+        request.awaitVerification();
+        request.extend(LocalDate.of(2027, 2, 2), RECEIVED, "dpo", "Many systems.");
+
+        request.verified(VERIFIED, CLOCK.deadline(Regime.UK_GDPR, RequestType.ACCESS, VERIFIED));
+
+        // Verified Thursday 4 Feb: the extended period runs to Tuesday 4 May, replacing Thursday 4 March.
+        assertThat(details(request).due()).isEqualTo(LocalDate.of(2027, 5, 4));
+        assertThat(request.extension()).get().extracting(Extension::originalDue).isEqualTo(LocalDate.of(2027, 3, 4));
+    }
+
     static Stream<Arguments> refusedMoves() {
         return Stream.of(
                 Arguments.of("verify a closed request", (Consumer<DataSubjectRequest>) r -> {

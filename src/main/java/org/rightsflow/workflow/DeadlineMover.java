@@ -1,0 +1,84 @@
+package org.rightsflow.workflow;
+
+import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
+import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
+import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.rightsflow.request.DeadlineMoved;
+import org.rightsflow.request.RequestDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A request's due date moved (an extension): every process of the request (the request's own and each system's)
+ * gets the new date variables, every pending timer that counts from the due date is moved, every open task gets the
+ * new due date, and the subject gets the extension notice. All in the transaction that moved the date.
+ *
+ * <p>Timers are expressions over process variables, but Camunda evaluates them when the timer is created: a timer
+ * already waiting keeps its date unless it is moved here. A reminder that already went out is not sent again for the
+ * new date.
+ */
+@Component
+class DeadlineMover {
+
+    /** Each timer that counts from the due date, by its activity, and the variable that holds its date. */
+    private static final Map<String, String> TIMERS = Map.of(
+            ProcessModel.Activities.FIRST_REMINDER_DUE, FIRST_REMINDER_AT,
+            ProcessModel.Activities.SECOND_REMINDER_DUE, SECOND_REMINDER_AT,
+            ProcessModel.Activities.OVERDUE, OVERDUE_AT,
+            ProcessModel.Activities.PROCESSOR_OVERDUE, OVERDUE_AT);
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final DueDateTimers timers;
+    private final RequestDirectory requests;
+    private final SubjectMail mail;
+
+    DeadlineMover(RuntimeService runtime, ManagementService management, TaskService tasks, DueDateTimers timers,
+                  RequestDirectory requests, SubjectMail mail) {
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+        this.timers = timers;
+        this.requests = requests;
+        this.mail = mail;
+    }
+
+    @EventListener
+    void on(DeadlineMoved moved) {
+        Map<String, Object> dates = timers.variablesFor(moved.due());
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(moved.reference()).active().list()) {
+            // Only the variables the process holds: a system's process knows dueDate and overdueAt.
+            dates.forEach((name, value) -> {
+                if (runtime.getVariable(instance.getId(), name) != null) {
+                    runtime.setVariable(instance.getId(), name, value);
+                }
+            });
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+                String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId();
+                if (TIMERS.containsKey(activity)) {
+                    management.setJobDuedate(job.getId(), (Date) dates.get(TIMERS.get(activity)));
+                }
+            }
+        }
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(moved.reference()).active().list()) {
+            if (task.getDueDate() != null) {
+                tasks.setDueDate(task.getId(), (Date) dates.get(DUE_DATE));
+            }
+        }
+        requests.extension(moved.reference()).ifPresent(extension ->
+                mail.extensionNotice(requests.get(moved.reference()), extension));
+    }
+}
