@@ -41,6 +41,10 @@ public enum TimelineKind {
     PACKAGE_DELETED(true),
     /** The statutory period was extended, with the reason the subject is told. */
     DEADLINE_EXTENDED(true),
+    /** Staff asked the subject for clarification and the clock stopped. */
+    CLOCK_PAUSED(true),
+    /** The subject answered and the clock runs again, with the due date moved. */
+    CLOCK_RESUMED(true),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

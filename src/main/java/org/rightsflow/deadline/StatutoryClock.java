@@ -112,6 +112,27 @@ public final class StatutoryClock {
         return deadlineNeverLate(regime, type, dateOf(clockStart));
     }
 
+    /**
+     * The due date once a paused clock runs again: the due date moved by the days the clock stood still, and, where the
+     * regime's period for this type rolls (month periods), rolled to the next working day like the period itself.
+     * Where the calendar has no holiday data that far, only weekends roll (never later than the law's date).
+     */
+    public LocalDate afterPause(Regime regime, RequestType type, LocalDate due, long pausedDays) {
+        if (pausedDays < 0) {
+            throw new IllegalArgumentException("pausedDays must not be negative");
+        }
+        LocalDate moved = due.plusDays(pausedDays);
+        ConfiguredRegimePolicy policy = policies.configured(regime);
+        if (pausedDays == 0 || !policy.ruleFor(type).response().roll()) {
+            return moved;
+        }
+        try {
+            return calendars.calendar(policy.calendarId()).onOrNextWorkingDay(moved);
+        } catch (HolidayDataMissingException missing) {
+            return calendars.calendar(WEEKENDS_ONLY).onOrNextWorkingDay(moved);
+        }
+    }
+
     /** The last day each holiday calendar has data for (absent for calendars without holidays, valid for any year). */
     public Map<String, LocalDate> holidayDataEnds() {
         Map<String, LocalDate> ends = new TreeMap<>();

@@ -6,6 +6,7 @@ public enum MailKind {
     VERIFICATION("verification", "Verification link"),
     UNVERIFIABLE("unverifiable", "Closed: identity not verified"),
     EXTENSION_NOTICE("extension-notice", "Extension notice"),
+    CLARIFICATION_REQUEST("clarification-request", "Question to the subject"),
     RESPONSE("response", "Response"),
     DOWNLOAD_CODE("download-code", "Download code"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),

@@ -14,7 +14,10 @@ import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.support.LockConflicts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +37,11 @@ class StatusController {
     private final RequestDirectory requests;
     private final Timeline timeline;
     private final PackageDelivery delivery;
+    private final RequestLifecycle lifecycle;
 
-    StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery) {
+    StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
+                     RequestLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.requests = requests;
         this.timeline = timeline;
         this.delivery = delivery;
@@ -48,6 +54,28 @@ class StatusController {
             return unknown(model, response);
         }
         return statusPage(token, request.get(), model);
+    }
+
+    /**
+     * The subject answers the question staff left on this page; the clock runs again. The status link is the proof:
+     * it was sent only to the subject's address.
+     */
+    @PostMapping("/status/{token}/answer")
+    String answer(@PathVariable String token, @RequestParam(name = "answer", required = false) String answer,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<RequestDetails> request = requests.findByStatusToken(token);
+        if (request.isEmpty()) {
+            return unknown(model, response);
+        }
+        try {
+            LockConflicts.retry(() -> lifecycle.answer(request.get().reference(), answer));
+            redirect.addFlashAttribute("answerNotice", "Thank you: we received your answer, and the time limit runs "
+                    + "again. The date below is our new answer date.");
+        } catch (PauseRefused refused) {
+            redirect.addFlashAttribute("answerError", refused.getMessage());
+            redirect.addFlashAttribute("answerText", answer);
+        }
+        return "redirect:/status/" + token + "#messages";
     }
 
     /** Emails a one-time download code to the request's address. */
@@ -140,6 +168,9 @@ class StatusController {
         Optional<PackageView> accessPackage = delivery.find(request.reference());
         accessPackage.ifPresent(p -> model.addAttribute("accessPackage", p));
         model.addAttribute("downloadable", accessPackage.filter(delivery::downloadable).isPresent());
+        model.addAttribute("messages", requests.messages(request.reference()));
+        model.addAttribute("waitingForAnswer", requests.pausedSince(request.reference()).isPresent());
+        model.addAttribute("maxAnswer", RequestLifecycle.MAX_MESSAGE);
         return "portal/status";
     }
 

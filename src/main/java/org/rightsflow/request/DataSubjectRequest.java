@@ -110,6 +110,13 @@ class DataSubjectRequest {
     @Column(name = "extension_reason")
     private String extensionReason;
 
+    /** Since when the clock stands still, waiting for the subject's answer; null while it runs. */
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    @Column(name = "paused_days", nullable = false)
+    private int pausedDays;
+
     @Version
     private long version;
 
@@ -220,6 +227,54 @@ class DataSubjectRequest {
         this.extendedAt = at;
         this.extendedBy = by;
         this.extensionReason = reason;
+    }
+
+    /** Why the clock cannot be paused now, or empty when it can. */
+    Optional<String> whyNoPause(boolean regimeAllowsPause) {
+        if (!regimeAllowsPause) {
+            return Optional.of("The clock never stops under " + regime.lawName() + ": the period runs whatever we "
+                    + "wait for.");
+        }
+        if (status == RequestStatus.CLOSED || status == RequestStatus.RESPONDED) {
+            return Optional.of("The request has been answered.");
+        }
+        if (pausedAt != null) {
+            return Optional.of("The clock is already paused, waiting for the subject's answer.");
+        }
+        return Optional.empty();
+    }
+
+    void pause(Instant at, boolean regimeAllowsPause) {
+        whyNoPause(regimeAllowsPause).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        this.pausedAt = at;
+    }
+
+    /**
+     * The subject answered: the clock runs again with the due dates moved past the pause.
+     *
+     * @param days how many days the clock stood still
+     */
+    void resume(int days, LocalDate newDue, LocalDate newExtendedDue, LocalDate newOriginalDue) {
+        if (pausedAt == null) {
+            throw new IllegalStateException("Request " + reference + " is not waiting for an answer");
+        }
+        this.pausedAt = null;
+        this.pausedDays += days;
+        this.due = newDue;
+        this.extendedDue = newExtendedDue;
+        if (originalDue != null) {
+            this.originalDue = newOriginalDue;
+        }
+    }
+
+    Optional<Instant> pausedSince() {
+        return Optional.ofNullable(pausedAt);
+    }
+
+    int pausedDays() {
+        return pausedDays;
     }
 
     Optional<Extension> extension() {

@@ -14,13 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestDirectory {
 
     private final Requests requests;
+    private final RequestMessages messages;
     private final StatusTokens tokens;
     private final StatutoryClock statutoryClock;
     private final SealedCorrections sealedCorrections;
 
-    RequestDirectory(Requests requests, StatusTokens tokens, StatutoryClock statutoryClock,
+    RequestDirectory(Requests requests, RequestMessages messages, StatusTokens tokens, StatutoryClock statutoryClock,
                      SealedCorrections sealedCorrections) {
         this.requests = requests;
+        this.messages = messages;
         this.sealedCorrections = sealedCorrections;
         this.tokens = tokens;
         this.statutoryClock = statutoryClock;
@@ -70,6 +72,21 @@ public class RequestDirectory {
                 .map(details -> new RequestRecord(details.reference(), details.type(), details.regime(),
                         details.channel(), details.receivedAt(), details.closedAt(), details.outcome()))
                 .toList();
+    }
+
+    /** The secure messages about the request, oldest first. */
+    public List<MessageView> messages(String reference) {
+        return messages.findByReferenceOrderByIdAsc(reference).stream().map(RequestMessage::toView).toList();
+    }
+
+    /** Since when the request's clock stands still waiting for the subject, if it does. */
+    public Optional<java.time.Instant> pausedSince(String reference) {
+        return requests.findByReference(reference).flatMap(DataSubjectRequest::pausedSince);
+    }
+
+    /** The days the clock stood still so far (finished pauses). */
+    public int pausedDays(String reference) {
+        return requests.findByReference(reference).map(DataSubjectRequest::pausedDays).orElse(0);
     }
 
     /** The request's extension, if it was extended. */

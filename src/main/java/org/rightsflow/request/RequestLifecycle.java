@@ -22,15 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RequestLifecycle {
 
+    /** The longest message staff or the subject may write. */
+    public static final int MAX_MESSAGE = 4000;
+
     private final Requests requests;
+    private final RequestMessages messages;
     private final StatutoryClock statutoryClock;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestLifecycle(Requests requests, StatutoryClock statutoryClock, Timeline timeline,
+    RequestLifecycle(Requests requests, RequestMessages messages, StatutoryClock statutoryClock, Timeline timeline,
                      ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
+        this.messages = messages;
         this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.events = events;
@@ -130,8 +135,76 @@ public class RequestLifecycle {
         timeline.record(reference, actor, TimelineKind.DEADLINE_EXTENDED, "The period to answer was extended from "
                 + previous + " to " + details.due() + " (" + request.regime().lawName() + "). Reason given to the "
                 + "subject: " + why);
-        events.publishEvent(new DeadlineMoved(reference, previous, details.due()));
+        events.publishEvent(new DeadlineMoved(reference, previous, details.due(), DeadlineMoved.Cause.EXTENDED));
         return details;
+    }
+
+    /** Why the clock cannot be paused now, or empty when it can (for the staff page's form). */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoPause(String reference) {
+        DataSubjectRequest request = load(reference);
+        return request.whyNoPause(statutoryClock.policy(request.regime()).clockMayPause());
+    }
+
+    /**
+     * Staff ask the subject for the identification or clarification the request needs, and the clock stops until the
+     * answer arrives (UK GDPR, ICO guidance). The question is read on the status page, never sent by email.
+     *
+     * @throws PauseRefused where the law never stops the clock (CCPA: 45 days regardless), or it is already paused
+     */
+    public RequestDetails pause(String reference, String question, String actor) {
+        DataSubjectRequest request = load(reference);
+        String text = message(question, "Write the question the subject should answer.");
+        Optional<String> refused = request.whyNoPause(statutoryClock.policy(request.regime()).clockMayPause());
+        if (refused.isPresent()) {
+            throw new PauseRefused(refused.get());
+        }
+        Instant now = clock.instant();
+        request.pause(now, true);
+        messages.save(new RequestMessage(reference, false, actor, text, now));
+        timeline.record(reference, actor, TimelineKind.CLOCK_PAUSED, "Asked the subject for clarification (message on "
+                + "the status page); the clock stops on " + statutoryClock.dateOf(now) + " until the answer arrives.");
+        events.publishEvent(new ClockPaused(reference));
+        return details(request);
+    }
+
+    /**
+     * The subject's answer from the status page: recorded, and the clock runs again with the due dates moved by the
+     * days it stood still.
+     *
+     * @throws PauseRefused when the request is not waiting for an answer, or the answer is empty or too long
+     */
+    public RequestDetails answer(String reference, String answer) {
+        DataSubjectRequest request = load(reference);
+        String text = message(answer, "Write your answer.");
+        Instant pausedAt = request.pausedSince().orElseThrow(() -> new PauseRefused(
+                "We are not waiting for an answer on this request."));
+        Instant now = clock.instant();
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(statutoryClock.dateOf(pausedAt),
+                statutoryClock.dateOf(now));
+        RequestDetails before = details(request);
+        LocalDate due = statutoryClock.afterPause(request.regime(), request.type(), before.due(), days);
+        LocalDate extendedDue = statutoryClock.afterPause(request.regime(), request.type(), before.extendedDue(), days);
+        LocalDate originalDue = request.extension().map(e -> statutoryClock.afterPause(request.regime(),
+                request.type(), e.originalDue(), days)).orElse(null);
+        request.resume(days, due, extendedDue, originalDue);
+        messages.save(new RequestMessage(reference, true, Actors.SUBJECT, text, now));
+        timeline.record(reference, Actors.SUBJECT, TimelineKind.CLOCK_RESUMED, "The subject answered; the clock "
+                + "stood still " + days + " day(s) and runs again. Due date moved from " + before.due() + " to " + due
+                + ".");
+        events.publishEvent(new DeadlineMoved(reference, before.due(), due, DeadlineMoved.Cause.RESUMED));
+        return details(request);
+    }
+
+    private static String message(String text, String whenEmpty) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty()) {
+            throw new PauseRefused(whenEmpty);
+        }
+        if (stripped.length() > MAX_MESSAGE) {
+            throw new PauseRefused("Keep the message under " + MAX_MESSAGE + " characters.");
+        }
+        return stripped;
     }
 
     private DataSubjectRequest load(String reference) {

@@ -12,6 +12,7 @@ import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.ExtensionRefused;
+import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
@@ -88,8 +89,12 @@ class RequestsController {
         model.addAttribute("claim", request.get().type() == RequestType.CORRECTION
                 ? corrections.claim(reference) : List.of());
         requests.extension(reference).ifPresent(e -> model.addAttribute("extension", e));
+        model.addAttribute("conversation", requests.messages(reference));
+        requests.pausedSince(reference).ifPresent(since -> model.addAttribute("pausedSince", since));
+        model.addAttribute("pausedDays", requests.pausedDays(reference));
         if (me.overseesAllRequests()) {
             model.addAttribute("whyNoExtension", lifecycle.whyNoExtension(reference).orElse(null));
+            model.addAttribute("whyNoPause", lifecycle.whyNoPause(reference).orElse(null));
         }
         return "staff/request";
     }
@@ -114,6 +119,31 @@ class RequestsController {
         } catch (ExtensionRefused refused) {
             redirect.addFlashAttribute("extensionError", refused.getMessage());
             redirect.addFlashAttribute("extensionReason", reason);
+        }
+        return "redirect:/staff/requests/" + reference + "#deadline";
+    }
+
+    /**
+     * A privacy officer asks the subject for clarification through the status page; where the law allows it the
+     * clock stops until the answer. Refused, with the reason on the page, where the clock never stops.
+     */
+    @PostMapping("/staff/requests/{reference}/pause")
+    String pause(@PathVariable String reference, @RequestParam(required = false) String question,
+                 @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!me.overseesAllRequests()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/denied";
+        }
+        if (requests.find(reference).isEmpty()) {
+            return "redirect:/staff/requests";
+        }
+        try {
+            LockConflicts.retry(() -> lifecycle.pause(reference, question, me.username()));
+            redirect.addFlashAttribute("notice", "The question is on the subject's status page and the clock is paused "
+                    + "until they answer. They were told by email.");
+        } catch (PauseRefused refused) {
+            redirect.addFlashAttribute("pauseError", refused.getMessage());
+            redirect.addFlashAttribute("pauseQuestion", question);
         }
         return "redirect:/staff/requests/" + reference + "#deadline";
     }

@@ -5,6 +5,8 @@ import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,13 +15,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.rightsflow.request.ClockPaused;
 import org.rightsflow.request.DeadlineMoved;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A request's due date moved (an extension): every process of the request (the request's own and each system's)
+ * A request's due date moved (an extension, or the end of a clock pause): every process of the request (the request's own and each system's)
  * gets the new date variables, every pending timer that counts from the due date is moved, every open task gets the
  * new due date, and the subject gets the extension notice. All in the transaction that moved the date.
  *
@@ -37,15 +40,20 @@ class DeadlineMover {
             ProcessModel.Activities.OVERDUE, OVERDUE_AT,
             ProcessModel.Activities.PROCESSOR_OVERDUE, OVERDUE_AT);
 
+    /** How far a held timer is moved: out of reach of any pause, and still a date the databases store. */
+    private static final long HELD_DAYS = 3650;
+
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
     private final DueDateTimers timers;
     private final RequestDirectory requests;
     private final SubjectMail mail;
+    private final Clock clock;
 
     DeadlineMover(RuntimeService runtime, ManagementService management, TaskService tasks, DueDateTimers timers,
-                  RequestDirectory requests, SubjectMail mail) {
+                  RequestDirectory requests, SubjectMail mail, Clock clock) {
+        this.clock = clock;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
@@ -78,7 +86,30 @@ class DeadlineMover {
                 tasks.setDueDate(task.getId(), (Date) dates.get(DUE_DATE));
             }
         }
-        requests.extension(moved.reference()).ifPresent(extension ->
-                mail.extensionNotice(requests.get(moved.reference()), extension));
+        if (moved.cause() == DeadlineMoved.Cause.EXTENDED) {
+            requests.extension(moved.reference()).ifPresent(extension ->
+                    mail.extensionNotice(requests.get(moved.reference()), extension));
+        }
+    }
+
+    /**
+     * The clock stopped: the timers that count from the due date are held (moved out of reach) until the answer
+     * moves them to the new dates, so nobody is reminded or alarmed about a date that no longer holds. The subject is
+     * told there is a question on their status page.
+     */
+    @EventListener
+    void on(ClockPaused paused) {
+        Date held = Date.from(clock.instant().plus(Duration.ofDays(HELD_DAYS)));
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(paused.reference()).active().list()) {
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+                String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId();
+                if (TIMERS.containsKey(activity)) {
+                    management.setJobDuedate(job.getId(), held);
+                }
+            }
+        }
+        mail.clarificationRequest(requests.get(paused.reference()));
     }
 }

@@ -44,6 +44,11 @@ class SubjectMail {
         send(request, MailKind.EXTENSION_NOTICE, Map.of("extension", extension));
     }
 
+    /** There is a question on the status page; the email carries no question and asks for nothing by email. */
+    void clarificationRequest(RequestDetails request) {
+        send(request, MailKind.CLARIFICATION_REQUEST, Map.of());
+    }
+
     void unverifiable(RequestDetails request) {
         send(request, MailKind.UNVERIFIABLE, Map.of());
     }

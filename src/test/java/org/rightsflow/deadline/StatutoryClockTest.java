@@ -100,4 +100,22 @@ class StatutoryClockTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("zone");
     }
+
+    @Test
+    void afterAPauseTheDueDateMovesByThePausedDaysAndRollsLikeItsPeriod() {
+        StatutoryClock clock = StatutoryClock.shipped(ZoneOffset.UTC);
+        // UK GDPR, a month period that rolls: due Monday 22 March 2027, paused 4 days -> Friday 26 March is Good
+        // Friday, Saturday, Sunday, Monday 29 March Easter Monday -> Tuesday 30 March 2027.
+        assertThat(clock.afterPause(Regime.UK_GDPR, RequestType.ACCESS, LocalDate.of(2027, 3, 22), 4))
+                .isEqualTo(LocalDate.of(2027, 3, 30));
+        // Paused 2 days: Wednesday 24 March, a working day, stays.
+        assertThat(clock.afterPause(Regime.UK_GDPR, RequestType.ACCESS, LocalDate.of(2027, 3, 22), 2))
+                .isEqualTo(LocalDate.of(2027, 3, 24));
+        // Not paused at all: nothing moves, even if the due date itself is a rolled one.
+        assertThat(clock.afterPause(Regime.UK_GDPR, RequestType.ACCESS, LocalDate.of(2027, 3, 22), 0))
+                .isEqualTo(LocalDate.of(2027, 3, 22));
+        // A calendar-day period (Virginia) is not rolled: Saturday stays Saturday.
+        assertThat(clock.afterPause(Regime.VCDPA, RequestType.ACCESS, LocalDate.of(2027, 3, 17), 3))
+                .isEqualTo(LocalDate.of(2027, 3, 20));
+    }
 }
