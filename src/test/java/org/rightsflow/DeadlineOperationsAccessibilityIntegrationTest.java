@@ -1,0 +1,105 @@
+package org.rightsflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.rightsflow.testsupport.Axe;
+import org.rightsflow.testsupport.Browser;
+import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core (WCAG 2.0/2.1, A and AA), as in {@link AccessibilityIntegrationTest}, on the pages of deadline operations:
+ * a privacy officer's request page with the extension and pause forms and their errors, and the subject's status
+ * page with a question to answer, an error, and the answer sent.
+ */
+@RightsflowIntegrationTest
+class DeadlineOperationsAccessibilityIntegrationTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static Axe axe;
+
+    @LocalServerPort
+    int port;
+
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        axe = Axe.load();
+        base = "http://localhost:" + port;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> deadlinePages() {
+        AtomicReference<Journey> journey = new AtomicReference<>();
+        return Stream.of(
+                page("request page with the extension and pause forms", () -> {
+                    Journey uk = new Journey(port, "axe-pause");
+                    uk.submit("ACCESS", "UK_GDPR", "Everything, please.");
+                    uk.confirmFromEmail();
+                    journey.set(uk);
+                    signIn("dpo", "dpo");
+                    browser.open(base + "/staff/requests/" + uk.reference());
+                    assertThat(browser.find("#deadline").getText()).isEqualTo("Deadline");
+                    assertThat(browser.find("label[for=question]").getText()).startsWith("Ask the subject");
+                }),
+                page("request page with an extension error", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Extend the deadline']")).click());
+                    assertThat(browser.find("#extension-error").getText()).contains("Give the reason");
+                }),
+                page("request page with the clock paused", () -> {
+                    browser.find("#question").sendKeys("Which of your two accounts do you mean?");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Ask and pause the clock']")).click());
+                    assertThat(browser.find("#clock-paused").getText()).contains("Clock paused since");
+                }),
+                page("status page with a question to answer", () -> {
+                    browser.open(base + journey.get().statusPath());
+                    assertThat(browser.find("#messages").getText()).contains("Which of your two accounts");
+                }),
+                page("status page with an empty answer refused", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Send my answer']")).click());
+                    assertThat(browser.find("#messages").getText()).contains("Write your answer.");
+                }),
+                page("status page after answering", () -> {
+                    browser.find("#answer").sendKeys("The newer one.");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Send my answer']")).sendKeys(Keys.ENTER));
+                    assertThat(browser.find("#messages").getText()).contains("we received your answer");
+                }));
+    }
+
+    /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */
+    private static DynamicTest page(String name, Runnable reach) {
+        return dynamicTest(name, () -> {
+            try {
+                reach.run();
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("Could not reach the " + name + " (browser at " + browser.currentUrl()
+                        + "): " + e.getMessage(), e);
+            }
+            axe.assertNoViolations(browser.driver(), name);
+        });
+    }
+
+    private void signIn(String username, String password) {
+        browser.open(base + "/login");
+        browser.find("#username").sendKeys(username);
+        browser.find("#password").sendKeys(password);
+        browser.andWaitForNextPage(() -> browser.find("#password").sendKeys(Keys.ENTER));
+    }
+}
