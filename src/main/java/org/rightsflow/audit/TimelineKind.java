@@ -45,6 +45,10 @@ public enum TimelineKind {
     CLOCK_PAUSED(true),
     /** The subject answered and the clock runs again, with the due date moved. */
     CLOCK_RESUMED(true),
+    /** Staff refused the request as a whole; the reasons are what the subject was told. */
+    REFUSED(true),
+    /** The evidence behind a refusal as manifestly unfounded or excessive (staff only). */
+    REFUSAL_EVIDENCE(false),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

@@ -7,6 +7,7 @@ public enum MailKind {
     UNVERIFIABLE("unverifiable", "Closed: identity not verified"),
     EXTENSION_NOTICE("extension-notice", "Extension notice"),
     CLARIFICATION_REQUEST("clarification-request", "Question to the subject"),
+    REFUSAL("refusal", "Refusal"),
     RESPONSE("response", "Response"),
     DOWNLOAD_CODE("download-code", "Download code"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),

@@ -117,6 +117,19 @@ class DataSubjectRequest {
     @Column(name = "paused_days", nullable = false)
     private int pausedDays;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refusal_ground")
+    private RefusalGround refusalGround;
+
+    @Column(name = "refusal_reasons")
+    private String refusalReasons;
+
+    @Column(name = "refusal_evidence")
+    private String refusalEvidence;
+
+    @Column(name = "refused_by")
+    private String refusedBy;
+
     @Version
     private long version;
 
@@ -186,6 +199,8 @@ class DataSubjectRequest {
         switch (outcome) {
             case COMPLETED -> requireStatus(RequestStatus.RESPONDED);
             case UNVERIFIABLE -> requireStatus(RequestStatus.AWAITING_VERIFICATION);
+            case REFUSED -> requireStatus(RequestStatus.RECEIVED, RequestStatus.AWAITING_VERIFICATION,
+                    RequestStatus.IN_PROGRESS);
         }
         this.status = RequestStatus.CLOSED;
         this.outcome = outcome;
@@ -275,6 +290,20 @@ class DataSubjectRequest {
 
     int pausedDays() {
         return pausedDays;
+    }
+
+    /** Records the refusal; {@link #close} with REFUSED follows in the same transaction. */
+    void refuse(Refusal refusal) {
+        requireStatus(RequestStatus.RECEIVED, RequestStatus.AWAITING_VERIFICATION, RequestStatus.IN_PROGRESS);
+        this.refusalGround = refusal.ground();
+        this.refusalReasons = refusal.reasons();
+        this.refusalEvidence = refusal.evidence();
+        this.refusedBy = refusal.refusedBy();
+    }
+
+    Optional<Refusal> refusal() {
+        return refusalGround == null ? Optional.empty()
+                : Optional.of(new Refusal(refusalGround, refusalReasons, refusalEvidence, refusedBy));
     }
 
     Optional<Extension> extension() {

@@ -89,6 +89,11 @@ public class RequestDirectory {
         return requests.findByReference(reference).map(DataSubjectRequest::pausedDays).orElse(0);
     }
 
+    /** The refusal of the request as a whole, if it was refused. */
+    public Optional<Refusal> refusal(String reference) {
+        return requests.findByReference(reference).flatMap(DataSubjectRequest::refusal);
+    }
+
     /** The request's extension, if it was extended. */
     public Optional<Extension> extension(String reference) {
         return requests.findByReference(reference).flatMap(DataSubjectRequest::extension);

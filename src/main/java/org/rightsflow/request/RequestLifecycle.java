@@ -196,6 +196,67 @@ public class RequestLifecycle {
         return details(request);
     }
 
+    /**
+     * Refuses the request as a whole: on a ground, with the reasons the subject is told, and for a manifestly
+     * unfounded or excessive request the evidence staff keep. The process stops and the subject gets the refusal with
+     * the remedies of their law ({@link RequestRefused}); the request closes as REFUSED.
+     *
+     * @throws RefusalRejected when something required is missing, the request is already answered, or an
+     *                         unverifiable request is refused before its due date
+     */
+    public RequestDetails refuse(String reference, RefusalGround ground, String reasons, String evidence,
+                                 String actor) {
+        DataSubjectRequest request = load(reference);
+        if (ground == null) {
+            throw new RefusalRejected("Choose the ground of the refusal.");
+        }
+        String told = reasons == null ? "" : reasons.strip();
+        String shown = evidence == null ? "" : evidence.strip();
+        if (told.isEmpty()) {
+            throw new RefusalRejected("Give the reasons: the subject must be told why the request is refused.");
+        }
+        if (ground.needsEvidence() && shown.isEmpty()) {
+            throw new RefusalRejected("Record the evidence that the request is manifestly unfounded or excessive: "
+                    + "the burden of showing it is ours (GDPR Art. 12(5)).");
+        }
+        if (told.length() > MAX_MESSAGE || shown.length() > MAX_MESSAGE) {
+            throw new RefusalRejected("Keep the reasons and the evidence under " + MAX_MESSAGE + " characters each.");
+        }
+        RequestStatus status = request.status();
+        if (status == RequestStatus.CLOSED || status == RequestStatus.RESPONDED) {
+            throw new RefusalRejected("The request has been answered.");
+        }
+        LocalDate today = statutoryClock.dateOf(clock.instant());
+        RequestDetails before = details(request);
+        if (ground == RefusalGround.UNVERIFIABLE) {
+            if (status != RequestStatus.AWAITING_VERIFICATION) {
+                throw new RefusalRejected("The subject's identity is verified or not needed for this request.");
+            }
+            if (today.isBefore(before.due())) {
+                throw new RefusalRejected("An unverifiable request is refused at its due date (" + before.due()
+                        + "), not before: the subject may still confirm.");
+            }
+        }
+        request.refuse(new Refusal(ground, told, shown.isEmpty() ? null : shown, actor));
+        timeline.record(reference, actor, TimelineKind.REFUSED, "Refused (" + ground.name().toLowerCase()
+                .replace('_', ' ') + "). Reasons given to the subject: " + told);
+        if (!shown.isEmpty()) {
+            timeline.record(reference, actor, TimelineKind.REFUSAL_EVIDENCE, shown);
+        }
+        events.publishEvent(new RequestRefused(reference));
+        request.close(RequestOutcome.REFUSED, clock.instant());
+        timeline.record(reference, Actors.SYSTEM, TimelineKind.CLOSED, "Request refused and closed.");
+        events.publishEvent(new RequestClosed(reference, RequestOutcome.REFUSED));
+        return details(request);
+    }
+
+    /** Whether the request can still be refused as a whole (for the staff page's form). */
+    @Transactional(readOnly = true)
+    public boolean refusable(String reference) {
+        RequestStatus status = load(reference).status();
+        return status != RequestStatus.CLOSED && status != RequestStatus.RESPONDED;
+    }
+
     private static String message(String text, String whenEmpty) {
         String stripped = text == null ? "" : text.strip();
         if (stripped.isEmpty()) {

@@ -5,5 +5,7 @@ public enum RequestOutcome {
     /** Carried out in every system in scope and answered. */
     COMPLETED,
     /** The subject did not confirm the request before the verification link expired. */
-    UNVERIFIABLE
+    UNVERIFIABLE,
+    /** Staff refused the request as a whole, with a ground and the reasons the subject was told. */
+    REFUSED
 }

@@ -13,10 +13,13 @@ import org.rightsflow.deadline.RequestType;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.ExtensionRefused;
 import org.rightsflow.request.PauseRefused;
+import org.rightsflow.request.RefusalGround;
+import org.rightsflow.request.RefusalRejected;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.security.StaffMember;
+import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.LockConflicts;
 import org.rightsflow.workflow.StaffTasks;
 import org.springframework.stereotype.Controller;
@@ -95,7 +98,10 @@ class RequestsController {
         if (me.overseesAllRequests()) {
             model.addAttribute("whyNoExtension", lifecycle.whyNoExtension(reference).orElse(null));
             model.addAttribute("whyNoPause", lifecycle.whyNoPause(reference).orElse(null));
+            model.addAttribute("refusable", lifecycle.refusable(reference));
+            model.addAttribute("refusalGrounds", List.of(RefusalGround.values()));
         }
+        requests.refusal(reference).ifPresent(r -> model.addAttribute("refusal", r));
         return "staff/request";
     }
 
@@ -146,6 +152,35 @@ class RequestsController {
             redirect.addFlashAttribute("pauseQuestion", question);
         }
         return "redirect:/staff/requests/" + reference + "#deadline";
+    }
+
+    /**
+     * A privacy officer refuses the request as a whole, on a ground, with the reasons the subject reads and, for a
+     * manifestly unfounded or excessive request, the evidence. Errors come back to the form with what was typed.
+     */
+    @PostMapping("/staff/requests/{reference}/refuse")
+    String refuse(@PathVariable String reference, @RequestParam(required = false) String ground,
+                  @RequestParam(required = false) String reasons, @RequestParam(required = false) String evidence,
+                  @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!me.overseesAllRequests()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/denied";
+        }
+        if (requests.find(reference).isEmpty()) {
+            return "redirect:/staff/requests";
+        }
+        try {
+            RefusalGround chosen = EnumNames.parse(RefusalGround.class, ground).orElse(null);
+            LockConflicts.retry(() -> lifecycle.refuse(reference, chosen, reasons, evidence, me.username()));
+            redirect.addFlashAttribute("notice", "The request is refused and closed. The subject is told why, with "
+                    + "what they can do about it.");
+        } catch (RefusalRejected rejected) {
+            redirect.addFlashAttribute("refusalError", rejected.getMessage());
+            redirect.addFlashAttribute("refusalGround", ground);
+            redirect.addFlashAttribute("refusalReasons", reasons);
+            redirect.addFlashAttribute("refusalEvidence", evidence);
+        }
+        return "redirect:/staff/requests/" + reference + "#refusal";
     }
 
     private boolean maySee(StaffMember me, RequestDetails request) {

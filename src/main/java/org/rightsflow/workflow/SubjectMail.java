@@ -11,6 +11,7 @@ import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.Extension;
+import org.rightsflow.request.Refusal;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,11 @@ class SubjectMail {
     /** There is a question on the status page; the email carries no question and asks for nothing by email. */
     void clarificationRequest(RequestDetails request) {
         send(request, MailKind.CLARIFICATION_REQUEST, Map.of());
+    }
+
+    /** The refusal: the ground in plain words, the reasons, and the remedies the subject's law names. */
+    void refusal(RequestDetails request, Refusal refusal) {
+        send(request, MailKind.REFUSAL, Map.of("refusal", refusal));
     }
 
     void unverifiable(RequestDetails request) {

@@ -24,6 +24,8 @@ import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.Extension;
+import org.rightsflow.request.Refusal;
+import org.rightsflow.request.RefusalGround;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
@@ -88,6 +90,8 @@ class MailTemplatesTest {
                 model.put("verifyUrl", VERIFY_URL);
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
             }
+            case REFUSAL -> model.put("refusal", new Refusal(RefusalGround.LEGAL_EXCEPTION,
+                    "The data is subject to legal privilege.", null, "dpo"));
             case EXTENSION_NOTICE -> model.put("extension", new Extension(request.due(), request.extendedDue(),
                     RECEIVED.plusSeconds(86_400 * 10), "dpo", "Your data sits in three archives we must restore first."));
             case RESPONSE -> {
@@ -370,7 +374,43 @@ class MailTemplatesTest {
                 .contains("- Newsletter: we hold no data about you there\n")
                 .contains("- Accounting: not done. Invoices are kept for 10 years under tax law.")
                 .contains("the law sometimes requires us to keep records")
-                .contains("right to complain to the data protection authority");
+                .contains("right to lodge a complaint with a data protection supervisory authority",
+                        "to seek a judicial remedy");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void theRefusalNamesTheGroundTheReasonsAndTheRemediesOfTheSubjectsLaw(Regime regime) {
+        RequestDetails request = request(regime, RequestType.ACCESS, true);
+        Map<String, Object> model = subjectModel(MailKind.REFUSAL, request);
+        model.put("refusal", new Refusal(RefusalGround.EXCESSIVE, "This is the fifth identical request this month.",
+                "Requests DSR-1, DSR-2, DSR-3 and DSR-4 of March.", "dpo"));
+
+        RenderedMail mail = templates.render(MailKind.REFUSAL, model);
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).isEqualTo("Our decision on your request " + REFERENCE);
+        assertThat(mail.body()).contains("because the request is excessive",
+                "This is the fifth identical request this month.").doesNotContain("DSR-1, DSR-2")
+                .contains(switch (regime) {
+                    case GDPR -> "supervisory authority";
+                    case UK_GDPR -> "Information Commissioner's Office";
+                    case CCPA -> "California Privacy Protection Agency";
+                    case VCDPA -> "Virginia Attorney General";
+                    case CPA -> "Colorado Attorney General";
+                    case CTDPA -> "Connecticut Attorney General";
+                    case TDPSA -> "Texas Attorney General";
+                    case OCPA -> "Oregon Attorney General";
+                    case UCPA -> "Utah Division of Consumer Protection";
+                    case LGPD -> "ANPD";
+                    case PIPEDA -> "Privacy Commissioner of Canada";
+                    case QUEBEC_LAW25 -> "Commission d'accès à l'information";
+                });
+        if (EnumSet.of(Regime.VCDPA, Regime.CPA, Regime.CTDPA, Regime.TDPSA, Regime.OCPA).contains(regime)) {
+            assertThat(mail.body()).contains("You can appeal this decision", "Appeal this decision", STATUS_URL);
+        } else {
+            assertThat(mail.body()).doesNotContain("appeal");
+        }
     }
 
     @Test
