@@ -49,6 +49,10 @@ public enum TimelineKind {
     REFUSED(true),
     /** The evidence behind a refusal as manifestly unfounded or excessive (staff only). */
     REFUSAL_EVIDENCE(false),
+    /** The subject appealed the decision. */
+    APPEALED(true),
+    /** The appeal was decided (by someone other than who made the original decision). */
+    APPEAL_DECIDED(true),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

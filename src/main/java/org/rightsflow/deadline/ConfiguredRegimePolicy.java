@@ -20,10 +20,13 @@ import java.util.Set;
  * @param noVerification            request types that must be honoured without identity verification
  * @param general                   the regime's general periods, for every type without its own rule
  * @param typeRules                 periods for particular types (e.g. CCPA opt-out: 15 business days)
+ * @param appeal                    the period to decide an appeal against a refusal, where the law grants an appeal
+ *                                  (Virginia, Colorado, Connecticut, Texas, Oregon); null where it grants none
  */
 record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockStartsOnVerification, boolean clockMayPause,
                               Set<RequestType> notGranted, Set<RequestType> noVerification,
-                              DeadlineRule general, Map<RequestType, DeadlineRule> typeRules) implements RegimePolicy {
+                              DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
+        implements RegimePolicy {
 
     /** LEGAL-RULES "Identity verification": opt-out and limit requests need no verification, in every regime. */
     static final Set<RequestType> NEVER_VERIFIED = EnumSet.of(RequestType.OPT_OUT, RequestType.LIMIT_SENSITIVE);
@@ -59,7 +62,7 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
      */
     static ConfiguredRegimePolicy fromYaml(Regime regime, YamlNode yaml) {
         yaml.allowOnly("calendar", "clockStartsOnVerification", "clockMayPause", "notGranted", "noVerification",
-                "general", "types");
+                "general", "types", "appeal");
         Set<RequestType> notGranted = yaml.enumSet("notGranted", RequestType.class);
         Set<RequestType> noVerification = yaml.enumSet("noVerification", RequestType.class);
         if (!noVerification.containsAll(NEVER_VERIFIED)) {
@@ -83,7 +86,8 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
         }
         return new ConfiguredRegimePolicy(regime, yaml.string("calendar"),
                 yaml.bool("clockStartsOnVerification", false), yaml.bool("clockMayPause", false),
-                notGranted, noVerification, DeadlineRule.fromYaml(yaml.node("general")), typeRules);
+                notGranted, noVerification, DeadlineRule.fromYaml(yaml.node("general")), typeRules,
+                yaml.optionalNode("appeal").map(DeadlineRule::fromYaml).orElse(null));
     }
 
     private static RequestType parseType(YamlNode types, String typeName) {
@@ -93,6 +97,11 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
             throw types.error(typeName, "'" + typeName + "' is not a request type; expected one of "
                     + Arrays.toString(RequestType.values()));
         }
+    }
+
+    @Override
+    public boolean grantsAppeal() {
+        return appeal != null;
     }
 
     @Override

@@ -27,6 +27,9 @@ public interface RegimePolicy {
     /** {@code true} when the clock may pause while a genuinely needed clarification is awaited (UK GDPR). */
     boolean clockMayPause();
 
+    /** Whether the subject may appeal a refusal to the business (Virginia, Colorado, Connecticut, Texas, Oregon). */
+    boolean grantsAppeal();
+
     /** The holiday calendar used to roll period ends and to count business days, e.g. "US-FEDERAL". */
     String calendarId();
 

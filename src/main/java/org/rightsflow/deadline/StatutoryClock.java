@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -110,6 +111,27 @@ public final class StatutoryClock {
     /** As {@link #deadlineNeverLate(Regime, RequestType, LocalDate)}, from an instant in this clock's zone. */
     public StatutoryDeadline deadlineNeverLate(Regime regime, RequestType type, Instant clockStart) {
         return deadlineNeverLate(regime, type, dateOf(clockStart));
+    }
+
+    /**
+     * The date by which an appeal lodged on {@code appealedOn} must be decided, where the regime grants appeals.
+     * Counted like any period of the regime; where the calendar has no holiday data that far, without holidays.
+     */
+    public Optional<LocalDate> appealDue(Regime regime, LocalDate appealedOn) {
+        ConfiguredRegimePolicy policy = policies.configured(regime);
+        if (policy.appeal() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(policy.appeal().response().endFrom(appealedOn, calendars.calendar(policy.calendarId())));
+        } catch (HolidayDataMissingException missing) {
+            return Optional.of(policy.appeal().response().endFrom(appealedOn, calendars.calendar(WEEKENDS_ONLY)));
+        }
+    }
+
+    /** The citation of the regime's appeal period, where it grants appeals. */
+    public Optional<String> appealSource(Regime regime) {
+        return Optional.ofNullable(policies.configured(regime).appeal()).map(DeadlineRule::source);
     }
 
     /**

@@ -14,9 +14,11 @@ import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RequestStatus;
 import org.rightsflow.support.LockConflicts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
@@ -76,6 +78,25 @@ class StatusController {
             redirect.addFlashAttribute("answerText", answer);
         }
         return "redirect:/status/" + token + "#messages";
+    }
+
+    /** The subject appeals the decision on their request (where their law gives an appeal). */
+    @PostMapping("/status/{token}/appeal")
+    String appeal(@PathVariable String token, @RequestParam(name = "statement", required = false) String statement,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<RequestDetails> request = requests.findByStatusToken(token);
+        if (request.isEmpty()) {
+            return unknown(model, response);
+        }
+        try {
+            LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement));
+            redirect.addFlashAttribute("appealNotice", "We received your appeal. We emailed you the date by which we "
+                    + "will decide it.");
+        } catch (AppealRejected rejected) {
+            redirect.addFlashAttribute("appealError", rejected.getMessage());
+            redirect.addFlashAttribute("appealStatement", statement);
+        }
+        return "redirect:/status/" + token + "#appeal";
     }
 
     /** Emails a one-time download code to the request's address. */
@@ -171,6 +192,9 @@ class StatusController {
         model.addAttribute("messages", requests.messages(request.reference()));
         model.addAttribute("waitingForAnswer", requests.pausedSince(request.reference()).isPresent());
         model.addAttribute("maxAnswer", RequestLifecycle.MAX_MESSAGE);
+        requests.appeal(request.reference()).ifPresent(appeal -> model.addAttribute("appeal", appeal));
+        model.addAttribute("appealable", request.status() == RequestStatus.CLOSED
+                && lifecycle.whyNoAppeal(request.reference()).isEmpty());
         return "portal/status";
     }
 

@@ -15,12 +15,14 @@ public class RequestDirectory {
 
     private final Requests requests;
     private final RequestMessages messages;
+    private final RequestAppeals appeals;
     private final StatusTokens tokens;
     private final StatutoryClock statutoryClock;
     private final SealedCorrections sealedCorrections;
 
-    RequestDirectory(Requests requests, RequestMessages messages, StatusTokens tokens, StatutoryClock statutoryClock,
-                     SealedCorrections sealedCorrections) {
+    RequestDirectory(Requests requests, RequestMessages messages, RequestAppeals appeals, StatusTokens tokens,
+                     StatutoryClock statutoryClock, SealedCorrections sealedCorrections) {
+        this.appeals = appeals;
         this.requests = requests;
         this.messages = messages;
         this.sealedCorrections = sealedCorrections;
@@ -87,6 +89,11 @@ public class RequestDirectory {
     /** The days the clock stood still so far (finished pauses). */
     public int pausedDays(String reference) {
         return requests.findByReference(reference).map(DataSubjectRequest::pausedDays).orElse(0);
+    }
+
+    /** The appeal against the decision on the request, if the subject appealed. */
+    public Optional<AppealView> appeal(String reference) {
+        return appeals.findByReference(reference).map(RequestAppeal::toView);
     }
 
     /** The refusal of the request as a whole, if it was refused. */

@@ -3,6 +3,7 @@ package org.rightsflow.request;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
@@ -27,15 +28,22 @@ public class RequestLifecycle {
 
     private final Requests requests;
     private final RequestMessages messages;
+    private final RequestAppeals appeals;
+    private final RequestIntake intake;
+    private final SealedCorrections sealedCorrections;
     private final StatutoryClock statutoryClock;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestLifecycle(Requests requests, RequestMessages messages, StatutoryClock statutoryClock, Timeline timeline,
+    RequestLifecycle(Requests requests, RequestMessages messages, RequestAppeals appeals, RequestIntake intake,
+                     SealedCorrections sealedCorrections, StatutoryClock statutoryClock, Timeline timeline,
                      ApplicationEventPublisher events, Clock clock) {
+        this.sealedCorrections = sealedCorrections;
         this.requests = requests;
         this.messages = messages;
+        this.appeals = appeals;
+        this.intake = intake;
         this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.events = events;
@@ -255,6 +263,92 @@ public class RequestLifecycle {
     public boolean refusable(String reference) {
         RequestStatus status = load(reference).status();
         return status != RequestStatus.CLOSED && status != RequestStatus.RESPONDED;
+    }
+
+    /** Why the subject cannot appeal the decision on this request, or empty when they can (status page). */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoAppeal(String reference) {
+        DataSubjectRequest request = load(reference);
+        RequestDetails details = details(request);
+        if (!statutoryClock.policy(request.regime()).grantsAppeal()) {
+            return Optional.of(request.regime().lawName() + " gives no appeal to us; see the remedies in our email.");
+        }
+        if (details.outcome() != RequestOutcome.REFUSED && details.outcome() != RequestOutcome.COMPLETED) {
+            return Optional.of("There is no decision to appeal yet.");
+        }
+        if (appeals.findByReference(reference).isPresent()) {
+            return Optional.of("You have appealed this decision already.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The subject appeals the decision (a refusal, or an answer that refused part): recorded with the date by which the
+     * appeal must be decided under their law, and {@link AppealLodged} starts the appeal process.
+     *
+     * @throws AppealRejected where the law gives no appeal, there is no decision yet, or it was appealed already
+     */
+    public AppealView appeal(String reference, String statement) {
+        String text = statement == null ? "" : statement.strip();
+        if (text.isEmpty()) {
+            throw new AppealRejected("Say why you disagree with our decision.");
+        }
+        if (text.length() > MAX_MESSAGE) {
+            throw new AppealRejected("Keep your appeal under " + MAX_MESSAGE + " characters.");
+        }
+        Optional<String> refused = whyNoAppeal(reference);
+        if (refused.isPresent()) {
+            throw new AppealRejected(refused.get());
+        }
+        DataSubjectRequest request = load(reference);
+        Instant now = clock.instant();
+        LocalDate due = statutoryClock.appealDue(request.regime(), statutoryClock.dateOf(now)).orElseThrow();
+        RequestAppeal appeal = appeals.save(new RequestAppeal(reference, text, now, due));
+        timeline.record(reference, Actors.SUBJECT, TimelineKind.APPEALED, "The subject appealed the decision; it must "
+                + "be decided by " + due + " (" + statutoryClock.appealSource(request.regime()).orElse("") + ").");
+        events.publishEvent(new AppealLodged(reference, due));
+        return appeal.toView();
+    }
+
+    /**
+     * Records the decision on an appeal. Granted: the original decision is reversed and a follow-up request carries out
+     * what was refused, verified again like any request. {@link AppealDecided} tells the subject. Who may decide (not
+     * the original decision's author) is checked by the caller, who knows the systems' results.
+     */
+    public AppealView decideAppeal(String reference, AppealOutcome outcome, String explanation, String actor) {
+        RequestAppeal appeal = appeals.findByReference(reference).orElseThrow(() -> new AppealRejected(
+                "This request has no appeal."));
+        String why = explanation == null ? "" : explanation.strip();
+        if (outcome == null) {
+            throw new AppealRejected("Choose whether the appeal is granted or denied.");
+        }
+        if (why.isEmpty()) {
+            throw new AppealRejected("Explain the decision: the subject is told why.");
+        }
+        if (why.length() > MAX_MESSAGE) {
+            throw new AppealRejected("Keep the explanation under " + MAX_MESSAGE + " characters.");
+        }
+        if (appeal.toView().decided()) {
+            throw new AppealRejected("The appeal is already decided.");
+        }
+        String followUp = null;
+        if (outcome == AppealOutcome.GRANTED) {
+            RequestDetails original = details(load(reference));
+            followUp = intake.submit(new NewRequest(original.type(), original.regime(), original.subject(),
+                    "Follow-up of " + reference + ": the appeal was granted. " + why, original.channel(), null,
+                    actor, requestedCorrectionsOf(reference))).request().reference();
+        }
+        appeal.decide(outcome, why, actor, clock.instant(), followUp);
+        timeline.record(reference, actor, TimelineKind.APPEAL_DECIDED, "Appeal " + outcome.name().toLowerCase()
+                + ": " + why + (followUp == null ? "" : " Carried out as request " + followUp + "."));
+        events.publishEvent(new AppealDecided(reference));
+        return appeal.toView();
+    }
+
+    private Map<String, String> requestedCorrectionsOf(String reference) {
+        DataSubjectRequest request = load(reference);
+        return request.sealedCorrections() == null ? Map.of()
+                : sealedCorrections.open(request.sealedCorrections());
     }
 
     private static String message(String text, String whenEmpty) {

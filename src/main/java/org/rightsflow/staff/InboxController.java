@@ -12,7 +12,11 @@ import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.correction.Verdict;
 import org.rightsflow.request.RequestedCorrections;
+import org.rightsflow.request.AppealOutcome;
+import org.rightsflow.request.AppealRejected;
+import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffMember;
+import org.rightsflow.support.EnumNames;
 import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
 import org.rightsflow.workflow.TaskNotAvailable;
@@ -41,9 +45,11 @@ class InboxController {
     private final SystemActions actions;
     private final CorrectionReview corrections;
     private final PackageReview packageReview;
+    private final RequestDirectory requests;
 
     InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections,
-                    PackageReview packageReview) {
+                    PackageReview packageReview, RequestDirectory requests) {
+        this.requests = requests;
         this.tasks = tasks;
         this.packageReview = packageReview;
         this.actions = actions;
@@ -111,6 +117,11 @@ class InboxController {
                     packageReview.exclusions(task.reference())));
             model.addAttribute("exclusionTargets", PackageReviewController.targets(contents));
         }
+        if (task.kind() == InboxTask.Kind.DECIDE_APPEAL) {
+            requests.appeal(task.reference()).ifPresent(appeal -> model.addAttribute("appeal", appeal));
+            requests.refusal(task.reference()).ifPresent(refusal -> model.addAttribute("refusal", refusal));
+            model.addAttribute("originalDeciders", tasks.originalDeciders(task.reference()));
+        }
         model.addAttribute("correctionsToApply", tasks.correctionsToApply(task));
         if (task.erasurePlanStepId() != null) {
             actions.step(task.erasurePlanStepId()).ifPresent(plan -> model.addAttribute("plan", plan));
@@ -145,6 +156,36 @@ class InboxController {
         redirect.addFlashAttribute("notice", (form.isApprove() ? "Erasure approved" : "Erasure refused") + " for "
                 + task.reference() + " in " + task.systemName() + ".");
         return "redirect:/staff";
+    }
+
+    /**
+     * A privacy officer who did not take the original decision decides the appeal: granted (the request is carried
+     * out after all, as a follow-up request) or denied, with the explanation the subject reads.
+     */
+    @PostMapping("/staff/tasks/{taskId}/decide-appeal")
+    String decideAppeal(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
+                        @RequestParam(required = false) String outcome,
+                        @RequestParam(required = false) String explanation, Model model,
+                        RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
+        if (found.isEmpty()) {
+            return "redirect:/staff";
+        }
+        InboxTask task = found.get();
+        try {
+            AppealOutcome decided = EnumNames.parse(AppealOutcome.class, outcome).orElse(null);
+            tasks.decideAppeal(taskId, me, decided, explanation);
+            redirect.addFlashAttribute("notice", "Appeal on " + task.reference() + " decided; the subject is told.");
+            return "redirect:/staff";
+        } catch (TaskNotAvailable e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/staff/tasks/" + taskId;
+        } catch (AppealRejected e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("appealError", e.getMessage());
+            model.addAttribute("appealExplanation", explanation);
+            return showTask(task, model);
+        }
     }
 
     /** A privacy officer's review of a correction claim: a verdict per field and how the claim was checked. */

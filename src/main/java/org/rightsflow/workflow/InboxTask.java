@@ -21,6 +21,8 @@ public record InboxTask(String id, Kind kind, String name, String reference, Str
         APPROVE_ERASURE,
         /** Check a correction claim and accept or refuse each field (privacy officers). */
         REVIEW_CORRECTION,
+        /** Decide the subject's appeal against a decision (a privacy officer who did not take it). */
+        DECIDE_APPEAL,
         /** Apply a batch of opt-outs by hand in a system whose connector cannot take batches (its owners). */
         APPLY_OPT_OUTS,
         /** Look at an access package before release and leave out what must not be disclosed (privacy officers). */

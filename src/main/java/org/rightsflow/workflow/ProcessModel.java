@@ -5,6 +5,8 @@ public final class ProcessModel {
 
     public static final String DATA_SUBJECT_REQUEST = "data-subject-request";
     public static final String FULFIL_IN_SYSTEM = "fulfil-in-system";
+    /** One instance per appeal against a decision, business key the request reference. */
+    public static final String REQUEST_APPEAL = "request-appeal";
     /** One instance per batch of opt-outs (optout module), business key the batch reference. */
     public static final String OPT_OUT_BATCH = "opt-out-batch";
 
@@ -74,6 +76,16 @@ public final class ProcessModel {
     }
 
     /** Process variables. */
+    /** Activities of request-appeal. */
+    public static final class AppealActivities {
+        public static final String DECIDE_APPEAL = "decide-appeal";
+        public static final String APPEAL_REMINDER_DUE = "appeal-reminder-due";
+        public static final String APPEAL_OVERDUE = "appeal-overdue";
+
+        private AppealActivities() {
+        }
+    }
+
     /** Activities of opt-out-batch. */
     public static final class BatchActivities {
         public static final String CARRY_OUT_BATCH = "carry-out-batch";

@@ -32,6 +32,10 @@ class StaffMail {
         send(to, MailKind.STAFF_ESCALATION, request, Map.of("daysOverdue", daysOverdue, "openTasks", openTasks));
     }
 
+    void appealOverdue(StaffMember to, RequestDetails request, LocalDate appealDue, long daysOverdue) {
+        send(to, MailKind.STAFF_APPEAL_OVERDUE, request, Map.of("appealDue", appealDue, "daysOverdue", daysOverdue));
+    }
+
     private void send(StaffMember to, MailKind kind, RequestDetails request, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("staffName", to.displayName());

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -31,7 +33,10 @@ import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.correction.Verdict;
 import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.RequestDetails;
+import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffMember;
 import org.springframework.stereotype.Service;
@@ -52,10 +57,15 @@ public class StaffTasks {
     private final CorrectionReview corrections;
     private final ConnectorContexts contexts;
     private final RequestDirectory requests;
+    private final RequestLifecycle lifecycle;
+    private final SystemRegistry systems;
     private final Clock clock;
 
     StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, CorrectionReview corrections,
-               ConnectorContexts contexts, RequestDirectory requests, Clock clock) {
+               ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle,
+               SystemRegistry systems, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.systems = systems;
         this.tasks = tasks;
         this.contexts = contexts;
         this.requests = requests;
@@ -234,6 +244,40 @@ public class StaffTasks {
     }
 
     /**
+     * Decides the subject's appeal. Only a privacy officer, and never one who took the decision appealed against (who
+     * refused the request, or completed a system's part as not done).
+     */
+    @Transactional
+    public void decideAppeal(String taskId, StaffMember me, AppealOutcome outcome, String explanation) {
+        Task task = visibleTask(taskId, me);
+        if (!ProcessModel.AppealActivities.DECIDE_APPEAL.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailable("This task is not the decision on an appeal.");
+        }
+        requireOfficerHolding(task, me, "Only a privacy officer decides an appeal.");
+        String reference = (String) tasks.getVariable(taskId, REFERENCE);
+        Set<String> originalDeciders = originalDeciders(reference);
+        if (originalDeciders.contains(me.username())) {
+            throw new TaskNotAvailable("An appeal is decided by someone other than who took the original decision ("
+                    + String.join(", ", originalDeciders) + "). Ask another privacy officer.");
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, me.username());
+        }
+        lifecycle.decideAppeal(reference, outcome, explanation, me.username());
+        tasks.complete(taskId);
+    }
+
+    /** Who took the decision appealed against: the refusal's author, and whoever completed a system as not done. */
+    @Transactional(readOnly = true)
+    public Set<String> originalDeciders(String reference) {
+        Set<String> deciders = new TreeSet<>();
+        requests.refusal(reference).ifPresent(refusal -> deciders.add(refusal.refusedBy()));
+        systems.resultsFor(reference).stream().filter(result -> result.outcome() == SystemOutcome.NOT_DONE)
+                .forEach(result -> deciders.add(result.completedBy()));
+        return deciders;
+    }
+
+    /**
      * Checks that a privacy officer may act on the review task: an officer, and the task not held by someone else.
      *
      * @throws TaskNotAvailable otherwise
@@ -306,6 +350,7 @@ public class StaffTasks {
             case ProcessModel.Activities.REVIEW_CORRECTION -> InboxTask.Kind.REVIEW_CORRECTION;
             case ProcessModel.Activities.REVIEW_PACKAGE -> InboxTask.Kind.REVIEW_PACKAGE;
             case ProcessModel.BatchActivities.APPLY_BATCH_BY_HAND -> InboxTask.Kind.APPLY_OPT_OUTS;
+            case ProcessModel.AppealActivities.DECIDE_APPEAL -> InboxTask.Kind.DECIDE_APPEAL;
             default -> InboxTask.Kind.FULFIL;
         };
         Number systemId = (Number) variables.get(SYSTEM_ID);

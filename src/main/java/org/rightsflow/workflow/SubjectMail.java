@@ -10,6 +10,7 @@ import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.AppealView;
 import org.rightsflow.request.Extension;
 import org.rightsflow.request.Refusal;
 import org.rightsflow.request.RequestDetails;
@@ -53,6 +54,15 @@ class SubjectMail {
     /** The refusal: the ground in plain words, the reasons, and the remedies the subject's law names. */
     void refusal(RequestDetails request, Refusal refusal) {
         send(request, MailKind.REFUSAL, Map.of("refusal", refusal));
+    }
+
+    void appealReceived(RequestDetails request, AppealView appeal) {
+        send(request, MailKind.APPEAL_RECEIVED, Map.of("appeal", appeal));
+    }
+
+    /** Granted: the follow-up request; denied: the reasons and where to complain (the state attorney general). */
+    void appealDecision(RequestDetails request, AppealView appeal) {
+        send(request, MailKind.APPEAL_DECISION, Map.of("appeal", appeal));
     }
 
     void unverifiable(RequestDetails request) {

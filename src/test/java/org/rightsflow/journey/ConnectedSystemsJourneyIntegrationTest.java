@@ -128,6 +128,10 @@ class ConnectedSystemsJourneyIntegrationTest {
                                 "retentionNotes": ["GDPR Art. 17(3)(b): invoices, 10 years"]}]}
                 """.formatted(journey.reference());
         long now = Instant.now().getEpochSecond();
+        // The service called back at once: the step that handed out the callback URL may not have committed yet
+        // (its URL is unknown, 404, until then); a real service retries, as here.
+        await().atMost(Journey.PATIENCE).until(() -> FakeCompanyService.post(localCallback, result,
+                "a-different-secret-0123456789abcdef", now) != 404);
         assertThat(FakeCompanyService.post(localCallback, result, "a-different-secret-0123456789abcdef", now))
                 .as("wrong secret").isEqualTo(401);
         assertThat(FakeCompanyService.post(localCallback, result, SECRET, now - 600)).as("stale").isEqualTo(401);

@@ -23,6 +23,8 @@ import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
 import org.rightsflow.request.Channel;
+import org.rightsflow.request.AppealOutcome;
+import org.rightsflow.request.AppealView;
 import org.rightsflow.request.Extension;
 import org.rightsflow.request.Refusal;
 import org.rightsflow.request.RefusalGround;
@@ -51,7 +53,7 @@ class MailTemplatesTest {
     private static final Instant RECEIVED = Instant.parse("2027-01-31T10:00:00Z");
     private static final StatutoryClock CLOCK = StatutoryClock.shipped(ZoneOffset.UTC);
     private static final EnumSet<MailKind> STAFF_KINDS = EnumSet.of(MailKind.STAFF_REMINDER, MailKind.STAFF_ESCALATION,
-            MailKind.STAFF_CALLBACK_LATE, MailKind.STAFF_PROCESSOR_OVERDUE);
+            MailKind.STAFF_CALLBACK_LATE, MailKind.STAFF_PROCESSOR_OVERDUE, MailKind.STAFF_APPEAL_OVERDUE);
     private static final EnumSet<MailKind> PROCESSOR_KINDS = EnumSet.of(MailKind.PROCESSOR_REQUEST,
             MailKind.PROCESSOR_REMINDER);
     private static final String CONFIRM_URL = "https://privacy.shop.example/processors/confirm/c0nf1rm";
@@ -90,6 +92,7 @@ class MailTemplatesTest {
                 model.put("verifyUrl", VERIFY_URL);
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
             }
+            case APPEAL_RECEIVED, APPEAL_DECISION -> model.put("appeal", appeal(AppealOutcome.DENIED, null));
             case REFUSAL -> model.put("refusal", new Refusal(RefusalGround.LEGAL_EXCEPTION,
                     "The data is subject to legal privilege.", null, "dpo"));
             case EXTENSION_NOTICE -> model.put("extension", new Extension(request.due(), request.extendedDue(),
@@ -129,6 +132,10 @@ class MailTemplatesTest {
             case STAFF_ESCALATION -> {
                 model.put("daysOverdue", 3L);
                 model.put("openTasks", 2);
+            }
+            case STAFF_APPEAL_OVERDUE -> {
+                model.put("appealDue", LocalDate.of(2027, 5, 3));
+                model.put("daysOverdue", 1L);
             }
             default -> {
                 // As SystemFollowUp builds them for late systems and processors.
@@ -275,6 +282,30 @@ class MailTemplatesTest {
         } else {
             assertThat(mail.body()).contains(remedy);
         }
+    }
+
+    static AppealView appeal(AppealOutcome outcome, String followUp) {
+        return new AppealView(REFERENCE, "I never got my order history.", RECEIVED.plusSeconds(86_400 * 50),
+                LocalDate.of(2027, 5, 21), outcome, "The order history is kept by the carrier, not by us.", "admin",
+                RECEIVED.plusSeconds(86_400 * 60), followUp);
+    }
+
+    @Test
+    void theAppealDecisionSaysTheOutcomeAndOnDenialWhereToComplain() {
+        RequestDetails virginia = request(Regime.VCDPA, RequestType.ACCESS, true);
+        Map<String, Object> denied = subjectModel(MailKind.APPEAL_DECISION, virginia);
+        Map<String, Object> granted = subjectModel(MailKind.APPEAL_DECISION, virginia);
+        granted.put("appeal", appeal(AppealOutcome.GRANTED, "DSR-2027-000077"));
+
+        String deniedBody = templates.render(MailKind.APPEAL_DECISION, denied).body();
+        String grantedBody = templates.render(MailKind.APPEAL_DECISION, granted).body();
+
+        assertThat(deniedBody).contains("Your appeal is denied", "The order history is kept by the carrier",
+                "submit a complaint to the Virginia Attorney General");
+        assertThat(grantedBody).contains("Your appeal is granted", "as reference DSR-2027-000077")
+                .doesNotContain("Attorney General");
+        assertThat(templates.render(MailKind.APPEAL_RECEIVED, subjectModel(MailKind.APPEAL_RECEIVED, virginia))
+                .body()).contains("by Friday 21 May 2027", "Someone who did not take the original decision");
     }
 
     @Test
