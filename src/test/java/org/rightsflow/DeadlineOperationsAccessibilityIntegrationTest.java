@@ -1,6 +1,7 @@
 package org.rightsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
@@ -19,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core (WCAG 2.0/2.1, A and AA), as in {@link AccessibilityIntegrationTest}, on the pages of deadline operations:
- * a privacy officer's request page with the extension and pause forms and their errors, and the subject's status
- * page with a question to answer, an error, and the answer sent.
+ * a privacy officer's request page with the extension, pause and refusal forms and their errors, the subject's status
+ * page with a question to answer and with an appeal to make, and the task page of the appeal's decision.
  */
 @RightsflowIntegrationTest
 class DeadlineOperationsAccessibilityIntegrationTest {
@@ -80,6 +82,49 @@ class DeadlineOperationsAccessibilityIntegrationTest {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Send my answer']")).sendKeys(Keys.ENTER));
                     assertThat(browser.find("#messages").getText()).contains("we received your answer");
+                }),
+                page("request page with a refusal error", () -> {
+                    Journey virginia = new Journey(port, "axe-appeal");
+                    virginia.submit("ACCESS", "VCDPA", "");
+                    virginia.confirmFromEmail();
+                    journey.set(virginia);
+                    browser.open(base + "/staff/requests/" + virginia.reference());
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Refuse the request']")).click());
+                    assertThat(browser.find("#refusal-error").getText()).contains("Choose the ground");
+                }),
+                page("request page of a refused request", () -> {
+                    new Select(browser.find("#ground")).selectByValue("LEGAL_EXCEPTION");
+                    browser.find("#reasons").sendKeys("The records are under legal privilege.");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Refuse the request']")).click());
+                    assertThat(browser.find("#request-status").getText()).isEqualTo("Refused");
+                }),
+                page("status page offering an appeal", () -> {
+                    browser.open(base + journey.get().statusPath());
+                    assertThat(browser.find("#appeal").getText()).contains("Appeal this decision");
+                }),
+                page("status page with an empty appeal refused", () -> {
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Appeal this decision']")).click());
+                    assertThat(browser.find("#appeal").getText()).contains("Say why you disagree");
+                }),
+                page("status page after appealing", () -> {
+                    browser.find("#statement").sendKeys("Only part of it is privileged.");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Appeal this decision']")).click());
+                    assertThat(browser.find("#appeal").getText()).contains("We received your appeal");
+                }),
+                page("appeal task page", () -> {
+                    signIn("admin", "admin");
+                    String link = await().atMost(Journey.PATIENCE).until(() -> {
+                        browser.open(base + "/staff");
+                        return browser.driver().findElements(By.xpath("//tr[contains(., '"
+                                + journey.get().reference() + "')]//a[normalize-space()='Decide the appeal']")).stream()
+                                .map(a -> a.getAttribute("href")).findFirst().orElse(null);
+                    }, found -> found != null);
+                    browser.open(link);
+                    assertThat(browser.find("#appeal-statement").getText()).contains("Only part of it");
                 }));
     }
 
