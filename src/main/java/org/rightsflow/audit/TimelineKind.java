@@ -53,6 +53,10 @@ public enum TimelineKind {
     APPEALED(true),
     /** The appeal was decided (by someone other than who made the original decision). */
     APPEAL_DECIDED(true),
+    /** A duplicate of an open request of the same kind: answered with it. */
+    DUPLICATE_LINKED(true),
+    /** Staff unlinked a duplicate: it runs on its own. */
+    DUPLICATE_UNLINKED(true),
     MESSAGE_QUEUED(false),
     MESSAGE_SENT(false),
     MESSAGE_FAILED(false),

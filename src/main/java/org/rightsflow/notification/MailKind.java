@@ -8,6 +8,7 @@ public enum MailKind {
     EXTENSION_NOTICE("extension-notice", "Extension notice"),
     CLARIFICATION_REQUEST("clarification-request", "Question to the subject"),
     REFUSAL("refusal", "Refusal"),
+    DUPLICATE_NOTICE("duplicate-notice", "Linked to an earlier request"),
     APPEAL_RECEIVED("appeal-received", "Appeal received"),
     APPEAL_DECISION("appeal-decision", "Appeal decision"),
     STAFF_APPEAL_OVERDUE("staff-appeal-overdue", "Appeal overdue"),

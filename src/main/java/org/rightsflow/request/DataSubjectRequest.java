@@ -130,6 +130,10 @@ class DataSubjectRequest {
     @Column(name = "refused_by")
     private String refusedBy;
 
+    /** The open request of the same type from the same person this one is answered with; null when on its own. */
+    @Column(name = "duplicate_of")
+    private String duplicateOf;
+
     @Version
     private long version;
 
@@ -201,6 +205,7 @@ class DataSubjectRequest {
             case UNVERIFIABLE -> requireStatus(RequestStatus.AWAITING_VERIFICATION);
             case REFUSED -> requireStatus(RequestStatus.RECEIVED, RequestStatus.AWAITING_VERIFICATION,
                     RequestStatus.IN_PROGRESS);
+            case ANSWERED_WITH_ORIGINAL -> requireStatus(RequestStatus.RECEIVED);
         }
         this.status = RequestStatus.CLOSED;
         this.outcome = outcome;
@@ -304,6 +309,23 @@ class DataSubjectRequest {
     Optional<Refusal> refusal() {
         return refusalGround == null ? Optional.empty()
                 : Optional.of(new Refusal(refusalGround, refusalReasons, refusalEvidence, refusedBy));
+    }
+
+    void linkTo(String original) {
+        requireStatus(RequestStatus.RECEIVED);
+        this.duplicateOf = original;
+    }
+
+    void unlink() {
+        if (duplicateOf == null) {
+            throw new IllegalStateException("Request " + reference + " is not linked to another");
+        }
+        requireStatus(RequestStatus.RECEIVED);
+        this.duplicateOf = null;
+    }
+
+    Optional<String> duplicateOf() {
+        return Optional.ofNullable(duplicateOf);
     }
 
     Optional<Extension> extension() {

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,13 +61,24 @@ public class RequestIntake {
             throw new IllegalArgumentException("A request cannot be received in the future");
         }
         StatutoryDeadline deadline = statutoryClock.deadlineNeverLate(request.regime(), request.type(), receivedAt);
+        // A correction names its own claim, so two are never the same request; every other type is.
+        String original = request.type() == RequestType.CORRECTION ? null
+                : requests.findOpenOriginals(request.subject().email(), request.type(), RequestStatus.CLOSED).stream()
+                        .map(DataSubjectRequest::reference).findFirst().orElse(null);
         String reference = references.next(statutoryClock.dateOf(receivedAt));
         StatusToken token = tokens.mint(reference);
         DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline,
                 sealedCorrections.seal(request.corrections())));
 
         timeline.record(reference, request.actor(), TimelineKind.SUBMITTED, describeSubmission(request, deadline));
-        events.publishEvent(new RequestSubmitted(reference));
+        if (original != null) {
+            stored.linkTo(original);
+            timeline.record(reference, Actors.SYSTEM, TimelineKind.DUPLICATE_LINKED, "Linked to " + original
+                    + ", an open request of the same kind from the same person: answered with it, not carried out twice.");
+            events.publishEvent(new RequestLinked(reference, original));
+        } else {
+            events.publishEvent(new RequestSubmitted(reference));
+        }
         boolean verificationRequired = statutoryClock.policy(request.regime()).requiresVerification(request.type());
         return new SubmittedRequest(stored.toDetails(verificationRequired), token.token());
     }

@@ -7,5 +7,7 @@ public enum RequestOutcome {
     /** The subject did not confirm the request before the verification link expired. */
     UNVERIFIABLE,
     /** Staff refused the request as a whole, with a ground and the reasons the subject was told. */
-    REFUSED
+    REFUSED,
+    /** A duplicate: answered with the earlier open request of the same type it was linked to. */
+    ANSWERED_WITH_ORIGINAL
 }

@@ -9,6 +9,18 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
 
     Optional<DataSubjectRequest> findByReference(String reference);
 
+    /** The open requests of this type from this address (any case) that are not themselves duplicates, oldest first. */
+    @org.springframework.data.jpa.repository.Query("""
+            select r from DataSubjectRequest r
+            where lower(r.subjectEmail) = lower(:email) and r.type = :type and r.status <> :closed
+              and r.duplicateOf is null
+            order by r.id""")
+    List<DataSubjectRequest> findOpenOriginals(@org.springframework.data.repository.query.Param("email") String email,
+            @org.springframework.data.repository.query.Param("type") org.rightsflow.deadline.RequestType type,
+            @org.springframework.data.repository.query.Param("closed") RequestStatus closed);
+
+    List<DataSubjectRequest> findByDuplicateOf(String reference);
+
     Optional<DataSubjectRequest> findByStatusTokenHash(String statusTokenHash);
 
     List<DataSubjectRequest> findAllByOrderByReceivedAtDesc(Pageable page);

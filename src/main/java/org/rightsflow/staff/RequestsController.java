@@ -11,6 +11,7 @@ import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.notification.Outbox;
+import org.rightsflow.request.Duplicates;
 import org.rightsflow.request.ExtensionRefused;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RefusalGround;
@@ -50,11 +51,13 @@ class RequestsController {
     private final CorrectionReview corrections;
     private final PackageDelivery packages;
     private final RequestLifecycle lifecycle;
+    private final Duplicates duplicates;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
-                       PackageDelivery packages, RequestLifecycle lifecycle) {
+                       PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates) {
         this.lifecycle = lifecycle;
+        this.duplicates = duplicates;
         this.corrections = corrections;
         this.packages = packages;
         this.actions = actions;
@@ -102,6 +105,8 @@ class RequestsController {
             model.addAttribute("refusalGrounds", List.of(RefusalGround.values()));
         }
         requests.refusal(reference).ifPresent(r -> model.addAttribute("refusal", r));
+        duplicates.originalOf(reference).ifPresent(original -> model.addAttribute("duplicateOf", original));
+        model.addAttribute("duplicates", duplicates.duplicatesOf(reference));
         return "staff/request";
     }
 
@@ -181,6 +186,26 @@ class RequestsController {
             redirect.addFlashAttribute("refusalEvidence", evidence);
         }
         return "redirect:/staff/requests/" + reference + "#refusal";
+    }
+
+    /** A privacy officer unlinks a duplicate: it is carried out on its own from now on. */
+    @PostMapping("/staff/requests/{reference}/unlink")
+    String unlink(@PathVariable String reference, @ModelAttribute("me") StaffMember me, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        if (!me.overseesAllRequests()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/denied";
+        }
+        if (duplicates.originalOf(reference).isEmpty()) {
+            redirect.addFlashAttribute("notice", "This request is not linked to another.");
+            return "redirect:/staff/requests/" + reference;
+        }
+        LockConflicts.retry(() -> {
+            duplicates.unlink(reference, me.username());
+            return null;
+        });
+        redirect.addFlashAttribute("notice", "Unlinked: the request is carried out on its own now.");
+        return "redirect:/staff/requests/" + reference;
     }
 
     private boolean maySee(StaffMember me, RequestDetails request) {

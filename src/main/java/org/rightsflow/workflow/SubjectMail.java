@@ -65,6 +65,12 @@ class SubjectMail {
         send(request, MailKind.APPEAL_DECISION, Map.of("appeal", appeal));
     }
 
+    /** This request repeats an open one: it is answered with it (the original's reference, never its link). */
+    void duplicateNotice(RequestDetails request, RequestDetails original) {
+        send(request, MailKind.DUPLICATE_NOTICE, Map.of("originalReference", original.reference(),
+                "originalDue", original.due()));
+    }
+
     void unverifiable(RequestDetails request) {
         send(request, MailKind.UNVERIFIABLE, Map.of());
     }

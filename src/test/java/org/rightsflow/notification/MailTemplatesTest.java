@@ -93,6 +93,10 @@ class MailTemplatesTest {
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
             }
             case APPEAL_RECEIVED, APPEAL_DECISION -> model.put("appeal", appeal(AppealOutcome.DENIED, null));
+            case DUPLICATE_NOTICE -> {
+                model.put("originalReference", "DSR-2027-000040");
+                model.put("originalDue", LocalDate.of(2027, 2, 26));
+            }
             case REFUSAL -> model.put("refusal", new Refusal(RefusalGround.LEGAL_EXCEPTION,
                     "The data is subject to legal privilege.", null, "dpo"));
             case EXTENSION_NOTICE -> model.put("extension", new Extension(request.due(), request.extendedDue(),
