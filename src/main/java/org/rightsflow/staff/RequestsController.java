@@ -1,6 +1,7 @@
 package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.access.PackageDelivery;
@@ -10,7 +11,9 @@ import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.notification.Outbox;
+import org.rightsflow.notification.OutboxMessageView;
 import org.rightsflow.request.Duplicates;
 import org.rightsflow.request.ExtensionRefused;
 import org.rightsflow.request.PauseRefused;
@@ -52,10 +55,15 @@ class RequestsController {
     private final PackageDelivery packages;
     private final RequestLifecycle lifecycle;
     private final Duplicates duplicates;
+    private final StatutoryClock statutoryClock;
+    private final Clock clock;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
-                       PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates) {
+                       PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
+                       StatutoryClock statutoryClock, Clock clock) {
+        this.statutoryClock = statutoryClock;
+        this.clock = clock;
         this.lifecycle = lifecycle;
         this.duplicates = duplicates;
         this.corrections = corrections;
@@ -90,7 +98,10 @@ class RequestsController {
         model.addAttribute("results", systems.resultsFor(reference));
         model.addAttribute("steps", actions.stepsOf(reference));
         model.addAttribute("accessFiles", actions.accessFilesOf(reference));
-        model.addAttribute("messages", outbox.forRequest(reference));
+        List<OutboxMessageView> messages = outbox.forRequest(reference);
+        model.addAttribute("messages", messages);
+        model.addAttribute("receiptConfirmation", ReceiptConfirmation.of(request.get(), messages,
+                statutoryClock.dateOf(clock.instant()), statutoryClock));
         packages.find(reference).ifPresent(p -> model.addAttribute("accessPackage", p));
         model.addAttribute("claim", request.get().type() == RequestType.CORRECTION
                 ? corrections.claim(reference) : List.of());
