@@ -12,6 +12,7 @@ public enum MailKind {
     APPEAL_RECEIVED("appeal-received", "Appeal received"),
     APPEAL_DECISION("appeal-decision", "Appeal decision"),
     STAFF_APPEAL_OVERDUE("staff-appeal-overdue", "Appeal overdue"),
+    STAFF_DIGEST("staff-digest", "Tasks due this week"),
     RESPONSE("response", "Response"),
     DOWNLOAD_CODE("download-code", "Download code"),
     STAFF_REMINDER("staff-reminder", "Reminder to staff"),

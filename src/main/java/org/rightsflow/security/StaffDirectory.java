@@ -32,6 +32,12 @@ public class StaffDirectory {
         return users.findEnabledWithRole(role).stream().map(StaffUser::toMember).toList();
     }
 
+    /** Every enabled staff member, by username. */
+    public List<StaffMember> everyone() {
+        return users.findAll().stream().filter(StaffUser::enabled).map(StaffUser::toMember)
+                .sorted(java.util.Comparator.comparing(StaffMember::username)).toList();
+    }
+
     public boolean isEmpty() {
         return users.count() == 0;
     }

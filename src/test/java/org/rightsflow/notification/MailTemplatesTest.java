@@ -59,7 +59,8 @@ class MailTemplatesTest {
     private static final String CONFIRM_URL = "https://privacy.shop.example/processors/confirm/c0nf1rm";
     /** The emails that are not about one request: an opt-out batch, an opt-out or a preference-center link. */
     private static final EnumSet<MailKind> NOT_ABOUT_A_REQUEST = EnumSet.of(MailKind.STAFF_BATCH_REMINDER,
-            MailKind.STAFF_BATCH_OVERDUE, MailKind.OPT_OUT_CONFIRMATION, MailKind.PREFERENCES_LINK);
+            MailKind.STAFF_BATCH_OVERDUE, MailKind.OPT_OUT_CONFIRMATION, MailKind.PREFERENCES_LINK,
+            MailKind.STAFF_DIGEST);
     private static final String PREFERENCES_URL = "https://privacy.shop.example/preferences/cHJlZmVyZW5jZXM";
 
     private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));

@@ -1,0 +1,80 @@
+package org.rightsflow.workflow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.Outbox;
+import org.rightsflow.notification.OutgoingMail;
+import org.rightsflow.security.StaffDirectory;
+import org.rightsflow.security.StaffMember;
+import org.rightsflow.support.PublicLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every working morning, each staff member gets one email with the tasks they can act on that are due within the
+ * week or overdue, earliest first: nobody learns of a date only from the reminder two days before it. Nothing is
+ * sent to someone with no such task. No personal data of subjects: references, task names and dates.
+ */
+@Component
+public class MorningDigest {
+
+    /** Tasks due within this many days (and overdue ones) are in the digest. */
+    static final int DAYS_AHEAD = 7;
+    private static final Logger log = LoggerFactory.getLogger(MorningDigest.class);
+
+    private final StaffDirectory staff;
+    private final StaffTasks tasks;
+    private final Outbox outbox;
+    private final PublicLinks links;
+    private final TransactionTemplate transaction;
+
+    MorningDigest(StaffDirectory staff, StaffTasks tasks, Outbox outbox, PublicLinks links,
+                  TransactionTemplate transaction) {
+        this.staff = staff;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.links = links;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(cron = "${rightsflow.digest.cron:0 0 7 * * MON-FRI}", zone = "${rightsflow.clock.zone:UTC}")
+    void sendOnSchedule() {
+        int sent = send().size();
+        if (sent > 0) {
+            log.info("Morning digest sent to {} staff member(s)", sent);
+        }
+    }
+
+    /**
+     * Writes the digests to the outbox now, one transaction per person.
+     *
+     * @return username → the references of the tasks in their digest, for those who got one
+     */
+    public Map<String, List<String>> send() {
+        Map<String, List<String>> sent = new java.util.LinkedHashMap<>();
+        for (StaffMember member : staff.everyone()) {
+            if (member.email() == null || member.email().isBlank()) {
+                continue;
+            }
+            List<InboxTask> dueSoon = tasks.inboxOf(member).stream()
+                    .filter(task -> task.due() != null && task.daysLeft() <= DAYS_AHEAD).toList();
+            if (dueSoon.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("staffName", member.displayName());
+            model.put("tasks", dueSoon);
+            model.put("overdue", dueSoon.stream().filter(InboxTask::overdue).count());
+            model.put("inboxUrl", links.staffInbox());
+            transaction.executeWithoutResult(status -> outbox.queue(new OutgoingMail(null, MailKind.STAFF_DIGEST,
+                    member.email(), model)));
+            sent.put(member.username(), dueSoon.stream().map(InboxTask::reference).toList());
+        }
+        return sent;
+    }
+}
