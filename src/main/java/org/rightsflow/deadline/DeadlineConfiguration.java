@@ -1,5 +1,7 @@
 package org.rightsflow.deadline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -15,11 +17,28 @@ public class DeadlineConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineConfiguration.class);
 
+    /** One set of calendars for the clock and the admins' editor, so an edit reaches the clock at once. */
     @Bean
-    StatutoryClock statutoryClock(DeadlineProperties properties) {
-        HolidayCalendars calendars = properties.holidayDirectory() == null
-                ? HolidayCalendars.shipped()
-                : HolidayCalendars.withOverrides(properties.holidayDirectory());
+    HolidayCalendars holidayCalendars(DeadlineProperties properties) {
+        if (properties.holidayDirectory() == null) {
+            return HolidayCalendars.shipped();
+        }
+        try {
+            Files.createDirectories(properties.holidayDirectory());
+        } catch (IOException e) {
+            throw new IllegalStateException("rightsflow.clock.holiday-directory " + properties.holidayDirectory()
+                    + " cannot be created: " + e.getMessage(), e);
+        }
+        return HolidayCalendars.withOverrides(properties.holidayDirectory());
+    }
+
+    @Bean
+    HolidayCalendarEditor holidayCalendarEditor(HolidayCalendars calendars, DeadlineProperties properties) {
+        return new HolidayCalendarEditor(calendars, properties.holidayDirectory());
+    }
+
+    @Bean
+    StatutoryClock statutoryClock(DeadlineProperties properties, HolidayCalendars calendars) {
         RegimePolicies policies = properties.policyFile() == null
                 ? RegimePolicies.shipped()
                 : RegimePolicies.withOverrides(properties.policyFile());

@@ -26,10 +26,18 @@ public final class HolidayCalendars {
     /** The shipped calendar files. A test checks this list against the folder, so a new file cannot be forgotten. */
     static final List<String> SHIPPED_FILES = List.of("eu.yml", "uk-england-wales.yml", "us-federal.yml", "de.yml", "none.yml");
 
-    private final Map<String, HolidayCalendar> calendarsById;
+    /** Replaced whole when an admin edits a calendar (copy on write): a count in progress sees one version. */
+    private volatile Map<String, HolidayCalendar> calendarsById;
 
     private HolidayCalendars(Map<String, HolidayCalendar> calendarsById) {
         this.calendarsById = Collections.unmodifiableMap(new LinkedHashMap<>(calendarsById));
+    }
+
+    /** Puts an edited calendar in place of the one with its id (or adds it); later counts use it. */
+    synchronized void replace(HolidayCalendar calendar) {
+        Map<String, HolidayCalendar> next = new LinkedHashMap<>(calendarsById);
+        next.put(calendar.id(), calendar);
+        this.calendarsById = Collections.unmodifiableMap(next);
     }
 
     /** The calendars shipped with Rightsflow. */

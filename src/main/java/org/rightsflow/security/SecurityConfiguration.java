@@ -121,7 +121,7 @@ class SecurityConfiguration {
                                 "/preferences", "/preferences/**", "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
-                                "/staff/systems/*/edit").hasRole(ADMIN)
+                                "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
