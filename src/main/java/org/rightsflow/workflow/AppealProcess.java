@@ -1,8 +1,5 @@
 package org.rightsflow.workflow;
 
-import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
-import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
-import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REGIME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
