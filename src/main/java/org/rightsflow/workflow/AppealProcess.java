@@ -31,7 +31,7 @@ import org.springframework.context.event.EventListener;
 /**
  * The appeal against a decision: the process starts when the subject appeals (with the appeal's own statutory date
  * for the task and the timers), the subject is told when to expect the decision and then the decision, and the
- * privacy officers are reminded 7 days before the date and alerted when it passes.
+ * privacy officers are reminded before the date (the ladder's first reminder) and alerted when it passes.
  */
 @Configuration(proxyBeanMethods = false)
 class AppealProcess {

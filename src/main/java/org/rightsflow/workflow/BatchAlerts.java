@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The privacy officers hear of a batch that is still open two days before its due date, and again when the date
+ * The privacy officers hear of a batch that is still open three days before its due date, and again when the date
  * has passed: which systems have not applied it yet, and where to look (an incident, or an owner's task).
  */
 @Configuration(proxyBeanMethods = false)

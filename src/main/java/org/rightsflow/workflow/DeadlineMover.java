@@ -1,6 +1,7 @@
 package org.rightsflow.workflow;
 
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DAY_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
@@ -37,6 +38,7 @@ class DeadlineMover {
     private static final Map<String, String> TIMERS = Map.of(
             ProcessModel.Activities.FIRST_REMINDER_DUE, FIRST_REMINDER_AT,
             ProcessModel.Activities.SECOND_REMINDER_DUE, SECOND_REMINDER_AT,
+            ProcessModel.Activities.DUE_DAY_REMINDER_DUE, DUE_DAY_REMINDER_AT,
             ProcessModel.Activities.OVERDUE, OVERDUE_AT,
             ProcessModel.Activities.PROCESSOR_OVERDUE, OVERDUE_AT);
 
@@ -64,7 +66,7 @@ class DeadlineMover {
 
     @EventListener
     void on(DeadlineMoved moved) {
-        Map<String, Object> dates = timers.variablesFor(moved.due());
+        Map<String, Object> dates = timers.variablesFor(requests.get(moved.reference()).regime(), moved.due());
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(moved.reference()).active().list()) {
             // Only the variables the process holds: a system's process knows dueDate and overdueAt.

@@ -1,16 +1,22 @@
 package org.rightsflow.workflow;
 
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DAY_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
+import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_CYCLE;
 import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,22 +29,39 @@ class DueDateTimers {
 
     /** Reminders go out at the start of a working morning in the clock's zone. */
     static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
-    static final int FIRST_REMINDER_DAYS_BEFORE = 7;
-    static final int SECOND_REMINDER_DAYS_BEFORE = 2;
 
     private final ZoneId zone;
+    private final EscalationProperties escalation;
 
+    /** The default ladder (10 and 3 days before, the due day, daily when overdue). */
     DueDateTimers(StatutoryClock clock) {
-        this.zone = clock.zone();
+        this(clock, new EscalationProperties(null, null));
     }
 
+    @Autowired
+    DueDateTimers(StatutoryClock clock, EscalationProperties escalation) {
+        this.zone = clock.zone();
+        this.escalation = escalation;
+    }
+
+    /** The general ladder's dates, for what is not a request of one regime (opt-out batches, appeals). */
     Map<String, Object> variablesFor(LocalDate due) {
-        return Map.of(
-                // The due day runs to its last second (Reg. 1182/71 Art. 3(2)(c): "expiry of the last hour").
-                DUE_DATE, date(due.atTime(LocalTime.MAX.withNano(0))),
-                FIRST_REMINDER_AT, date(due.minusDays(FIRST_REMINDER_DAYS_BEFORE).atTime(REMINDER_TIME)),
-                SECOND_REMINDER_AT, date(due.minusDays(SECOND_REMINDER_DAYS_BEFORE).atTime(REMINDER_TIME)),
-                OVERDUE_AT, date(due.plusDays(1).atStartOfDay()));
+        return variablesFor(null, due);
+    }
+
+    /** The dates of the regime's ladder for this due date. */
+    Map<String, Object> variablesFor(Regime regime, LocalDate due) {
+        List<Integer> days = escalation.reminderDays(regime);
+        Date overdueAt = date(due.plusDays(1).atStartOfDay());
+        Map<String, Object> variables = new HashMap<>();
+        // The due day runs to its last second (Reg. 1182/71 Art. 3(2)(c): "expiry of the last hour").
+        variables.put(DUE_DATE, date(due.atTime(LocalTime.MAX.withNano(0))));
+        variables.put(FIRST_REMINDER_AT, date(due.minusDays(days.get(0)).atTime(REMINDER_TIME)));
+        variables.put(SECOND_REMINDER_AT, date(due.minusDays(days.get(1)).atTime(REMINDER_TIME)));
+        variables.put(DUE_DAY_REMINDER_AT, date(due.atTime(REMINDER_TIME)));
+        variables.put(OVERDUE_AT, overdueAt);
+        variables.put(OVERDUE_CYCLE, "R/" + overdueAt.toInstant() + "/P1D");
+        return variables;
     }
 
     LocalDate dateOf(Date instant) {

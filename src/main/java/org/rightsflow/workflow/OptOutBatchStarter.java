@@ -40,7 +40,7 @@ class OptOutBatchStarter {
         variables.put(PURPOSE, batch.purpose().name());
         variables.put(REQUEST_TYPE, batch.purpose().requestType().name());
         variables.put(DUE_DATE, dates.get(DUE_DATE));
-        // Fifteen business days leave no room for a second reminder: one, two days before, then the alarm.
+        // Fifteen business days leave room for one reminder: the ladder's second (3 days before), then the alarm.
         variables.put(REMINDER_AT, dates.get(SECOND_REMINDER_AT));
         variables.put(OVERDUE_AT, dates.get(OVERDUE_AT));
         runtime.startProcessInstanceByKey(ProcessModel.OPT_OUT_BATCH, batch.reference(), variables);

@@ -43,6 +43,8 @@ public final class ProcessModel {
         public static final String SEND_FIRST_REMINDER = "send-first-reminder";
         public static final String SEND_SECOND_REMINDER = "send-second-reminder";
         public static final String ESCALATE_OVERDUE = "escalate-overdue";
+        public static final String DUE_DAY_REMINDER_DUE = "due-day-reminder-due";
+        public static final String SEND_DUE_DAY_REMINDER = "send-due-day-reminder";
         public static final String PACKAGE_NEEDED = "package-needed";
         public static final String PACKAGE_REVIEW_NEEDED = "package-review-needed";
         public static final String REVIEW_PACKAGE = "review-package";
@@ -119,6 +121,10 @@ public final class ProcessModel {
         public static final String FIRST_REMINDER_AT = "firstReminderAt";
         public static final String SECOND_REMINDER_AT = "secondReminderAt";
         public static final String OVERDUE_AT = "overdueAt";
+        /** The reminder to the assignees on the due day itself, 09:00 in the clock's zone. */
+        public static final String DUE_DAY_REMINDER_AT = "dueDayReminderAt";
+        /** From the first overdue moment, every day: R/<overdueAt>/P1D, the escalation to the privacy officers. */
+        public static final String OVERDUE_CYCLE = "overdueCycle";
         public static final String SYSTEM_IDS = "systemIds";
         public static final String SYSTEM_ID = "systemId";
         public static final String OWNER_GROUP = "ownerGroup";

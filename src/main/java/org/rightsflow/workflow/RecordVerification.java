@@ -24,6 +24,6 @@ class RecordVerification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RequestDetails request = lifecycle.verified(execution.getBusinessKey());
-        execution.setVariables(timers.variablesFor(request.due()));
+        execution.setVariables(timers.variablesFor(request.regime(), request.due()));
     }
 }

@@ -44,7 +44,7 @@ class RequestProcessStarter {
     @EventListener
     void on(RequestSubmitted submitted) {
         RequestDetails request = requests.get(submitted.reference());
-        Map<String, Object> variables = new HashMap<>(timers.variablesFor(request.due()));
+        Map<String, Object> variables = new HashMap<>(timers.variablesFor(request.regime(), request.due()));
         variables.put(REFERENCE, request.reference());
         variables.put(REQUEST_TYPE, request.type().name());
         variables.put(REGIME, request.regime().name());

@@ -100,8 +100,9 @@ class DeadlineExtensionIntegrationTest {
 
         // Every timer that counts from the due date, in the request's process and the agency's, moved with it.
         Map<String, Date> timers = timerDates(journey.reference());
-        assertThat(timers.get("first-reminder-due")).isEqualTo(at(newDue.minusDays(7), LocalTime.of(9, 0)));
-        assertThat(timers.get("second-reminder-due")).isEqualTo(at(newDue.minusDays(2), LocalTime.of(9, 0)));
+        assertThat(timers.get("first-reminder-due")).isEqualTo(at(newDue.minusDays(10), LocalTime.of(9, 0)));
+        assertThat(timers.get("second-reminder-due")).isEqualTo(at(newDue.minusDays(3), LocalTime.of(9, 0)));
+        assertThat(timers.get("due-day-reminder-due")).isEqualTo(at(newDue, LocalTime.of(9, 0)));
         assertThat(timers.get("overdue")).isEqualTo(at(newDue.plusDays(1), LocalTime.MIDNIGHT));
         assertThat(timers.get("processor-overdue")).isEqualTo(at(newDue.plusDays(1), LocalTime.MIDNIGHT));
         assertThat(openTasks(journey.reference())).isNotEmpty().allSatisfy(task -> assertThat(task.getDueDate())
@@ -112,9 +113,9 @@ class DeadlineExtensionIntegrationTest {
         assertThat(again.text("#extension-error")).contains("already extended");
         assertThat(again.text("#no-extension")).contains("already extended");
 
-        // The reminder comes 7 days before the new date.
+        // The reminder comes 10 days before the new date.
         assertThat(remindersFor(journey.reference())).isZero();
-        ClockUtil.setCurrentTime(at(newDue.minusDays(7), LocalTime.of(9, 1)));
+        ClockUtil.setCurrentTime(at(newDue.minusDays(10), LocalTime.of(9, 1)));
         await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) >= 1);
     }
 

@@ -17,8 +17,8 @@ import org.rightsflow.testsupport.WebSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The timers on the statutory due date, on the running application: with the engine's clock moved (never real
- * waiting), the system owners are reminded 7 and 2 days before the due date and the privacy officers are told
+ * The escalation ladder on the running application: with the engine's clock moved (never real waiting), the system
+ * owners are reminded 10 and 3 days before the due date and on the day, and the privacy officers are told every day
  * once it has passed.
  */
 @RightsflowIntegrationTest
@@ -49,21 +49,27 @@ class DeadlineRemindersIntegrationTest {
                 .text().replaceFirst("^\\w+ ", ""), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH));
 
-        moveClockTo(due.minusDays(8).atTime(9, 30));
-        assertThat(remindersFor(journey.reference())).as("nothing 8 days before").isZero();
+        moveClockTo(due.minusDays(11).atTime(9, 30));
+        assertThat(remindersFor(journey.reference())).as("nothing 11 days before").isZero();
 
-        moveClockTo(due.minusDays(7).atTime(9, 1));
+        moveClockTo(due.minusDays(10).atTime(9, 1));
         await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) == 1);
         assertThat(TestMailServer.messagesTo(OWNER_MAIL).stream().map(TestMailServer::body)
                 .filter(body -> body.contains(journey.reference())).toList())
-                .allMatch(body -> body.contains("7 day(s) left"));
+                .allMatch(body -> body.contains("10 day(s) left"));
 
-        moveClockTo(due.minusDays(2).atTime(9, 1));
+        moveClockTo(due.minusDays(3).atTime(9, 1));
         await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) == 2);
+
+        moveClockTo(due.atTime(9, 1));
+        await().atMost(Journey.PATIENCE).until(() -> remindersFor(journey.reference()) == 3);
 
         assertThat(escalationsFor(journey.reference())).isZero();
         moveClockTo(due.plusDays(1).atTime(0, 1));
         await().atMost(Journey.PATIENCE).until(() -> escalationsFor(journey.reference()) == 1);
+        // Still overdue the next day: told again, with the days counted.
+        moveClockTo(due.plusDays(2).atTime(0, 1));
+        await().atMost(Journey.PATIENCE).until(() -> escalationsFor(journey.reference()) == 2);
         assertThat(TestMailServer.messagesTo(DPO_MAIL).stream()
                 .filter(m -> TestMailServer.subject(m).contains("passed its statutory due date"))
                 .map(TestMailServer::body).filter(body -> body.contains(journey.reference())).findFirst().orElseThrow())

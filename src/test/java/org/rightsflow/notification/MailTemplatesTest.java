@@ -314,6 +314,17 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theReminderOnTheDueDaySaysItIsDueTodayAndWhatHappensNext() {
+        RequestDetails request = gdprAccess();
+        Map<String, Object> model = staffModel(MailKind.STAFF_REMINDER, request);
+        model.put("daysLeft", 0L);
+
+        String body = templates.render(MailKind.STAFF_REMINDER, model).body();
+
+        assertThat(body).contains("due today: tomorrow the privacy officers are alerted").doesNotContain("0 day(s)");
+    }
+
+    @Test
     void thePreferenceLinkMailCarriesTheLinkAndSaysWhatToDoIfUnasked() {
         RenderedMail mail = templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl", PREFERENCES_URL,
                 "validHours", 24L));

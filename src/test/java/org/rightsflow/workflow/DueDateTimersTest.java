@@ -1,9 +1,12 @@
 package org.rightsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DAY_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
+import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_CYCLE;
 import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 
 import java.time.Instant;
@@ -11,7 +14,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.rightsflow.deadline.Regime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +26,8 @@ import org.rightsflow.deadline.StatutoryClock;
 
 /**
  * When the process reminds, escalates and marks a task due, for a due date in the clock's zone: reminders at 09:00
- * local time 7 and 2 days before, the task due at the last second of the due day, overdue from the next midnight.
+ * local time 10 and 3 days before and on the due day, the task due at the last second of the due day, overdue from
+ * the next midnight and every day after.
  * London's clocks go back on Sunday 31 October 2027 (BST, UTC+1 -> GMT, UTC+0) and forward on Sunday 28 March 2027.
  */
 class DueDateTimersTest {
@@ -39,31 +45,40 @@ class DueDateTimersTest {
     static Stream<Arguments> timers() {
         return Stream.of(
                 Arguments.of("UTC, an ordinary week", ZoneOffset.UTC, "2027-03-01",
-                        "2027-02-22T09:00:00Z", "2027-02-27T09:00:00Z", "2027-03-01T23:59:59Z", "2027-03-02T00:00:00Z"),
+                        "2027-02-19T09:00:00Z", "2027-02-26T09:00:00Z", "2027-03-01T09:00:00Z", "2027-03-01T23:59:59Z",
+                        "2027-03-02T00:00:00Z"),
                 Arguments.of("London, first reminder in BST, the rest in GMT", LONDON, "2027-11-03",
-                        "2027-10-27T08:00:00Z", "2027-11-01T09:00:00Z", "2027-11-03T23:59:59Z", "2027-11-04T00:00:00Z"),
+                        "2027-10-24T08:00:00Z", "2027-10-31T09:00:00Z", "2027-11-03T09:00:00Z", "2027-11-03T23:59:59Z",
+                        "2027-11-04T00:00:00Z"),
                 Arguments.of("London, due on the day the clocks go back", LONDON, "2027-10-31",
-                        "2027-10-24T08:00:00Z", "2027-10-29T08:00:00Z", "2027-10-31T23:59:59Z", "2027-11-01T00:00:00Z"),
+                        "2027-10-21T08:00:00Z", "2027-10-28T08:00:00Z", "2027-10-31T09:00:00Z", "2027-10-31T23:59:59Z",
+                        "2027-11-01T00:00:00Z"),
                 Arguments.of("London, due the day before the clocks go back", LONDON, "2027-10-30",
-                        "2027-10-23T08:00:00Z", "2027-10-28T08:00:00Z", "2027-10-30T22:59:59Z", "2027-10-30T23:00:00Z"),
-                Arguments.of("London, second reminder two days after the clocks go back", LONDON, "2027-11-04",
-                        "2027-10-28T08:00:00Z", "2027-11-02T09:00:00Z", "2027-11-04T23:59:59Z", "2027-11-05T00:00:00Z"),
+                        "2027-10-20T08:00:00Z", "2027-10-27T08:00:00Z", "2027-10-30T08:00:00Z", "2027-10-30T22:59:59Z",
+                        "2027-10-30T23:00:00Z"),
+                Arguments.of("London, second reminder the day after the clocks go back", LONDON, "2027-11-04",
+                        "2027-10-25T08:00:00Z", "2027-11-01T09:00:00Z", "2027-11-04T09:00:00Z", "2027-11-04T23:59:59Z",
+                        "2027-11-05T00:00:00Z"),
                 Arguments.of("London, due on the day the clocks go forward", LONDON, "2027-03-28",
-                        "2027-03-21T09:00:00Z", "2027-03-26T09:00:00Z", "2027-03-28T22:59:59Z", "2027-03-28T23:00:00Z"));
+                        "2027-03-18T09:00:00Z", "2027-03-25T09:00:00Z", "2027-03-28T08:00:00Z", "2027-03-28T22:59:59Z",
+                        "2027-03-28T23:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("timers")
     void remindersAtNineLocalTimeDueAtTheLastSecondOverdueFromTheNextMidnight(
-            String why, ZoneId zone, String due, String firstReminder, String secondReminder, String dueAt,
-            String overdueAt) {
+            String why, ZoneId zone, String due, String firstReminder, String secondReminder, String dueDayReminder,
+            String dueAt, String overdueAt) {
         Map<String, Object> variables = variables(zone, LocalDate.parse(due));
 
-        assertThat(variables).containsOnlyKeys(DUE_DATE, FIRST_REMINDER_AT, SECOND_REMINDER_AT, OVERDUE_AT);
+        assertThat(variables).containsOnlyKeys(DUE_DATE, FIRST_REMINDER_AT, SECOND_REMINDER_AT, DUE_DAY_REMINDER_AT,
+                OVERDUE_AT, OVERDUE_CYCLE);
         assertThat(at(variables, FIRST_REMINDER_AT)).isEqualTo(Instant.parse(firstReminder));
         assertThat(at(variables, SECOND_REMINDER_AT)).isEqualTo(Instant.parse(secondReminder));
+        assertThat(at(variables, DUE_DAY_REMINDER_AT)).isEqualTo(Instant.parse(dueDayReminder));
         assertThat(at(variables, DUE_DATE)).isEqualTo(Instant.parse(dueAt));
         assertThat(at(variables, OVERDUE_AT)).isEqualTo(Instant.parse(overdueAt));
+        assertThat(variables.get(OVERDUE_CYCLE)).isEqualTo("R/" + overdueAt + "/P1D");
     }
 
     @Test
@@ -71,9 +86,22 @@ class DueDateTimersTest {
         Map<String, Object> variables = variables(LONDON, LocalDate.of(2027, 11, 3));
 
         assertThat(at(variables, FIRST_REMINDER_AT).atZone(LONDON).toLocalDateTime())
-                .isEqualTo("2027-10-27T09:00");
+                .isEqualTo("2027-10-24T09:00");
         assertThat(at(variables, SECOND_REMINDER_AT).atZone(LONDON).toLocalDateTime())
-                .isEqualTo("2027-11-01T09:00");
+                .isEqualTo("2027-10-31T09:00");
+    }
+
+    @Test
+    void aRegimeHasItsOwnReminderDaysAndTheOthersTheGeneralOnes() {
+        DueDateTimers timers = new DueDateTimers(StatutoryClock.shipped(ZoneOffset.UTC), new EscalationProperties(
+                List.of(10, 3), Map.of(Regime.CCPA, new EscalationProperties.Ladder(List.of(7, 2)))));
+        LocalDate due = LocalDate.of(2027, 3, 1);
+
+        assertThat(at(timers.variablesFor(Regime.CCPA, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-22T09:00:00Z");
+        assertThat(at(timers.variablesFor(Regime.CCPA, due), SECOND_REMINDER_AT)).isEqualTo("2027-02-27T09:00:00Z");
+        assertThat(at(timers.variablesFor(Regime.GDPR, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-19T09:00:00Z");
+        assertThatThrownBy(() -> new EscalationProperties(List.of(3, 10), null))
+                .hasMessageContaining("the earlier first");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.rightsflow.workflow.ProcessModel.Activities.CARRIED_OUT;
 import static org.rightsflow.workflow.ProcessModel.Activities.ACKNOWLEDGE;
+import static org.rightsflow.workflow.ProcessModel.Activities.DUE_DAY_REMINDER_DUE;
 import static org.rightsflow.workflow.ProcessModel.Activities.ESCALATE_OVERDUE;
 import static org.rightsflow.workflow.ProcessModel.Activities.FIRST_REMINDER_DUE;
 import static org.rightsflow.workflow.ProcessModel.Activities.FULFIL_IN_SYSTEMS;
@@ -17,11 +18,13 @@ import static org.rightsflow.workflow.ProcessModel.Activities.SECOND_REMINDER_DU
 import static org.rightsflow.workflow.ProcessModel.Activities.SELECT_SYSTEMS;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_FIRST_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_RESPONSE;
+import static org.rightsflow.workflow.ProcessModel.Activities.SEND_DUE_DAY_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_SECOND_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_VERIFICATION_LINK;
 import static org.rightsflow.workflow.ProcessModel.MESSAGE_IDENTITY_VERIFIED;
 import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
+import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DAY_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
@@ -40,8 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.workflow.DelegateStubs.Call;
 
 /**
- * The non-interrupting timers on "Fulfil in each system in scope": two reminders before the statutory due date and
- * an escalation after it, all read from process variables so that the deadline, not the model, decides.
+ * The non-interrupting timers on "Carry out the request", the escalation ladder: two reminders before the statutory
+ * due date and one on the day, then an escalation every day after it, all read from process variables so that the
+ * deadline, not the model, decides.
  */
 @Deployment(resources = {"bpmn/data-subject-request.bpmn", "bpmn/fulfil-in-system.bpmn"})
 class FulfilmentTimersProcessTest extends ProcessTestSupport {
@@ -61,11 +65,13 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
         ProcessInstance request = requestInFulfilment();
 
         Map<String, Job> timers = timers(request);
-        assertThat(timers).containsOnlyKeys(FIRST_REMINDER_DUE, SECOND_REMINDER_DUE, OVERDUE);
+        assertThat(timers).containsOnlyKeys(FIRST_REMINDER_DUE, SECOND_REMINDER_DUE, DUE_DAY_REMINDER_DUE, OVERDUE);
         assertThat(instant(timers.get(FIRST_REMINDER_DUE).getDuedate()))
                 .isEqualTo(instant(variable(request, FIRST_REMINDER_AT)));
         assertThat(instant(timers.get(SECOND_REMINDER_DUE).getDuedate()))
                 .isEqualTo(instant(variable(request, SECOND_REMINDER_AT)));
+        assertThat(instant(timers.get(DUE_DAY_REMINDER_DUE).getDuedate()))
+                .isEqualTo(instant(variable(request, DUE_DAY_REMINDER_AT)));
         assertThat(instant(timers.get(OVERDUE).getDuedate())).isEqualTo(instant(variable(request, OVERDUE_AT)));
         assertThat(openFulfilmentTasks()).allSatisfy(task ->
                 assertThat(instant(task.getDueDate())).isEqualTo(instant(variable(request, DUE_DATE))));
@@ -94,7 +100,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
                 .hasPassed(FIRST_REMINDER_DUE, "first-reminder-sent");
         assertThat(openFulfilmentTasks()).extracting(Task::getId).as("the same tasks, still open")
                 .containsExactlyInAnyOrderElementsOf(taskIds);
-        assertThat(timers(request)).containsOnlyKeys(SECOND_REMINDER_DUE, OVERDUE);
+        assertThat(timers(request)).containsOnlyKeys(SECOND_REMINDER_DUE, DUE_DAY_REMINDER_DUE, OVERDUE);
 
         setClock((Date) variable(request, SECOND_REMINDER_AT));
         assertThat(executeDueJobs()).containsExactly(SECOND_REMINDER_DUE, SEND_SECOND_REMINDER);
@@ -103,6 +109,12 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS).isNotWaitingAt(SEND_SECOND_REMINDER)
                 .hasPassed(SECOND_REMINDER_DUE, "second-reminder-sent");
         assertThat(openFulfilmentTasks()).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(taskIds);
+        assertThat(timers(request)).containsOnlyKeys(DUE_DAY_REMINDER_DUE, OVERDUE);
+
+        setClock((Date) variable(request, DUE_DAY_REMINDER_AT));
+        assertThat(executeDueJobs()).containsExactly(DUE_DAY_REMINDER_DUE, SEND_DUE_DAY_REMINDER);
+        assertThat(stubs.callsOf("remindAssignees")).extracting(Call::activityId)
+                .containsExactly(SEND_FIRST_REMINDER, SEND_SECOND_REMINDER, SEND_DUE_DAY_REMINDER);
         assertThat(timers(request)).containsOnlyKeys(OVERDUE);
         assertThat(stubs.callsOf("escalateOverdue")).isEmpty();
     }
@@ -111,19 +123,29 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
     void overdueRequestIsEscalatedAndItsTasksStayOpenUntilDone() {
         ProcessInstance request = requestInFulfilment();
 
-        setClock((Date) variable(request, OVERDUE_AT));
+        Date overdueAt = (Date) variable(request, OVERDUE_AT);
+        setClock(overdueAt);
         // Nobody ran the jobs for a while (e.g. the application was down): everything that is due runs.
-        assertThat(executeDueJobs()).containsExactlyInAnyOrder(FIRST_REMINDER_DUE, SECOND_REMINDER_DUE, OVERDUE,
-                SEND_FIRST_REMINDER, SEND_SECOND_REMINDER, ESCALATE_OVERDUE);
-        assertThat(stubs.beansRun()).containsSubsequence("remindAssignees", "remindAssignees", "escalateOverdue");
+        assertThat(executeDueJobs()).containsExactlyInAnyOrder(FIRST_REMINDER_DUE, SECOND_REMINDER_DUE,
+                DUE_DAY_REMINDER_DUE, OVERDUE, SEND_FIRST_REMINDER, SEND_SECOND_REMINDER, SEND_DUE_DAY_REMINDER,
+                ESCALATE_OVERDUE);
+        assertThat(stubs.beansRun()).containsSubsequence("remindAssignees", "remindAssignees", "remindAssignees",
+                "escalateOverdue");
 
         assertThat(stubs.callsOf("escalateOverdue")).hasSize(1).first()
                 .satisfies(call -> assertThat(call.businessKey()).isEqualTo(REFERENCE_NUMBER));
-        assertThat(stubs.callsOf("remindAssignees")).hasSize(2);
+        assertThat(stubs.callsOf("remindAssignees")).hasSize(3);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS).isNotWaitingAt(ESCALATE_OVERDUE)
                 .hasPassed(OVERDUE, ESCALATE_OVERDUE, "escalated");
         assertThat(openFulfilmentTasks()).hasSize(2);
-        assertThat(timers(request)).isEmpty();
+
+        // Every day it stays overdue, the officers are told again.
+        Map<String, Job> next = timers(request);
+        assertThat(next).containsOnlyKeys(OVERDUE);
+        assertThat(instant(next.get(OVERDUE).getDuedate())).isEqualTo(instant(overdueAt).plusSeconds(86_400));
+        setClock(new Date(overdueAt.getTime() + 86_400_000L));
+        assertThat(executeDueJobs()).containsExactly(OVERDUE, ESCALATE_OVERDUE);
+        assertThat(stubs.callsOf("escalateOverdue")).hasSize(2);
 
         // Late is not lost: the owners still finish and the subject still gets the answer.
         openFulfilmentTasks().forEach(task ->
@@ -131,7 +153,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
         assertThat(executeDueJobs()).containsExactly(FULFIL_TASK, FULFIL_TASK, SEND_RESPONSE);
         assertThat(request).isEnded();
         assertThat(endEventsReached(request)).containsExactlyInAnyOrder("first-reminder-sent", "second-reminder-sent",
-                "escalated", CARRIED_OUT, REQUEST_CLOSED);
+                "due-day-reminder-sent", "escalated", "escalated", CARRIED_OUT, REQUEST_CLOSED);
         assertThat(stubs.beansRun()).endsWith("sendResponse", "closeRequest");
     }
 
@@ -139,7 +161,7 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
     void completingTheTasksBeforeTheRemindersCancelsThem() {
         ProcessInstance request = requestInFulfilment();
         Date overdueAt = (Date) variable(request, OVERDUE_AT);
-        assertThat(timers(request)).hasSize(3);
+        assertThat(timers(request)).hasSize(4);
 
         openFulfilmentTasks().forEach(task ->
                 complete(task, withVariables(OUTCOME, "DONE", RESULT_SUMMARY, "", COMPLETED_BY, "sam")));
