@@ -13,9 +13,11 @@ import org.rightsflow.access.PackageDelivery.Redeemed;
 import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
-import org.rightsflow.request.RequestDetails;
+import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.PauseRefused;
+import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestStatus;
@@ -40,10 +42,12 @@ class StatusController {
     private final Timeline timeline;
     private final PackageDelivery delivery;
     private final RequestLifecycle lifecycle;
+    private final SystemRegistry systems;
 
     StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
-                     RequestLifecycle lifecycle) {
+                     RequestLifecycle lifecycle, SystemRegistry systems) {
         this.lifecycle = lifecycle;
+        this.systems = systems;
         this.requests = requests;
         this.timeline = timeline;
         this.delivery = delivery;
@@ -89,7 +93,8 @@ class StatusController {
             return unknown(model, response);
         }
         try {
-            LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement));
+            boolean refusedPart = refusedPart(request.get().reference());
+            LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement, refusedPart));
             redirect.addFlashAttribute("appealNotice", "We received your appeal. We emailed you the date by which we "
                     + "will decide it.");
         } catch (AppealRejected rejected) {
@@ -194,8 +199,13 @@ class StatusController {
         model.addAttribute("maxAnswer", RequestLifecycle.MAX_MESSAGE);
         requests.appeal(request.reference()).ifPresent(appeal -> model.addAttribute("appeal", appeal));
         model.addAttribute("appealable", request.status() == RequestStatus.CLOSED
-                && lifecycle.whyNoAppeal(request.reference()).isEmpty());
+                && lifecycle.whyNoAppeal(request.reference(), refusedPart(request.reference())).isEmpty());
         return "portal/status";
+    }
+
+    /** Whether the answer left a system's part not done: a partial refusal the subject may appeal. */
+    private boolean refusedPart(String reference) {
+        return systems.resultsFor(reference).stream().anyMatch(result -> result.outcome() == SystemOutcome.NOT_DONE);
     }
 
     private static String unknown(Model model, HttpServletResponse response) {

@@ -265,9 +265,15 @@ public class RequestLifecycle {
         return status != RequestStatus.CLOSED && status != RequestStatus.RESPONDED;
     }
 
-    /** Why the subject cannot appeal the decision on this request, or empty when they can (status page). */
+    /**
+     * Why the subject cannot appeal the decision on this request, or empty when they can (status page). An appeal is
+     * against a refusal: of the whole request, or of part of it in the answer.
+     *
+     * @param answerRefusedPart whether the answer says a system's part was not carried out (the caller knows the
+     *                          systems' results)
+     */
     @Transactional(readOnly = true)
-    public Optional<String> whyNoAppeal(String reference) {
+    public Optional<String> whyNoAppeal(String reference, boolean answerRefusedPart) {
         DataSubjectRequest request = load(reference);
         RequestDetails details = details(request);
         if (!statutoryClock.policy(request.regime()).grantsAppeal()) {
@@ -276,6 +282,9 @@ public class RequestLifecycle {
         if (details.outcome() != RequestOutcome.REFUSED && details.outcome() != RequestOutcome.COMPLETED) {
             return Optional.of("There is no decision to appeal yet.");
         }
+        if (details.outcome() == RequestOutcome.COMPLETED && !answerRefusedPart) {
+            return Optional.of("We carried out your request in full: there is no refusal to appeal.");
+        }
         if (appeals.findByReference(reference).isPresent()) {
             return Optional.of("You have appealed this decision already.");
         }
@@ -283,12 +292,12 @@ public class RequestLifecycle {
     }
 
     /**
-     * The subject appeals the decision (a refusal, or an answer that refused part): recorded with the date by which the
+     * The subject appeals the decision (a refusal, or an answer that refused part; see {@link #whyNoAppeal}): recorded with the date by which the
      * appeal must be decided under their law, and {@link AppealLodged} starts the appeal process.
      *
      * @throws AppealRejected where the law gives no appeal, there is no decision yet, or it was appealed already
      */
-    public AppealView appeal(String reference, String statement) {
+    public AppealView appeal(String reference, String statement, boolean answerRefusedPart) {
         String text = statement == null ? "" : statement.strip();
         if (text.isEmpty()) {
             throw new AppealRejected("Say why you disagree with our decision.");
@@ -296,7 +305,7 @@ public class RequestLifecycle {
         if (text.length() > MAX_MESSAGE) {
             throw new AppealRejected("Keep your appeal under " + MAX_MESSAGE + " characters.");
         }
-        Optional<String> refused = whyNoAppeal(reference);
+        Optional<String> refused = whyNoAppeal(reference, answerRefusedPart);
         if (refused.isPresent()) {
             throw new AppealRejected(refused.get());
         }

@@ -139,6 +139,17 @@ class AppealIntegrationTest {
         assertThat(journey.awaitMail("The decision on your appeal, request " + journey.reference()))
                 .contains("Your appeal is granted", "as reference " + followUp);
 
+        // A Connecticut request carried out in full: nothing refused, nothing to appeal.
+        Journey done = new Journey(port, "appeal-nothing-refused");
+        done.submit("OPT_OUT", "CTDPA", "");
+        done.confirmAsProcessor(Journey.DEMO_AGENCY, "Removed from the list.");
+        await().atMost(Journey.PATIENCE).until(() -> requests.get(done.reference()).outcome() != null);
+        Page doneStatus = done.statusPage();
+        assertThat(doneStatus.document().select("#appeal")).as("no refusal, no appeal").isEmpty();
+        Page notAppealable = done.subjectSession().post(done.statusPath() + "/appeal", done.subjectSession().get("/"),
+                Map.of("statement", "Just because."));
+        assertThat(notAppealable.text("#appeal")).contains("there is no refusal to appeal");
+
         Journey gdpr = new Journey(port, "no-appeal");
         gdpr.submit("ACCESS", "GDPR", "");
         gdpr.confirmFromEmail();
