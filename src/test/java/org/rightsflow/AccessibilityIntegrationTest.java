@@ -2,7 +2,6 @@ package org.rightsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
@@ -27,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.Axe;
+import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
@@ -370,24 +370,12 @@ class AccessibilityIntegrationTest {
         return link.group();
     }
 
-    /** A test that brings the browser to a page (asserting it is the page meant), then runs axe-core on it. */
     private static DynamicTest page(String name, Runnable reach) {
-        return dynamicTest(name, () -> {
-            try {
-                reach.run();
-            } catch (RuntimeException | AssertionError e) {
-                throw new AssertionError("Could not reach the " + name + " (browser at " + browser.currentUrl()
-                        + "): " + e.getMessage(), e);
-            }
-            axe.assertNoViolations(browser.driver(), name);
-        });
+        return AxePages.page(browser, name, reach);
     }
 
     private void signIn(String username, String password) {
-        browser.open(base + "/login");
-        browser.find("#username").sendKeys(username);
-        browser.find("#password").sendKeys(password);
-        browser.andWaitForNextPage(() -> browser.find("#password").sendKeys(Keys.ENTER));
+        AxePages.signIn(browser, base, username, password);
     }
 
     private void signOut() {

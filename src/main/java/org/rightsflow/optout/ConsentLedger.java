@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConsentLedger {
 
-    /** Rows per IN list when reading the current states of a call's people. */
-    private static final int LOOKUP_CHUNK = 500;
     private static final int ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
@@ -190,16 +187,12 @@ public class ConsentLedger {
 
     /** subject key | purpose → current choice, for the people of the call. */
     private Map<String, Choice> currentChoices(List<String> subjectKeys) {
-        List<String> distinct = subjectKeys.stream().distinct().toList();
         Map<String, Choice> current = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("select subject_key, purpose, choice from consent_state where subject_key in (" + marks + ")",
-                    row -> {
-                        current.put(row.getString(1) + "|" + row.getString(2), Choice.valueOf(row.getString(3)));
-                    }, chunk.toArray());
-        }
+        KeyChunks.forEach(subjectKeys, (chunk, marks) -> jdbc.query(
+                "select subject_key, purpose, choice from consent_state where subject_key in (" + marks + ")",
+                row -> {
+                    current.put(row.getString(1) + "|" + row.getString(2), Choice.valueOf(row.getString(3)));
+                }, chunk.toArray()));
         return current;
     }
 

@@ -119,7 +119,7 @@ public class OptOutBatches {
                 dueOn, id);
         timeline.record(reference, Actors.SYSTEM, TimelineKind.SUBMITTED, String.format(
                 "Batch of %,d %s cut from the ledger; every system must apply it by %s (the earliest due date of its "
-                        + "opt-outs).", size, describe(purpose), dueOn));
+                        + "opt-outs).", size, purpose.choicesInPlural(), dueOn));
         events.publishEvent(new OptOutBatchCut(id, reference, purpose, size, dueOn));
         return Optional.of(new BatchView(id, reference, purpose, BatchStatus.IN_PROGRESS, size, dueOn, now, null));
     }
@@ -171,7 +171,7 @@ public class OptOutBatches {
      * kept for the systems are erased, leaving only the ledger's keyed hashes.
      */
     @Transactional
-    public BatchView complete(long batchId, String summary) {
+    public BatchView complete(long batchId) {
         BatchView batch = get(batchId);
         if (batch.status() == BatchStatus.COMPLETED) {
             return batch;
@@ -183,17 +183,9 @@ public class OptOutBatches {
                 BatchStatus.COMPLETED.name(), Timestamp.from(now), batchId);
         LocalDate today = statutoryClock.dateOf(now);
         timeline.record(batch.reference(), Actors.SYSTEM, TimelineKind.CLOSED, String.format(
-                "Carried out in every system%s. %s The emails kept for the systems were erased.",
-                today.isAfter(batch.dueOn()) ? ", late (due " + batch.dueOn() + ")" : " by its due date " + batch.dueOn(),
-                summary == null ? "" : summary));
+                "Carried out in every system%s. The emails kept for the systems were erased.",
+                today.isAfter(batch.dueOn()) ? ", late (due " + batch.dueOn() + ")" : " by its due date " + batch.dueOn()));
         return get(batchId);
-    }
-
-    private static String describe(Purpose purpose) {
-        return switch (purpose) {
-            case SALE_SHARING -> "opt-outs of sale and sharing";
-            case SENSITIVE_USE -> "limits on the use of sensitive data";
-        };
     }
 
     private static final String SELECT_BATCH = "select id, reference, purpose, status, size, due_on, created_at, "

@@ -3,7 +3,6 @@ package org.rightsflow.optout;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SuppressionList {
-
-    private static final int LOOKUP_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final SubjectKeys keys;
@@ -84,11 +81,8 @@ public class SuppressionList {
      * purposes each is opted out of.
      */
     Map<String, Entry> lookUp(List<String> subjectKeys) {
-        List<String> distinct = subjectKeys.stream().distinct().toList();
         Map<String, Entry> found = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        KeyChunks.forEach(subjectKeys, (chunk, marks) -> {
             jdbc.query("select subject_key, request_reference from suppression_entry where subject_key in (" + marks
                     + ") order by id", row -> {
                         found.computeIfAbsent(row.getString(1), key -> Entry.empty()).erasures().add(row.getString(2));
@@ -98,7 +92,7 @@ public class SuppressionList {
                         found.computeIfAbsent(row.getString(1), key -> Entry.empty()).optedOut()
                                 .add(Purpose.valueOf(row.getString(2)));
                     }, chunk.toArray());
-        }
+        });
         return found;
     }
 

@@ -128,12 +128,9 @@ class RequestsController {
     @PostMapping("/staff/requests/{reference}/extend")
     String extend(@PathVariable String reference, @RequestParam(required = false) String reason,
                   @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
-        if (!me.overseesAllRequests()) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "error/denied";
-        }
-        if (requests.find(reference).isEmpty()) {
-            return "redirect:/staff/requests";
+        String notAllowed = officerMayNotAct(reference, me, response);
+        if (notAllowed != null) {
+            return notAllowed;
         }
         try {
             RequestDetails extended = LockConflicts.retry(() -> lifecycle.extend(reference, reason, me.username()));
@@ -152,12 +149,9 @@ class RequestsController {
     @PostMapping("/staff/requests/{reference}/pause")
     String pause(@PathVariable String reference, @RequestParam(required = false) String question,
                  @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
-        if (!me.overseesAllRequests()) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "error/denied";
-        }
-        if (requests.find(reference).isEmpty()) {
-            return "redirect:/staff/requests";
+        String notAllowed = officerMayNotAct(reference, me, response);
+        if (notAllowed != null) {
+            return notAllowed;
         }
         try {
             LockConflicts.retry(() -> lifecycle.pause(reference, question, me.username()));
@@ -178,12 +172,9 @@ class RequestsController {
     String refuse(@PathVariable String reference, @RequestParam(required = false) String ground,
                   @RequestParam(required = false) String reasons, @RequestParam(required = false) String evidence,
                   @ModelAttribute("me") StaffMember me, RedirectAttributes redirect, HttpServletResponse response) {
-        if (!me.overseesAllRequests()) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "error/denied";
-        }
-        if (requests.find(reference).isEmpty()) {
-            return "redirect:/staff/requests";
+        String notAllowed = officerMayNotAct(reference, me, response);
+        if (notAllowed != null) {
+            return notAllowed;
         }
         try {
             RefusalGround chosen = EnumNames.parse(RefusalGround.class, ground).orElse(null);
@@ -203,9 +194,9 @@ class RequestsController {
     @PostMapping("/staff/requests/{reference}/unlink")
     String unlink(@PathVariable String reference, @ModelAttribute("me") StaffMember me, RedirectAttributes redirect,
                   HttpServletResponse response) {
-        if (!me.overseesAllRequests()) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "error/denied";
+        String notAllowed = officerMayNotAct(reference, me, response);
+        if (notAllowed != null) {
+            return notAllowed;
         }
         if (duplicates.originalOf(reference).isEmpty()) {
             redirect.addFlashAttribute("notice", "This request is not linked to another.");
@@ -217,6 +208,18 @@ class RequestsController {
         });
         redirect.addFlashAttribute("notice", "Unlinked: the request is carried out on its own now.");
         return "redirect:/staff/requests/" + reference;
+    }
+
+    /**
+     * The page for someone who may not change this request's course (only privacy officers may), or for a request that
+     * does not exist; null when the action may go ahead.
+     */
+    private String officerMayNotAct(String reference, StaffMember me, HttpServletResponse response) {
+        if (!me.overseesAllRequests()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/denied";
+        }
+        return requests.find(reference).isEmpty() ? "redirect:/staff/requests" : null;
     }
 
     private boolean maySee(StaffMember me, RequestDetails request) {

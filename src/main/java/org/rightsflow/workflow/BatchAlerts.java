@@ -77,7 +77,7 @@ class BatchAlerts {
             Map<String, Object> model = new HashMap<>();
             model.put("staffName", officer.displayName());
             model.put("reference", batch.reference());
-            model.put("what", WorkflowTexts.batchItems(batch.purpose()));
+            model.put("what", batch.purpose().choicesInPlural());
             model.put("size", batch.size());
             model.put("due", batch.dueOn());
             model.put("daysLeft", ChronoUnit.DAYS.between(today, batch.dueOn()));

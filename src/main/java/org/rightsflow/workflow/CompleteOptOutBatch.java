@@ -19,6 +19,6 @@ class CompleteOptOutBatch implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        batches.complete(((Number) execution.getVariable(BATCH_ID)).longValue(), null);
+        batches.complete(((Number) execution.getVariable(BATCH_ID)).longValue());
     }
 }

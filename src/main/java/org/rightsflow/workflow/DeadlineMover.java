@@ -9,7 +9,9 @@ import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -67,22 +69,15 @@ class DeadlineMover {
     @EventListener
     void on(DeadlineMoved moved) {
         Map<String, Object> dates = timers.variablesFor(requests.get(moved.reference()).regime(), moved.due());
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(moved.reference()).active().list()) {
+        for (ProcessInstance instance : instancesOf(moved.reference())) {
             // Only the variables the process holds: a system's process knows dueDate and overdueAt.
             dates.forEach((name, value) -> {
                 if (runtime.getVariable(instance.getId(), name) != null) {
                     runtime.setVariable(instance.getId(), name, value);
                 }
             });
-            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-                String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult().getActivityId();
-                if (TIMERS.containsKey(activity)) {
-                    management.setJobDuedate(job.getId(), (Date) dates.get(TIMERS.get(activity)));
-                }
-            }
         }
+        moveTimers(moved.reference(), variable -> (Date) dates.get(variable));
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(moved.reference()).active().list()) {
             if (task.getDueDate() != null) {
                 tasks.setDueDate(task.getId(), (Date) dates.get(DUE_DATE));
@@ -102,16 +97,24 @@ class DeadlineMover {
     @EventListener
     void on(ClockPaused paused) {
         Date held = Date.from(clock.instant().plus(Duration.ofDays(HELD_DAYS)));
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(paused.reference()).active().list()) {
+        moveTimers(paused.reference(), variable -> held);
+        mail.clarificationRequest(requests.get(paused.reference()));
+    }
+
+    private List<ProcessInstance> instancesOf(String reference) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list();
+    }
+
+    /** Every pending timer of the request's processes that counts from the due date, to the date for its variable. */
+    private void moveTimers(String reference, Function<String, Date> dateOfVariable) {
+        for (ProcessInstance instance : instancesOf(reference)) {
             for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
                 String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
                         .singleResult().getActivityId();
                 if (TIMERS.containsKey(activity)) {
-                    management.setJobDuedate(job.getId(), held);
+                    management.setJobDuedate(job.getId(), dateOfVariable.apply(TIMERS.get(activity)));
                 }
             }
         }
-        mail.clarificationRequest(requests.get(paused.reference()));
     }
 }

@@ -50,7 +50,7 @@ class RouteBatch implements JavaDelegate {
         execution.setVariableLocal(SYSTEM_NAME, system.name());
         execution.setVariableLocal(OWNER_GROUP, system.ownerGroup());
         execution.setVariableLocal(TASK_NAME, String.format("Apply %,d %s in %s", batch.size(),
-                WorkflowTexts.batchItems(batch.purpose()), system.name()));
+                batch.purpose().choicesInPlural(), system.name()));
         execution.setVariableLocal(INSTRUCTIONS, (system.instructions() == null ? "" : system.instructions() + "\n\n")
                 + "Download the list of email addresses from this task (CSV), apply each one in the system, then "
                 + "say what was done. The list is deleted when the batch is carried out everywhere.");

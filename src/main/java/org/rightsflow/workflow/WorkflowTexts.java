@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.rightsflow.connector.StepView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.TableReport;
-import org.rightsflow.optout.Purpose;
 import org.rightsflow.request.RequestedCorrections;
 
 final class WorkflowTexts {
@@ -35,14 +34,6 @@ final class WorkflowTexts {
     static List<String> correctionLines(Map<String, String> corrections) {
         return corrections.entrySet().stream()
                 .map(e -> RequestedCorrections.label(e.getKey()) + " (" + e.getKey() + "): " + e.getValue()).toList();
-    }
-
-    /** What a batch of this purpose carries, in plural: "opt-outs of sale and sharing". */
-    static String batchItems(Purpose purpose) {
-        return switch (purpose) {
-            case SALE_SHARING -> "opt-outs of sale and sharing";
-            case SENSITIVE_USE -> "limits on the use of sensitive data";
-        };
     }
 
     static String outcomeLabel(SystemOutcome outcome) {

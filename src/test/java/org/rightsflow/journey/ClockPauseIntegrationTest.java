@@ -9,14 +9,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.Timeline;
@@ -27,6 +24,7 @@ import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.RequestTimers;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -137,16 +135,7 @@ class ClockPauseIntegrationTest {
         assertThat(requests.messages(journey.reference())).isEmpty();
     }
 
-    /** The pending timers of every process of the request, by their activity. */
     private Map<String, Date> timerDates(String reference) {
-        Map<String, Date> dates = new HashMap<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .list()) {
-            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-                dates.put(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult().getActivityId(), job.getDuedate());
-            }
-        }
-        return dates;
+        return RequestTimers.of(runtime, management, reference);
     }
 }
