@@ -28,7 +28,7 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
                               DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
         implements RegimePolicy {
 
-    /** LEGAL-RULES "Identity verification": opt-out and limit requests need no verification, in every regime. */
+    /** Opt-out and limit requests need no verification in any regime: docs/legal-rules.md#opt-out-no-verification. */
     static final Set<RequestType> NEVER_VERIFIED = EnumSet.of(RequestType.OPT_OUT, RequestType.LIMIT_SENSITIVE);
 
     ConfiguredRegimePolicy {

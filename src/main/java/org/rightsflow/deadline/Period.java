@@ -35,16 +35,16 @@ record Period(PeriodUnit unit, int amount, boolean roll) {
     /** The last day of this period when the clock starts on {@code clockStart}. */
     LocalDate endFrom(LocalDate clockStart, HolidayCalendar calendar) {
         LocalDate end = switch (unit) {
-            // LEGAL-RULES "Deadlines", GDPR / UK GDPR rows: same-numbered day N months later; plusMonths clamps to the
-            // last day of the month when that day does not exist (31 Jan + 1 month = 28 or 29 Feb).
+            // docs/legal-rules.md#month-periods: same-numbered day N months later; plusMonths clamps to the last day of
+            // the month when that day does not exist (31 Jan + 1 month = 28 or 29 Feb).
             case MONTHS -> clockStart.plusMonths(amount);
-            // LEGAL-RULES "Deadlines", CCPA/US states/LGPD/PIPEDA/Quebec rows: day of receipt is day 0.
+            // docs/legal-rules.md#clock-start-day-zero and #calendar-days-not-rolled: the day of receipt is day 0.
             case CALENDAR_DAYS -> clockStart.plusDays(amount);
-            // LEGAL-RULES "Deadlines", CCPA rows: N business days = the N-th working day strictly after the clock start.
+            // docs/legal-rules.md#business-days: N business days = the N-th working day strictly after the clock start.
             case BUSINESS_DAYS -> calendar.workingDaysAfter(clockStart, amount);
         };
-        // LEGAL-RULES "Deadlines", GDPR row (Reg. 1182/71 Art. 3(4)) and UK GDPR row (ICO): a period ending on a
-        // Saturday, Sunday or holiday ends on the next working day instead.
+        // docs/legal-rules.md#month-roll: a period ending on a Saturday, Sunday or holiday ends on the next working day
+        // instead.
         return roll ? calendar.onOrNextWorkingDay(end) : end;
     }
 

@@ -8,7 +8,7 @@ public interface RegimePolicy {
 
     Regime regime();
 
-    /** Whether the regime grants this right (LEGAL-RULES.md, "Request types"). */
+    /** Whether the regime grants this right (docs/legal-rules.md#types-gdpr and the rows after it). */
     boolean grants(RequestType type);
 
     /**

@@ -1,6 +1,6 @@
 package org.rightsflow.deadline;
 
-/** What the data subject asks for (LEGAL-RULES.md, "Request types"). */
+/** What the data subject asks for (docs/legal-rules.md#types-gdpr and the rows after it). */
 public enum RequestType {
     /** A copy of the data plus the supplementary information (GDPR Art. 15, CCPA right to know). */
     ACCESS,

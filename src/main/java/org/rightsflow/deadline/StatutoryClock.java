@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Computes the statutory dates of a data subject request: due, extended due and acknowledge-by, from the regime's
  * policy and holiday calendar. Immutable and thread-safe; plain Java.
  *
- * <p>The counting conventions (LEGAL-RULES.md, "Deadlines"; docs/statutory-clock.md):
+ * <p>The counting conventions (docs/legal-rules.md#counting; docs/statutory-clock.md):
  * <ul>
  *   <li>The clock start date is day 0: the day of receipt itself is never counted, even when it is not a working day.</li>
  *   <li>Months: the same-numbered day N months later, or the month's last day if there is no such day, then rolled to
@@ -66,11 +66,11 @@ public final class StatutoryClock {
         DeadlineRule rule = policy.ruleFor(type);
 
         LocalDate due = rule.response().endFrom(clockStart, calendar);
-        // LEGAL-RULES "Deadlines", GDPR row: "+2 months (3 in total)" - the extended period runs from the clock start
-        // (clock start + 3 months, clamped and rolled), not from the rolled due date. No extension: extendedDue = due.
+        // docs/legal-rules.md#extension-from-clock-start: the extended period runs from the clock start (clock start
+        // + 3 months, clamped and rolled), not from the rolled due date. No extension: extendedDue = due.
         LocalDate extendedDue = rule.extended() == null ? due : rule.extended().endFrom(clockStart, calendar);
-        // LEGAL-RULES "Deadlines", CCPA row: confirm receipt within 10 business days (§7021(a)). A type the regime does
-        // not grant carries no statutory duty to acknowledge, so no acknowledgement date is set for it.
+        // docs/legal-rules.md#ccpa-receipt-confirmation. A type the regime does not grant carries no statutory duty to
+        // acknowledge, so no acknowledgement date is set for it (docs/legal-rules.md#not-granted).
         LocalDate acknowledgeBy = statutoryRight && rule.acknowledgement() != null
                 ? rule.acknowledgement().endFrom(clockStart, calendar)
                 : null;

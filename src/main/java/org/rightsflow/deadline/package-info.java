@@ -5,7 +5,7 @@
  *
  * <p>Plain Java with no Spring dependency in the core: other modules call {@link org.rightsflow.deadline.StatutoryClock}
  * as a pure function. The rules themselves are data ({@code deadline/regimes.yml} and
- * {@code deadline/holidays/*.yml} on the classpath), and each row traces back to the "Deadlines" table of
- * LEGAL-RULES.md. {@link org.rightsflow.deadline.DeadlineConfiguration} is the only Spring-aware class.
+ * {@code deadline/holidays/*.yml} on the classpath), and each regime links the rows of docs/legal-rules.md it encodes.
+ * {@link org.rightsflow.deadline.DeadlineConfiguration} is the only Spring-aware class.
  */
 package org.rightsflow.deadline;

@@ -75,8 +75,9 @@ class ConnectorContexts {
     /**
      * Whether a request is answered with only the data the subject provided: GDPR Art. 20 portability (EU and UK)
      * covers the data "provided to a controller". Elsewhere a portability request gets the whole access copy in a
-     * machine-readable form: under the CCPA portability is part of the right to know (LEGAL-RULES.md, "Request
-     * types"), and giving the subject more of their own data is never the mistake that giving less would be.
+     * machine-readable form: under the CCPA portability is part of the right to know
+     * (docs/legal-rules.md#portability-provided-data), and giving the subject more of their own data is never the
+     * mistake that giving less would be.
      */
     static boolean providedDataOnly(RequestType type, Regime regime) {
         return type == RequestType.PORTABILITY && (regime == Regime.GDPR || regime == Regime.UK_GDPR);

@@ -25,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * GET /api/v1/deadlines with the real statutory clock. The expected dates are worked out by hand from LEGAL-RULES.md
- * and deadline/regimes.yml (see each test), not copied from the code.
+ * GET /api/v1/deadlines with the real statutory clock. The expected dates are worked out by hand from
+ * docs/legal-rules.md and deadline/regimes.yml (see each test), not copied from the code.
  */
 @WebMvcTest(DeadlinesApiController.class)
 @AutoConfigureMockMvc(addFilters = false)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The shipped regime policies against LEGAL-RULES.md ("Request types", "Deadlines", "Identity verification"), the
+ * The shipped regime policies against docs/legal-rules.md (request types, periods, verification), the
  * operator's policy override file, and the errors a bad policy file produces.
  */
 class RegimePoliciesTest {
@@ -79,7 +79,7 @@ class RegimePoliciesTest {
     @ParameterizedTest
     @EnumSource(Regime.class)
     void onlyUkGdprStartsOnVerificationAndMayPause(Regime regime) {
-        // LEGAL-RULES "Deadlines", UK GDPR row (ICO); CCPA row: "the 45 days run regardless".
+        // docs/legal-rules.md#uk-gdpr-clock-start, #uk-gdpr-pause; #clock-start-receipt, #no-pause for the others.
         boolean uk = regime == Regime.UK_GDPR;
         assertThat(shipped.policy(regime).clockStartsOnVerification()).isEqualTo(uk);
         assertThat(shipped.policy(regime).clockMayPause()).isEqualTo(uk);
@@ -116,7 +116,8 @@ class RegimePoliciesTest {
 
     @Test
     void aPolicyFileReplacesTheRegimesItListsAndLeavesTheOthers() throws IOException {
-        // The OCPA extension is *unconfirmed* in LEGAL-RULES; an operator who reads the law as "no extension" says so here.
+        // The OCPA extension is *unconfirmed* (docs/legal-rules.md#ocpa-extension); an operator who reads the law as
+        // "no extension" says so here.
         // A German controller counts GDPR periods against German national holidays.
         Path policyFile = directory.resolve("policies.yml");
         Files.writeString(policyFile, """

@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The statutory clock against dates worked out by hand from LEGAL-RULES.md ("Deadlines") and the shipped holiday
- * calendars. Every expected date below was counted on a calendar, not copied from the implementation's output; the
- * comment above an awkward row shows the counting.
+ * The statutory clock against dates worked out by hand from docs/legal-rules.md and the shipped holiday calendars.
+ * Each group of rows names the rules (anchors of docs/legal-rules.md) it checks; a row that follows another rule than
+ * its group names it in the comment above it. Every expected date below was counted on a calendar, not copied from the
+ * implementation's output; the comment above an awkward row shows the counting.
  *
  * <p>Conventions being checked: the clock start is day 0; MONTHS = same-numbered day (clamped to the month's end), rolled
  * past weekends and the regime's holidays, extended date from the clock start (not from the rolled due date);
@@ -28,6 +29,8 @@ class StatutoryClockTableTest {
             regime       | type            | clockStart | due        | extendedDue | acknowledgeBy | statutoryRight
 
             # ---- GDPR: 1 month / 3 months (Art. 12(3), Reg. 1182/71 Art. 3), EU calendar = 1 Jan and 25 Dec only ----
+            # Rules: docs/legal-rules.md#gdpr-period, #gdpr-extension, #clock-start-day-zero, #month-periods,
+            # #month-roll, #extension-from-clock-start, #holiday-calendars
             # 31 Jan 2027 + 1 month: no 31 Feb -> last day 28 Feb 2027, a Sunday -> Mon 1 Mar 2027.
             # Extended: 31 Jan + 3 months -> no 31 Apr -> Fri 30 Apr 2027. (From the rolled due date, 1 Mar + 2 months
             # would give Sat 1 May -> Mon 3 May: wrong. The extension runs from the clock start.)
@@ -41,7 +44,8 @@ class StatutoryClockTableTest {
             GDPR         | CORRECTION      | 2026-12-01 | 2027-01-04 | 2027-03-01  |               | true
             # Received on a Sunday: still day 0. 15 Apr 2026 is a Wed; 15 Jun 2026 is a Mon.
             GDPR         | OPT_OUT         | 2026-03-15 | 2026-04-15 | 2026-06-15  |               | true
-            # No LIMIT_SENSITIVE right under GDPR: general 1/3-month period, voluntarily. Fri 10 Jul, Thu 10 Sep 2026.
+            # No LIMIT_SENSITIVE right under GDPR (#types-gdpr, #not-granted): general 1/3-month period, voluntarily.
+            # Fri 10 Jul, Thu 10 Sep 2026.
             GDPR         | LIMIT_SENSITIVE | 2026-06-10 | 2026-07-10 | 2026-09-10  |               | false
             # Weekend roll of the extended date: 30 May + 3 months = Sun 30 Aug 2026 -> Mon 31 Aug. Due Tue 30 Jun.
             GDPR         | RESTRICTION     | 2026-05-30 | 2026-06-30 | 2026-08-31  |               | true
@@ -58,6 +62,8 @@ class StatutoryClockTableTest {
             GDPR         | ACCESS          | 2026-03-06 | 2026-04-06 | 2026-06-08  |               | true
 
             # ---- UK GDPR: 1 month / 3 months (ICO), England & Wales bank holidays incl. substitute days ----
+            # Rules: docs/legal-rules.md#uk-gdpr-period, #uk-gdpr-extension, #clock-start-day-zero, #month-periods,
+            # #month-roll, #extension-from-clock-start, #holiday-calendars
             # Bank-holiday roll: 25 Apr + 1 month = Mon 25 May 2026, Spring bank holiday -> Tue 26 May.
             # +3 = Sat 25 Jul -> Mon 27 Jul 2026.
             UK_GDPR      | ACCESS          | 2026-04-25 | 2026-05-26 | 2026-07-27  |               | true
@@ -70,8 +76,8 @@ class StatutoryClockTableTest {
             UK_GDPR      | CORRECTION      | 2026-02-28 | 2026-03-30 | 2026-05-28  |               | true
             # 26 Mar 2027 is Good Friday -> Sat, Sun, Mon 29 Mar (Easter Monday) -> Tue 30 Mar. +3 = Wed 26 May 2027.
             UK_GDPR      | OPT_OUT         | 2027-02-26 | 2027-03-30 | 2027-05-26  |               | true
-            # No LIMIT_SENSITIVE right: general period. 3 Jan 2027 is a Sunday -> Mon 4 Jan (1 Jan 2027 was a Friday,
-            # so there is no substitute day). +3 = Wed 3 Mar 2027.
+            # No LIMIT_SENSITIVE right (#types-gdpr, #not-granted): general period. 3 Jan 2027 is a Sunday -> Mon 4 Jan
+            # (1 Jan 2027 was a Friday, so there is no substitute day). +3 = Wed 3 Mar 2027.
             UK_GDPR      | LIMIT_SENSITIVE | 2026-12-03 | 2027-01-04 | 2027-03-03  |               | false
             # 3 Jan 2028 is the New Year's Day substitute (1 Jan 2028 is a Saturday) -> Tue 4 Jan. +3 = Fri 3 Mar 2028.
             UK_GDPR      | RESTRICTION     | 2027-12-03 | 2028-01-04 | 2028-03-03  |               | true
@@ -82,6 +88,8 @@ class StatutoryClockTableTest {
             UK_GDPR      | ACCESS          | 2026-11-26 | 2026-12-29 | 2027-02-26  |               | true
 
             # ---- CCPA: 45 / 90 calendar days, not rolled; acknowledge within 10 business days (US-FEDERAL) ----
+            # Rules: docs/legal-rules.md#ccpa-period, #ccpa-extension, #ccpa-receipt-confirmation,
+            # #clock-start-day-zero, #calendar-days-not-rolled, #business-days, #ccpa-business-days-us-list
             # Received Mon 2 Mar 2026. Due +45 = 16 Apr. Extended +90 = Sun 31 May 2026, NOT rolled (calendar days).
             # Ack: Tue 3 (1) Wed 4 (2) Thu 5 (3) Fri 6 (4) Mon 9 (5) ... Fri 13 (9) Mon 16 Mar (10).
             CCPA         | ACCESS          | 2026-03-02 | 2026-04-16 | 2026-05-31  | 2026-03-16    | true
@@ -96,21 +104,26 @@ class StatutoryClockTableTest {
             # Tue 28 (5) Wed 29 (6) Thu 30 (7) [Fri 31 = New Year's Day 2028 observed] Mon 3 Jan (8) Tue 4 (9) Wed 5 (10).
             # +45 = 3 Feb 2028; +90 = Sun 19 Mar 2028 (leap February counted; not rolled).
             CCPA         | CORRECTION      | 2027-12-20 | 2028-02-03 | 2028-03-19  | 2028-01-05    | true
-            # Opt-out over Christmas/New Year: received Fri 18 Dec 2026, 15 business days (§7026), no extension, no ack.
+            # Opt-out (#ccpa-opt-out-period) over Christmas/New Year: received Fri 18 Dec 2026, 15 business days
+            # (§7026), no extension, no ack.
             # Mon 21 (1) Tue 22 (2) Wed 23 (3) Thu 24 (4) [Fri 25 Christmas] Mon 28 (5) Tue 29 (6) Wed 30 (7) Thu 31 (8)
             # [Fri 1 Jan New Year] Mon 4 (9) Tue 5 (10) Wed 6 (11) Thu 7 (12) Fri 8 (13) Mon 11 (14) Tue 12 Jan 2027 (15).
             CCPA         | OPT_OUT         | 2026-12-18 | 2027-01-12 | 2027-01-12  |               | true
-            # Limit (§7027), received Mon 14 Jun 2027: Tue 15 (1) Wed 16 (2) Thu 17 (3) [Fri 18 Juneteenth observed]
+            # Limit (§7027, #ccpa-limit-period), received Mon 14 Jun 2027: Tue 15 (1) Wed 16 (2) Thu 17 (3)
+            # [Fri 18 Juneteenth observed]
             # Mon 21 (4) ... Fri 25 (8) Mon 28 (9) Tue 29 (10) Wed 30 (11) Thu 1 Jul (12) Fri 2 (13)
             # [Mon 5 Jul Independence Day observed] Tue 6 (14) Wed 7 Jul (15).
             CCPA         | LIMIT_SENSITIVE | 2027-06-14 | 2027-07-07 | 2027-07-07  |               | true
-            # Not granted under CCPA: general 45/90, no acknowledgement. 15 Jan 2026 + 45 = Sun 1 Mar (not rolled);
+            # Not granted under CCPA (#types-ccpa, #not-granted): general 45/90, no acknowledgement.
+            # 15 Jan 2026 + 45 = Sun 1 Mar (not rolled);
             # + 90 = 15 Apr 2026.
             CCPA         | RESTRICTION     | 2026-01-15 | 2026-03-01 | 2026-04-15  |               | false
             # Not granted. 10 Feb 2028 + 45: 29 Feb is +19 -> Sun 26 Mar (not rolled); + 90 = 10 May 2028.
             CCPA         | OBJECTION       | 2028-02-10 | 2028-03-26 | 2028-05-10  |               | false
 
             # ---- Virginia CDPA: 45 / 90 calendar days for every granted type (OPT_OUT too), not rolled ----
+            # Rules: docs/legal-rules.md#vcdpa-period, #vcdpa-extension, #us-state-opt-out-period, #types-us-states,
+            # #not-granted (LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows), #calendar-days-not-rolled
             # 1 Jan 2026 + 45 = Sun 15 Feb (not rolled); + 90 = 1 Apr 2026.
             VCDPA        | ACCESS          | 2026-01-01 | 2026-02-15 | 2026-04-01  |               | true
             VCDPA        | PORTABILITY     | 2026-02-01 | 2026-03-18 | 2026-05-02  |               | true
@@ -125,6 +138,8 @@ class StatutoryClockTableTest {
             VCDPA        | OBJECTION       | 2027-10-10 | 2027-11-24 | 2028-01-08  |               | false
 
             # ---- Colorado Privacy Act: 45 / 90 calendar days ----
+            # Rules: docs/legal-rules.md#cpa-period, #cpa-extension, #us-state-opt-out-period, #types-us-states,
+            # #not-granted (LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows), #calendar-days-not-rolled
             CPA          | ACCESS          | 2026-04-01 | 2026-05-16 | 2026-06-30  |               | true
             CPA          | PORTABILITY     | 2026-05-05 | 2026-06-19 | 2026-08-03  |               | true
             CPA          | DELETION        | 2026-06-30 | 2026-08-14 | 2026-09-28  |               | true
@@ -137,6 +152,8 @@ class StatutoryClockTableTest {
             CPA          | OBJECTION       | 2026-11-11 | 2026-12-26 | 2027-02-09  |               | false
 
             # ---- Connecticut Data Privacy Act: 45 / 90 calendar days ----
+            # Rules: docs/legal-rules.md#ctdpa-period, #ctdpa-extension, #us-state-opt-out-period, #types-us-states,
+            # #not-granted (LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows), #calendar-days-not-rolled
             CTDPA        | ACCESS          | 2027-01-05 | 2027-02-19 | 2027-04-05  |               | true
             # 14 Feb 2027 + 45: 28 Feb is +14 -> 31 Mar; + 90 = 15 May 2027.
             CTDPA        | PORTABILITY     | 2027-02-14 | 2027-03-31 | 2027-05-15  |               | true
@@ -148,6 +165,8 @@ class StatutoryClockTableTest {
             CTDPA        | OBJECTION       | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | false
 
             # ---- Texas Data Privacy and Security Act: 45 / 90 calendar days ----
+            # Rules: docs/legal-rules.md#tdpsa-period, #tdpsa-extension, #us-state-opt-out-period, #types-us-states,
+            # #not-granted (LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows), #calendar-days-not-rolled
             # 1 Jan 2028 + 45 = 15 Feb; + 90: 29 Feb is +59 -> 31 Mar 2028.
             TDPSA        | ACCESS          | 2028-01-01 | 2028-02-15 | 2028-03-31  |               | true
             # Received on the leap day 29 Feb 2028: + 45 = 14 Apr; + 90 = 29 May 2028.
@@ -161,6 +180,9 @@ class StatutoryClockTableTest {
             TDPSA        | OBJECTION       | 2028-08-15 | 2028-09-29 | 2028-11-13  |               | false
 
             # ---- Utah Consumer Privacy Act: 45 / 90 calendar days; no CORRECTION right ----
+            # Rules: docs/legal-rules.md#ucpa-period, #ucpa-extension, #us-state-opt-out-period, #types-us-states,
+            # #types-utah, #not-granted (CORRECTION, LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows),
+            # #calendar-days-not-rolled
             UCPA         | ACCESS          | 2028-09-01 | 2028-10-16 | 2028-11-30  |               | true
             UCPA         | PORTABILITY     | 2028-10-01 | 2028-11-15 | 2028-12-30  |               | true
             # Extended date 30 Jan 2029 is past the holiday data (2026-2028); calendar days need no calendar, so fine.
@@ -174,6 +196,8 @@ class StatutoryClockTableTest {
             UCPA         | OBJECTION       | 2026-07-20 | 2026-09-03 | 2026-10-18  |               | false
 
             # ---- Oregon Consumer Privacy Act: 45 / 90 calendar days (the extension is unconfirmed, configurable) ----
+            # Rules: docs/legal-rules.md#ocpa-period, #ocpa-extension, #us-state-opt-out-period, #types-us-states,
+            # #not-granted (LIMIT_SENSITIVE, RESTRICTION, OBJECTION rows), #calendar-days-not-rolled
             OCPA         | ACCESS          | 2026-09-15 | 2026-10-30 | 2026-12-14  |               | true
             OCPA         | PORTABILITY     | 2026-10-15 | 2026-11-29 | 2027-01-13  |               | true
             # 30 Nov 2026 + 45 = 14 Jan 2027; + 90 = 28 Feb 2027 (a Sunday; not rolled).
@@ -185,6 +209,7 @@ class StatutoryClockTableTest {
             OCPA         | OBJECTION       | 2027-04-04 | 2027-05-19 | 2027-07-03  |               | false
 
             # ---- LGPD: 15 calendar days, no extension (extendedDue = due); all types granted ----
+            # Rules: docs/legal-rules.md#lgpd-period, #lgpd-extension, #types-other-regimes, #calendar-days-not-rolled
             LGPD         | ACCESS          | 2026-01-01 | 2026-01-16 | 2026-01-16  |               | true
             # 20 Feb 2026 + 15 = Sat 7 Mar (not rolled).
             LGPD         | PORTABILITY     | 2026-02-20 | 2026-03-07 | 2026-03-07  |               | true
@@ -197,6 +222,8 @@ class StatutoryClockTableTest {
             LGPD         | OBJECTION       | 2027-12-31 | 2028-01-15 | 2028-01-15  |               | true
 
             # ---- PIPEDA: 30 / 60 calendar days; all types granted ----
+            # Rules: docs/legal-rules.md#pipeda-period, #pipeda-extension, #types-other-regimes,
+            # #calendar-days-not-rolled
             # 31 Jan 2026 + 30: 28 Feb is +28 -> 2 Mar; + 60 = 1 Apr 2026.
             PIPEDA       | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-04-01  |               | true
             # Leap year: 31 Jan 2028 + 30: 29 Feb is +29 -> 1 Mar; + 60 = 31 Mar 2028.
@@ -209,6 +236,8 @@ class StatutoryClockTableTest {
             PIPEDA       | OBJECTION       | 2027-12-15 | 2028-01-14 | 2028-02-13  |               | true
 
             # ---- Quebec Law 25: 30 calendar days, no extension; all types granted ----
+            # Rules: docs/legal-rules.md#quebec-law25-period, #quebec-law25-extension, #types-other-regimes,
+            # #calendar-days-not-rolled
             QUEBEC_LAW25 | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
             QUEBEC_LAW25 | PORTABILITY     | 2027-01-31 | 2027-03-02 | 2027-03-02  |               | true
             # Leap year: 31 Jan 2028 + 30 = 1 Mar 2028 (in 2027 the same count gives 2 Mar).

@@ -1,7 +1,7 @@
 package org.rightsflow.connector.sql;
 
 /**
- * Why data may be kept despite an erasure request (LEGAL-RULES.md, "GDPR Art. 17(3) erasure exceptions"). Every
+ * Why data may be kept despite an erasure request (docs/legal-rules.md#erasure-exceptions). Every
  * retained table or column names one, plus a note saying what the data is kept for, so the deletion report can tell
  * the subject what was kept and why.
  *
