@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.support.DataCipher;
+import org.rightsflow.support.SubjectHashes;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.RequestClosed;
 import org.rightsflow.request.RequestDetails;
@@ -41,13 +42,13 @@ public class ConsentLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final SubjectKeys keys;
+    private final SubjectHashes keys;
     private final DataCipher cipher;
     private final StatutoryClock statutoryClock;
     private final RequestDirectory requests;
     private final Clock clock;
 
-    ConsentLedger(JdbcTemplate jdbc, TransactionTemplate transaction, SubjectKeys keys, DataCipher cipher,
+    ConsentLedger(JdbcTemplate jdbc, TransactionTemplate transaction, SubjectHashes keys, DataCipher cipher,
                   StatutoryClock statutoryClock, RequestDirectory requests, Clock clock) {
         this.requests = requests;
         this.jdbc = jdbc;
@@ -85,7 +86,7 @@ public class ConsentLedger {
             Purpose purpose = Purpose.valueOf(row.getString(1));
             states.put(purpose, new ConsentState(purpose, Choice.valueOf(row.getString(2)),
                     SignalSource.valueOf(row.getString(3)), row.getTimestamp(4).toInstant(), row.getLong(5)));
-        }, keys.of(email));
+        }, keys.ofEmail(email));
         return states;
     }
 
@@ -101,7 +102,7 @@ public class ConsentLedger {
                 Purpose.valueOf(row.getString(2)), Choice.valueOf(row.getString(3)),
                 SignalSource.valueOf(row.getString(4)), Regime.valueOf(row.getString(5)),
                 row.getTimestamp(6).toInstant(), row.getObject(7, LocalDate.class), row.getString(8),
-                row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()), keys.of(email));
+                row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()), keys.ofEmail(email));
     }
 
     /**
@@ -144,7 +145,7 @@ public class ConsentLedger {
 
     private List<Recorded> recordOnce(List<Signal> signals, boolean queueForSystems) {
         Instant now = clock.instant();
-        List<String> subjectKeys = signals.stream().map(signal -> keys.of(signal.email())).toList();
+        List<String> subjectKeys = signals.stream().map(signal -> keys.ofEmail(signal.email())).toList();
         Map<String, Choice> current = currentChoices(subjectKeys);
 
         List<Recorded> outcomes = new ArrayList<>(signals.size());

@@ -17,6 +17,7 @@ import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.support.DataCipher;
 import org.rightsflow.support.Digests;
 import org.rightsflow.support.PublicLinks;
+import org.rightsflow.support.SubjectHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,14 +34,14 @@ public class PreferenceCenter {
 
     private final ConsentLedger ledger;
     private final JdbcTemplate jdbc;
-    private final SubjectKeys keys;
+    private final SubjectHashes keys;
     private final DataCipher cipher;
     private final Outbox outbox;
     private final PublicLinks links;
     private final Duration linkValidFor;
     private final Clock clock;
 
-    PreferenceCenter(ConsentLedger ledger, JdbcTemplate jdbc, SubjectKeys keys, DataCipher cipher, Outbox outbox,
+    PreferenceCenter(ConsentLedger ledger, JdbcTemplate jdbc, SubjectHashes keys, DataCipher cipher, Outbox outbox,
                      PublicLinks links, OptOutProperties properties, Clock clock) {
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -144,7 +145,7 @@ public class PreferenceCenter {
         String token = Digests.randomToken(32);
         Instant now = clock.instant();
         jdbc.update("insert into preference_link (token_hash, subject_key, key_id, email_cipher, expires_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)", Digests.sha256Hex(token), keys.of(email), cipher.currentKeyId(),
+                        + "values (?, ?, ?, ?, ?, ?)", Digests.sha256Hex(token), keys.ofEmail(email), cipher.currentKeyId(),
                 cipher.encrypt(email.strip().getBytes(StandardCharsets.UTF_8)), Timestamp.from(now.plus(linkValidFor)),
                 Timestamp.from(now));
         return token;

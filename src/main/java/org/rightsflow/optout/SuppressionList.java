@@ -13,6 +13,7 @@ import org.rightsflow.request.RequestClosed;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.support.SubjectHashes;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SuppressionList {
 
     private final JdbcTemplate jdbc;
-    private final SubjectKeys keys;
+    private final SubjectHashes keys;
     private final RequestDirectory requests;
     private final Clock clock;
 
-    SuppressionList(JdbcTemplate jdbc, SubjectKeys keys, RequestDirectory requests, Clock clock) {
+    SuppressionList(JdbcTemplate jdbc, SubjectHashes keys, RequestDirectory requests, Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.requests = requests;
@@ -59,14 +60,14 @@ public class SuppressionList {
                 Integer.class, reference);
         if (already != null && already == 0) {
             jdbc.update("insert into suppression_entry (subject_key, request_reference, created_at) values (?, ?, ?)",
-                    keys.of(email), reference, Timestamp.from(clock.instant()));
+                    keys.ofEmail(email), reference, Timestamp.from(clock.instant()));
         }
     }
 
     /** What the list says about each email, in order. Emails must be valid addresses. */
     @Transactional(readOnly = true)
     public List<SuppressionStatus> check(List<String> emails) {
-        List<String> subjectKeys = emails.stream().map(keys::of).toList();
+        List<String> subjectKeys = emails.stream().map(keys::ofEmail).toList();
         Map<String, Entry> found = lookUp(subjectKeys);
         List<SuppressionStatus> statuses = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
@@ -97,7 +98,7 @@ public class SuppressionList {
     }
 
     String keyOf(String email) {
-        return keys.of(email);
+        return keys.ofEmail(email);
     }
 
     /** One person on the list: the deletion requests that erased them, the purposes they opted out of. */

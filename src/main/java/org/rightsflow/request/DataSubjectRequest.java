@@ -45,17 +45,22 @@ class DataSubjectRequest {
     @Column(nullable = false, updatable = false)
     private Regime regime;
 
-    @Column(name = "subject_email", nullable = false)
-    private String subjectEmail;
+    /** The subject's email, name, account id and the request's details, sealed (see {@link PersonalFields}). */
+    @Column(name = "subject_email_sealed", nullable = false)
+    private String subjectEmailSealed;
 
-    @Column(name = "subject_name", nullable = false)
-    private String subjectName;
+    /** The keyed hash of the subject's email: duplicates and searches find a person's requests by it. */
+    @Column(name = "subject_email_hash", nullable = false)
+    private String subjectEmailHash;
 
-    @Column(name = "subject_account_id")
-    private String subjectAccountId;
+    @Column(name = "subject_name_sealed", nullable = false)
+    private String subjectNameSealed;
 
-    @Column
-    private String details;
+    @Column(name = "subject_account_id_sealed")
+    private String subjectAccountIdSealed;
+
+    @Column(name = "details_sealed")
+    private String detailsSealed;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -141,16 +146,17 @@ class DataSubjectRequest {
     }
 
     DataSubjectRequest(String reference, StatusToken token, NewRequest request, Instant receivedAt,
-                       StatutoryDeadline deadline, SealedCorrections.Sealed corrections) {
+                       StatutoryDeadline deadline, SealedCorrections.Sealed corrections, PersonalFields fields) {
         this.reference = reference;
         this.statusTokenHash = token.hash();
         this.statusTokenSalt = token.salt();
         this.type = request.type();
         this.regime = request.regime();
-        this.subjectEmail = request.subject().email();
-        this.subjectName = request.subject().name();
-        this.subjectAccountId = request.subject().accountId();
-        this.details = request.details();
+        this.subjectEmailSealed = fields.seal(request.subject().email(), PersonalFields.SUBJECT_EMAIL);
+        this.subjectEmailHash = fields.emailHash(request.subject().email());
+        this.subjectNameSealed = fields.seal(request.subject().name(), PersonalFields.SUBJECT_NAME);
+        this.subjectAccountIdSealed = fields.seal(request.subject().accountId(), PersonalFields.SUBJECT_ACCOUNT_ID);
+        this.detailsSealed = fields.seal(request.details(), PersonalFields.DETAILS);
         this.channel = request.channel();
         if (corrections != null) {
             this.correctionsSealed = corrections.text();
@@ -350,10 +356,18 @@ class DataSubjectRequest {
                 + java.util.Arrays.toString(allowed));
     }
 
-    RequestDetails toDetails(boolean verificationRequired) {
-        return new RequestDetails(reference, type, regime, new SubjectIdentity(subjectEmail, subjectName, subjectAccountId),
-                details, channel, receivedAt, clockStartedAt, due, extendedDue, acknowledgeBy, statutoryRight,
+    RequestDetails toDetails(boolean verificationRequired, PersonalFields fields) {
+        SubjectIdentity subject = new SubjectIdentity(fields.open(subjectEmailSealed, PersonalFields.SUBJECT_EMAIL),
+                fields.open(subjectNameSealed, PersonalFields.SUBJECT_NAME),
+                fields.open(subjectAccountIdSealed, PersonalFields.SUBJECT_ACCOUNT_ID));
+        return new RequestDetails(reference, type, regime, subject, fields.open(detailsSealed, PersonalFields.DETAILS),
+                channel, receivedAt, clockStartedAt, due, extendedDue, acknowledgeBy, statutoryRight,
                 verificationRequired, status, outcome, closedAt);
+    }
+
+    /** The request without the person, for the records: nothing needs opening. */
+    RequestRecord toRecord() {
+        return new RequestRecord(reference, type, regime, channel, receivedAt, closedAt, outcome);
     }
 
     String reference() {
@@ -378,5 +392,9 @@ class DataSubjectRequest {
 
     RequestStatus status() {
         return status;
+    }
+
+    LocalDate due() {
+        return due;
     }
 }

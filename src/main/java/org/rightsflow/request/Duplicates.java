@@ -57,7 +57,7 @@ public class Duplicates {
     @EventListener
     void on(RequestClosed closed) {
         for (DataSubjectRequest duplicate : requests.findByDuplicateOf(closed.reference())) {
-            if (duplicate.toDetails(false).status() == RequestStatus.CLOSED) {
+            if (duplicate.status() == RequestStatus.CLOSED) {
                 continue;
             }
             duplicate.close(RequestOutcome.ANSWERED_WITH_ORIGINAL, clock.instant());

@@ -23,8 +23,9 @@ class RequestAppeal {
     @Column(name = "request_reference", nullable = false, updatable = false)
     private String reference;
 
-    @Column(nullable = false, updatable = false)
-    private String statement;
+    /** What the subject wrote, sealed (see {@link PersonalFields}). */
+    @Column(name = "statement_sealed", nullable = false, updatable = false)
+    private String statementSealed;
 
     @Column(name = "appealed_at", nullable = false, updatable = false)
     private Instant appealedAt;
@@ -51,9 +52,9 @@ class RequestAppeal {
     protected RequestAppeal() {
     }
 
-    RequestAppeal(String reference, String statement, Instant appealedAt, LocalDate dueOn) {
+    RequestAppeal(String reference, String statement, Instant appealedAt, LocalDate dueOn, PersonalFields fields) {
         this.reference = reference;
-        this.statement = statement;
+        this.statementSealed = fields.seal(statement, PersonalFields.APPEAL_STATEMENT);
         this.appealedAt = appealedAt;
         this.dueOn = dueOn;
     }
@@ -69,8 +70,12 @@ class RequestAppeal {
         this.followUpReference = followUpReference;
     }
 
-    AppealView toView() {
-        return new AppealView(reference, statement, appealedAt, dueOn, outcome, explanation, decidedBy, decidedAt,
+    boolean decided() {
+        return outcome != null;
+    }
+
+    AppealView toView(PersonalFields fields) {
+        return new AppealView(reference, fields.open(statementSealed, PersonalFields.APPEAL_STATEMENT), appealedAt, dueOn, outcome, explanation, decidedBy, decidedAt,
                 followUpReference);
     }
 }

@@ -19,9 +19,11 @@ public class RequestDirectory {
     private final StatusTokens tokens;
     private final StatutoryClock statutoryClock;
     private final SealedCorrections sealedCorrections;
+    private final PersonalFields fields;
 
     RequestDirectory(Requests requests, RequestMessages messages, RequestAppeals appeals, StatusTokens tokens,
-                     StatutoryClock statutoryClock, SealedCorrections sealedCorrections) {
+                     StatutoryClock statutoryClock, SealedCorrections sealedCorrections, PersonalFields fields) {
+        this.fields = fields;
         this.appeals = appeals;
         this.requests = requests;
         this.messages = messages;
@@ -70,15 +72,13 @@ public class RequestDirectory {
      */
     public List<RequestRecord> receivedBetween(java.time.Instant from, java.time.Instant to) {
         return requests.findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(from, to).stream()
-                .map(request -> details(request))
-                .map(details -> new RequestRecord(details.reference(), details.type(), details.regime(),
-                        details.channel(), details.receivedAt(), details.closedAt(), details.outcome()))
+                .map(DataSubjectRequest::toRecord)
                 .toList();
     }
 
     /** The secure messages about the request, oldest first. */
     public List<MessageView> messages(String reference) {
-        return messages.findByReferenceOrderByIdAsc(reference).stream().map(RequestMessage::toView).toList();
+        return messages.findByReferenceOrderByIdAsc(reference).stream().map(message -> message.toView(fields)).toList();
     }
 
     /** Since when the request's clock stands still waiting for the subject, if it does. */
@@ -93,7 +93,7 @@ public class RequestDirectory {
 
     /** The appeal against the decision on the request, if the subject appealed. */
     public Optional<AppealView> appeal(String reference) {
-        return appeals.findByReference(reference).map(RequestAppeal::toView);
+        return appeals.findByReference(reference).map(appeal -> appeal.toView(fields));
     }
 
     /** The refusal of the request as a whole, if it was refused. */
@@ -107,6 +107,6 @@ public class RequestDirectory {
     }
 
     private RequestDetails details(DataSubjectRequest request) {
-        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
+        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()), fields);
     }
 }

@@ -29,11 +29,13 @@ public class RequestIntake {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final SealedCorrections sealedCorrections;
+    private final PersonalFields fields;
     private final Clock clock;
 
     RequestIntake(Requests requests, ReferenceNumbers references, StatusTokens tokens, StatutoryClock statutoryClock,
                   Timeline timeline, ApplicationEventPublisher events, SealedCorrections sealedCorrections,
-                  Clock clock) {
+                  PersonalFields fields, Clock clock) {
+        this.fields = fields;
         this.requests = requests;
         this.references = references;
         this.tokens = tokens;
@@ -63,12 +65,13 @@ public class RequestIntake {
         StatutoryDeadline deadline = statutoryClock.deadlineNeverLate(request.regime(), request.type(), receivedAt);
         // A correction names its own claim, so two are never the same request; every other type is.
         String original = request.type() == RequestType.CORRECTION ? null
-                : requests.findOpenOriginals(request.subject().email(), request.type(), RequestStatus.CLOSED).stream()
+                : requests.findOpenOriginals(fields.emailHash(request.subject().email()), request.type(),
+                        RequestStatus.CLOSED).stream()
                         .map(DataSubjectRequest::reference).findFirst().orElse(null);
         String reference = references.next(statutoryClock.dateOf(receivedAt));
         StatusToken token = tokens.mint(reference);
         DataSubjectRequest stored = requests.save(new DataSubjectRequest(reference, token, request, receivedAt, deadline,
-                sealedCorrections.seal(request.corrections())));
+                sealedCorrections.seal(request.corrections()), fields));
 
         timeline.record(reference, request.actor(), TimelineKind.SUBMITTED, describeSubmission(request, deadline));
         if (original != null) {
@@ -80,7 +83,7 @@ public class RequestIntake {
             events.publishEvent(new RequestSubmitted(reference));
         }
         boolean verificationRequired = statutoryClock.policy(request.regime()).requiresVerification(request.type());
-        return new SubmittedRequest(stored.toDetails(verificationRequired), token.token());
+        return new SubmittedRequest(stored.toDetails(verificationRequired, fields), token.token());
     }
 
     private static String describeSubmission(NewRequest request, StatutoryDeadline deadline) {

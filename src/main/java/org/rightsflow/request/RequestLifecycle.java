@@ -31,15 +31,17 @@ public class RequestLifecycle {
     private final RequestAppeals appeals;
     private final RequestIntake intake;
     private final SealedCorrections sealedCorrections;
+    private final PersonalFields fields;
     private final StatutoryClock statutoryClock;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RequestLifecycle(Requests requests, RequestMessages messages, RequestAppeals appeals, RequestIntake intake,
-                     SealedCorrections sealedCorrections, StatutoryClock statutoryClock, Timeline timeline,
-                     ApplicationEventPublisher events, Clock clock) {
+                     SealedCorrections sealedCorrections, PersonalFields fields, StatutoryClock statutoryClock,
+                     Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.sealedCorrections = sealedCorrections;
+        this.fields = fields;
         this.requests = requests;
         this.messages = messages;
         this.appeals = appeals;
@@ -137,7 +139,7 @@ public class RequestLifecycle {
         if (refused.isPresent()) {
             throw new ExtensionRefused(refused.get());
         }
-        LocalDate previous = request.toDetails(false).due();
+        LocalDate previous = request.due();
         request.extend(today, clock.instant(), actor, why);
         RequestDetails details = details(request);
         timeline.record(reference, actor, TimelineKind.DEADLINE_EXTENDED, "The period to answer was extended from "
@@ -169,7 +171,7 @@ public class RequestLifecycle {
         }
         Instant now = clock.instant();
         request.pause(now, true);
-        messages.save(new RequestMessage(reference, false, actor, text, now));
+        messages.save(new RequestMessage(reference, false, actor, text, now, fields));
         timeline.record(reference, actor, TimelineKind.CLOCK_PAUSED, "Asked the subject for clarification (message on "
                 + "the status page); the clock stops on " + statutoryClock.dateOf(now) + " until the answer arrives.");
         events.publishEvent(new ClockPaused(reference));
@@ -196,7 +198,7 @@ public class RequestLifecycle {
         LocalDate originalDue = request.extension().map(e -> statutoryClock.afterPause(request.regime(),
                 request.type(), e.originalDue(), days)).orElse(null);
         request.resume(days, due, extendedDue, originalDue);
-        messages.save(new RequestMessage(reference, true, Actors.SUBJECT, text, now));
+        messages.save(new RequestMessage(reference, true, Actors.SUBJECT, text, now, fields));
         timeline.record(reference, Actors.SUBJECT, TimelineKind.CLOCK_RESUMED, "The subject answered; the clock "
                 + "stood still " + days + " day(s) and runs again. Due date moved from " + before.due() + " to " + due
                 + ".");
@@ -312,11 +314,11 @@ public class RequestLifecycle {
         DataSubjectRequest request = load(reference);
         Instant now = clock.instant();
         LocalDate due = statutoryClock.appealDue(request.regime(), statutoryClock.dateOf(now)).orElseThrow();
-        RequestAppeal appeal = appeals.save(new RequestAppeal(reference, text, now, due));
+        RequestAppeal appeal = appeals.save(new RequestAppeal(reference, text, now, due, fields));
         timeline.record(reference, Actors.SUBJECT, TimelineKind.APPEALED, "The subject appealed the decision; it must "
                 + "be decided by " + due + " (" + statutoryClock.appealSource(request.regime()).orElse("") + ").");
         events.publishEvent(new AppealLodged(reference, due));
-        return appeal.toView();
+        return appeal.toView(fields);
     }
 
     /**
@@ -337,7 +339,7 @@ public class RequestLifecycle {
         if (why.length() > MAX_MESSAGE) {
             throw new AppealRejected("Keep the explanation under " + MAX_MESSAGE + " characters.");
         }
-        if (appeal.toView().decided()) {
+        if (appeal.decided()) {
             throw new AppealRejected("The appeal is already decided.");
         }
         String followUp = null;
@@ -351,7 +353,7 @@ public class RequestLifecycle {
         timeline.record(reference, actor, TimelineKind.APPEAL_DECIDED, "Appeal " + outcome.name().toLowerCase()
                 + ": " + why + (followUp == null ? "" : " Carried out as request " + followUp + "."));
         events.publishEvent(new AppealDecided(reference));
-        return appeal.toView();
+        return appeal.toView(fields);
     }
 
     private Map<String, String> requestedCorrectionsOf(String reference) {
@@ -376,6 +378,6 @@ public class RequestLifecycle {
     }
 
     private RequestDetails details(DataSubjectRequest request) {
-        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()));
+        return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()), fields);
     }
 }

@@ -26,8 +26,9 @@ class RequestMessage {
     @Column(nullable = false, updatable = false)
     private String author;
 
-    @Column(nullable = false, updatable = false)
-    private String body;
+    /** Sealed (see {@link PersonalFields}): the conversation quotes the subject both ways. */
+    @Column(name = "body_sealed", nullable = false, updatable = false)
+    private String bodySealed;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -35,15 +36,16 @@ class RequestMessage {
     protected RequestMessage() {
     }
 
-    RequestMessage(String reference, boolean fromSubject, String author, String body, Instant createdAt) {
+    RequestMessage(String reference, boolean fromSubject, String author, String body, Instant createdAt,
+                   PersonalFields fields) {
         this.reference = reference;
         this.fromSubject = fromSubject;
         this.author = author;
-        this.body = body;
+        this.bodySealed = fields.seal(body, PersonalFields.MESSAGE_BODY);
         this.createdAt = createdAt;
     }
 
-    MessageView toView() {
-        return new MessageView(createdAt, fromSubject, author, body);
+    MessageView toView(PersonalFields fields) {
+        return new MessageView(createdAt, fromSubject, author, fields.open(bodySealed, PersonalFields.MESSAGE_BODY));
     }
 }

@@ -9,13 +9,17 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
 
     Optional<DataSubjectRequest> findByReference(String reference);
 
-    /** The open requests of this type from this address (any case) that are not themselves duplicates, oldest first. */
+    /**
+     * The open requests of this type from the address with this keyed hash ({@link PersonalFields#emailHash}, the
+     * same for any case) that are not themselves duplicates, oldest first.
+     */
     @org.springframework.data.jpa.repository.Query("""
             select r from DataSubjectRequest r
-            where lower(r.subjectEmail) = lower(:email) and r.type = :type and r.status <> :closed
+            where r.subjectEmailHash = :emailHash and r.type = :type and r.status <> :closed
               and r.duplicateOf is null
             order by r.id""")
-    List<DataSubjectRequest> findOpenOriginals(@org.springframework.data.repository.query.Param("email") String email,
+    List<DataSubjectRequest> findOpenOriginals(
+            @org.springframework.data.repository.query.Param("emailHash") String emailHash,
             @org.springframework.data.repository.query.Param("type") org.rightsflow.deadline.RequestType type,
             @org.springframework.data.repository.query.Param("closed") RequestStatus closed);
 

@@ -17,6 +17,8 @@ import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
+import org.rightsflow.support.FieldCipher;
+import org.rightsflow.support.SubjectHashes;
 
 /**
  * The request's lifecycle (docs: {@link RequestStatus}): the moves the process makes are allowed, every other move is
@@ -30,12 +32,15 @@ class DataSubjectRequestTest {
     private static final Instant RECEIVED = Instant.parse("2027-01-31T10:00:00Z");
     /** Verified four days later, Thursday 4 February 2027. */
     private static final Instant VERIFIED = Instant.parse("2027-02-04T16:30:00Z");
+    private static final PersonalFields FIELDS = new PersonalFields(
+            new FieldCipher("test=" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+            new SubjectHashes("test-suppression-key"));
 
     private static DataSubjectRequest request(Regime regime, RequestType type) {
         NewRequest input = new NewRequest(type, regime, new SubjectIdentity("jo@example.com", "Jo Bloggs", "C-1001"),
                 "Please include my order history.", Channel.WEB_FORM, null, Actors.SUBJECT);
         return new DataSubjectRequest(REFERENCE, new StatusToken("token", "salt", "hash"), input, RECEIVED,
-                CLOCK.deadline(regime, type, RECEIVED), null);
+                CLOCK.deadline(regime, type, RECEIVED), null, FIELDS);
     }
 
     private static DataSubjectRequest gdprAccess() {
@@ -43,7 +48,23 @@ class DataSubjectRequestTest {
     }
 
     private static RequestDetails details(DataSubjectRequest request) {
-        return request.toDetails(true);
+        return request.toDetails(true, FIELDS);
+    }
+
+    @Test
+    void whoTheRequestIsAboutIsHeldSealedAndOpensBackForTheViews() throws IllegalAccessException {
+        DataSubjectRequest request = gdprAccess();
+
+        for (java.lang.reflect.Field field : DataSubjectRequest.class.getDeclaredFields()) {
+            field.setAccessible(true);
+            if (field.getType() == String.class && field.get(request) != null) {
+                assertThat((String) field.get(request)).as(field.getName())
+                        .doesNotContainIgnoringCase("jo@example.com").doesNotContain("Jo Bloggs", "C-1001", "order history");
+            }
+        }
+        RequestDetails details = details(request);
+        assertThat(details.subject()).isEqualTo(new SubjectIdentity("jo@example.com", "Jo Bloggs", "C-1001"));
+        assertThat(details.details()).isEqualTo("Please include my order history.");
     }
 
     @Test

@@ -31,6 +31,26 @@ public final class PostgresTestDatabase implements ExecutionCondition {
                 "spring.datasource.password", PASSWORD);
     }
 
+    /**
+     * Spring properties pointing the application at a new, empty database beside the test database (its name with
+     * this suffix), dropped first if an earlier run left it: for a test that reads the whole database afterwards and
+     * must find only what its own run wrote.
+     */
+    public static Map<String, Object> freshDatabase(String suffix) {
+        int query = URL.indexOf('?');
+        String url = query < 0 ? URL + "_" + suffix : URL.substring(0, query) + "_" + suffix + URL.substring(query);
+        String databaseName = URI.create(url.substring("jdbc:".length())).getPath().substring(1).replace("\"", "");
+        try (Connection server = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
+             Statement statement = server.createStatement()) {
+            statement.execute("drop database if exists \"" + databaseName + "\" with (force)");
+            statement.execute("create database \"" + databaseName + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + databaseName + " at " + URL, e);
+        }
+        return Map.of("spring.datasource.url", url, "spring.datasource.username", USER,
+                "spring.datasource.password", PASSWORD);
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (isAvailable()) {
@@ -61,14 +81,18 @@ public final class PostgresTestDatabase implements ExecutionCondition {
             }
         }
         String databaseName = URI.create(URL.substring("jdbc:".length())).getPath().substring(1);
-        String serverUrl = URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres";
-        try (Connection server = DriverManager.getConnection(serverUrl, USER, PASSWORD);
+        try (Connection server = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
              Statement statement = server.createStatement()) {
             statement.execute("create database \"" + databaseName.replace("\"", "") + "\"");
             return true;
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** The server's maintenance database, from which databases are created and dropped. */
+    private static String serverUrl() {
+        return URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres";
     }
 
     private static String env(String name, String fallback) {
