@@ -134,6 +134,10 @@ class DataSubjectRequest {
     @Column(name = "duplicate_of")
     private String duplicateOf;
 
+    /** The name of the API key that submitted the request (it may read it back); null for every other channel. */
+    @Column(name = "submitted_by_api_key", updatable = false)
+    private String submittedByApiKey;
+
     @Version
     private long version;
 
@@ -160,6 +164,7 @@ class DataSubjectRequest {
         this.clockStartedAt = receivedAt;
         applyDeadline(deadline);
         this.status = RequestStatus.RECEIVED;
+        this.submittedByApiKey = request.submittedByApiKey();
     }
 
     void awaitVerification() {
@@ -358,6 +363,10 @@ class DataSubjectRequest {
 
     String reference() {
         return reference;
+    }
+
+    String submittedByApiKey() {
+        return submittedByApiKey;
     }
 
     SealedCorrections.Sealed sealedCorrections() {
