@@ -32,7 +32,6 @@ import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.request.UnknownRequestException;
 import org.rightsflow.security.ApiCaller;
 import org.rightsflow.security.ApiScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,12 +51,10 @@ class RequestsApiController {
     private final StatutoryClock statutoryClock;
     private final Validator validator;
     private final Clock clock;
-    private final String publicUrl;
     private final SystemRegistry systems;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
-                          StatutoryClock statutoryClock, Validator validator, Clock clock,
-                          @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems) {
+                          StatutoryClock statutoryClock, Validator validator, Clock clock, SystemRegistry systems) {
         this.systems = systems;
         this.intake = intake;
         this.clock = clock;
@@ -66,7 +63,6 @@ class RequestsApiController {
         this.requests = requests;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @PostMapping
@@ -96,8 +92,7 @@ class RequestsApiController {
         RequestDetails request = submitted.request();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + request.reference()))
                 .body(new SubmittedBody(request.reference(), request.status().name(), request.receivedAt(),
-                        request.due(), request.extendedDue(), request.acknowledgeBy(),
-                        publicUrl + "/status/" + submitted.statusToken()));
+                        request.due(), request.extendedDue(), request.acknowledgeBy()));
     }
 
     /**
@@ -156,7 +151,11 @@ class RequestsApiController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * What the caller learns of the request it submitted. Not the status link: that is the subject's, and reaches
+     * them only in the acknowledgement email (no API key ever holds what lets someone act as the subject).
+     */
     record SubmittedBody(String reference, String status, Instant receivedAt, LocalDate due, LocalDate extendedDue,
-                         LocalDate acknowledgeBy, String statusUrl) {
+                         LocalDate acknowledgeBy) {
     }
 }

@@ -125,7 +125,7 @@ class RequestsApiControllerTest {
     }
 
     @Test
-    void aValidRequestIsCreatedWithItsLocationDatesAndStatusLink() throws Exception {
+    void aValidRequestIsCreatedWithItsLocationAndDatesButNotTheSubjectsStatusLink() throws Exception {
         Instant received = Instant.parse("2027-01-31T00:00:00Z");
         when(intake.submit(any())).thenReturn(new SubmittedRequest(details(received), STATUS_TOKEN));
 
@@ -145,7 +145,8 @@ class RequestsApiControllerTest {
         assertThat(body.path("due").asText()).isEqualTo("2027-03-17");
         assertThat(body.path("extendedDue").asText()).isEqualTo("2027-05-01");
         assertThat(body.path("acknowledgeBy").asText()).isEqualTo("2027-02-12");
-        assertThat(body.path("statusUrl").asText()).isEqualTo("http://localhost:8080/status/" + STATUS_TOKEN);
+        assertThat(body.has("statusUrl")).as("the status link is the subject's, sent only to them").isFalse();
+        assertThat(body.toString()).doesNotContain(STATUS_TOKEN);
 
         NewRequest request = submitted();
         assertThat(request.type()).isEqualTo(RequestType.ACCESS);
