@@ -95,6 +95,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(new SessionReadingContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
