@@ -265,6 +265,11 @@ class AccessibilityIntegrationTest {
                             .findElement(By.xpath("//button[normalize-space()='Complete task']")).click());
                     assertThat(browser.isPresent(".error-summary")).isTrue();
                 }),
+                page("request detail as a system owner", () -> {
+                    browser.open(base + "/staff/requests/" + reference.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
+                    assertThat(browser.find("#owner-view").getText()).contains("What your systems need");
+                }),
                 page("request detail as a privacy officer", () -> {
                     signOut();
                     signIn("dpo", "dpo");
