@@ -23,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
-    static final String ROLE_API = "ROLE_API";
     static final String PRINCIPAL_PREFIX = "api-key:";
 
     private final ApiKeys keys;
@@ -50,7 +49,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(ROLE_API));
         key.get().scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL_PREFIX + key.get().name(),
                 null, authorities));
