@@ -134,7 +134,7 @@ class AccessibilityIntegrationTest {
                     browser.find("#name").sendKeys("Alex Axe");
                     browser.find("#email").sendKeys(email);
                     browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
-                    assertThat(browser.find(".panel").getText()).containsPattern("DSR-\\d{4}-\\d{6}");
+                    assertThat(browser.find(".panel").getText()).containsPattern("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
                 }),
                 page("status page", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
@@ -264,6 +264,11 @@ class AccessibilityIntegrationTest {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Complete task']")).click());
                     assertThat(browser.isPresent(".error-summary")).isTrue();
+                }),
+                page("request detail as a system owner", () -> {
+                    browser.open(base + "/staff/requests/" + reference.get());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
+                    assertThat(browser.find("#owner-view").getText()).contains("What your systems need");
                 }),
                 page("request detail as a privacy officer", () -> {
                     signOut();
@@ -406,7 +411,7 @@ class AccessibilityIntegrationTest {
         WebSession.Page submitted = customer.post("/requests", form, Map.of("type", "ACCESS", "regime", "GDPR",
                 "name", "Sam Staffcheck", "email", email));
         String reference = submitted.text(".panel strong");
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        assertThat(reference).matches("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
         WebSession.Page verify = customer.get(verificationPath(email));
         assertThat(customer.post(verify.uri(), verify, Map.of()).text("h1"))
                 .isEqualTo("Thank you, your request is confirmed");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
@@ -29,7 +30,8 @@ import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.request.UnknownRequestException;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.security.ApiCaller;
+import org.rightsflow.security.ApiScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/requests")
 class RequestsApiController {
 
-    private static final String API_PRINCIPAL_PREFIX = "api-key:";
-
     private final RequestIntake intake;
     private final RequestDirectory requests;
     private final Timeline timeline;
@@ -51,12 +51,10 @@ class RequestsApiController {
     private final StatutoryClock statutoryClock;
     private final Validator validator;
     private final Clock clock;
-    private final String publicUrl;
     private final SystemRegistry systems;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
-                          StatutoryClock statutoryClock, Validator validator, Clock clock,
-                          @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems) {
+                          StatutoryClock statutoryClock, Validator validator, Clock clock, SystemRegistry systems) {
         this.systems = systems;
         this.intake = intake;
         this.clock = clock;
@@ -65,7 +63,6 @@ class RequestsApiController {
         this.requests = requests;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @PostMapping
@@ -90,20 +87,35 @@ class RequestsApiController {
         SubmittedRequest submitted = intake.submit(new NewRequest(type, regime,
                 new SubjectIdentity(body.subject().email().strip(), body.subject().name().strip(),
                         blankToNull(body.subject().accountId())),
-                blankToNull(body.details()), channel, receivedAt, actor(principal), stripped(body.corrections())));
+                blankToNull(body.details()), channel, receivedAt, actor(principal), stripped(body.corrections()),
+                ApiCaller.of(principal).map(ApiCaller::keyName).orElse(null)));
         RequestDetails request = submitted.request();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + request.reference()))
                 .body(new SubmittedBody(request.reference(), request.status().name(), request.receivedAt(),
-                        request.due(), request.extendedDue(), request.acknowledgeBy(),
-                        publicUrl + "/status/" + submitted.statusToken()));
+                        request.due(), request.extendedDue(), request.acknowledgeBy()));
     }
 
+    /**
+     * A key with {@code read-own} reads only the requests it submitted; any other reference is answered exactly like
+     * an unknown one, so the answers tell nothing about which references exist.
+     */
     @GetMapping("/{reference}")
-    RequestResource get(@PathVariable String reference) {
-        RequestDetails request = requests.find(reference).orElseThrow(() -> new UnknownRequestException(reference));
+    RequestResource get(@PathVariable String reference, Principal principal) {
+        RequestDetails request = requests.find(reference).filter(found -> mayRead(principal, reference))
+                .orElseThrow(() -> new UnknownRequestException(reference));
         List<TimelineEntryView> entries = timeline.entries(reference);
         List<OutboxMessageView> messages = outbox.forRequest(reference);
         return RequestResource.of(request, entries, messages);
+    }
+
+    /** The security chain let only privacy officers and keys with a read scope through. */
+    private boolean mayRead(Principal principal, String reference) {
+        Optional<ApiCaller> key = ApiCaller.of(principal);
+        if (key.isEmpty() || key.get().has(ApiScope.READ_ALL)) {
+            return true;
+        }
+        return key.get().has(ApiScope.READ_OWN)
+                && requests.submittedByApiKey(reference).filter(key.get().keyName()::equals).isPresent();
     }
 
     private Instant parseReceivedAt(String value, List<FieldProblem> problems) {
@@ -125,8 +137,8 @@ class RequestsApiController {
     }
 
     private static String actor(Principal principal) {
-        String name = principal == null ? "unknown" : principal.getName();
-        return name.startsWith(API_PRINCIPAL_PREFIX) ? Actors.api(name.substring(API_PRINCIPAL_PREFIX.length())) : name;
+        return ApiCaller.of(principal).map(key -> Actors.api(key.keyName()))
+                .orElse(principal == null ? "unknown" : principal.getName());
     }
 
     private static Map<String, String> stripped(Map<String, String> corrections) {
@@ -139,7 +151,11 @@ class RequestsApiController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * What the caller learns of the request it submitted. Not the status link: that is the subject's, and reaches
+     * them only in the acknowledgement email (no API key ever holds what lets someone act as the subject).
+     */
     record SubmittedBody(String reference, String status, Instant receivedAt, LocalDate due, LocalDate extendedDue,
-                         LocalDate acknowledgeBy, String statusUrl) {
+                         LocalDate acknowledgeBy) {
     }
 }

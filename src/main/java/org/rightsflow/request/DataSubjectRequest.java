@@ -139,6 +139,10 @@ class DataSubjectRequest {
     @Column(name = "duplicate_of")
     private String duplicateOf;
 
+    /** The name of the API key that submitted the request (it may read it back); null for every other channel. */
+    @Column(name = "submitted_by_api_key", updatable = false)
+    private String submittedByApiKey;
+
     @Version
     private long version;
 
@@ -166,6 +170,7 @@ class DataSubjectRequest {
         this.clockStartedAt = receivedAt;
         applyDeadline(deadline);
         this.status = RequestStatus.RECEIVED;
+        this.submittedByApiKey = request.submittedByApiKey();
     }
 
     void awaitVerification() {
@@ -372,6 +377,10 @@ class DataSubjectRequest {
 
     String reference() {
         return reference;
+    }
+
+    String submittedByApiKey() {
+        return submittedByApiKey;
     }
 
     SealedCorrections.Sealed sealedCorrections() {

@@ -14,12 +14,19 @@ import org.rightsflow.deadline.RequestType;
  * @param actor       who entered it, for the timeline
  * @param corrections for a correction request: the field the subject says is wrong → what it should be, in the
  *                    order given; empty for every other type
+ * @param submittedByApiKey the name of the API key that submitted it, which may read it back; null otherwise
  */
 public record NewRequest(RequestType type, Regime regime, SubjectIdentity subject, String details, Channel channel,
-                         Instant receivedAt, String actor, Map<String, String> corrections) {
+                         Instant receivedAt, String actor, Map<String, String> corrections, String submittedByApiKey) {
 
     public NewRequest {
         corrections = corrections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
+    }
+
+    /** A request entered by someone other than an API key: a form, staff. */
+    public NewRequest(RequestType type, Regime regime, SubjectIdentity subject, String details, Channel channel,
+                      Instant receivedAt, String actor, Map<String, String> corrections) {
+        this(type, regime, subject, details, channel, receivedAt, actor, corrections, null);
     }
 
     /** A request that asks for no correction. */

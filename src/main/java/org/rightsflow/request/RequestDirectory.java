@@ -40,6 +40,11 @@ public class RequestDirectory {
         return find(reference).orElseThrow(() -> new UnknownRequestException(reference));
     }
 
+    /** The name of the API key that submitted the request, if one did. */
+    public Optional<String> submittedByApiKey(String reference) {
+        return requests.findByReference(reference).map(DataSubjectRequest::submittedByApiKey);
+    }
+
     /** Finds the request a status link points to. Any string may be passed: a forged token finds nothing. */
     public Optional<RequestDetails> findByStatusToken(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {

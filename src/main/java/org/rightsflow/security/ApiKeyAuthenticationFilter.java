@@ -5,9 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,12 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a JSON API call carrying {@code X-Api-Key}. A wrong key is answered at once with 401: it is never
- * silently treated as anonymous. The authentication lives for this request only and creates no session.
+ * silently treated as anonymous. The call carries the key's scopes as authorities ({@link ApiScope#authority()});
+ * the authentication lives for this request only and creates no session.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
-    static final String ROLE_API = "ROLE_API";
     static final String PRINCIPAL_PREFIX = "api-key:";
 
     private final ApiKeys keys;
@@ -39,15 +41,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> keyName = keys.nameOf(presented);
-        if (keyName.isEmpty()) {
+        Optional<ApiKeys.Key> key = keys.find(presented);
+        if (key.isEmpty()) {
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
                     "The X-Api-Key header does not match any configured API key.", request.getRequestURI());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL_PREFIX + keyName.get(),
-                null, List.of(new SimpleGrantedAuthority(ROLE_API))));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        key.get().scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL_PREFIX + key.get().name(),
+                null, authorities));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -2,6 +2,7 @@ package org.rightsflow.security;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +14,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * In production (profile {@code postgres}) the application refuses to start while anything of the demo is
- * configured: the demo API key, the demo link key, or a staff account whose password is its demo password.
- * It also creates the first admin account from {@code rightsflow.bootstrap.admin-password} when there is none.
+ * In production (profile {@code postgres}) the application refuses to start while anything of the demo or anything
+ * weak is configured: the demo API key, the demo link key, a staff account whose password is its demo password, a key
+ * (link key, data keys, erasure hash key, suppression key, API key secrets) with fewer than 32 random bytes
+ * ({@link SecretStrength}), the same value used for two keys, or a password shorter than 12 characters (the bootstrap
+ * admin password, and the database password when one is set: a server that trusts the network or a certificate needs
+ * none). Every problem is listed at once, by setting, never with the value. It also creates the first admin account
+ * from {@code rightsflow.bootstrap.admin-password} when there is none.
  */
 @Component
 @Profile("postgres")
@@ -23,8 +28,6 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionSafetyCheck.class);
     static final String DEMO_LINK_KEY = "demo-link-key-change-me";
-    /** Secrets shorter than this are guessable; 16 random characters are about 96 bits. */
-    static final int MIN_SECRET_LENGTH = 16;
     static final Map<String, String> DEMO_PASSWORDS = Map.of("admin", "admin", "dpo", "dpo", "owner", "owner");
 
     static final String DEMO_DATA_KEY = "jD3ByAR9jEPJf6Ne6/cueDGnMO2jEof+bxHSpJauYAo=";
@@ -39,6 +42,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     private final String suppressionKey;
     private final String bootstrapAdminPassword;
     private final String bootstrapAdminEmail;
+    private final String databasePassword;
 
     ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff,
                           @Value("${rightsflow.secrets.link-key:}") String linkKey,
@@ -46,7 +50,8 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
                           @Value("${rightsflow.secrets.erasure-hash-key:}") String erasureHashKey,
                           @Value("${rightsflow.secrets.suppression-key:}") String suppressionKey,
                           @Value("${rightsflow.bootstrap.admin-password:}") String bootstrapAdminPassword,
-                          @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail) {
+                          @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail,
+                          @Value("${spring.datasource.password:}") String databasePassword) {
         this.apiKeys = apiKeys;
         this.staff = staff;
         this.linkKey = linkKey;
@@ -55,6 +60,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         this.suppressionKey = suppressionKey;
         this.bootstrapAdminPassword = bootstrapAdminPassword;
         this.bootstrapAdminEmail = bootstrapAdminEmail;
+        this.databasePassword = databasePassword;
     }
 
     /** Runs once every bean exists and before the web server opens its port: nothing is served unsafely. */
@@ -63,10 +69,6 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         List<String> problems = new ArrayList<>();
         if (apiKeys.containsDemoKey()) {
             problems.add("the demo API key 'demo-api-key' is configured (rightsflow.api.keys / RIGHTSFLOW_API_KEYS)");
-        }
-        int shortest = apiKeys.shortestSecretLength();
-        if (shortest > 0 && shortest < MIN_SECRET_LENGTH) {
-            problems.add("an API key is shorter than " + MIN_SECRET_LENGTH + " characters");
         }
         if (linkKey.isBlank() || linkKey.equals(DEMO_LINK_KEY)) {
             problems.add("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY) is missing or the demo value");
@@ -88,6 +90,10 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
                 problems.add("staff account '" + user + "' still has its demo password");
             }
         });
+        checkKeys(problems);
+        checkPassword("rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD)", bootstrapAdminPassword,
+                problems);
+        checkPassword("spring.datasource.password (RIGHTSFLOW_DB_PASSWORD)", databasePassword, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start the postgres profile: " + String.join("; ", problems)
                     + ". See README, 'Configuration'.");
@@ -99,6 +105,40 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         } else if (staff.isEmpty()) {
             log.warn("No staff account exists and rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD) "
                     + "is not set: nobody can sign in to the staff inbox. Set it and restart.");
+        }
+    }
+
+    /** Each key strong on its own, and no value serving as two keys (one leak would then open both doors). */
+    private void checkKeys(List<String> problems) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY)", linkKey);
+        for (String entry : dataKeys.split(",")) {
+            int equals = entry.indexOf('=');
+            if (!entry.isBlank()) {
+                // The data key's own checks (FieldCipher, DataCipher) already refused an entry without an id.
+                keys.put("data key '" + entry.substring(0, Math.max(equals, 0)).strip() + "' (RIGHTSFLOW_DATA_KEYS)",
+                        entry.substring(equals + 1));
+            }
+        }
+        keys.put("rightsflow.secrets.erasure-hash-key (RIGHTSFLOW_ERASURE_HASH_KEY)", erasureHashKey);
+        keys.put("rightsflow.secrets.suppression-key (RIGHTSFLOW_SUPPRESSION_KEY)", suppressionKey);
+        apiKeys.all().forEach(key -> keys.put("the secret of API key '" + key.name() + "' (RIGHTSFLOW_API_KEYS)",
+                key.secret()));
+        Map<String, List<String>> settingsOfValue = new LinkedHashMap<>();
+        keys.forEach((setting, value) -> {
+            SecretStrength.weakKey(value).ifPresent(why -> problems.add(setting + " " + why));
+            if (!value.isBlank()) {
+                settingsOfValue.computeIfAbsent(value.strip(), v -> new ArrayList<>()).add(setting);
+            }
+        });
+        settingsOfValue.values().stream().filter(settings -> settings.size() > 1).forEach(settings ->
+                problems.add("the same value is used for " + String.join(" and ", settings)
+                        + "; give each its own key"));
+    }
+
+    private static void checkPassword(String setting, String password, List<String> problems) {
+        if (!password.isEmpty()) {
+            SecretStrength.weakPassword(password).ifPresent(why -> problems.add(setting + " " + why));
         }
     }
 }

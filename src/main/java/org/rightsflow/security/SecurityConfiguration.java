@@ -27,8 +27,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Four doors, four filter chains:
  * <ol>
  *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, ADMIN only, no session, no cookies.</li>
- *   <li>{@code /api/**}: the JSON API. Submitting takes an API key (never a cookie, so no CSRF exposure); reading a
- *       request takes an API key or a staff login; the deadline calculator is public (it holds no personal data).</li>
+ *   <li>{@code /api/**}: the JSON API. Submitting takes an API key with the scope for it (never a cookie, so no CSRF
+ *       exposure); reading a request takes a key with a read scope or a privacy officer's login; the deadline
+ *       calculator is public (it holds no personal data).</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin, for ADMIN after the staff login. Camunda guards these with its
  *       own CSRF filter, so Spring's is off here.</li>
  *   <li>Everything else: the public privacy center and the staff inbox behind the form login, with CSRF.</li>
@@ -82,12 +83,19 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/deadlines").permitAll()
                         // A callback authenticates with its signature, checked by the endpoint itself.
                         .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasRole("API")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/optouts", "/api/v1/suppression/check").hasRole("API")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/**").hasAnyRole("API", PRIVACY_OFFICER)
+                        // Each key may do only what its scopes name (ApiScope); a staff session reads requests only.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasAuthority(ApiScope.SUBMIT.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/optouts").hasAuthority(ApiScope.OPTOUTS.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/suppression/check")
+                        .hasAuthority(ApiScope.SUPPRESSION.authority())
+                        // Which request a read-own key may read is the controller's decision (404 for the others).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*").hasAnyAuthority(
+                                ApiScope.READ_OWN.authority(), ApiScope.READ_ALL.authority(),
+                                StaffRole.PRIVACY_OFFICER.authority())
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(new SessionReadingContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.connector.SystemActions;
@@ -36,9 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Requests for staff: the list (privacy officers) and one request with its timeline, open tasks, per-system
- * results and every message written for it. A system owner sees a request only if one of their systems takes
- * part in it.
+ * Requests for staff: the list and one request. Privacy officers and admins see everything: the timeline, open
+ * tasks, per-system results and every message written for it. A system owner sees a request only if one of their
+ * systems takes part in it, and then only what their part needs ({@link #ownerView}).
  */
 @Controller
 class RequestsController {
@@ -92,6 +94,9 @@ class RequestsController {
             return "staff/request-not-found";
         }
         model.addAttribute("request", request.get());
+        if (!me.overseesAllRequests()) {
+            return ownerView(reference, me, model);
+        }
         model.addAttribute("timeline", timeline.entries(reference));
         model.addAttribute("timelineIntact", timeline.isIntact(reference));
         model.addAttribute("tasks", tasks.openTasksOf(reference));
@@ -119,6 +124,25 @@ class RequestsController {
         duplicates.originalOf(reference).ifPresent(original -> model.addAttribute("duplicateOf", original));
         model.addAttribute("duplicates", duplicates.duplicatesOf(reference));
         return "staff/request";
+    }
+
+    /**
+     * What a system owner needs for their part, and nothing else: who the subject is, what their systems have to do
+     * and by when, and what their systems did. Other systems' results, the messages to the subject (which carry
+     * links and codes), the conversation, the claim, the package and the timeline are for privacy officers.
+     */
+    private String ownerView(String reference, StaffMember me, Model model) {
+        Set<Long> mine = systems.all().stream().filter(system -> me.groups().contains(system.ownerGroup()))
+                .map(SystemView::id).collect(Collectors.toSet());
+        model.addAttribute("tasks", tasks.inboxOf(me).stream().filter(task -> reference.equals(task.reference()))
+                .toList());
+        model.addAttribute("results", systems.resultsFor(reference).stream()
+                .filter(result -> mine.contains(result.systemId())).toList());
+        model.addAttribute("steps", actions.stepsOf(reference).stream()
+                .filter(step -> mine.contains(step.systemId())).toList());
+        model.addAttribute("accessFiles", actions.accessFilesOf(reference).stream()
+                .filter(file -> mine.contains(file.systemId())).toList());
+        return "staff/request-for-owner";
     }
 
     /**

@@ -8,7 +8,9 @@ import org.rightsflow.connector.ImportReport;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.connector.SystemView;
 import org.rightsflow.connector.UnknownSystemException;
+import org.rightsflow.security.StaffMember;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The registry of connected systems. Everyone on staff sees it and can test a connection; admins create, edit,
+ * The registry of connected systems. Privacy officers see every system, a system owner those of their groups; each
+ * can test the connection of what they see. Admins create, edit,
  * import and export definitions, as YAML (docs/connected-systems.md). Secrets are references and are never shown.
  */
 @Controller
@@ -39,15 +43,20 @@ class SystemsController {
     }
 
     @GetMapping("/staff/systems")
-    String systems(Model model) {
-        model.addAttribute("systems", systems.all());
+    String systems(@ModelAttribute("me") StaffMember me, Model model) {
+        model.addAttribute("systems", systems.all().stream().filter(system -> maySee(me, system)).toList());
         return "staff/systems";
     }
 
     @GetMapping("/staff/systems/{id}")
-    String system(@PathVariable long id, Model model, HttpServletResponse response) {
+    String system(@PathVariable long id, @ModelAttribute("me") StaffMember me, Model model,
+                  HttpServletResponse response) {
         try {
-            model.addAttribute("system", systems.get(id));
+            SystemView system = systems.get(id);
+            if (!maySee(me, system)) {
+                throw new UnknownSystemException(id);
+            }
+            model.addAttribute("system", system);
             model.addAttribute("yaml", SystemDefinitions.toYaml(systems.definition(id)));
         } catch (UnknownSystemException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -57,10 +66,24 @@ class SystemsController {
     }
 
     @PostMapping("/staff/systems/{id}/test")
-    String test(@PathVariable long id, RedirectAttributes redirect) {
+    String test(@PathVariable long id, @ModelAttribute("me") StaffMember me, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        try {
+            if (!maySee(me, systems.get(id))) {
+                throw new UnknownSystemException(id);
+            }
+        } catch (UnknownSystemException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "error";
+        }
         ConnectionCheck check = systems.testConnection(id);
         redirect.addFlashAttribute("check", check);
         return "redirect:/staff/systems/" + id;
+    }
+
+    /** A system owner sees (and tests) only the systems of their groups: the others' connections are no business of theirs. */
+    private static boolean maySee(StaffMember me, SystemView system) {
+        return me.overseesAllRequests() || me.groups().contains(system.ownerGroup());
     }
 
     @GetMapping("/staff/systems/new")

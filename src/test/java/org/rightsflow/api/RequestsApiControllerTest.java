@@ -42,7 +42,10 @@ import org.rightsflow.request.RequestIntake;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
+import org.rightsflow.security.ApiScope;
 import org.rightsflow.security.StaffDirectory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -65,9 +68,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @Import({DeadlineConfiguration.class, RequestsApiControllerTest.FixedClock.class})
 class RequestsApiControllerTest {
 
-    private static final String REFERENCE = "DSR-2027-000042";
+    private static final String REFERENCE = "DSR-2027-7KQ3M9XW2T";
     private static final String STATUS_TOKEN = "c3RhdHVzLXRva2VuLWZvci10aGUtYXBpLXRlc3Qtb2s";
-    private static final Principal API_CALLER = () -> "api-key:crm";
+    private static final Principal API_CALLER = apiKey("crm", ApiScope.SUBMIT);
+
+    /** An API key's authentication as ApiKeyAuthenticationFilter makes it (the filters are off in this slice). */
+    private static Principal apiKey(String name, ApiScope... scopes) {
+        return UsernamePasswordAuthenticationToken.authenticated("api-key:" + name, null, java.util.Arrays.stream(scopes)
+                .map(scope -> new SimpleGrantedAuthority(scope.authority())).toList());
+    }
 
     @Autowired
     MockMvc mvc;
@@ -116,7 +125,7 @@ class RequestsApiControllerTest {
     }
 
     @Test
-    void aValidRequestIsCreatedWithItsLocationDatesAndStatusLink() throws Exception {
+    void aValidRequestIsCreatedWithItsLocationAndDatesButNotTheSubjectsStatusLink() throws Exception {
         Instant received = Instant.parse("2027-01-31T00:00:00Z");
         when(intake.submit(any())).thenReturn(new SubmittedRequest(details(received), STATUS_TOKEN));
 
@@ -136,7 +145,8 @@ class RequestsApiControllerTest {
         assertThat(body.path("due").asText()).isEqualTo("2027-03-17");
         assertThat(body.path("extendedDue").asText()).isEqualTo("2027-05-01");
         assertThat(body.path("acknowledgeBy").asText()).isEqualTo("2027-02-12");
-        assertThat(body.path("statusUrl").asText()).isEqualTo("http://localhost:8080/status/" + STATUS_TOKEN);
+        assertThat(body.has("statusUrl")).as("the status link is the subject's, sent only to them").isFalse();
+        assertThat(body.toString()).doesNotContain(STATUS_TOKEN);
 
         NewRequest request = submitted();
         assertThat(request.type()).isEqualTo(RequestType.ACCESS);
@@ -278,6 +288,41 @@ class RequestsApiControllerTest {
         assertThat(body.path("due").asText()).isEqualTo("2027-03-17");
         assertThat(body.path("timeline").get(0).path("kind").asText()).isEqualTo("SUBMITTED");
         assertThat(body.path("timeline").get(0).path("actor").asText()).isEqualTo("API (crm)");
+    }
+
+    @Test
+    void theKeyThatSubmittedIsRecordedWithTheRequest() throws Exception {
+        when(intake.submit(any())).thenReturn(new SubmittedRequest(details(Instant.parse("2027-01-31T10:00:00Z")),
+                STATUS_TOKEN));
+
+        mvc.perform(submit("""
+                {"type": "ACCESS", "regime": "CCPA", "subject": {"email": "ada@example.com", "name": "Ada"}}
+                """)).andExpect(status().isCreated());
+
+        ArgumentCaptor<NewRequest> submitted = ArgumentCaptor.forClass(NewRequest.class);
+        verify(intake).submit(submitted.capture());
+        assertThat(submitted.getValue().submittedByApiKey()).isEqualTo("crm");
+    }
+
+    @Test
+    void aReadOwnKeyReadsItsOwnRequestAndAnyOtherIsAnsweredLikeAnUnknownOne() throws Exception {
+        when(requests.find(REFERENCE)).thenReturn(Optional.of(details(Instant.parse("2027-01-31T10:00:00Z"))));
+        when(requests.submittedByApiKey(REFERENCE)).thenReturn(Optional.of("crm"));
+        when(requests.find("DSR-2099-ZZZZZZZZZZ")).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/requests/{reference}", REFERENCE).principal(apiKey("crm", ApiScope.READ_OWN)))
+                .andExpect(status().isOk());
+        MvcResult notOwn = mvc.perform(get("/api/v1/requests/{reference}", REFERENCE)
+                        .principal(apiKey("shop", ApiScope.READ_OWN))).andExpect(status().isNotFound()).andReturn();
+        MvcResult unknown = mvc.perform(get("/api/v1/requests/{reference}", "DSR-2099-ZZZZZZZZZZ")
+                        .principal(apiKey("shop", ApiScope.READ_OWN))).andExpect(status().isNotFound()).andReturn();
+        mvc.perform(get("/api/v1/requests/{reference}", REFERENCE).principal(apiKey("shop", ApiScope.READ_ALL)))
+                .andExpect(status().isOk());
+
+        assertThat(read(notOwn).path("detail").asText().replace(REFERENCE, "?"))
+                .as("no oracle: another key's request reads like an unknown reference")
+                .isEqualTo(read(unknown).path("detail").asText().replace("DSR-2099-ZZZZZZZZZZ", "?"));
+        assertThat(read(notOwn).path("title").asText()).isEqualTo(read(unknown).path("title").asText());
     }
 
     @Test

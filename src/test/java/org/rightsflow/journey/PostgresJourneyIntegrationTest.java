@@ -47,21 +47,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(PostgresTestDatabase.class)
 class PostgresJourneyIntegrationTest {
 
-    static final String API_KEY = "pg-test-api-key-3f9c1e";
+    // Test values as strong as the postgres profile demands (ProductionSafetyCheck): openssl rand -base64 32.
+    static final String API_KEY = "qwTKihJuFxWzITtMoa5AVNq0NALFyUTWDF1j1Hn2hfg=";
+    static final String LINK_KEY = "711QPqQNid7vUsgtb6SLOKRbRjI6+ZQ2Daf++4KMa/Q=";
+    static final String ERASURE_HASH_KEY = "hMtsK37bOB0WjjGCnxajAwfY7ykMKH+BvGsh8Vy7kUY=";
+    static final String SUPPRESSION_KEY = "3i1lwigNyFUwGN6L52Ny/BVXyMe/K8n2sRLKU5778vY=";
     static final String OWNER = "pg-owner";
     static final String OWNER_PASSWORD = "correct horse battery staple";
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("rightsflow.api.keys", () -> "ci=" + API_KEY);
-        registry.add("rightsflow.secrets.link-key", () -> "pg-test-link-key-8d1a77c2");
+        registry.add("rightsflow.api.keys", () -> "ci:submit+optouts+read-own=" + API_KEY);
+        registry.add("rightsflow.secrets.link-key", () -> LINK_KEY);
         registry.add("rightsflow.secrets.data-keys", () -> DATA_KEYS);
-        registry.add("rightsflow.secrets.erasure-hash-key", () -> "pg-test-erasure-hash-key-41c9");
-        registry.add("rightsflow.secrets.suppression-key", () -> "pg-test-suppression-key-07be");
+        registry.add("rightsflow.secrets.erasure-hash-key", () -> ERASURE_HASH_KEY);
+        registry.add("rightsflow.secrets.suppression-key", () -> SUPPRESSION_KEY);
     }
 
-    static final String DATA_KEYS = "pg-test=UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXN0S2V5UGdUZXM=";
+    static final String DATA_KEYS = "pg-test-2=HiJCnq2KGN6TlkavmvuBiWoTGQA2MQ2JN7ZJtmnxpdg=";
 
     @LocalServerPort
     int port;
@@ -170,9 +174,9 @@ class PostgresJourneyIntegrationTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RightsflowApplication.class.getName(),
                 "--spring.profiles.active=postgres", "--server.port=0",
-                "--rightsflow.api.keys=demo-api-key", "--rightsflow.secrets.link-key=pg-test-link-key-8d1a77c2",
-                "--rightsflow.secrets.data-keys=" + DATA_KEYS, "--rightsflow.secrets.erasure-hash-key=pg-test-erasure-hash-key-41c9",
-                "--rightsflow.secrets.suppression-key=pg-test-suppression-key-07be",
+                "--rightsflow.api.keys=demo:submit=demo-api-key", "--rightsflow.secrets.link-key=" + LINK_KEY,
+                "--rightsflow.secrets.data-keys=" + DATA_KEYS, "--rightsflow.secrets.erasure-hash-key=" + ERASURE_HASH_KEY,
+                "--rightsflow.secrets.suppression-key=" + SUPPRESSION_KEY,
                 "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.auto-deployment-enabled=false"));
         PostgresTestDatabase.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Process app = new ProcessBuilder(command).redirectErrorStream(true).start();

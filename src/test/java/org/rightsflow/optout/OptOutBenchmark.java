@@ -51,7 +51,7 @@ class OptOutBenchmark {
     private static final int SINGLE = Integer.getInteger("benchmark.single", 5_000);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 8);
     private static final int PER_CALL = 10_000;
-    private static final String API_KEY = "benchmark-api-key-0123456789abcdef";
+    private static final String API_KEY = "BptfHqI8rZEB0GTZ6gZiz/1ugVaoCpZ8pknD8Y0KDek=";
     private static final String APP_DATABASE = "rightsflow_optout_bench";
     private static final String SHOP_DATABASE = "rightsflow_optout_shop_bench";
 
@@ -143,11 +143,12 @@ class OptOutBenchmark {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
                 "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                "--rightsflow.api.keys=bench=" + API_KEY,
-                "--rightsflow.secrets.link-key=benchmark-link-key-0123456789",
-                "--rightsflow.secrets.data-keys=bench=QmVuY2htYXJrS2V5QmVuY2htYXJrS2V5QmVuY2htYXI=",
-                "--rightsflow.secrets.erasure-hash-key=benchmark-erasure-hash-key",
-                "--rightsflow.secrets.suppression-key=benchmark-suppression-key",
+                "--rightsflow.api.keys=bench:optouts=" + API_KEY,
+                // As strong as the postgres profile demands (ProductionSafetyCheck).
+                "--rightsflow.secrets.link-key=jsRHkxiD0znBMUdc1pJBFuYrcN7eIdNdQCXAxDETCpI=",
+                "--rightsflow.secrets.data-keys=bench-2=aR/PbRgOQ+JCBxA1FaTlfNRTYUVKUqBYSmbYKYgQ6u4=",
+                "--rightsflow.secrets.erasure-hash-key=D3rYnPD+NrWMb+al3veJFg6KnJu1gdCt9mGS1VVb9GQ=",
+                "--rightsflow.secrets.suppression-key=Ks7MWPJJzlLH5aYt5FcUJXLwYeMRz1xPU5j0nranzLU=",
                 "--rightsflow.opt-out.batch-every=P1D",
                 "--logging.level.root=warn");
     }

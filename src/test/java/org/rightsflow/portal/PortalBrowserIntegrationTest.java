@@ -109,7 +109,7 @@ class PortalBrowserIntegrationTest {
         assertThat(browser.find("h1").getText()).isEqualTo("We received your request");
         List<WebElement> facts = browser.driver().findElements(By.cssSelector(".panel strong"));
         String reference = facts.get(0).getText();
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        assertThat(reference).matches("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
         RequestDetails stored = requests.get(reference);
         assertThat(stored.subject().email()).isEqualTo(email);
         assertThat(stored.subject().name()).isEqualTo("Kim Keyboard");
@@ -186,7 +186,7 @@ class PortalBrowserIntegrationTest {
         browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
         assertThat(browser.find("h1").getText()).isEqualTo("We received your request");
         String reference = browser.find(".panel strong").getText();
-        assertThat(reference).matches("DSR-\\d{4}-\\d{6}");
+        assertThat(reference).matches("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
         Journey journey = new Journey(port, "unused").withEmail(email).following(reference);
 
         // ...and confirms it from the link in the email, in the same browser.

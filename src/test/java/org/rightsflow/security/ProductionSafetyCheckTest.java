@@ -13,25 +13,32 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
-/** The postgres profile refuses to start with anything of the demo in place, and creates the first admin. */
+/**
+ * The postgres profile refuses to start with anything of the demo in place or any weak secret, and creates the first
+ * admin.
+ */
 @ExtendWith(MockitoExtension.class)
 class ProductionSafetyCheckTest {
 
-    private static final String API_KEYS = "crm=Kx7pQ2mZ9vLw4rT8Yh3nB6cV";
-    private static final String LINK_KEY = "f3b1c2d4e5a69788c9d0e1f2a3b4c5d6";
+    // Each as openssl rand -base64 32 (or -hex 32) makes them.
+    private static final String API_SECRET = "q8Xz1vN4mR7tB2wK9pL5sD3fG6hJ0cVbNmQwErTyUiO=";
+    private static final String API_KEYS = "crm:submit=" + API_SECRET;
+    private static final String LINK_KEY = "3f9c1e8d2b7a4c6e0f5d9b1a8c3e7f2d4b6a0c9e1f3d5b7a9c2e4f6a8b0d1c3e";
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
     private static final String ADMIN_EMAIL = "privacy@shop.example";
 
     @Mock
     StaffDirectory staff;
 
-    private static final String DATA_KEYS = "prod-2027=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTI=";
-    private static final String HASH_KEY = "a-real-erasure-hash-key-of-some-length";
-    private static final String SUPPRESSION_KEY = "a-real-suppression-key-of-some-length";
+    private static final String DATA_KEYS = "prod-2027=kJ3nV8qW2xZ5bT9mL1pR4sY7uC0fH6gD3aE8iO2nK5w=";
+    private static final String HASH_KEY = "Vb7Nq2Wx9Kz4Tm1Lp8Rs3Yu6Cf0Hg5Da2Ei7On4Kj9M=";
+    private static final String SUPPRESSION_KEY = "Rt5Yu8Io1Pa4Sd7Fg0Hj3Kl6Zx9Cv2Bn5Mq8Wz1Ex4R=";
 
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String bootstrapPassword) {
         return check(apiKeys, linkKey, DATA_KEYS, HASH_KEY, bootstrapPassword);
@@ -45,7 +52,7 @@ class ProductionSafetyCheckTest {
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String dataKeys, String hashKey,
                                         String suppressionKey, String bootstrapPassword) {
         return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, dataKeys, hashKey, suppressionKey,
-                bootstrapPassword, ADMIN_EMAIL);
+                bootstrapPassword, ADMIN_EMAIL, "");
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -68,7 +75,7 @@ class ProductionSafetyCheckTest {
 
     @Test
     void theDemoApiKeyIsRefused() {
-        assertThatThrownBy(() -> run(check("crm=Kx7pQ2mZ9vLw4rT8, demo-api-key", LINK_KEY, "")))
+        assertThatThrownBy(() -> run(check(API_KEYS + ", ci:submit=demo-api-key", LINK_KEY, "")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Refusing to start the postgres profile")
                 .hasMessageContaining("demo API key")
@@ -115,7 +122,7 @@ class ProductionSafetyCheckTest {
     void everyProblemIsListedAtOnceSoTheOperatorFixesThemInOneGo() {
         stillOnDemoPassword("admin");
 
-        assertThatThrownBy(() -> run(check("demo-api-key", "demo-link-key-change-me", "owner")))
+        assertThatThrownBy(() -> run(check("ci:submit=demo-api-key", "demo-link-key-change-me", "owner")))
                 .hasMessageContaining("demo API key")
                 .hasMessageContaining("link-key")
                 .hasMessageContaining("admin-password is a demo password")
@@ -155,7 +162,7 @@ class ProductionSafetyCheckTest {
     @Test
     void refusesTheDemoDataKeyEvenBesideARealOne() {
         assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY,
-                "prod-2027=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTI=,demo-2026=" + ProductionSafetyCheck.DEMO_DATA_KEY,
+                DATA_KEYS + ",demo-2026=" + ProductionSafetyCheck.DEMO_DATA_KEY,
                 HASH_KEY, "")))
                 .hasMessageContaining("demo data key");
     }
@@ -172,5 +179,72 @@ class ProductionSafetyCheckTest {
                 .hasMessageContaining("suppression-key");
         assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, HASH_KEY, "", "")))
                 .hasMessageContaining("suppression-key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "a-real-suppression-key-of-some-length",          // long, but not Base64 or hex: randomness unknown
+            "c2hvcnQta2V5",                                    // Base64 of 9 bytes
+            "3f9c1e8d2b7a4c6e0f5d9b1a8c3e7f2d",                // hex of 16 bytes
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",    // 32 zero bytes
+            "abababababababababababababababababababababababababababababababab"}) // hex, one byte repeated
+    void aKeyWithFewerThan32RandomBytesIsRefusedByItsSettingWithoutTheValue(String weak) {
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, HASH_KEY, weak, "")))
+                .hasMessageStartingWith("Refusing to start the postgres profile")
+                .hasMessageContaining("rightsflow.secrets.suppression-key (RIGHTSFLOW_SUPPRESSION_KEY)")
+                .hasMessageContaining("openssl rand -base64 32")
+                .hasMessageNotContaining(weak);
+    }
+
+    @Test
+    void everyKindOfKeyIsJudged() {
+        String weak = "c2hvcnQta2V5";
+        assertThatThrownBy(() -> run(check("crm:submit=" + weak, weak + "1", "prod=" + weak + "2", weak + "3",
+                SUPPRESSION_KEY, "")))
+                .hasMessageContaining("the secret of API key 'crm'")
+                .hasMessageContaining("rightsflow.secrets.link-key")
+                .hasMessageContaining("data key 'prod'")
+                .hasMessageContaining("rightsflow.secrets.erasure-hash-key");
+    }
+
+    @Test
+    void hexAndUrlSafeBase64KeysOf32BytesAreAccepted() {
+        when(staff.isEmpty()).thenReturn(false);
+
+        assertThatNoException().isThrownBy(() -> run(check(API_KEYS, LINK_KEY, DATA_KEYS, HASH_KEY,
+                "Rt5Yu8Io1Pa4Sd7Fg0Hj3Kl6Zx9Cv2Bn5Mq8Wz1Ex4R-_w", "")));
+    }
+
+    @Test
+    void theSameValueForTwoKeysIsRefused() {
+        assertThatThrownBy(() -> run(check("crm:submit=" + HASH_KEY, LINK_KEY, DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "")))
+                .hasMessageContaining("the same value is used for rightsflow.secrets.erasure-hash-key "
+                        + "(RIGHTSFLOW_ERASURE_HASH_KEY) and the secret of API key 'crm'")
+                .hasMessageNotContaining(HASH_KEY);
+        assertThatThrownBy(() -> run(check(API_KEYS, SUPPRESSION_KEY, DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "")))
+                .hasMessageContaining("the same value is used for rightsflow.secrets.link-key");
+    }
+
+    @Test
+    void aShortBootstrapPasswordIsRefused() {
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, "Tr0ub4dor&3")))
+                .hasMessageContaining("rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD) is "
+                        + "shorter than 12 characters")
+                .hasMessageNotContaining("Tr0ub4dor&3");
+        assertThatThrownBy(() -> run(check(API_KEYS, LINK_KEY, "aaaaaaaaaaaaaaaa")))
+                .hasMessageContaining("admin-password");
+        verify(staff, never()).create(any());
+    }
+
+    @Test
+    void aShortDatabasePasswordIsRefusedAndNoneAtAllIsTheServersBusiness() {
+        ProductionSafetyCheck shortPassword = new ProductionSafetyCheck(new ApiKeys(API_KEYS), staff, LINK_KEY,
+                DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "", ADMIN_EMAIL, "postgres");
+        assertThatThrownBy(() -> run(shortPassword))
+                .hasMessageContaining("spring.datasource.password (RIGHTSFLOW_DB_PASSWORD) is shorter than 12");
+
+        when(staff.isEmpty()).thenReturn(false);
+        assertThatNoException().isThrownBy(() -> run(new ProductionSafetyCheck(new ApiKeys(API_KEYS), staff, LINK_KEY,
+                DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "", ADMIN_EMAIL, "a long database password")));
     }
 }

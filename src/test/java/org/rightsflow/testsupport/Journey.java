@@ -20,7 +20,7 @@ import org.rightsflow.testsupport.WebSession.Page;
  */
 public final class Journey {
 
-    private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{6}");
+    private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/(verify|status)/[A-Za-z0-9_-]+");
     public static final Duration PATIENCE = Duration.ofSeconds(30);
     /** The demo company's mailing agency, a processor that confirms from the link in its email. */
