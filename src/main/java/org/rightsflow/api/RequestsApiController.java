@@ -18,6 +18,8 @@ import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutboxMessageView;
 import org.rightsflow.request.Channel;
@@ -53,10 +55,13 @@ class RequestsApiController {
     private final Clock clock;
     private final String publicUrl;
     private final SystemRegistry systems;
+    private final RateLimits limits;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
                           StatutoryClock statutoryClock, Validator validator, Clock clock,
-                          @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems) {
+                          @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems,
+                          RateLimits limits) {
+        this.limits = limits;
         this.systems = systems;
         this.intake = intake;
         this.clock = clock;
@@ -70,6 +75,7 @@ class RequestsApiController {
 
     @PostMapping
     ResponseEntity<SubmittedBody> submit(@RequestBody SubmitRequestBody body, Principal principal) {
+        limits.key(Limit.API_SUBMISSIONS, principal.getName()).orThrow();
         // Bean validation and the vocabulary checks report together, so a client fixes everything in one go.
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(body).forEach(violation ->
