@@ -3,6 +3,7 @@ package org.rightsflow.api;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.rightsflow.limits.ControlCharacterInJson;
 import org.rightsflow.limits.LimitExceeded;
 import org.rightsflow.request.UnknownRequestException;
 import org.springframework.core.Ordered;
@@ -39,6 +40,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof ControlCharacterInJson invisible) {
+            return ResponseEntity.badRequest().body(invalidFields(List.of(
+                    new FieldProblem(invisible.field(), invisible.problem()))));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON of the expected shape (or CSV, where accepted), or it was cut off.");
         problem.setTitle("Unreadable request body");

@@ -23,6 +23,7 @@ import org.rightsflow.limits.RateLimits;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutboxMessageView;
 import org.rightsflow.request.Channel;
+import org.rightsflow.request.IntakeProperties;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
@@ -56,12 +57,14 @@ class RequestsApiController {
     private final String publicUrl;
     private final SystemRegistry systems;
     private final RateLimits limits;
+    private final IntakeProperties intakeProperties;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
                           StatutoryClock statutoryClock, Validator validator, Clock clock,
                           @Value("${rightsflow.public-url}") String publicUrl, SystemRegistry systems,
-                          RateLimits limits) {
+                          RateLimits limits, IntakeProperties intakeProperties) {
         this.limits = limits;
+        this.intakeProperties = intakeProperties;
         this.systems = systems;
         this.intake = intake;
         this.clock = clock;
@@ -121,6 +124,12 @@ class RequestsApiController {
                     : Instant.parse(value);
             if (receivedAt.isAfter(clock.instant())) {
                 problems.add(new FieldProblem("receivedAt", "must not be in the future"));
+                return null;
+            }
+            Instant earliest = intakeProperties.earliestReceivedAt(clock.instant());
+            if (receivedAt.isBefore(earliest)) {
+                problems.add(new FieldProblem("receivedAt", "must not be before " + earliest
+                        + " (requests are entered at most " + intakeProperties.maxBackdating() + " after receipt)"));
                 return null;
             }
             return receivedAt;

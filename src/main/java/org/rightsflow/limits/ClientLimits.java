@@ -2,7 +2,6 @@ package org.rightsflow.limits;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -12,7 +11,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Spends the client address's budget of every {@link Limited} controller method before it runs. The address is the
  * one the servlet container reports: behind a trusted proxy, with forwarded headers on, the forwarded client.
  */
-@Configuration
 class ClientLimits implements WebMvcConfigurer, HandlerInterceptor {
 
     private final RateLimits limits;
