@@ -14,8 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses any form field or query parameter that breaks {@link ControlCharacters}, before anything reads it (the
- * sign-in included): 400 with the field's name, as a problem document on the JSON API and as the error page
- * elsewhere. Camunda's own webapps and REST API keep their own rules.
+ * sign-in included): 400 with the field's name, as a problem document on the JSON API and as a page elsewhere. Camunda's own webapps and REST API keep their own rules.
  */
 class ControlCharacterFilter extends OncePerRequestFilter {
 
@@ -51,7 +50,8 @@ class ControlCharacterFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String field)
+            throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             Map<String, Object> problem = new LinkedHashMap<>();
@@ -67,7 +67,12 @@ class ControlCharacterFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
+        // Rendered by Spring MVC (BadInputPage), as a page whatever the client accepts.
         request.setAttribute(REFUSED_FIELD, field);
-        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        try {
+            request.getRequestDispatcher(BadInputPage.PATH).forward(request, response);
+        } catch (ServletException e) {
+            throw new IOException(e);
+        }
     }
 }

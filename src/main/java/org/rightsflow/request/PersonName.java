@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A person's name as we may write it back to them: one line, and nothing a mail client turns into a link. Refused:
  * line breaks and other control characters, {@code http}, {@code www.}, {@code ://}, an {@code @}, and any
- * domain-looking token, i.e. a full stop between a letter or digit and two more ({@code evil.example},
+ * domain-looking token, i.e. a full stop between a letter or digit and two more, or between digits ({@code evil.example},
  * {@code Dr.Smith}, {@code 10.0.0.1}); initials with a space after the full stop ({@code J. R. R. Tolkien},
  * {@code J.R.R. Tolkien}) are fine. Null and blank are left to {@code @NotBlank}, length to {@code @Size}.
  */
@@ -32,7 +32,8 @@ public @interface PersonName {
     class Validator implements ConstraintValidator<PersonName, String> {
 
         /** Full stops of several scripts, as mail clients read them in links. */
-        private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}\\p{N}][.\\uFF0E\\u3002\\uFF61][\\p{L}\\p{N}]{2}");
+        private static final Pattern DOMAIN_LIKE = Pattern.compile(
+                "[\\p{L}\\p{N}][.\\uFF0E\\u3002\\uFF61](?:[\\p{L}\\p{N}]{2}|\\p{N})");
         private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
         @Override
