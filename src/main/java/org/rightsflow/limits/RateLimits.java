@@ -56,7 +56,7 @@ public class RateLimits {
     /** Spends one attempt of the budget of the email address typed into (or behind) this door. */
     public Verdict subject(Limit limit, String email) {
         Rule rule = properties.rule(limit);
-        return spend(limit, Scope.SUBJECT, SubjectHashes.normalise(email), rule.perSubject(), rule.per());
+        return spend(limit, Scope.SUBJECT, email, rule.perSubject(), rule.per());
     }
 
     /** Spends one attempt of the API key's budget at this door. */

@@ -1,13 +1,13 @@
 package org.rightsflow.portal;
 
-import org.rightsflow.limits.Limit;
-import org.rightsflow.limits.Limited;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.rightsflow.connector.AnswerNotAwaited;
 import org.rightsflow.connector.CallbackReceipt;
 import org.rightsflow.connector.PendingConfirmation;
 import org.rightsflow.connector.SystemCallbacks;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
 import org.rightsflow.support.LockConflicts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

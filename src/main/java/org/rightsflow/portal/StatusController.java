@@ -1,23 +1,23 @@
 package org.rightsflow.portal;
 
-import org.rightsflow.limits.Limit;
-import org.rightsflow.limits.Limited;
-import org.rightsflow.limits.RateLimits;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.access.PackageDelivery.CodeOutcome;
 import org.rightsflow.access.PackageDelivery.Grant;
 import org.rightsflow.access.PackageDelivery.Redeemed;
+import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDetails;

@@ -1,8 +1,8 @@
 package org.rightsflow.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.rightsflow.limits.Limit;
 import org.rightsflow.limits.Limited;
-import jakarta.servlet.http.HttpServletResponse;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.verification.IdentityVerification;
 import org.rightsflow.verification.LinkCheck;
