@@ -3,6 +3,8 @@ package org.rightsflow.api;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.rightsflow.limits.ControlCharacterInJson;
+import org.rightsflow.limits.LimitExceeded;
 import org.rightsflow.request.UnknownRequestException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,6 +40,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof ControlCharacterInJson invisible) {
+            return ResponseEntity.badRequest().body(invalidFields(List.of(
+                    new FieldProblem(invisible.field(), invisible.problem()))));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON of the expected shape (or CSV, where accepted), or it was cut off.");
         problem.setTitle("Unreadable request body");
@@ -47,6 +53,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldsException.class)
     ProblemDetail invalid(InvalidFieldsException e) {
         return invalidFields(e.problems());
+    }
+
+    /** A spent budget (per API key): 429 with Retry-After, so a client's back-off knows how long to wait. */
+    @ExceptionHandler(LimitExceeded.class)
+    ResponseEntity<ProblemDetail> limited(LimitExceeded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.limit().notDone()
+                + ": too many requests with this API key. Try again in " + e.retryAfterSeconds() + " seconds.");
+        problem.setTitle("Too many requests");
+        problem.setType(URI.create("https://rightsflow.org/problems/too-many-requests"));
+        problem.setProperty("retryAt", e.retryAt());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(UnknownRequestException.class)

@@ -19,9 +19,12 @@ import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutboxMessageView;
 import org.rightsflow.request.Channel;
+import org.rightsflow.request.IntakeProperties;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
@@ -52,9 +55,14 @@ class RequestsApiController {
     private final Validator validator;
     private final Clock clock;
     private final SystemRegistry systems;
+    private final RateLimits limits;
+    private final IntakeProperties intakeProperties;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
-                          StatutoryClock statutoryClock, Validator validator, Clock clock, SystemRegistry systems) {
+                          StatutoryClock statutoryClock, Validator validator, Clock clock, SystemRegistry systems,
+                          RateLimits limits, IntakeProperties intakeProperties) {
+        this.limits = limits;
+        this.intakeProperties = intakeProperties;
         this.systems = systems;
         this.intake = intake;
         this.clock = clock;
@@ -67,6 +75,7 @@ class RequestsApiController {
 
     @PostMapping
     ResponseEntity<SubmittedBody> submit(@RequestBody SubmitRequestBody body, Principal principal) {
+        limits.key(Limit.API_SUBMISSIONS, principal.getName()).orThrow();
         // Bean validation and the vocabulary checks report together, so a client fixes everything in one go.
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(body).forEach(violation ->
@@ -127,6 +136,12 @@ class RequestsApiController {
                     : Instant.parse(value);
             if (receivedAt.isAfter(clock.instant())) {
                 problems.add(new FieldProblem("receivedAt", "must not be in the future"));
+                return null;
+            }
+            Instant earliest = intakeProperties.earliestReceivedAt(clock.instant());
+            if (receivedAt.isBefore(earliest)) {
+                problems.add(new FieldProblem("receivedAt", "must not be before " + earliest
+                        + " (requests are entered at most " + intakeProperties.maxBackdating() + " after receipt)"));
                 return null;
             }
             return receivedAt;

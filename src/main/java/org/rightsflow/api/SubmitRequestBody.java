@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rightsflow.request.EmailAddress;
 import org.rightsflow.request.IntakeLimits;
 import org.rightsflow.request.MaxBytes;
+import org.rightsflow.request.PersonName;
 
 /**
  * {@code POST /api/v1/requests}. Type, regime and channel arrive as text so that an unknown value is reported
@@ -34,7 +35,8 @@ record SubmitRequestBody(
 
     record Subject(
             @NotBlank(message = "is required") @EmailAddress(message = "must be an email address like name@example.com") String email,
-            @NotBlank(message = "is required") @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "must be at most 200 characters") String name,
+            @NotBlank(message = "is required") @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "must be at most 100 characters")
+            @PersonName(message = "must be one line without web or email addresses") String name,
             @Size(max = IntakeLimits.MAX_ACCOUNT_ID_LENGTH, message = "must be at most 200 characters") String accountId) {
 
         /** Trimmed before validation, as the portal does. */

@@ -70,9 +70,18 @@ public class PreferenceCenter {
      */
     @Transactional
     public Recorded optOut(String email, Purpose purpose, SignalSource source, Regime regime) {
+        return optOut(email, purpose, source, regime, true);
+    }
+
+    /**
+     * As {@link #optOut(String, Purpose, SignalSource, Regime)}; {@code confirmByEmail} false records the opt-out
+     * without the confirmation email (the address has had all the mail the public forms may send it today).
+     */
+    @Transactional
+    public Recorded optOut(String email, Purpose purpose, SignalSource source, Regime regime, boolean confirmByEmail) {
         Recorded recorded = ledger.record(List.of(new Signal(email, purpose, Choice.OPT_OUT, source, regime,
                 clock.instant()))).get(0);
-        if (source == SignalSource.FORM) {
+        if (source == SignalSource.FORM && confirmByEmail) {
             Map<String, Object> model = new HashMap<>();
             model.put("purpose", purpose.name());
             model.put("alreadyOptedOut", recorded.outcome() == Recorded.Outcome.UNCHANGED);

@@ -6,6 +6,9 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.optout.OptOutProperties;
 import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.Purpose;
@@ -32,10 +35,12 @@ class OptOutController {
 
     private final PreferenceCenter preferences;
     private final OptOutProperties properties;
+    private final RateLimits limits;
 
-    OptOutController(PreferenceCenter preferences, OptOutProperties properties) {
+    OptOutController(PreferenceCenter preferences, OptOutProperties properties, RateLimits limits) {
         this.preferences = preferences;
         this.properties = properties;
+        this.limits = limits;
     }
 
     @ModelAttribute("regimes")
@@ -58,12 +63,14 @@ class OptOutController {
         return form(model, Purpose.SENSITIVE_USE);
     }
 
+    @Limited(Limit.OPT_OUT_FORM)
     @PostMapping(SALE_PATH)
     String optOutOfSale(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, Model model,
                         HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return submit(Purpose.SALE_SHARING, form, errors, model, request, response, redirect);
     }
 
+    @Limited(Limit.OPT_OUT_FORM)
     @PostMapping(SENSITIVE_PATH)
     String limitSensitiveUse(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, Model model,
                              HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
@@ -100,7 +107,11 @@ class OptOutController {
             return form(model, purpose);
         }
         String email = form.getEmail().strip();
-        Recorded recorded = preferences.optOut(email, purpose, SignalSource.FORM, regime.get());
+        // An opt-out is always recorded; only its confirmation email waits for the address's mail budget, which
+        // anyone who types the address can spend.
+        boolean confirm = limits.subject(Limit.OPT_OUT_FORM, email).allowed()
+                && limits.mailTo(Limit.OPT_OUT_FORM, email).allowed();
+        Recorded recorded = preferences.optOut(email, purpose, SignalSource.FORM, regime.get(), confirm);
         boolean gpcHonoured = false;
         if (GlobalPrivacyControl.sentBy(request) && purpose != Purpose.SALE_SHARING) {
             preferences.optOut(email, Purpose.SALE_SHARING, SignalSource.GPC, regime.get());
@@ -110,6 +121,7 @@ class OptOutController {
         redirect.addFlashAttribute("recorded", recorded);
         redirect.addFlashAttribute("gpcHonoured", gpcHonoured || GlobalPrivacyControl.sentBy(request));
         redirect.addFlashAttribute("email", email);
+        redirect.addFlashAttribute("confirmationSent", confirm);
         return "redirect:/opted-out";
     }
 }

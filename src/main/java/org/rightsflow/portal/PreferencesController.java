@@ -9,11 +9,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.optout.Choice;
 import org.rightsflow.optout.ConsentState;
 import org.rightsflow.optout.OptOutProperties;
-import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.PreferenceCenter.VerifiedSubject;
+import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.Purpose;
 import org.rightsflow.optout.Recorded;
 import org.rightsflow.optout.SignalSource;
@@ -41,11 +44,13 @@ class PreferencesController {
     private final PreferenceCenter preferences;
     private final OptOutProperties properties;
     private final Clock clock;
+    private final RateLimits limits;
 
-    PreferencesController(PreferenceCenter preferences, OptOutProperties properties, Clock clock) {
+    PreferencesController(PreferenceCenter preferences, OptOutProperties properties, Clock clock, RateLimits limits) {
         this.preferences = preferences;
         this.properties = properties;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @GetMapping("/preferences")
@@ -54,6 +59,7 @@ class PreferencesController {
         return "portal/preferences";
     }
 
+    @Limited(Limit.PREFERENCE_LINK)
     @PostMapping("/preferences")
     String sendLink(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, HttpServletRequest request,
                     HttpServletResponse response, RedirectAttributes redirect) {
@@ -62,11 +68,14 @@ class PreferencesController {
             return "portal/preferences";
         }
         String email = form.getEmail().strip();
-        preferences.sendLink(email);
+        // The browser's opt-out is recorded even when no link can be sent.
         boolean gpc = GlobalPrivacyControl.sentBy(request);
         if (gpc) {
             preferences.optOut(email, Purpose.SALE_SHARING, SignalSource.GPC, properties.defaultRegime());
         }
+        limits.subject(Limit.PREFERENCE_LINK, email).orThrow();
+        limits.mailTo(Limit.PREFERENCE_LINK, email).orThrow();
+        preferences.sendLink(email);
         redirect.addFlashAttribute("linkSent", true);
         redirect.addFlashAttribute("gpcHonoured", gpc);
         return "redirect:/preferences/sent";
@@ -81,6 +90,7 @@ class PreferencesController {
     }
 
     /** Opens the session from an emailed link, then moves the token out of the address bar. */
+    @Limited(Limit.SECRET_LINK)
     @GetMapping("/preferences/{token}")
     String follow(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<VerifiedSubject> subject = preferences.follow(token);

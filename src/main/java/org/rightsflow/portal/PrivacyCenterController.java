@@ -12,6 +12,10 @@ import org.rightsflow.audit.Actors;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
+import org.rightsflow.limits.RateLimits;
+import org.rightsflow.limits.Verdict;
 import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.Purpose;
 import org.rightsflow.optout.SignalSource;
@@ -36,11 +40,14 @@ class PrivacyCenterController {
     private final RequestIntake intake;
     private final SystemRegistry systems;
     private final PreferenceCenter preferences;
+    private final RateLimits limits;
 
-    PrivacyCenterController(RequestIntake intake, SystemRegistry systems, PreferenceCenter preferences) {
+    PrivacyCenterController(RequestIntake intake, SystemRegistry systems, PreferenceCenter preferences,
+                            RateLimits limits) {
         this.intake = intake;
         this.systems = systems;
         this.preferences = preferences;
+        this.limits = limits;
     }
 
     @ModelAttribute("gpc")
@@ -72,6 +79,7 @@ class PrivacyCenterController {
         return "portal/index";
     }
 
+    @Limited(Limit.REQUEST_FORM)
     @PostMapping("/requests")
     String submit(@Valid @ModelAttribute("form") RequestForm form, BindingResult errors,
                   RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
@@ -88,6 +96,18 @@ class PrivacyCenterController {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "portal/index";
+        }
+        String email = form.getEmail().strip();
+        Verdict allowed = limits.subject(Limit.REQUEST_FORM, email);
+        if (allowed.allowed()) {
+            allowed = limits.mailTo(Limit.REQUEST_FORM, email);
+        }
+        if (!allowed.allowed()) {
+            // The request is refused (it could not be verified without mail), but the browser's opt-out still counts.
+            if (GlobalPrivacyControl.sentBy(request)) {
+                preferences.optOut(email, Purpose.SALE_SHARING, SignalSource.GPC, regime.get());
+            }
+            allowed.orThrow();
         }
         SubmittedRequest submitted = intake.submit(new NewRequest(type.get(), regime.get(),
                 new SubjectIdentity(form.getEmail().strip(), form.getName().strip(), PortalInput.blankToNull(form.getAccountId())),

@@ -6,6 +6,8 @@ import org.rightsflow.connector.AnswerNotAwaited;
 import org.rightsflow.connector.CallbackReceipt;
 import org.rightsflow.connector.PendingConfirmation;
 import org.rightsflow.connector.SystemCallbacks;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
 import org.rightsflow.support.LockConflicts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,7 @@ class ProcessorConfirmationController {
         this.callbacks = callbacks;
     }
 
+    @Limited(Limit.SECRET_LINK)
     @GetMapping("/processors/confirm/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<PendingConfirmation> pending = callbacks.pendingConfirmation(token);
@@ -43,6 +46,7 @@ class ProcessorConfirmationController {
         return "portal/processor-confirm";
     }
 
+    @Limited(Limit.SECRET_LINK)
     @PostMapping("/processors/confirm/{token}")
     String confirm(@PathVariable String token, @RequestParam(required = false) String note, Model model,
                    HttpServletResponse response) {

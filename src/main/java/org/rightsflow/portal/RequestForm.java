@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.rightsflow.request.EmailAddress;
 import org.rightsflow.request.IntakeLimits;
 import org.rightsflow.request.MaxBytes;
+import org.rightsflow.request.PersonName;
 
 /** The request form as posted. Type and regime arrive as text and are checked against the known values. */
 class RequestForm {
@@ -18,7 +19,8 @@ class RequestForm {
     private String regime;
 
     @NotBlank(message = "Enter your name")
-    @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "Keep your name under 200 characters")
+    @Size(max = IntakeLimits.MAX_NAME_LENGTH, message = "Keep your name under 100 characters")
+    @PersonName
     private String name;
 
     @NotBlank(message = "Enter your email address")

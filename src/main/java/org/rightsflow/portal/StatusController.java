@@ -6,15 +6,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.access.PackageDelivery.CodeOutcome;
 import org.rightsflow.access.PackageDelivery.Grant;
 import org.rightsflow.access.PackageDelivery.Redeemed;
+import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.access.PackageView;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
+import org.rightsflow.limits.RateLimits;
 import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDetails;
@@ -43,9 +46,11 @@ class StatusController {
     private final PackageDelivery delivery;
     private final RequestLifecycle lifecycle;
     private final SystemRegistry systems;
+    private final RateLimits limits;
 
     StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
-                     RequestLifecycle lifecycle, SystemRegistry systems) {
+                     RequestLifecycle lifecycle, SystemRegistry systems, RateLimits limits) {
+        this.limits = limits;
         this.lifecycle = lifecycle;
         this.systems = systems;
         this.requests = requests;
@@ -53,6 +58,7 @@ class StatusController {
         this.delivery = delivery;
     }
 
+    @Limited(Limit.STATUS_PAGE)
     @GetMapping("/status/{token}")
     String status(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<RequestDetails> request = requests.findByStatusToken(token);
@@ -66,6 +72,7 @@ class StatusController {
      * The subject answers the question staff left on this page; the clock runs again. The status link is the proof:
      * it was sent only to the subject's address.
      */
+    @Limited(Limit.STATUS_PAGE)
     @PostMapping("/status/{token}/answer")
     String answer(@PathVariable String token, @RequestParam(name = "answer", required = false) String answer,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -85,6 +92,7 @@ class StatusController {
     }
 
     /** The subject appeals the decision on their request (where their law gives an appeal). */
+    @Limited(Limit.STATUS_PAGE)
     @PostMapping("/status/{token}/appeal")
     String appeal(@PathVariable String token, @RequestParam(name = "statement", required = false) String statement,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -105,6 +113,7 @@ class StatusController {
     }
 
     /** Emails a one-time download code to the request's address. */
+    @Limited({Limit.STATUS_PAGE, Limit.DOWNLOAD_CODE})
     @PostMapping("/status/{token}/package/code")
     String sendCode(@PathVariable String token, Model model, RedirectAttributes redirect,
                     HttpServletResponse response) {
@@ -112,6 +121,9 @@ class StatusController {
         if (request.isEmpty()) {
             return unknown(model, response);
         }
+        String email = request.get().subject().email();
+        limits.subject(Limit.DOWNLOAD_CODE, email).orThrow();
+        limits.mailTo(Limit.DOWNLOAD_CODE, email).orThrow();
         CodeOutcome outcome = delivery.sendCode(request.get().reference());
         switch (outcome) {
             case SENT -> redirect.addFlashAttribute("codeNotice", "We emailed you a download code. It works once, "
@@ -124,6 +136,7 @@ class StatusController {
     }
 
     /** Checks the code; a right one opens a page with the single-use download link. */
+    @Limited({Limit.STATUS_PAGE, Limit.CODE_ENTRY})
     @PostMapping("/status/{token}/package/download")
     String redeem(@PathVariable String token, @RequestParam(name = "code", required = false) String code,
                   Model model, HttpServletResponse response) {
@@ -160,6 +173,7 @@ class StatusController {
     }
 
     /** The package itself: the link works once, for a few minutes, and only under its own request's page. */
+    @Limited(Limit.STATUS_PAGE)
     @GetMapping("/status/{token}/package/{ticket}")
     String download(@PathVariable String token, @PathVariable String ticket, Model model,
                     HttpServletResponse response) throws IOException {

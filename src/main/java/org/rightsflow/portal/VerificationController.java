@@ -1,6 +1,8 @@
 package org.rightsflow.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.Limited;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.verification.IdentityVerification;
 import org.rightsflow.verification.LinkCheck;
@@ -26,6 +28,7 @@ class VerificationController {
         this.requests = requests;
     }
 
+    @Limited(Limit.SECRET_LINK)
     @GetMapping("/verify/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         LinkCheck check = verification.check(token);
@@ -37,6 +40,7 @@ class VerificationController {
         return "portal/verify";
     }
 
+    @Limited(Limit.SECRET_LINK)
     @PostMapping("/verify/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         LinkCheck check;

@@ -31,11 +31,13 @@ public class RequestIntake {
     private final SealedCorrections sealedCorrections;
     private final PersonalFields fields;
     private final Clock clock;
+    private final IntakeProperties intakeProperties;
 
     RequestIntake(Requests requests, ReferenceNumbers references, StatusTokens tokens, StatutoryClock statutoryClock,
                   Timeline timeline, ApplicationEventPublisher events, SealedCorrections sealedCorrections,
-                  PersonalFields fields, Clock clock) {
+                  PersonalFields fields, Clock clock, IntakeProperties intakeProperties) {
         this.fields = fields;
+        this.intakeProperties = intakeProperties;
         this.requests = requests;
         this.references = references;
         this.tokens = tokens;
@@ -61,6 +63,10 @@ public class RequestIntake {
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         if (receivedAt.isAfter(now)) {
             throw new IllegalArgumentException("A request cannot be received in the future");
+        }
+        if (receivedAt.isBefore(intakeProperties.earliestReceivedAt(now))) {
+            throw new IllegalArgumentException("A request cannot be dated more than " + intakeProperties.maxBackdating()
+                    + " before it is entered");
         }
         StatutoryDeadline deadline = statutoryClock.deadlineNeverLate(request.regime(), request.type(), receivedAt);
         // A correction names its own claim, so two are never the same request; every other type is.

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rightsflow.limits.Limit;
+import org.rightsflow.limits.RateLimits;
+import org.rightsflow.limits.Verdict;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,10 +30,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final ProblemResponses problems;
+    private final RateLimits limits;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems, RateLimits limits) {
         this.keys = keys;
         this.problems = problems;
+        this.limits = limits;
     }
 
     @Override
@@ -41,8 +46,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // A client that sent too many wrong keys is not heard until its budget refills, whatever key it sends now.
+        Verdict left = limits.clientHasLeft(Limit.API_KEY_FAILURES, request.getRemoteAddr());
+        if (!left.allowed()) {
+            problems.tooManyRequests(response, left.refusal(), "Too many wrong API keys from this address.",
+                    request.getRequestURI());
+            return;
+        }
         Optional<ApiKeys.Key> key = keys.find(presented);
         if (key.isEmpty()) {
+            limits.client(Limit.API_KEY_FAILURES, request.getRemoteAddr());
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
                     "The X-Api-Key header does not match any configured API key.", request.getRequestURI());
             return;

@@ -2,6 +2,10 @@ package org.rightsflow.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
@@ -13,8 +17,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class LoginController {
 
+    private final Clock clock;
+
+    LoginController(Clock clock) {
+        this.clock = clock;
+    }
+
     @GetMapping("/login")
     String login() {
+        return "staff/login";
+    }
+
+    /** A sign-in refused by a limit ({@link LoginLimits}): 429, and the sign-in page saying when to try again. */
+    @RequestMapping(LoginLimits.LIMITED_PAGE)
+    String limited(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!(request.getAttribute(LoginLimits.RETRY_AT) instanceof Instant retryAt)) {
+            return "redirect:/login";
+        }
+        long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt).toMillis() + 999) / 1000);
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        model.addAttribute("retryAt", retryAt);
+        model.addAttribute("retryMinutes", (seconds + 59) / 60);
         return "staff/login";
     }
 

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rightsflow.limits.LimitExceeded;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,14 @@ class ProblemResponses {
 
     ProblemResponses(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** 429 with {@code Retry-After}, for a limit spent before the request reached a controller. */
+    void tooManyRequests(HttpServletResponse response, LimitExceeded refusal, String detail, String instance)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+        write(response, 429, "Too many requests", detail + " Try again in " + refusal.retryAfterSeconds()
+                + " seconds.", instance);
     }
 
     void write(HttpServletResponse response, int status, String title, String detail, String instance)

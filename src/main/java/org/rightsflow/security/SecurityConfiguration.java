@@ -3,8 +3,10 @@ package org.rightsflow.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.rightsflow.limits.RateLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -77,7 +80,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain jsonApi(HttpSecurity http, ApiKeys keys, ProblemResponses problems) throws Exception {
+    SecurityFilterChain jsonApi(HttpSecurity http, ApiKeys keys, ProblemResponses problems, RateLimits limits)
+            throws Exception {
         return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/deadlines").permitAll()
@@ -93,7 +97,7 @@ class SecurityConfiguration {
                                 ApiScope.READ_OWN.authority(), ApiScope.READ_ALL.authority(),
                                 StaffRole.PRIVACY_OFFICER.authority())
                         .anyRequest().denyAll())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, limits), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .securityContext(context -> context.securityContextRepository(new SessionReadingContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -119,20 +123,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain portalAndStaff(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalAndStaff(HttpSecurity http, RateLimits limits, LoginLockout lockout, Clock clock)
+            throws Exception {
+        LoginLimits loginLimits = new LoginLimits(limits, lockout, clock);
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/denied");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login",
+                        .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login", LoginLimits.LIMITED_PAGE,
                                 "/processors/confirm/**", "/do-not-sell-or-share", "/limit-sensitive-use", "/opted-out",
-                                "/preferences", "/preferences/**", "/denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                                "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false)
+                        .failureHandler(loginLimits).permitAll())
+                .addFilterBefore(loginLimits, UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPage))
                 .headers(headers -> headers

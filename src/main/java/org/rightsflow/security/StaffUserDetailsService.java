@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffUsers users;
+    private final LoginLockout lockout;
 
-    StaffUserDetailsService(StaffUsers users) {
+    StaffUserDetailsService(StaffUsers users, LoginLockout lockout) {
         this.users = users;
+        this.lockout = lockout;
     }
 
     @Override
@@ -25,6 +27,6 @@ class StaffUserDetailsService implements UserDetailsService {
         List<SimpleGrantedAuthority> authorities = user.roles().stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
         return User.withUsername(user.username()).password(user.passwordHash()).authorities(authorities)
-                .disabled(!user.enabled()).build();
+                .disabled(!user.enabled()).accountLocked(lockout.lockedUntil(user.username()).isPresent()).build();
     }
 }

@@ -35,6 +35,9 @@ import org.rightsflow.deadline.RequestType;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.Channel;
+import org.rightsflow.limits.RateLimits;
+import org.rightsflow.limits.Verdict;
+import org.rightsflow.request.IntakeProperties;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
@@ -102,6 +105,15 @@ class RequestsApiControllerTest {
     /** Needed by the staff pages' controller advice, which every web slice loads. */
     @MockitoBean
     StaffDirectory staffDirectory;
+
+    /** Always room here: the limits are tested over real HTTP (LimitsIntegrationTest). */
+    @MockitoBean
+    RateLimits limits;
+
+    @org.junit.jupiter.api.BeforeEach
+    void everyKeyHasRoom() {
+        when(limits.key(any(), any())).thenReturn(new Verdict(null));
+    }
 
     private static RequestDetails details(Instant received) {
         return new RequestDetails(REFERENCE, RequestType.ACCESS, Regime.CCPA,
@@ -345,6 +357,11 @@ class RequestsApiControllerTest {
         @Primary
         Clock fixedClock() {
             return Clock.fixed(Instant.parse("2027-03-01T12:00:00Z"), ZoneOffset.UTC);
+        }
+
+        @Bean
+        IntakeProperties intakeProperties() {
+            return new IntakeProperties(java.time.Period.ofYears(1));
         }
     }
 }

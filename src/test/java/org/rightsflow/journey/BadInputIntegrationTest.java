@@ -14,7 +14,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession;
@@ -54,7 +57,6 @@ class BadInputIntegrationTest {
     @CsvSource(delimiter = '|', value = {
             "empty email            | ACCESS | GDPR    | Jo | ''                      | #email-error   | Enter your email address",
             "invalid email          | ACCESS | GDPR    | Jo | not-an-email            | #email-error   | Enter an email address like name@example.com",
-            "header injection       | ACCESS | GDPR    | Jo | 'a@b.com\r\nBcc: x@y.z' | #email-error   | Enter an email address like name@example.com",
             "unknown type           | STEAL  | GDPR    | Jo | jo@example.com          | #type-error    | Choose one of the listed requests",
             "missing type           | ''     | GDPR    | Jo | jo@example.com          | #type-error    | Choose what you would like us to do",
             "unknown regime         | ACCESS | MARS    | Jo | jo@example.com          | #regime-error  | Choose one of the listed places",
@@ -221,6 +223,114 @@ class BadInputIntegrationTest {
         assertThat(wrongPassword.mainText()).contains("do not match");
         Page cockpitAsOwner = new WebSession(port).login("owner", "owner").get("/camunda/app/cockpit/default/");
         assertThat(cockpitAsOwner.status()).isEqualTo(403);
+    }
+
+    static Stream<Arguments> controlCharactersInForms() {
+        return Stream.of(
+                Arguments.of("NUL in the name", "/", "/requests", requestForm("name", "Jo\u0000"), "name"),
+                Arguments.of("NUL in the email", "/", "/requests", requestForm("email", "jo@example.com\u0000"), "email"),
+                Arguments.of("NUL in the details", "/", "/requests", requestForm("details", "All of it\u0000"), "details"),
+                Arguments.of("bell in the account number", "/", "/requests", requestForm("accountId", "A-1\u0007"),
+                        "accountId"),
+                Arguments.of("escape in a correction", "/", "/requests",
+                        requestForm("corrections[0].value", "Smith\u001b[31m"), "corrections[0].value"),
+                Arguments.of("header injection in the email", "/", "/requests",
+                        requestForm("email", "a@b.com\r\nBcc: x@y.z"), "email"),
+                Arguments.of("line break in the name", "/", "/requests",
+                        requestForm("name", "Dear Victim\n\nURGENT: your account is locked"), "name"),
+                Arguments.of("NUL in an opt-out", "/do-not-sell-or-share", "/do-not-sell-or-share",
+                        Map.of("email", "jo@example.com\u0000", "regime", "CCPA"), "email"),
+                Arguments.of("C1 control in an opt-out's place", "/limit-sensitive-use", "/limit-sensitive-use",
+                        Map.of("email", "jo@example.com", "regime", "CCPA\u0085"), "regime"),
+                Arguments.of("NUL in the preference form", "/preferences", "/preferences",
+                        Map.of("email", "jo\u0000@example.com"), "email"),
+                Arguments.of("NUL in the staff sign-in", "/login", "/login",
+                        Map.of("username", "dpo\u0000", "password", "dpo"), "username"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controlCharactersInForms")
+    void controlCharactersInAnyFormFieldAreRefusedNamingTheField(String caseName, String formPath, String action,
+                                                              Map<String, String> fields, String field) {
+        long optOutsBefore = count("consent_record");
+        Page answer = browser.post(action, browser.get(formPath), fields);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("#bad-input")).contains("The field " + field + " contains an invisible control character",
+                "Nothing was sent or saved");
+        assertThat(answer.body()).doesNotContain("Exception", "at org.");
+        assertNothingStored();
+        assertThat(count("consent_record")).isEqualTo(optOutsBefore);
+    }
+
+    @Test
+    void lineBreaksAndTabsAreWelcomeInFreeText() {
+        Journey journey = new Journey(port, "multiline");
+        journey.submit("ACCESS", "GDPR", "Everything you hold:\n\t- orders\r\n\t- newsletters");
+        assertThat(count("dsr_request")).isEqualTo(requestsBefore + 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a web address        | Visit http://evil.example/reset now",
+            "a bare domain        | Jo from evil.example",
+            "www                  | Jo www.evil",
+            "an email address     | jo@evil.example",
+            "an IP address        | Jo 10.0.0.1",
+            "a dot between words  | Dr.Smith"})
+    void aNameCarriesNoLinkOnThePortal(String caseName, String name) {
+        Page answer = browser.post("/requests", browser.get("/"), requestForm("name", name));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("#name-error")).isEqualTo("Write only your name, on one line, without web or email addresses");
+        assertNothingStored();
+    }
+
+    @Test
+    void initialsAndLongNamesThatAreNamesAreAccepted() {
+        Page form = browser.get("/");
+        Page answer = browser.post("/requests", form, requestForm("name", "J.R.R. Tolkien"));
+        assertThat(answer.status()).isEqualTo(200);
+        Page tooLong = browser.post("/requests", browser.get("/"), requestForm("name", "N".repeat(101)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.text("#name-error")).isEqualTo("Keep your name under 100 characters");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "NUL in the name               | subject.name | {\"email\":\"jo@example.com\",\"name\":\"Jo\\u0000\"} | ",
+            "NUL in the email              | subject.email | {\"email\":\"jo@example.com\\u0000\",\"name\":\"Jo\"} | ",
+            "NUL in the details            | details      | {\"email\":\"jo@example.com\",\"name\":\"Jo\"} | \"details\":\"a\\u0000b\",",
+            "a line break in the account   | subject.accountId | {\"email\":\"jo@example.com\",\"name\":\"Jo\",\"accountId\":\"A\\nB\"} | ",
+            "a hostile name with a link    | subject.name | {\"email\":\"jo@example.com\",\"name\":\"Dear Victim\\n\\nURGENT: visit http://evil.example/reset now\"} | ",
+            "a received date in 1900       | receivedAt   | {\"email\":\"jo@example.com\",\"name\":\"Jo\"} | \"receivedAt\":\"1900-01-01\",",
+            "a received date in the future | receivedAt   | {\"email\":\"jo@example.com\",\"name\":\"Jo\"} | \"receivedAt\":\"2999-01-01\","})
+    void theApiRefusesControlCharactersLinksInNamesAndImpossibleDatesNamingTheField(String caseName, String field,
+                                                                                   String subject, String more)
+            throws Exception {
+        String body = "{\"type\":\"ACCESS\",\"regime\":\"GDPR\"," + (more == null ? "" : more)
+                + "\"subject\":" + subject + "}";
+        HttpResponse<String> response = api("POST", "/api/v1/requests", "demo-api-key", body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        List<String> fields = StreamSupport.stream(problem.path("errors").spliterator(), false)
+                .map(error -> error.path("field").asText()).toList();
+        assertThat(fields).containsExactly(field);
+        assertThat(response.body()).doesNotContain("Exception", "at org.");
+        assertNothingStored();
+    }
+
+    @Test
+    void aControlCharacterInAQueryParameterOfTheApiIsA400() throws Exception {
+        HttpResponse<String> response = api("GET", "/api/v1/deadlines?regime=GDPR%00&type=ACCESS&received=2027-01-31",
+                null, null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"regime\"", "control character");
+    }
+
+    private static Map<String, String> requestForm(String field, String value) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("type", "ACCESS", "regime", "GDPR",
+                "name", "Jo", "email", "jo@example.com", "details", ""));
+        fields.put(field, value);
+        return fields;
     }
 
     private void assertNothingStored() {

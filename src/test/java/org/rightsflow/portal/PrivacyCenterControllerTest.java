@@ -36,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.rightsflow.limits.RateLimits;
+import org.rightsflow.limits.Verdict;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,16 @@ class PrivacyCenterControllerTest {
     /** Where a GPC signal sent with the form is recorded. */
     @MockitoBean
     PreferenceCenter preferences;
+
+    /** Always room here: the limits are tested over real HTTP (LimitsIntegrationTest). */
+    @MockitoBean
+    RateLimits limits;
+
+    @org.junit.jupiter.api.BeforeEach
+    void everyLimitHasRoom() {
+        when(limits.subject(any(), any())).thenReturn(new Verdict(null));
+        when(limits.mailTo(any(), any())).thenReturn(new Verdict(null));
+    }
 
     private static final String STATUS_TOKEN = "c3RhdHVzLXRva2VuLWZvci10aGUtcG9ydGFsLXRlc3Q";
 
@@ -258,7 +270,7 @@ class PrivacyCenterControllerTest {
         Document page = page(mvc.perform(post("/requests")
                         .param("type", "STEAL")
                         .param("regime", "MARS")
-                        .param("name", "N".repeat(201))
+                        .param("name", "N".repeat(101))
                         .param("email", "jo@example")
                         .param("accountId", "A".repeat(201))
                         .param("details", "é".repeat(5121)))
@@ -266,7 +278,7 @@ class PrivacyCenterControllerTest {
 
         assertThat(page.select("#type-error").text()).isEqualTo("Choose one of the listed requests");
         assertThat(page.select("#regime-error").text()).isEqualTo("Choose one of the listed places");
-        assertThat(page.select("#name-error").text()).isEqualTo("Keep your name under 200 characters");
+        assertThat(page.select("#name-error").text()).isEqualTo("Keep your name under 100 characters");
         assertThat(page.select("#email-error").text()).isEqualTo("Enter an email address like name@example.com");
         assertThat(page.select("#accountId-error").text()).isEqualTo("Keep the account number under 200 characters");
         assertThat(page.select("#details-error").text())

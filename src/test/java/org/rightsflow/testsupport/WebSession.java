@@ -44,6 +44,16 @@ public final class WebSession {
         return this;
     }
 
+    /**
+     * From now on every request says it comes from this client address (X-Forwarded-For, as a proxy in front of the
+     * application would), for tests whose application honours forwarded headers. Use documentation addresses
+     * (192.0.2.0/24, 2001:db8::/32): they are only header values, never contacted.
+     */
+    public WebSession from(String clientAddress) {
+        headers.put("X-Forwarded-For", clientAddress);
+        return this;
+    }
+
     public Page get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
@@ -130,7 +140,7 @@ public final class WebSession {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.uri().toString(), response.body(),
-                    Jsoup.parse(response.body(), response.uri().toString()));
+                    Jsoup.parse(response.body(), response.uri().toString()), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -148,7 +158,12 @@ public final class WebSession {
     }
 
     /** A page as received: status, final URL after redirects, and the parsed document. */
-    public record Page(int status, String uri, String body, Document document) {
+    public record Page(int status, String uri, String body, Document document, java.net.http.HttpHeaders headers) {
+
+        /** A response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public String csrfToken() {
             var input = document.selectFirst("input[name=_csrf]");

@@ -1,0 +1,27 @@
+package org.rightsflow.request;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How requests entered later may be dated ({@code rightsflow.intake.*}).
+ *
+ * @param maxBackdating how long before its entry a request may say it was received (a letter logged late, an API
+ *                      client catching up); older dates are refused as mistakes, like a request received in 1900
+ */
+@ConfigurationProperties("rightsflow.intake")
+public record IntakeProperties(Period maxBackdating) {
+
+    public IntakeProperties {
+        if (maxBackdating == null || maxBackdating.isNegative()) {
+            throw new IllegalArgumentException("rightsflow.intake.max-backdating must be a period such as P1Y");
+        }
+    }
+
+    /** The earliest receipt a request entered now may give. */
+    public Instant earliestReceivedAt(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minus(maxBackdating).toInstant();
+    }
+}
