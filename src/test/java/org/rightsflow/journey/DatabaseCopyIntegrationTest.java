@@ -33,6 +33,7 @@ import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffRole;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
@@ -72,11 +73,7 @@ class DatabaseCopyIntegrationTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.freshDatabase("copy").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("rightsflow.api.keys", () -> "copy=copy-test-api-key-5be0d2");
-        registry.add("rightsflow.secrets.link-key", () -> "copy-test-link-key-1f7e93ab");
-        registry.add("rightsflow.secrets.data-keys", () -> PostgresJourneyIntegrationTest.DATA_KEYS);
-        registry.add("rightsflow.secrets.erasure-hash-key", () -> "copy-test-erasure-hash-key-6a2d");
-        registry.add("rightsflow.secrets.suppression-key", () -> "copy-test-suppression-key-93c1");
+        ProductionSecrets.properties("submit+optouts+read-own").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort

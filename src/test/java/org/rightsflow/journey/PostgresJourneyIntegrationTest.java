@@ -29,6 +29,7 @@ import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffRole;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,25 +48,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(PostgresTestDatabase.class)
 class PostgresJourneyIntegrationTest {
 
-    // Test values as strong as the postgres profile demands (ProductionSafetyCheck): openssl rand -base64 32.
-    static final String API_KEY = "qwTKihJuFxWzITtMoa5AVNq0NALFyUTWDF1j1Hn2hfg=";
-    static final String LINK_KEY = "711QPqQNid7vUsgtb6SLOKRbRjI6+ZQ2Daf++4KMa/Q=";
-    static final String ERASURE_HASH_KEY = "hMtsK37bOB0WjjGCnxajAwfY7ykMKH+BvGsh8Vy7kUY=";
-    static final String SUPPRESSION_KEY = "3i1lwigNyFUwGN6L52Ny/BVXyMe/K8n2sRLKU5778vY=";
+    static final String API_KEY = ProductionSecrets.API_KEY;
+    static final String LINK_KEY = ProductionSecrets.LINK_KEY;
+    static final String ERASURE_HASH_KEY = ProductionSecrets.ERASURE_HASH_KEY;
+    static final String SUPPRESSION_KEY = ProductionSecrets.SUPPRESSION_KEY;
+    static final String DATA_KEYS = ProductionSecrets.DATA_KEYS;
     static final String OWNER = "pg-owner";
     static final String OWNER_PASSWORD = "correct horse battery staple";
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("rightsflow.api.keys", () -> "ci:submit+optouts+read-own=" + API_KEY);
-        registry.add("rightsflow.secrets.link-key", () -> LINK_KEY);
-        registry.add("rightsflow.secrets.data-keys", () -> DATA_KEYS);
-        registry.add("rightsflow.secrets.erasure-hash-key", () -> ERASURE_HASH_KEY);
-        registry.add("rightsflow.secrets.suppression-key", () -> SUPPRESSION_KEY);
+        ProductionSecrets.properties("submit+optouts+read-own").forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    static final String DATA_KEYS = "pg-test-2=HiJCnq2KGN6TlkavmvuBiWoTGQA2MQ2JN7ZJtmnxpdg=";
 
     @LocalServerPort
     int port;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rightsflow.RightsflowApplication;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -96,11 +97,7 @@ class PostgresSharedLimitsIntegrationTest {
         properties.put("server.port", 0);
         properties.put("server.forward-headers-strategy", "native");
         // The secrets of the PostgreSQL journey, which uses the same database: either node may deliver its mail.
-        properties.put("rightsflow.api.keys", "ci:submit+optouts+read-own=" + PostgresJourneyIntegrationTest.API_KEY);
-        properties.put("rightsflow.secrets.link-key", PostgresJourneyIntegrationTest.LINK_KEY);
-        properties.put("rightsflow.secrets.data-keys", PostgresJourneyIntegrationTest.DATA_KEYS);
-        properties.put("rightsflow.secrets.erasure-hash-key", PostgresJourneyIntegrationTest.ERASURE_HASH_KEY);
-        properties.put("rightsflow.secrets.suppression-key", PostgresJourneyIntegrationTest.SUPPRESSION_KEY);
+        properties.putAll(ProductionSecrets.properties("submit+optouts+read-own"));
         properties.put("rightsflow.limits.preference-link.per-subject", 3);
         properties.put("rightsflow.limits.preference-link.per-client", 100);
         properties.put("rightsflow.limits.secret-link.per-client", 4);

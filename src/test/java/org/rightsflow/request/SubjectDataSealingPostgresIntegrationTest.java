@@ -3,6 +3,7 @@ package org.rightsflow.request;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,10 +22,6 @@ class SubjectDataSealingPostgresIntegrationTest extends SubjectDataSealingContra
         writeAsTheOldVersion(new DriverManagerDataSource((String) database.get("spring.datasource.url"),
                 (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password")));
         database.forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("rightsflow.api.keys", () -> "sealing=sealing-test-api-key-71c3ae");
-        registry.add("rightsflow.secrets.link-key", () -> "sealing-test-link-key-0b5d2e91");
-        registry.add("rightsflow.secrets.data-keys", () -> "sealing=c2VhbGluZ1Rlc3RLZXlzZWFsaW5nVGVzdEtleTEyMzQ=");
-        registry.add("rightsflow.secrets.erasure-hash-key", () -> "sealing-test-erasure-hash-key-2f8a");
-        registry.add("rightsflow.secrets.suppression-key", () -> "sealing-test-suppression-key-c41e");
+        ProductionSecrets.properties("submit").forEach((key, value) -> registry.add(key, () -> value));
     }
 }
