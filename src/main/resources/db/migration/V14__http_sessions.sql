@@ -1,8 +1,9 @@
 -- HTTP sessions (Spring Session JDBC; spring.session.jdbc.initialize-schema is never): a restart signs nobody out and
--- nodes need no sticky sessions. The attribute bytes are sealed with the data keys (security/SessionStore).
+-- nodes need no sticky sessions. The attribute bytes are sealed with the data keys, and SESSION_ID holds the SHA-256
+-- (hex) of the id the cookie carries, never the id itself (security/SessionStore).
 CREATE TABLE SPRING_SESSION (
     PRIMARY_ID CHAR(36) NOT NULL,
-    SESSION_ID CHAR(36) NOT NULL,
+    SESSION_ID VARCHAR(64) NOT NULL,
     CREATION_TIME BIGINT NOT NULL,
     LAST_ACCESS_TIME BIGINT NOT NULL,
     MAX_INACTIVE_INTERVAL INT NOT NULL,

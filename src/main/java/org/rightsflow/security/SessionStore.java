@@ -1,5 +1,7 @@
 package org.rightsflow.security;
 
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
 import org.rightsflow.support.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,12 +11,17 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * HTTP sessions live in the database (Spring Session JDBC, tables from Flyway), so a restart signs nobody out and
  * any node can serve any request. What a session holds (the staff login, Camunda's webapp login, CSRF tokens, a
- * subject's preference-center proof with their email) is sealed with the data keys before it is written, so a
- * copy of the database shows none of it.
+ * subject's preference-center proof with their email) is sealed with the data keys before it is written, and the
+ * session id, which is what the cookie carries, is kept only as its SHA-256: a copy of the database neither shows
+ * what a session holds nor lets anyone take a session over.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
@@ -41,5 +48,44 @@ class SessionStore {
             }
         });
         return conversions;
+    }
+
+    /**
+     * Spring Session's own statements, with the session id hashed in SQL wherever it is written or looked up. The
+     * session keeps its real id in memory (the lookup returns the id asked for, not the stored hash), so the
+     * cookie stays what it was.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> hashedSessionIds(DataSource dataSource)
+            throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        String hashed = switch (product) {
+            case "PostgreSQL" -> "encode(sha256(convert_to(%s, 'UTF8')), 'hex')";
+            case "H2" -> "lower(rawtohex(hash('SHA-256', %s)))";
+            default -> throw new IllegalStateException("No session id hash for " + product);
+        };
+        String parameter = hashed.formatted("cast(? as varchar(100))");
+        return repository -> {
+            repository.setCreateSessionQuery("""
+                    insert into %TABLE_NAME% (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME,
+                        MAX_INACTIVE_INTERVAL, EXPIRY_TIME, PRINCIPAL_NAME)
+                    values (?, PARAMETER, ?, ?, ?, ?, ?)""".replace("PARAMETER", parameter));
+            repository.setGetSessionQuery("""
+                    with REQUESTED (ID) as (select cast(? as varchar(100)))
+                    select S.PRIMARY_ID, R.ID as SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME,
+                        S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
+                    from REQUESTED R
+                    join %TABLE_NAME% S on S.SESSION_ID = HASHED
+                    left join %TABLE_NAME%_ATTRIBUTES SA on S.PRIMARY_ID = SA.SESSION_PRIMARY_ID"""
+                    .replace("HASHED", hashed.formatted("R.ID")));
+            repository.setUpdateSessionQuery("""
+                    update %TABLE_NAME%
+                    set SESSION_ID = PARAMETER, LAST_ACCESS_TIME = ?, MAX_INACTIVE_INTERVAL = ?, EXPIRY_TIME = ?,
+                        PRINCIPAL_NAME = ?
+                    where PRIMARY_ID = ?""".replace("PARAMETER", parameter));
+            repository.setDeleteSessionQuery("""
+                    delete from %TABLE_NAME%
+                    where SESSION_ID = PARAMETER and MAX_INACTIVE_INTERVAL >= 0""".replace("PARAMETER", parameter));
+        };
     }
 }

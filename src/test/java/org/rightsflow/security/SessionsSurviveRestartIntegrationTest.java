@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +35,7 @@ import org.rightsflow.testsupport.PostgresTestDatabase;
 /**
  * Sessions live in PostgreSQL: an admin signed in before the application was killed is still signed in to the
  * staff pages and to Camunda's Cockpit after it starts again, on another port (another node, no sticky session),
- * with the same cookie. The session rows show nothing of what the session holds. The application runs in JVMs of
+ * with the same cookie. The session rows show nothing of what the session holds, and not the id the cookie carries. The application runs in JVMs of
  * its own (Camunda's webapps keep engine registries in static state), on a database of its own, created empty, so
  * the production profile creates its first admin from the bootstrap password.
  */
@@ -42,8 +45,8 @@ class SessionsSurviveRestartIntegrationTest {
     static final String DATABASE_URL = PostgresTestDatabase.URL + "_sessions";
     static final String ADMIN_PASSWORD = "session survives the restart";
 
-    private final HttpClient browser = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private AppProcess app;
 
@@ -69,6 +72,12 @@ class SessionsSurviveRestartIntegrationTest {
             assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
                     .doesNotContain("admin", "ROLE_", "SecurityContext", "camunda");
         }
+        String sessionId = new String(Base64.getDecoder().decode(cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("SESSION")).findFirst().orElseThrow().getValue()),
+                StandardCharsets.US_ASCII);
+        assertThat(storedSessionIds()).as("what a copy of the database would show").doesNotContain(sessionId)
+                .contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(sessionId.getBytes(StandardCharsets.US_ASCII))));
         app.kill();
 
         app = AppProcess.start(log, arguments());
@@ -117,6 +126,19 @@ class SessionsSurviveRestartIntegrationTest {
         }
         assertThat(values).as("session attributes stored").isNotEmpty();
         return values;
+    }
+
+    private static List<String> storedSessionIds() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(DATABASE_URL, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD);
+             PreparedStatement query = connection.prepareStatement("select session_id from spring_session");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     private void signIn(int port) {
