@@ -9,8 +9,11 @@ import java.time.LocalDate;
  *                    person and purpose, which counts instead; otherwise null
  * @param recordId    the ledger record written, for {@link Outcome#RECORDED}; otherwise null
  * @param dueOn       for a recorded opt-out: the date by which every system must apply it; otherwise null
+ * <p>Serializable: the opt-out page hands it to the next page as a flash attribute, kept in the database-backed
+ * session.
  */
-public record Recorded(int index, Outcome outcome, Integer duplicateOf, Long recordId, LocalDate dueOn) {
+public record Recorded(int index, Outcome outcome, Integer duplicateOf, Long recordId, LocalDate dueOn)
+        implements java.io.Serializable {
 
     public enum Outcome {
         /** Written to the ledger; an opt-out is queued for the systems. */

@@ -1,7 +1,7 @@
 package org.rightsflow.request;
 
 /** Who the request is about, as they gave it. {@code accountId} is optional. */
-public record SubjectIdentity(String email, String name, String accountId) {
+public record SubjectIdentity(String email, String name, String accountId) implements java.io.Serializable {
 
     @Override
     public String toString() {

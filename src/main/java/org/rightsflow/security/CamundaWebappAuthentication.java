@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -16,14 +14,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Hands the Spring Security login to Camunda's webapps (Cockpit, Tasklist, Admin), so staff sign in once, on
- * Rightsflow's login page. Instantiated by Camunda's ContainerBasedAuthenticationFilter, hence public with a
- * no-argument constructor.
+ * Hands the Spring Security login to Camunda, so staff sign in once, on Rightsflow's login page: to the webapps
+ * (Cockpit; through Camunda's ContainerBasedAuthenticationFilter) and to the REST API (HTTP Basic; through
+ * Camunda's ProcessEngineAuthenticationFilter). Both instantiate it by name, hence public with a no-argument
+ * constructor.
+ *
+ * <p>An admin becomes the Camunda user of the same name in the group {@link CamundaStaffAccess#STAFF_ADMIN_GROUP},
+ * never in {@code camunda-admin}: Camunda's authorizations then decide what they may do (read, not deploy).
  */
 public class CamundaWebappAuthentication extends ContainerBasedAuthenticationProvider {
-
-    /** Camunda's built-in group whose members may use every webapp. */
-    static final String CAMUNDA_ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -34,31 +33,23 @@ public class CamundaWebappAuthentication extends ContainerBasedAuthenticationPro
         }
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(StaffRole.ADMIN.authority()));
-        if (!admin) {
+        if (!admin || CamundaStaffAccess.SETUP_GUARD_USER.equals(authentication.getName())) {
             return AuthenticationResult.unsuccessful();
         }
         ensureMirrorUser(engine.getIdentityService(), authentication.getName());
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        result.setGroups(new ArrayList<>(List.of(CAMUNDA_ADMIN_GROUP)));
+        result.setGroups(new ArrayList<>(List.of(CamundaStaffAccess.STAFF_ADMIN_GROUP)));
         result.setTenants(new ArrayList<>());
         return result;
     }
 
     /**
-     * Camunda's webapps accept only users that exist in the engine's identity store. Staff accounts live in
-     * Rightsflow's own table, so an admin gets a mirror entry there on first visit, with a random password nobody
-     * knows: signing in always happens on Rightsflow's login page.
+     * Camunda's webapps accept only users that exist in the engine's identity store, and refresh their groups from
+     * it every few minutes. Staff accounts live in Rightsflow's own table, so an admin gets a mirror entry there on
+     * first visit, with a random password nobody knows (signing in always happens on Rightsflow's login page), and
+     * exactly one group.
      */
     private static void ensureMirrorUser(IdentityService identity, String username) {
-        if (identity.createUserQuery().userId(username).memberOfGroup(CAMUNDA_ADMIN_GROUP).count() > 0) {
-            return;
-        }
-        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN_GROUP).count() == 0) {
-            Group group = identity.newGroup(CAMUNDA_ADMIN_GROUP);
-            group.setName("Camunda administrators");
-            group.setType(Groups.GROUP_TYPE_SYSTEM);
-            identity.saveGroup(group);
-        }
         if (identity.createUserQuery().userId(username).count() == 0) {
             User mirror = identity.newUser(username);
             mirror.setFirstName(username);
@@ -66,7 +57,11 @@ public class CamundaWebappAuthentication extends ContainerBasedAuthenticationPro
             mirror.setPassword(Digests.randomToken(32));
             identity.saveUser(mirror);
         }
-        // The webapps show their first-run setup page until some user belongs to camunda-admin.
-        identity.createMembership(username, CAMUNDA_ADMIN_GROUP);
+        identity.createGroupQuery().groupMember(username).list().stream()
+                .filter(group -> !group.getId().equals(CamundaStaffAccess.STAFF_ADMIN_GROUP))
+                .forEach(group -> identity.deleteMembership(username, group.getId()));
+        if (identity.createGroupQuery().groupMember(username).groupId(CamundaStaffAccess.STAFF_ADMIN_GROUP).count() == 0) {
+            identity.createMembership(username, CamundaStaffAccess.STAFF_ADMIN_GROUP);
+        }
     }
 }

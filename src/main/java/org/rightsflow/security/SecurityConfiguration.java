@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.rightsflow.limits.RateLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +21,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -29,12 +32,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Four doors, four filter chains:
  * <ol>
- *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, ADMIN only, no session, no cookies.</li>
+ *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, ADMIN only, no session, no cookies; Camunda's
+ *       authorizations then allow reading only, and nothing deploys.</li>
  *   <li>{@code /api/**}: the JSON API. Submitting takes an API key with the scope for it (never a cookie, so no CSRF
  *       exposure); reading a request takes a key with a read scope or a privacy officer's login; the deadline
  *       calculator is public (it holds no personal data).</li>
- *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin, for ADMIN after the staff login. Camunda guards these with its
- *       own CSRF filter, so Spring's is off here.</li>
+ *   <li>{@code /camunda/**}: Cockpit, for ADMIN after the staff login, reading only. Camunda guards these with its
+ *       own CSRF check ({@link CamundaCsrfCheck}), so Spring's is off here.</li>
  *   <li>Everything else: the public privacy center and the staff inbox behind the form login, with CSRF.</li>
  * </ol>
  */
@@ -67,14 +71,38 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_PRIVACY_OFFICER");
     }
 
+    /**
+     * Deploying goes around the application's models (bpmn/, deployed at start-up). Camunda's authorizations refuse
+     * it too; this refuses it before the engine is reached, under every path the REST API answers.
+     */
+    private static RequestMatcher deploying(String engineApi) {
+        return new OrRequestMatcher(path(engineApi + "/deployment/create"), path(engineApi + "/deployment/*/redeploy"),
+                path(engineApi + "/engine/*/deployment/create"), path(engineApi + "/engine/*/deployment/*/redeploy"));
+    }
+
+    /**
+     * A refusal written on the spot: the error page would try to read a refused upload (a deployment) again, and
+     * Camunda's servlets have no multipart configuration for it.
+     */
+    private static AccessDeniedHandler notAllowed(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Not allowed",
+                "Rightsflow's engine deploys only its own models, and admins may read, not change.",
+                request.getRequestURI());
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ADMIN))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(deploying("/engine-rest")).denyAll()
+                        .anyRequest().hasRole(ADMIN))
                 .httpBasic(basic -> basic.realmName("Rightsflow engine"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(notAllowed(problems)))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
@@ -113,11 +141,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http.securityMatcher(path("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ADMIN))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(deploying("/camunda/api/engine")).denyAll()
+                        // Staff sign in on Rightsflow's page only; Camunda's own login and first-run setup stay shut.
+                        .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**"),
+                                path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().hasRole(ADMIN))
                 .formLogin(login -> login.loginPage("/login"))
                 .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(notAllowed(problems)))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
@@ -149,6 +185,33 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .anonymous(withDefaults())
                 .build();
+    }
+
+    /**
+     * Signs the admin of an HTTP Basic request in as their Camunda user for that request, so Camunda's
+     * authorizations apply to the REST API (see {@link CamundaStaffAccess}).
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, CamundaWebappAuthentication.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+        registration.addUrlPatterns("/engine-rest/*");
+        // After Spring Security's filter chain (order -100), so the login is already known.
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** Camunda's CSRF check without its side effect of signing the staff member out (see {@link CamundaCsrfCheck}). */
+    @Bean
+    FilterRegistrationBean<CamundaCsrfCheck> camundaCsrfCheck() {
+        FilterRegistrationBean<CamundaCsrfCheck> registration = new FilterRegistrationBean<>(new CamundaCsrfCheck());
+        registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+        // Before Camunda's own filters, which the webapp starter registers after every filter bean.
+        registration.setOrder(102);
+        return registration;
     }
 
     /** Passes the Spring Security login on to Camunda's webapps (see {@link CamundaWebappAuthentication}). */
