@@ -78,19 +78,20 @@ class DemoMailbox {
                 .toList();
     }
 
-    record Inbox(String address, List<Mail> mails) {
+    // Public, as the page's expressions read them by reflection.
+    public record Inbox(String address, List<Mail> mails) {
 
         /** An id for the page's anchors that holds no character a fragment cannot. */
-        String anchor() {
+        public String anchor() {
             return "inbox-" + Integer.toHexString(address.hashCode());
         }
     }
 
     /** One message; its body cut into text and links, so that the page can make the links clickable. */
-    record Mail(String subject, Instant sentAt, List<BodyPart> body) {
+    public record Mail(String subject, Instant sentAt, List<BodyPart> body) {
     }
 
-    record BodyPart(String text, boolean link) {
+    public record BodyPart(String text, boolean link) {
     }
 
     private static Mail mail(MimeMessage message) {

@@ -111,6 +111,13 @@ class StaffSeeNoMailSecretsIntegrationTest {
                 .as("every message delivered, no deliverable body left").isZero();
     }
 
+    @Test
+    void withoutTheDemoMailboxThereIsNoMailboxPage() {
+        // The test configuration turns the demo mailbox off, as a real installation is: nobody reads others' mail.
+        assertThat(new WebSession(port).get("/demo/mailbox").status()).isEqualTo(404);
+        assertThat(new WebSession(port).login("admin", "admin").get("/demo/mailbox").status()).isEqualTo(404);
+    }
+
     /** The tokens of the secret links in a mail body. */
     private static List<String> tokens(String body) {
         List<String> tokens = new ArrayList<>();
