@@ -153,7 +153,8 @@ class CorrectionJourneyIntegrationTest {
                 "howChecked", "Searched the shop by email; no customer."));
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
-        assertThat(answer).contains("Postcode: not corrected. Why: We hold no address for this email address.")
+        assertThat(answer).contains("Postcode: not corrected. Why: We hold no address for this email address.");
+        assertThat(answer.replace(journey.reference(), "")).as("the typed value is not repeated")
                 .doesNotContain("00000");
         assertThat(timeline.entries(journey.reference())).filteredOn(e -> e.kind() == TimelineKind.FULFILMENT_STARTED)
                 .extracting(TimelineEntryView::description)
