@@ -16,6 +16,7 @@ import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.MailSecret;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.request.RequestDetails;
@@ -128,10 +129,9 @@ public class PackageDelivery {
         RequestDetails request = requests.get(reference);
         Map<String, Object> model = new HashMap<>();
         model.put("request", request);
-        model.put("name", request.subject().name());
-        model.put("code", code);
+        model.put("code", MailSecret.downloadCode(code));
         model.put("minutes", properties.codeValidFor().toMinutes());
-        model.put("statusUrl", links.status(requests.statusToken(reference)));
+        model.put("statusUrl", MailSecret.statusLink(links.status(requests.statusToken(reference))));
         outbox.queue(new OutgoingMail(reference, MailKind.DOWNLOAD_CODE, request.subject().email(), model));
         timeline.record(reference, Actors.SUBJECT, TimelineKind.DOWNLOAD_CODE_SENT,
                 "Download code emailed to the subject, valid for " + properties.codeValidFor().toMinutes() + " minutes.");

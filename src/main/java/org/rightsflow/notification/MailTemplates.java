@@ -1,7 +1,9 @@
 package org.rightsflow.notification;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.rightsflow.support.DisplayDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders plain-text mail from {@code templates/mail/<name>.txt}. The first line of a template is
  * {@code Subject: …}; the rest is the body. Plain text is readable in every client and in the staff outbox.
+ *
+ * <p>Each message is rendered twice: once with the {@link MailSecret}s of the model as their values (the body that
+ * is delivered), once with their labels (the body staff, the API and exports read). Templates know nothing of it.
+ * A secret link of the portal that reaches the staff copy unmarked stops the message from being written at all.
  */
 @Component
 class MailTemplates {
@@ -37,9 +43,34 @@ class MailTemplates {
     }
 
     RenderedMail render(MailKind kind, Map<String, Object> model) {
+        String deliverable = process(kind, withSecrets(model, MailSecret::value));
+        String redacted = process(kind, withSecrets(model, MailSecret::placeholder));
+        String unmarked = SecretLinks.firstIn(redacted);
+        if (unmarked != null) {
+            throw new IllegalStateException("Mail " + kind.template() + " holds a " + unmarked
+                    + " that its model does not mark as a MailSecret");
+        }
+        Text staffCopy = split(kind, redacted);
+        // The subject is the staff copy's: subject lines are listed and quoted in the timeline, never a secret's place.
+        return new RenderedMail(staffCopy.subject(), split(kind, deliverable).body(), staffCopy.body());
+    }
+
+    private static Map<String, Object> withSecrets(Map<String, Object> model, Function<MailSecret, String> shown) {
+        Map<String, Object> resolved = new HashMap<>(model);
+        resolved.replaceAll((name, value) -> value instanceof MailSecret secret ? shown.apply(secret) : value);
+        return resolved;
+    }
+
+    private String process(MailKind kind, Map<String, Object> model) {
         Context context = new Context(Locale.ENGLISH, model);
         context.setVariable("dates", dates);
-        String text = engine.process(kind.template(), context).strip();
+        return engine.process(kind.template(), context).strip();
+    }
+
+    private record Text(String subject, String body) {
+    }
+
+    private static Text split(MailKind kind, String text) {
         int lineEnd = text.indexOf('\n');
         String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
         if (!firstLine.startsWith(SUBJECT_PREFIX)) {
@@ -47,6 +78,6 @@ class MailTemplates {
         }
         String subject = firstLine.substring(SUBJECT_PREFIX.length()).strip();
         String body = lineEnd < 0 ? "" : text.substring(lineEnd + 1).strip() + "\n";
-        return new RenderedMail(subject.length() > 300 ? subject.substring(0, 300) : subject, body);
+        return new Text(subject.length() > 300 ? subject.substring(0, 300) : subject, body);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.support.FieldCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +17,12 @@ public class Outbox {
     private final OutboxMessages messages;
     private final MailTemplates templates;
     private final Timeline timeline;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    Outbox(OutboxMessages messages, MailTemplates templates, Timeline timeline, Clock clock) {
+    Outbox(OutboxMessages messages, MailTemplates templates, Timeline timeline, FieldCipher cipher, Clock clock) {
         this.messages = messages;
+        this.cipher = cipher;
         this.templates = templates;
         this.timeline = timeline;
         this.clock = clock;
@@ -33,17 +36,18 @@ public class Outbox {
     public OutboxMessageView queue(OutgoingMail mail) {
         RenderedMail rendered = templates.render(mail.kind(), mail.model());
         OutboxMessage message = messages.save(new OutboxMessage(mail.reference(), mail.kind(), mail.recipient(), rendered,
-                clock.instant()));
+                clock.instant(), cipher));
         if (mail.reference() != null) {
             timeline.record(mail.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_QUEUED,
                     mail.kind().label() + " email written to the outbox (message " + message.id() + ", \""
                             + rendered.subject() + "\").");
         }
-        return message.toView();
+        return message.toView(cipher);
     }
 
+    /** The request's messages as staff may read them: links and codes replaced by what they are. */
     @Transactional(readOnly = true)
     public List<OutboxMessageView> forRequest(String reference) {
-        return messages.findByReferenceOrderByIdAsc(reference).stream().map(OutboxMessage::toView).toList();
+        return messages.findByReferenceOrderByIdAsc(reference).stream().map(m -> m.toView(cipher)).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.support.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,10 +40,12 @@ class OutboxDispatcher {
     private final TransactionTemplate transactions;
     private final Timeline timeline;
     private final MailProperties properties;
+    private final FieldCipher cipher;
     private final Clock clock;
 
     OutboxDispatcher(OutboxMessages messages, ObjectProvider<JavaMailSender> mailSender, TransactionTemplate transactions,
-                     Timeline timeline, MailProperties properties, Clock clock) {
+                     Timeline timeline, MailProperties properties, FieldCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.messages = messages;
         this.mailSender = mailSender;
         this.transactions = transactions;
@@ -54,8 +57,11 @@ class OutboxDispatcher {
     @EventListener(ApplicationReadyEvent.class)
     void announceMode() {
         if (mailSender.getIfAvailable() == null) {
-            log.info("No SMTP server configured (spring.mail.host): emails stay in the outbox and can be read in the "
-                    + "staff request detail.");
+            // Staff pages show each message with its links and codes replaced by labels, so without a server
+            // nobody can act on them: say so, and how the demo reads mail.
+            log.info("No SMTP server configured (spring.mail.host): emails wait in the outbox until one is; staff "
+                    + "pages show them with their links and codes replaced by labels. The demo reads mail in its demo "
+                    + "mailbox (rightsflow.demo.mailbox.enabled).");
         }
     }
 
@@ -91,9 +97,9 @@ class OutboxDispatcher {
             MimeMessage mime = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
             helper.setFrom(properties.from());
-            helper.setTo(message.recipient());
+            helper.setTo(message.recipient(cipher));
             helper.setSubject(message.subject());
-            helper.setText(message.body(), false);
+            helper.setText(message.deliverableBody(cipher), false);
             // Stable per message, so a resend after a crash is recognisable as the same message
             // (JavaMailSenderImpl keeps a Message-ID that is already set).
             mime.setHeader("Message-ID", "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli()
@@ -120,7 +126,7 @@ class OutboxDispatcher {
         // text is kept on the message, where staff can read it.
         log.warn("Sending outbox message {} failed ({})", id, error.getClass().getSimpleName());
         transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(message -> {
-            message.failed(error.getMessage(), clock.instant(), properties.maxAttempts());
+            message.failed(error.getMessage(), clock.instant(), properties.maxAttempts(), cipher);
             if (message.status() == MessageStatus.FAILED && message.reference() != null) {
                 timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_FAILED,
                         message.kind().label() + " email could not be sent after " + message.attempts()

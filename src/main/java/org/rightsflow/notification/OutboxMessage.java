@@ -11,10 +11,21 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.rightsflow.support.FieldCipher;
 
+/**
+ * One message in the outbox. The recipient, both bodies and the last error (an SMTP reply may quote the address) are
+ * sealed with {@link FieldCipher}, each column under its own context. The deliverable body, the only copy of the
+ * message's secrets, lives until the message is SENT or finally FAILED; the staff copy stays.
+ */
 @Entity
 @Table(name = "outbox_message")
 class OutboxMessage {
+
+    static final String RECIPIENT = "outbox_message.recipient";
+    static final String BODY = "outbox_message.body";
+    static final String DELIVERABLE_BODY = "outbox_message.deliverable_body";
+    static final String LAST_ERROR = "outbox_message.last_error";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,8 +44,12 @@ class OutboxMessage {
     @Column(nullable = false, updatable = false)
     private String subject;
 
+    /** The staff copy: every secret replaced by its label. */
     @Column(nullable = false, updatable = false)
     private String body;
+
+    @Column(name = "deliverable_body")
+    private String deliverableBody;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -61,12 +76,13 @@ class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String reference, MailKind kind, String recipient, RenderedMail mail, Instant now) {
+    OutboxMessage(String reference, MailKind kind, String recipient, RenderedMail mail, Instant now, FieldCipher cipher) {
         this.reference = reference;
         this.kind = kind;
-        this.recipient = recipient;
+        this.recipient = cipher.seal(recipient, RECIPIENT);
         this.subject = mail.subject();
-        this.body = mail.body();
+        this.body = cipher.seal(mail.redactedBody(), BODY);
+        this.deliverableBody = cipher.seal(mail.body(), DELIVERABLE_BODY);
         this.status = MessageStatus.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
@@ -82,17 +98,24 @@ class OutboxMessage {
         return true;
     }
 
+    /** Delivered: the secrets are the recipient's alone now, so the outbox forgets them. */
     void sent(Instant now) {
         status = MessageStatus.SENT;
         sentAt = now;
         lastError = null;
+        deliverableBody = null;
     }
 
-    /** Backs off exponentially (1, 2, 4 … minutes, at most an hour); the last allowed attempt makes it FAILED. */
-    void failed(String error, Instant now, int maxAttempts) {
-        lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    /**
+     * Backs off exponentially (1, 2, 4 … minutes, at most an hour); the last allowed attempt makes it FAILED and
+     * erases the deliverable body: a message nobody will send keeps no secret.
+     */
+    void failed(String error, Instant now, int maxAttempts, FieldCipher cipher) {
+        String text = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+        lastError = cipher.seal(text, LAST_ERROR);
         if (attempts >= maxAttempts) {
             status = MessageStatus.FAILED;
+            deliverableBody = null;
             return;
         }
         status = MessageStatus.PENDING;
@@ -109,9 +132,10 @@ class OutboxMessage {
         return false;
     }
 
-    OutboxMessageView toView() {
-        return new OutboxMessageView(id, reference, kind, recipient, subject, body, status, attempts, createdAt, sentAt,
-                lastError);
+    /** What staff and the API see: the staff copy of the body, never the deliverable one. */
+    OutboxMessageView toView(FieldCipher cipher) {
+        return new OutboxMessageView(id, reference, kind, cipher.open(recipient, RECIPIENT), subject,
+                cipher.open(body, BODY), status, attempts, createdAt, sentAt, cipher.open(lastError, LAST_ERROR));
     }
 
     Long id() {
@@ -126,16 +150,17 @@ class OutboxMessage {
         return kind;
     }
 
-    String recipient() {
-        return recipient;
+    String recipient(FieldCipher cipher) {
+        return cipher.open(recipient, RECIPIENT);
     }
 
     String subject() {
         return subject;
     }
 
-    String body() {
-        return body;
+    /** The body to deliver, or null once the message is SENT or FAILED. */
+    String deliverableBody(FieldCipher cipher) {
+        return cipher.open(deliverableBody, DELIVERABLE_BODY);
     }
 
     int attempts() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.MailSecret;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.support.DataCipher;
@@ -86,7 +87,7 @@ public class PreferenceCenter {
             model.put("purpose", purpose.name());
             model.put("alreadyOptedOut", recorded.outcome() == Recorded.Outcome.UNCHANGED);
             model.put("dueOn", recorded.dueOn());
-            model.put("preferencesUrl", links.preferences(newLink(email)));
+            model.put("preferencesUrl", MailSecret.preferenceLink(links.preferences(newLink(email))));
             model.put("validHours", linkValidFor.toHours());
             outbox.queue(new OutgoingMail(null, MailKind.OPT_OUT_CONFIRMATION, email.strip(), model));
         }
@@ -100,7 +101,7 @@ public class PreferenceCenter {
     @Transactional
     public void sendLink(String email) {
         Map<String, Object> model = new HashMap<>();
-        model.put("preferencesUrl", links.preferences(newLink(email)));
+        model.put("preferencesUrl", MailSecret.preferenceLink(links.preferences(newLink(email))));
         model.put("validHours", linkValidFor.toHours());
         outbox.queue(new OutgoingMail(null, MailKind.PREFERENCES_LINK, email.strip(), model));
     }

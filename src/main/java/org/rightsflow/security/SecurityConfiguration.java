@@ -168,7 +168,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login", LoginLimits.LIMITED_PAGE,
                                 "/processors/confirm/**", "/do-not-sell-or-share", "/limit-sensitive-use", "/opted-out",
-                                "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                                "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico",
+                                // exists only in the demo (DemoMailboxOn); elsewhere a 404
+                                "/demo/mailbox").permitAll()
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)

@@ -8,6 +8,7 @@ import org.rightsflow.access.PackageView;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.MailSecret;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.AppealView;
@@ -18,7 +19,11 @@ import org.rightsflow.request.RequestDirectory;
 import org.springframework.stereotype.Component;
 import org.rightsflow.support.PublicLinks;
 
-/** Writes the emails addressed to the data subject; every one carries the status link. */
+/**
+ * Writes the emails addressed to the data subject; every one carries the status link. They greet nobody by name and
+ * carry nothing the requester typed: whoever filled in the form chose those words, and the mail goes out under the
+ * company's name to an address that may not be theirs.
+ */
 @Component
 class SubjectMail {
 
@@ -37,7 +42,7 @@ class SubjectMail {
     }
 
     void verificationLink(RequestDetails request, String verificationToken, LocalDate validUntil) {
-        send(request, MailKind.VERIFICATION, Map.of("verifyUrl", links.verification(verificationToken),
+        send(request, MailKind.VERIFICATION, Map.of("verifyUrl", MailSecret.verificationLink(links.verification(verificationToken)),
                 "validUntil", validUntil));
     }
 
@@ -95,8 +100,7 @@ class SubjectMail {
     private void send(RequestDetails request, MailKind kind, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("request", request);
-        model.put("name", request.subject().name());
-        model.put("statusUrl", links.status(requests.statusToken(request.reference())));
+        model.put("statusUrl", MailSecret.statusLink(links.status(requests.statusToken(request.reference()))));
         outbox.queue(new OutgoingMail(request.reference(), kind, request.subject().email(), model));
     }
 }

@@ -16,6 +16,7 @@ import org.rightsflow.connector.ProcessorEmailSettings;
 import org.rightsflow.connector.SystemCallbacks;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.notification.MailKind;
+import org.rightsflow.notification.MailSecret;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.RequestDetails;
@@ -66,7 +67,7 @@ class SystemFollowUp {
         model.put("request", request);
         model.put("processorName", settings.contactName());
         model.put("typeLabel", RequestTexts.typeLabel(request.type()));
-        model.put("confirmUrl", links.processorConfirmation(token));
+        model.put("confirmUrl", MailSecret.processorConfirmationLink(links.processorConfirmation(token)));
         model.put("systemName", execution.getVariable(SYSTEM_NAME));
         // A correction tells the processor what to change (GDPR Art. 19): the accepted fields it holds.
         model.put("corrections", WorkflowTexts.correctionLines(contexts.correctionsFor(reference, systemId)));

@@ -65,6 +65,8 @@ class CrashRecoveryIntegrationTest {
         List<String> arguments = List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + workDirectory.resolve("rightsflow") + ";AUTO_SERVER=TRUE",
                 "--rightsflow.demo.shop-url=jdbc:h2:file:" + workDirectory.resolve("shop") + ";AUTO_SERVER=TRUE",
+                // The shared test mail server, not the demo mailbox the default profile would start.
+                "--rightsflow.demo.mailbox.enabled=false",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
                 "--rightsflow.mail.dispatch-interval=PT0.2S",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",

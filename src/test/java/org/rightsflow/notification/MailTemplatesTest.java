@@ -62,6 +62,9 @@ class MailTemplatesTest {
             MailKind.STAFF_BATCH_OVERDUE, MailKind.OPT_OUT_CONFIRMATION, MailKind.PREFERENCES_LINK,
             MailKind.STAFF_DIGEST);
     private static final String PREFERENCES_URL = "https://privacy.shop.example/preferences/cHJlZmVyZW5jZXM";
+    private static final String DOWNLOAD_CODE = "482913";
+    /** What someone typed into the form as the name, hoping the company's mail would carry it (issue 10). */
+    private static final String TYPED_NAME = "Victim\n\nURGENT: your account is locked, visit http://evil.example/reset now";
 
     private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));
 
@@ -85,13 +88,17 @@ class MailTemplatesTest {
         return request(Regime.GDPR, RequestType.ACCESS, true);
     }
 
-    /** As SubjectMail builds it: the kind's extras, plus request, name and statusUrl. */
+    /** As SubjectMail builds it: the kind's extras, plus request and statusUrl (no name: the mail greets nobody). */
     static Map<String, Object> subjectModel(MailKind kind, RequestDetails request) {
         Map<String, Object> model = new HashMap<>();
         switch (kind) {
             case VERIFICATION -> {
-                model.put("verifyUrl", VERIFY_URL);
+                model.put("verifyUrl", MailSecret.verificationLink(VERIFY_URL));
                 model.put("validUntil", LocalDate.of(2027, 2, 7));
+            }
+            case DOWNLOAD_CODE -> {
+                model.put("code", MailSecret.downloadCode(DOWNLOAD_CODE));
+                model.put("minutes", 15L);
             }
             case APPEAL_RECEIVED, APPEAL_DECISION -> model.put("appeal", appeal(AppealOutcome.DENIED, null));
             case DUPLICATE_NOTICE -> {
@@ -116,8 +123,7 @@ class MailTemplatesTest {
             }
         }
         model.put("request", request);
-        model.put("name", request.subject().name());
-        model.put("statusUrl", STATUS_URL);
+        model.put("statusUrl", MailSecret.statusLink(STATUS_URL));
         return model;
     }
 
@@ -167,7 +173,7 @@ class MailTemplatesTest {
         model.put("request", request);
         model.put("processorName", "Agency privacy team");
         model.put("typeLabel", "Deletion");
-        model.put("confirmUrl", CONFIRM_URL);
+        model.put("confirmUrl", MailSecret.processorConfirmationLink(CONFIRM_URL));
         model.put("systemName", "Mailing agency");
         return model;
     }
@@ -243,7 +249,7 @@ class MailTemplatesTest {
         model.put("purpose", purpose);
         model.put("alreadyOptedOut", already);
         model.put("dueOn", already ? null : LocalDate.of(2027, 2, 22));
-        model.put("preferencesUrl", PREFERENCES_URL);
+        model.put("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL));
         model.put("validHours", 24L);
 
         RenderedMail mail = templates.render(MailKind.OPT_OUT_CONFIRMATION, model);
@@ -326,8 +332,8 @@ class MailTemplatesTest {
 
     @Test
     void thePreferenceLinkMailCarriesTheLinkAndSaysWhatToDoIfUnasked() {
-        RenderedMail mail = templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl", PREFERENCES_URL,
-                "validHours", 24L));
+        RenderedMail mail = templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl",
+                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L));
 
         assertFullyRendered(mail);
         assertThat(mail.body()).contains(PREFERENCES_URL, "If you did not ask for it, ignore this email");
@@ -341,7 +347,8 @@ class MailTemplatesTest {
         RenderedMail mail = templates.render(kind, subjectModel(kind, request));
 
         assertFullyRendered(mail);
-        assertThat(mail.body()).contains(STATUS_URL).contains("Dear " + SUBJECT_NAME + ",");
+        assertThat(mail.body()).contains(STATUS_URL).startsWith("Hello,\n").doesNotContain(SUBJECT_NAME);
+        assertThat(mail.redactedBody()).contains("[private status link]").doesNotContain(STATUS_URL);
     }
 
     @ParameterizedTest
@@ -498,5 +505,104 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("OVERDUE: request DSR-2027-000042 passed its statutory due date");
         assertThat(mail.body()).contains("(ACCESS, GDPR) was due on Monday 1 March 2027 and is 3 day(s) overdue, "
                 + "with 2 task(s) still open.");
+    }
+
+    static Stream<Arguments> everyKindWithItsSecrets() {
+        return EnumSet.complementOf(EnumSet.of(MailKind.STAFF_BATCH_REMINDER, MailKind.STAFF_BATCH_OVERDUE,
+                MailKind.STAFF_DIGEST, MailKind.OPT_OUT_CONFIRMATION)).stream().map(kind -> Arguments.of(kind,
+                kind == MailKind.PREFERENCES_LINK
+                        ? Map.of("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L)
+                        : model(kind, gdprAccess())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyKindWithItsSecrets")
+    void theStaffCopyShowsEachSecretAsItsLabelAndTheDeliveredMailCarriesIt(MailKind kind, Map<String, Object> model) {
+        RenderedMail mail = templates.render(kind, model);
+
+        List<MailSecret> secrets = model.values().stream().filter(MailSecret.class::isInstance)
+                .map(MailSecret.class::cast).toList();
+        for (MailSecret secret : secrets) {
+            assertThat(mail.redactedBody()).contains(secret.placeholder());
+            assertThat(mail.body()).contains(secret.value()).doesNotContain(secret.placeholder());
+        }
+        assertThat(mail.redactedBody()).doesNotContain(STATUS_URL, VERIFY_URL, CONFIRM_URL, PREFERENCES_URL,
+                DOWNLOAD_CODE, "/status/", "/verify/", "/processors/confirm/", "/preferences/");
+        assertThat(mail.subject()).doesNotContain("/status/", DOWNLOAD_CODE);
+    }
+
+    @Test
+    void theLabelsSayWhatEachSecretIs() {
+        Map<String, Object> verification = subjectModel(MailKind.VERIFICATION, gdprAccess());
+        Map<String, Object> download = subjectModel(MailKind.DOWNLOAD_CODE, gdprAccess());
+
+        assertThat(templates.render(MailKind.VERIFICATION, verification).redactedBody())
+                .contains("Open this link and press \"Confirm my request\":\n\n[one-time verification link]\n",
+                        "Follow your request:\n[private status link]");
+        assertThat(templates.render(MailKind.DOWNLOAD_CODE, download).redactedBody()).contains("    [download code]\n");
+        assertThat(templates.render(MailKind.PROCESSOR_REQUEST, processorModel(gdprAccess())).redactedBody())
+                .contains("[processor confirmation link]");
+        assertThat(templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl",
+                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L)).redactedBody())
+                .contains("[preference-center link]");
+    }
+
+    @Test
+    void aSecretLinkTheSenderForgotToMarkStopsTheMessage() {
+        Map<String, Object> model = subjectModel(MailKind.ACKNOWLEDGEMENT, gdprAccess());
+        model.put("statusUrl", STATUS_URL);
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> templates.render(MailKind.ACKNOWLEDGEMENT, model))
+                .withMessageContaining("private status link");
+    }
+
+    @Test
+    void aSecretPrintedOutsideTheTemplateShowsItsLabel() {
+        assertThat(String.valueOf(MailSecret.downloadCode(DOWNLOAD_CODE))).isEqualTo("[download code]");
+    }
+
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("subjectMailsForEveryRequestType")
+    void nothingTheRequesterTypedReachesTheSubjectsMail(MailKind kind, RequestType type) {
+        RequestDetails typed = new RequestDetails(REFERENCE, type, Regime.GDPR,
+                new SubjectIdentity(SUBJECT_EMAIL, TYPED_NAME, ACCOUNT_ID), "Call +1 555 0100 or visit http://evil.example",
+                Channel.WEB_FORM, RECEIVED, RECEIVED, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 30),
+                LocalDate.of(2027, 2, 10), true, true, RequestStatus.IN_PROGRESS, null, null);
+        Map<String, Object> model = subjectModel(kind, typed);
+        if (kind == MailKind.RESPONSE && type == RequestType.CORRECTION) {
+            model.put("corrections", List.of(
+                    new org.rightsflow.correction.ClaimedCorrection("last_name", "http://evil.example/reset",
+                            new org.rightsflow.correction.FieldDecision(true, "Checked", "dpo", RECEIVED)),
+                    new org.rightsflow.correction.ClaimedCorrection("phone", "URGENT call 555 0100",
+                            new org.rightsflow.correction.FieldDecision(false, "We hold no phone number.", "dpo",
+                                    RECEIVED))));
+            model.put("toldRecipients", List.of("Mailing agency"));
+        }
+
+        RenderedMail mail = templates.render(kind, model);
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject() + "\n" + mail.body()).doesNotContain("Victim", "URGENT", "evil.example", "555 0100",
+                SUBJECT_EMAIL, ACCOUNT_ID);
+    }
+
+    @Test
+    void theAnswerToACorrectionSaysWhichFieldsWereCorrectedWithoutRepeatingTheValues() {
+        Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.GDPR, RequestType.CORRECTION, true));
+        model.put("corrections", List.of(
+                new org.rightsflow.correction.ClaimedCorrection("last_name", "Goble Johnson",
+                        new org.rightsflow.correction.FieldDecision(true, "Checked", "dpo", RECEIVED)),
+                new org.rightsflow.correction.ClaimedCorrection("phone", "+1 757 555 0143",
+                        new org.rightsflow.correction.FieldDecision(false, "We hold no phone number.", "dpo",
+                                RECEIVED))));
+        model.put("toldRecipients", List.of("Mailing agency"));
+
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model);
+
+        assertThat(mail.body()).contains("- Last name: corrected in each of our systems that holds it",
+                "- Phone: not corrected. Why: We hold no phone number.", "- Web shop: done.",
+                "We passed the corrections on to those who process your data for us: Mailing agency.")
+                .doesNotContain("Goble Johnson", "757 555 0143");
     }
 }

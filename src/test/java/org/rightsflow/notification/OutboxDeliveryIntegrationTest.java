@@ -16,20 +16,27 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.support.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox against a real SMTP server that is down, then up: a message is never lost while the server is away,
- * is sent exactly once when it returns, and is marked FAILED for staff after the last attempt.
+ * is sent exactly once when it returns, and is marked FAILED for staff after the last attempt. Its row holds the
+ * recipient and the bodies only sealed, and the deliverable body (the one with the link) only until it is sent or
+ * failed for good.
  */
 @SpringBootTest
 class OutboxDeliveryIntegrationTest {
 
     private static final int SMTP_PORT = freePort();
+    private static final String PREFERENCE_TOKEN = "cHJlZmVyZW5jZS10b2tlbi1vZi10aGUtdGVzdA";
+    private static final String PREFERENCE_LINK = "http://localhost:8080/preferences/" + PREFERENCE_TOKEN;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -53,10 +60,16 @@ class OutboxDeliveryIntegrationTest {
     TransactionTemplate transactions;
 
     @Autowired
+    FieldCipher cipher;
+
+    @Autowired
     MailProperties properties;
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private GreenMail smtp;
 
@@ -76,7 +89,7 @@ class OutboxDeliveryIntegrationTest {
         OutboxMessage waiting = await().atMost(Duration.ofSeconds(15))
                 .until(() -> messages.findById(id).orElseThrow(), message -> message.attempts() >= 1
                         && message.status() == MessageStatus.PENDING);
-        assertThat(waiting.toView().lastError()).isNotBlank();
+        assertThat(waiting.toView(cipher).lastError()).isNotBlank();
 
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -87,6 +100,9 @@ class OutboxDeliveryIntegrationTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> smtp.getReceivedMessages().length == 1);
         assertThat(smtp.getReceivedMessages()[0].getHeader("Message-ID")[0]).startsWith("<outbox-" + id + ".");
+        assertThat(TestMailServer.body(smtp.getReceivedMessages()[0])).as("the recipient gets the link")
+                .contains(PREFERENCE_LINK);
+        assertRowHoldsNoSecret(id, recipient);
     }
 
     @Test
@@ -102,14 +118,37 @@ class OutboxDeliveryIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> messages.findById(id).orElseThrow().status() == MessageStatus.FAILED);
         assertThat(messages.findById(id).orElseThrow().attempts()).isEqualTo(properties.maxAttempts());
+        assertRowHoldsNoSecret(id, "never@example.com");
+    }
+
+    @Test
+    void aWaitingMessageHoldsItsLinkOnlySealed() {
+        String recipient = "waiting@example.com";
+        long id = queue(recipient);
+
+        Map<String, Object> row = row(id);
+        assertThat(row.get("deliverable_body")).as("kept for the next attempt").isNotNull();
+        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
+                .doesNotContain(PREFERENCE_TOKEN, recipient, "Hello,"));
+    }
+
+    /** Read as a copy of the database would be: no link, no address, no deliverable body. */
+    private void assertRowHoldsNoSecret(long id, String recipient) {
+        Map<String, Object> row = row(id);
+        assertThat(row.get("deliverable_body")).as("erased with the final status").isNull();
+        assertThat(row.get("recipient")).isNotNull();
+        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
+                .doesNotContain(PREFERENCE_TOKEN, recipient, recipient.substring(0, recipient.indexOf('@'))));
+    }
+
+    private Map<String, Object> row(long id) {
+        // Column names as the database spells them; the map looks them up regardless of case.
+        return jdbc.queryForMap("select * from outbox_message where id = ?", id);
     }
 
     private long queue(String recipient) {
-        return transactions.execute(status -> outbox.queue(new OutgoingMail(null, MailKind.STAFF_REMINDER, recipient,
-                Map.of("staffName", "Sam", "reference", "DSR-2026-000001", "requestType", "ACCESS",
-                        "regime", "GDPR", "requestDue", LocalDate.of(2027, 3, 1), "requestUrl", "http://x/staff/requests/1",
-                        "taskName", "Access in Shop", "due", LocalDate.of(2027, 3, 1), "daysLeft", 7L,
-                        "inboxUrl", "http://x/staff")))).id();
+        return transactions.execute(status -> outbox.queue(new OutgoingMail(null, MailKind.PREFERENCES_LINK, recipient,
+                Map.of("preferencesUrl", MailSecret.preferenceLink(PREFERENCE_LINK), "validHours", 24L)))).id();
     }
 
     private static int freePort() {

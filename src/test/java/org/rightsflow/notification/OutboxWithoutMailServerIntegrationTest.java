@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -13,8 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The default run has no SMTP server: messages stay in the outbox, readable by staff, and nothing pretends they
- * were sent.
+ * Without an SMTP server (the demo mailbox off, no spring.mail.host) messages stay in the outbox, readable by staff,
+ * and nothing pretends they were sent.
  */
 @SpringBootTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
@@ -35,6 +36,9 @@ class OutboxWithoutMailServerIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    FieldCipher cipher;
+
     @Test
     void messagesStayPendingAndReadable() {
         assertThat(context.getBeanNamesForType(JavaMailSender.class)).as("no mail sender without spring.mail.host").isEmpty();
@@ -48,6 +52,6 @@ class OutboxWithoutMailServerIntegrationTest {
         OutboxMessage message = messages.findById(id).orElseThrow();
         assertThat(message.status()).isEqualTo(MessageStatus.PENDING);
         assertThat(message.attempts()).isZero();
-        assertThat(message.toView().body()).contains("DSR-2026-000009", "2 day(s) overdue");
+        assertThat(message.toView(cipher).body()).contains("DSR-2026-000009", "2 day(s) overdue");
     }
 }
