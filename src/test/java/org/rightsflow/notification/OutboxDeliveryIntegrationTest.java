@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The outbox against a real SMTP server that is down, then up: a message is never lost while the server is away,
  * is sent exactly once when it returns, and is marked FAILED for staff after the last attempt.
  */
+@MovesCamundaClock
 @SpringBootTest
 class OutboxDeliveryIntegrationTest {
 
