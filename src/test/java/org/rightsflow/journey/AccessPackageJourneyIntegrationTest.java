@@ -35,6 +35,7 @@ import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.WebSession;
@@ -47,6 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * emailed one-time code, compared with the demo shop's database row by row; and the ways the download can be
  * attacked (wrong, expired, reused codes, used links, another request's page), each refused with a clear page.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class AccessPackageJourneyIntegrationTest {
 

@@ -17,6 +17,7 @@ import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.AppealView;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and is decided by another, who denies it: the customer is told how to complain to the Attorney General. Under GDPR
  * there is no appeal to us, and the status page offers none.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class AppealIntegrationTest {
 

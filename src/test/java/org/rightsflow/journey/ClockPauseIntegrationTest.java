@@ -24,6 +24,7 @@ import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RequestTimers;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * later, and the due date moves by the days the clock stood still. Under CCPA the clock never stops, and the page
  * says so. The engine's clock is moved, never waited for.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class ClockPauseIntegrationTest {
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.FakeCompanyService;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * officer retries it, it accepts the work and answers by signed callback), the support desk (manual task) and the
  * mailing agency (processor, by email and confirmation link). The answer lists what was deleted, masked and kept.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class ConnectedSystemsJourneyIntegrationTest {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.rightsflow.workflow.MorningDigest;
  * The morning digest: with the engine clock five days before a request's due date, the owner of its open task gets
  * one email listing it with its days left; a week earlier it is not in the digest yet, and once overdue it says so.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class MorningDigestIntegrationTest {
 

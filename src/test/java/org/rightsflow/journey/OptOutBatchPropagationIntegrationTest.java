@@ -26,6 +26,7 @@ import org.rightsflow.optout.Signal;
 import org.rightsflow.optout.SignalSource;
 import org.rightsflow.testsupport.FakeCompanyService;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.TestMailServer;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A batch reaches an advertising partner's http service (signed, in one call) as well as the shop database; a batch
  * the partner cannot take stays open, and when its statutory date passes the privacy officers are alerted.
  */
+@MovesCamundaClock
 @RightsflowIntegrationTest
 class OptOutBatchPropagationIntegrationTest {
 

@@ -62,6 +62,7 @@ class OptOutJourneyIntegrationTest {
         shop.update("update customers set sell_share_opt_out = false, marketing_consent = true, "
                 + "limit_sensitive_use = false where id = ?", FORM_CUSTOMER);
         WebSession customer = new WebSession(port);
+        int compliedBefore = compliedOptOuts(new WebSession(port).login("dpo", "dpo"));
 
         Page landing = customer.get("/");
         assertThat(landing.document().select("footer a").eachText())
@@ -136,12 +137,10 @@ class OptOutJourneyIntegrationTest {
                 "The hash chain of this timeline is intact");
 
         // The opt-out counts in the request metrics, complied with, with its days to respond.
-        Page metrics = dpo.get("/staff/records");
-        org.jsoup.nodes.Element optOuts = metrics.document().selectFirst(
-                "#metrics tr:has(th:contains(Requests to opt out of sale or sharing))");
-        assertThat(optOuts).isNotNull();
-        assertThat(Integer.parseInt(optOuts.select("td").get(1).text())).as("complied with").isPositive();
-        assertThat(optOuts.select("td").get(4).text()).as("median days").matches("\\d+\\.\\d");
+        // The database is shared with other tests, whose opt-outs may complete in the same batch: at least this one
+        // more than before.
+        assertThat(compliedOptOuts(dpo)).as("complied with").isGreaterThan(compliedBefore);
+        assertThat(optOutMetrics(dpo).select("td").get(4).text()).as("median days").matches("\\d+\\.\\d");
         WebSession.Download csv = dpo.download("/staff/records.csv?law=CCPA");
         assertThat(csv.text()).startsWith("year,kind,received,complied_in_whole_or_part")
                 .contains("\"Requests to opt out of sale or sharing\"");
@@ -227,5 +226,17 @@ class OptOutJourneyIntegrationTest {
         Page closed = customer.post("/preferences/sign-out", back, Map.of());
         assertThat(closed.text("h1")).isEqualTo("Your privacy choices");
         assertThat(customer.get("/preferences/manage").status()).isEqualTo(401);
+    }
+
+    /** The year's opt-outs of sale or sharing complied with, on the privacy officers' metrics page. */
+    private static int compliedOptOuts(WebSession dpo) {
+        return Integer.parseInt(optOutMetrics(dpo).select("td").get(1).text());
+    }
+
+    private static org.jsoup.nodes.Element optOutMetrics(WebSession dpo) {
+        org.jsoup.nodes.Element row = dpo.get("/staff/records").document().selectFirst(
+                "#metrics tr:has(th:contains(Requests to opt out of sale or sharing))");
+        assertThat(row).as("the opt-out row of the metrics").isNotNull();
+        return row;
     }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.support.FieldCipher;
+import org.rightsflow.testsupport.MovesCamundaClock;
+import org.rightsflow.testsupport.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recipient and the bodies only sealed, and the deliverable body (the one with the link) only until it is sent or
  * failed for good.
  */
+@MovesCamundaClock
 @SpringBootTest
 class OutboxDeliveryIntegrationTest {
 

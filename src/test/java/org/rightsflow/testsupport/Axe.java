@@ -1,10 +1,9 @@
 package org.rightsflow.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,18 +11,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core (the npm package in {@code src/test/js}) run in the browser on the page that is open, with the WCAG 2.0
- * and 2.1 level A and AA rules. The script goes in through WebDriver, which Chromium runs outside the page's
- * Content-Security-Policy, so our strict {@code script-src 'self'} need not be loosened for the tests.
- *
- * <p>Where the script is: {@code $RIGHTSFLOW_TEST_JS_TOOLS/axe-core/axe.min.js} (failsafe sets the variable), else
- * {@code src/test/js/node_modules/axe-core/axe.min.js} (run {@code npm ci} in {@code src/test/js}). Without it the
- * tests are skipped loudly, or fail where {@code RIGHTSFLOW_REQUIRE_BROWSER=true} (see {@link RequiredTools}).
+ * axe-core run in the browser on the page that is open, with the WCAG 2.0 and 2.1 level A and AA rules. The script
+ * ({@value #SCRIPT}) comes from the classpath, out of a Maven test dependency (see pom.xml), so no Node is needed. It
+ * goes in through WebDriver, which Chromium runs outside the page's Content-Security-Policy, so our strict
+ * {@code script-src 'self'} need not be loosened for the tests.
  */
 public final class Axe {
 
     public static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    public static final String TOOLS_ENV = "RIGHTSFLOW_TEST_JS_TOOLS";
+    static final String SCRIPT = "axe.min.js";
 
     private static final String RUN = """
             const tags = arguments[0];
@@ -49,28 +45,20 @@ public final class Axe {
 
     private static Axe loaded;
 
-    /**
-     * axe-core, read once per JVM; when it is missing, skips or fails the calling test by {@link RequiredTools}'
-     * rule. Call it per test (in {@code @BeforeEach}), so that skipped tests are counted.
-     */
+    /** axe-core, read from the classpath once per JVM. */
     public static synchronized Axe load() {
         if (loaded == null) {
-            Path script = location();
-            RequiredTools.require(Files.isReadable(script), "axe-core (" + script + ")",
-                    "Run npm ci in src/test/js, or point " + TOOLS_ENV + " at a node_modules folder with axe-core.");
-            try {
-                loaded = new Axe(Files.readString(script, StandardCharsets.UTF_8));
+            try (InputStream script = Axe.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+                if (script == null) {
+                    throw new IllegalStateException(SCRIPT + " is not on the test classpath: the axe-core test"
+                            + " dependency in pom.xml is missing.");
+                }
+                loaded = new Axe(new String(script.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return loaded;
-    }
-
-    static Path location() {
-        String tools = System.getenv(TOOLS_ENV);
-        Path modules = tools == null || tools.isBlank() ? Path.of("src/test/js/node_modules") : Path.of(tools);
-        return modules.resolve("axe-core").resolve("axe.min.js").toAbsolutePath();
     }
 
     /** Puts axe-core into the open page (unless it is there already) and checks that it arrived. */

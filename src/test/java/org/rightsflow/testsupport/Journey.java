@@ -23,6 +23,11 @@ public final class Journey {
     private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/(verify|status)/[A-Za-z0-9_-]+");
     public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long "nothing happens" is watched for after the clock moved: several rounds of the test job executor
+     * (max-wait 1 s in src/test/resources/config/application.yml), so a job that was due would have run.
+     */
+    public static final Duration QUIET = Duration.ofSeconds(5);
     /** The demo company's mailing agency, a processor that confirms from the link in its email. */
     public static final String DEMO_AGENCY = "privacy@mailing-agency.example";
 

@@ -4,19 +4,21 @@ import java.io.PrintStream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The rule for tests that need a tool outside the JVM (headless Chromium, chromedriver, axe-core): on a developer
- * machine without the tool they are skipped, loudly; where {@code RIGHTSFLOW_REQUIRE_BROWSER=true} (CI) a missing
- * tool fails them, so browser tests can never be skipped there unnoticed.
+ * The rule for tests that need a tool outside the JVM (headless Chromium and chromedriver for the browser tests,
+ * Node.js for the BPMN lint): on a developer machine without the tool they are skipped, loudly; where the tool's
+ * requirement variable is {@code true} (CI sets {@value #REQUIRE_BROWSER} and {@value #REQUIRE_NODE}) a missing tool
+ * fails them, so they can never be skipped there unnoticed.
  */
 public final class RequiredTools {
 
     public static final String REQUIRE_BROWSER = "RIGHTSFLOW_REQUIRE_BROWSER";
+    public static final String REQUIRE_NODE = "RIGHTSFLOW_REQUIRE_NODE";
 
     private RequiredTools() {
     }
 
     /**
-     * Continues when {@code present}; otherwise skips the calling test (a JUnit assumption) or, when
+     * Continues when {@code present}; otherwise skips the calling browser test (a JUnit assumption) or, when
      * {@value #REQUIRE_BROWSER} is {@code true}, fails it. Call it per test (e.g. in {@code @BeforeEach}), so that
      * the skipped tests are counted as skipped.
      *
@@ -36,18 +38,31 @@ public final class RequiredTools {
      * each test with ({@link Assumptions#abort(String)}).
      */
     public static String missing(boolean present, String what, String fix) {
-        return missing(present, what, fix, required(), System.err);
+        return missing(present, what, fix, REQUIRE_BROWSER, "the browser tests do not run");
+    }
+
+    /**
+     * The rule for any tool: {@code requirement} names the variable that makes the tool required, {@code skipped}
+     * says what does not run without it (e.g. "the BPMN models are not linted").
+     */
+    public static String missing(boolean present, String what, String fix, String requirement, String skipped) {
+        return missing(present, what, fix, requirement, skipped, required(requirement), System.err);
     }
 
     static String missing(boolean present, String what, String fix, boolean required, PrintStream log) {
+        return missing(present, what, fix, REQUIRE_BROWSER, "the browser tests do not run", required, log);
+    }
+
+    static String missing(boolean present, String what, String fix, String requirement, String skipped,
+            boolean required, PrintStream log) {
         if (present) {
             return null;
         }
         if (required) {
-            throw new IllegalStateException(what + " is missing, and " + REQUIRE_BROWSER + "=true requires it. " + fix);
+            throw new IllegalStateException(what + " is missing, and " + requirement + "=true requires it. " + fix);
         }
-        String message = "SKIPPED: " + what + " is missing, so the browser tests do not run. " + fix
-                + " (Set " + REQUIRE_BROWSER + "=true to make this a failure, as CI does.)";
+        String message = "SKIPPED: " + what + " is missing, so " + skipped + ". " + fix
+                + " (Set " + requirement + "=true to make this a failure, as CI does.)";
         log.println();
         log.println("*".repeat(100));
         log.println("* " + message);
@@ -57,6 +72,10 @@ public final class RequiredTools {
     }
 
     public static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv(REQUIRE_BROWSER));
+        return required(REQUIRE_BROWSER);
+    }
+
+    static boolean required(String requirement) {
+        return "true".equalsIgnoreCase(System.getenv(requirement));
     }
 }

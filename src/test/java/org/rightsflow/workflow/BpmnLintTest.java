@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.testsupport.RequiredTools;
 
 /**
  * Every model in bpmn/ passes bpmn.io's linter with its recommended rules (bpmn/.bpmnlintrc), as the modellers'
  * Camunda Modeler would show it. bpmnlint is an npm package installed under src/test/js (package-lock.json pins
- * it); the test installs it with {@code npm ci} when node_modules is missing. Needs node (20) on the PATH.
+ * it); the test installs it with {@code npm ci} when node_modules is missing. It needs Node.js (20) on the PATH:
+ * without it the test is skipped with one loud line, or fails where {@code RIGHTSFLOW_REQUIRE_NODE=true} (CI), by
+ * {@link RequiredTools}' rule. The build itself never needs Node.
  */
 class BpmnLintTest {
 
@@ -25,6 +31,20 @@ class BpmnLintTest {
     private static final Path JS_TOOLS = BASE_DIR.resolve("src/test/js");
     private static final Path BROKEN_MODEL = BASE_DIR.resolve("src/test/resources/bpmnlint/unlabeled-gateway.bpmn");
     private static final long TIMEOUT_SECONDS = 120;
+
+    private static String nodeMissing;
+
+    @BeforeAll
+    static void findNode() {
+        nodeMissing = RequiredTools.missing(nodeRuns(), "Node.js (node on the PATH)",
+                "Install Node.js 20 with npm (Debian: nodejs npm) to lint the BPMN models.",
+                RequiredTools.REQUIRE_NODE, "the BPMN models are not linted");
+    }
+
+    @BeforeEach
+    void skipWithoutNode() {
+        Assumptions.assumeTrue(nodeMissing == null, nodeMissing);
+    }
 
     @Test
     void everyModelPassesTheRecommendedRules() throws Exception {
@@ -81,6 +101,19 @@ class BpmnLintTest {
             }
         }
         return cli;
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && node.exitValue() == 0;
+        } catch (IOException notOnThePath) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Run run(List<String> command, Path directory) throws Exception {

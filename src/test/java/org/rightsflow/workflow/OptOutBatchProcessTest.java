@@ -8,25 +8,19 @@ import static org.rightsflow.workflow.ProcessModel.BatchActivities.BATCH_OVERDUE
 import static org.rightsflow.workflow.ProcessModel.BatchActivities.BATCH_REMINDER_DUE;
 import static org.rightsflow.workflow.ProcessModel.BatchActivities.COMPLETE_BATCH;
 import static org.rightsflow.workflow.ProcessModel.BatchActivities.SELECT_BATCH_SYSTEMS;
-import static org.rightsflow.workflow.ProcessModel.Variables.BATCH_ID;
 import static org.rightsflow.workflow.ProcessModel.Variables.BATCH_ROUTE;
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
 import static org.rightsflow.workflow.ProcessModel.Variables.INSTRUCTIONS;
-import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OWNER_GROUP;
-import static org.rightsflow.workflow.ProcessModel.Variables.PURPOSE;
-import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
-import static org.rightsflow.workflow.ProcessModel.Variables.REMINDER_AT;
-import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
-import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_ID;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_IDS;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_NAME;
 import static org.rightsflow.workflow.ProcessModel.Variables.TASK_NAME;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +31,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.optout.OptOutBatchCut;
+import org.rightsflow.optout.Purpose;
 
 /**
  * One batch of opt-outs, three systems: the shop and the newsletter tool take the batch through their connectors,
@@ -63,17 +59,10 @@ class OptOutBatchProcessTest extends ProcessTestSupport {
                 });
     }
 
+    /** The batch as production starts it: the starter's answer to the ledger cutting batch 7. */
     private ProcessInstance startBatch() {
-        Map<String, Object> dates = TIMERS.variablesFor(due);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(REFERENCE, BATCH);
-        variables.put(BATCH_ID, 7L);
-        variables.put(PURPOSE, "SALE_SHARING");
-        variables.put(REQUEST_TYPE, "OPT_OUT");
-        variables.put(DUE_DATE, dates.get(DUE_DATE));
-        variables.put(REMINDER_AT, dates.get(SECOND_REMINDER_AT));
-        variables.put(OVERDUE_AT, dates.get(OVERDUE_AT));
-        return runtimeService.startProcessInstanceByKey(ProcessModel.OPT_OUT_BATCH, BATCH, variables);
+        new OptOutBatchStarter(runtimeService, TIMERS).on(new OptOutBatchCut(7L, BATCH, Purpose.SALE_SHARING, 3, due));
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(BATCH).singleResult();
     }
 
     @Test
@@ -107,14 +96,15 @@ class OptOutBatchProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void aBatchStillOpenIsRemindedTwoDaysBeforeItsDueDateAndEscalatedTheDayAfter() {
+    void aBatchStillOpenIsRemindedThreeDaysBeforeItsDueDateAndEscalatedTheDayAfter() {
         ProcessInstance batch = startBatch();
         executeJob(batch, SELECT_BATCH_SYSTEMS);
         Map<String, Job> timers = timers(batch);
         assertThat(timers.keySet()).containsExactly(BATCH_REMINDER_DUE, BATCH_OVERDUE);
-        assertThat(timers.get(BATCH_REMINDER_DUE).getDuedate()).isEqualTo(TIMERS.variablesFor(due)
-                .get(SECOND_REMINDER_AT));
-        assertThat(timers.get(BATCH_OVERDUE).getDuedate()).isEqualTo(TIMERS.variablesFor(due).get(OVERDUE_AT));
+        // The escalation ladder's second rung (3 days before, at 9:00 in the clock's zone), then the alert at the
+        // first minute after the due day.
+        assertThat(timers.get(BATCH_REMINDER_DUE).getDuedate()).isEqualTo(utc(due.minusDays(3).atTime(9, 0)));
+        assertThat(timers.get(BATCH_OVERDUE).getDuedate()).isEqualTo(utc(due.plusDays(1).atStartOfDay()));
 
         // The connector jobs keep failing (left pending here); the clock passes the due date.
         ClockUtil.setCurrentTime(new Date(timers.get(BATCH_OVERDUE).getDuedate().getTime() + 60_000));
@@ -136,5 +126,9 @@ class OptOutBatchProcessTest extends ProcessTestSupport {
         executeJob(batch, SELECT_BATCH_SYSTEMS);
         executeJob(batch, COMPLETE_BATCH);
         assertThat(batch).isEnded();
+    }
+
+    private static Date utc(LocalDateTime time) {
+        return Date.from(time.toInstant(ZoneOffset.UTC));
     }
 }
