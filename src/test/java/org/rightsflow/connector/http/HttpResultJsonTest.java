@@ -61,7 +61,7 @@ class HttpResultJsonTest {
             "{\"reference\": \"R\", \"action\": \"DELETE\", \"summary\": \"x\"}             | action: expected one of [ACCESS",
             "{\"reference\": \"R\", \"action\": \"ERASE\"}                                  | summary: required but missing",
             "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"  \"}             | summary: expected non-empty text",
-            "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": {}} | tables: expected a list of tables",
+            "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": {}} | tables: expected a list",
             "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"rowsFound\": 1}]} | tables[0].table: required but missing",
             "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"table\": \"t\", \"rowsFound\": -1}]} | tables[0].rowsFound: expected a whole number, 0 or more",
             "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"table\": \"t\", \"rowsFound\": 1.5}]} | tables[0].rowsFound: expected a whole number, 0 or more",
