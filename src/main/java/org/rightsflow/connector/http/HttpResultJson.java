@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.TableReport;
 import org.rightsflow.support.EnumNames;
+import org.rightsflow.support.StrictBinding;
 
 /**
  * The JSON a system answers with (a 200) or calls back with (docs/connected-systems.md, "The result"):
@@ -31,7 +35,8 @@ import org.rightsflow.support.EnumNames;
  *  "data": {"invoices": [{"number": "F-1", "total": 12.50}]}  (ACCESS only)}
  * </pre>
  *
- * Strict like the YAML definitions: an unknown key is refused, because a misspelt {@code rowsDeleted} would
+ * Bound into records with Jackson and checked with Bean Validation ({@link StrictBinding}). Strict like the YAML
+ * definitions: an unknown key is refused, because a misspelt {@code rowsDeleted} would
  * otherwise report an erasure as "0 rows" in the proof. Error messages name the JSON path and never quote anything
  * from the body, not even a key: the body may hold personal data.
  */
@@ -57,11 +62,6 @@ public final class HttpResultJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private static final Set<String> RESULT_KEYS = Set.of("reference", "action", "summary", "tables", "remaining",
-            "data");
-    private static final Set<String> TABLE_KEYS = Set.of("table", "rowsFound", "rowsDeleted", "rowsUpdated",
-            "fieldsMasked", "rowsRetained", "fieldsRetained", "retentionNotes");
-
     private HttpResultJson() {
     }
 
@@ -72,11 +72,12 @@ public final class HttpResultJson {
      */
     public static Callback parseCallback(byte[] body) {
         JsonNode root = readObject(body);
-        String reference = requiredText(root, "reference");
-        String actionName = requiredText(root, "action");
+        ResultBody result = bind(root);
+        String reference = requiredText(result.reference(), "reference");
+        String actionName = requiredText(result.action(), "action");
         ConnectorAction action = EnumNames.parse(ConnectorAction.class, actionName).orElseThrow(() ->
                 new MalformedResultException("action: expected one of " + EnumNames.names(ConnectorAction.class)));
-        return new Callback(reference, result(root, action));
+        return new Callback(reference, result(root, result, action));
     }
 
     /**
@@ -85,13 +86,14 @@ public final class HttpResultJson {
      */
     static ActionResult parseAnswer(byte[] body, ConnectorAction action, String reference) {
         JsonNode root = readObject(body);
-        if (root.has("reference") && !requiredText(root, "reference").equals(reference)) {
+        ResultBody result = bind(root);
+        if (result.reference() != null && !requiredText(result.reference(), "reference").equals(reference)) {
             throw new MalformedResultException("reference: does not match the request that was sent");
         }
-        if (root.has("action") && !requiredText(root, "action").equals(action.name())) {
+        if (result.action() != null && !requiredText(result.action(), "action").equals(action.name())) {
             throw new MalformedResultException("action: does not match the action that was called (" + action + ")");
         }
-        return result(root, action);
+        return result(root, result, action);
     }
 
     private static JsonNode readObject(byte[] body) {
@@ -114,49 +116,77 @@ public final class HttpResultJson {
         return root;
     }
 
-    private static ActionResult result(JsonNode root, ConnectorAction action) {
-        allowOnly(root, "", RESULT_KEYS);
-        String summary = requiredText(root, "summary");
-        List<TableReport> tables = tables(root, "tables");
-        List<TableReport> remaining = tables(root, "remaining");
+    /**
+     * The documented result, bound strictly. {@code data} is declared so that the key is allowed, but read from the
+     * parsed tree: its records are the system's own, and their numbers must stay exactly as {@link #JSON} read them.
+     */
+    private record ResultBody(String reference, String action,
+                              @NotNull(message = REQUIRED) @Pattern(regexp = NOT_BLANK, message = TEXT) String summary,
+                              List<@NotNull(message = OBJECT) @Valid TableBody> tables,
+                              List<@NotNull(message = OBJECT) @Valid TableBody> remaining, JsonNode data) {
+    }
+
+    private record TableBody(@NotNull(message = REQUIRED) @Pattern(regexp = NOT_BLANK, message = TEXT) String table,
+                             @PositiveOrZero(message = COUNT) Integer rowsFound,
+                             @PositiveOrZero(message = COUNT) Integer rowsDeleted,
+                             @PositiveOrZero(message = COUNT) Integer rowsUpdated,
+                             @PositiveOrZero(message = COUNT) Integer fieldsMasked,
+                             @PositiveOrZero(message = COUNT) Integer rowsRetained,
+                             @PositiveOrZero(message = COUNT) Integer fieldsRetained,
+                             List<@NotNull(message = TEXT) @Pattern(regexp = NOT_BLANK, message = TEXT) String> retentionNotes) {
+
+        TableReport report() {
+            return new TableReport(table.strip(), count(rowsFound), count(rowsDeleted), count(rowsUpdated),
+                    count(fieldsMasked), count(rowsRetained), count(fieldsRetained),
+                    retentionNotes == null ? List.of() : retentionNotes.stream().map(String::strip).toList());
+        }
+
+        private static int count(Integer value) {
+            return value == null ? 0 : value;
+        }
+    }
+
+    private static final String REQUIRED = "required but missing";
+    private static final String TEXT = "expected non-empty text";
+    private static final String COUNT = "expected a whole number, 0 or more";
+    private static final String OBJECT = "expected an object";
+    private static final String NOT_BLANK = "(?s).*\\S.*";
+
+    private static ResultBody bind(JsonNode root) {
+        try {
+            return StrictBinding.bind(root, ResultBody.class);
+        } catch (StrictBinding.BindingException e) {
+            StrictBinding.Problem problem = e.problem();
+            String where = problem.path().isEmpty() ? "top level" : problem.path();
+            if (problem.unknownKey() != null) {
+                // Not even the key is quoted: nothing from the body goes into a message (a key can be an email).
+                throw new MalformedResultException(where + ": an unknown key; allowed here: "
+                        + String.join(", ", problem.allowed()));
+            }
+            String message = problem.message().equals("expected a whole number") ? COUNT : problem.message();
+            throw new MalformedResultException(where + ": " + message);
+        }
+    }
+
+    private static ActionResult result(JsonNode root, ResultBody body, ConnectorAction action) {
+        List<TableReport> tables = reports(body.tables());
+        List<TableReport> remaining = reports(body.remaining());
         if (!remaining.isEmpty() && action != ConnectorAction.ERASE) {
             throw new MalformedResultException("remaining: only an ERASE result says what remains");
         }
-        Map<String, List<Map<String, Object>>> data = data(root);
+        Map<String, List<Map<String, Object>>> data = data(root.get("data"));
         // Personal data is accepted only where it is expected and will be stored encrypted: in an access result.
         if (!data.isEmpty() && action != ConnectorAction.ACCESS) {
             throw new MalformedResultException("data: only an ACCESS result carries the subject's records");
         }
-        return new ActionResult(action, ActionResult.Status.DONE, tables, remaining, data, summary);
+        return new ActionResult(action, ActionResult.Status.DONE, tables, remaining, data, body.summary().strip());
     }
 
-    private static List<TableReport> tables(JsonNode root, String key) {
-        JsonNode list = root.get(key);
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        if (!list.isArray()) {
-            throw new MalformedResultException(key + ": expected a list of tables");
-        }
-        List<TableReport> reports = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String path = key + "[" + i + "]";
-            JsonNode table = list.get(i);
-            if (!table.isObject()) {
-                throw new MalformedResultException(path + ": expected an object");
-            }
-            allowOnly(table, path + ".", TABLE_KEYS);
-            reports.add(new TableReport(requiredText(table, path + ".", "table"),
-                    count(table, path, "rowsFound"), count(table, path, "rowsDeleted"),
-                    count(table, path, "rowsUpdated"), count(table, path, "fieldsMasked"),
-                    count(table, path, "rowsRetained"), count(table, path, "fieldsRetained"),
-                    texts(table, path + ".retentionNotes")));
-        }
-        return reports;
+    private static List<TableReport> reports(List<TableBody> tables) {
+        return tables == null ? List.of() : tables.stream().map(TableBody::report).toList();
     }
 
-    private static Map<String, List<Map<String, Object>>> data(JsonNode root) {
-        JsonNode data = root.get("data");
+    private static Map<String, List<Map<String, Object>>> data(JsonNode data) {
         if (data == null || data.isNull()) {
             return Map.of();
         }
@@ -190,59 +220,14 @@ public final class HttpResultJson {
         return result;
     }
 
-    private static int count(JsonNode table, String path, String key) {
-        JsonNode value = table.get(key);
-        if (value == null || value.isNull()) {
-            return 0;
+    /** {@code reference} or {@code action}: required in a callback, checked when present in a 200. */
+    private static String requiredText(String value, String key) {
+        if (value == null) {
+            throw new MalformedResultException(key + ": " + REQUIRED);
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-            throw new MalformedResultException(path + "." + key + ": expected a whole number, 0 or more");
+        if (value.isBlank()) {
+            throw new MalformedResultException(key + ": " + TEXT);
         }
-        return value.intValue();
-    }
-
-    private static List<String> texts(JsonNode table, String path) {
-        JsonNode list = table.get("retentionNotes");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        if (!list.isArray()) {
-            throw new MalformedResultException(path + ": expected a list of texts");
-        }
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isTextual() || list.get(i).asText().isBlank()) {
-                throw new MalformedResultException(path + "[" + i + "]: expected non-empty text");
-            }
-            texts.add(list.get(i).asText().strip());
-        }
-        return texts;
-    }
-
-    private static String requiredText(JsonNode node, String key) {
-        return requiredText(node, "", key);
-    }
-
-    private static String requiredText(JsonNode node, String prefix, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            throw new MalformedResultException(prefix + key + ": required but missing");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new MalformedResultException(prefix + key + ": expected non-empty text");
-        }
-        return value.asText().strip();
-    }
-
-    private static void allowOnly(JsonNode node, String prefix, Set<String> allowed) {
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            String name = property.getKey();
-            if (!allowed.contains(name)) {
-                // Not even the key is quoted: nothing from the body goes into a message (a key can be an email).
-                throw new MalformedResultException((prefix.isEmpty() ? "top level" : prefix.substring(0,
-                        prefix.length() - 1)) + ": an unknown key; allowed here: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        return value.strip();
     }
 }

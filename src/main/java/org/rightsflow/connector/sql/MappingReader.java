@@ -1,5 +1,8 @@
 package org.rightsflow.connector.sql;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +16,17 @@ import org.rightsflow.connector.SecretReference;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.support.StrictBinding;
 import org.rightsflow.support.YamlNode;
 
 /**
  * Reads and checks a sql system's {@code connection} and {@code dataset} (format: docs/connected-systems.md, "sql").
  * Strict, like the rest of the definition: every problem is an IllegalArgumentException naming its path, e.g.
  * {@code systems[0].dataset.children[1].erasure.columns.phone: ...}. Nothing here connects to the database.
+ *
+ * <p>The dataset is bound into records ({@link TableYaml}, {@link ErasureYaml}, {@link ColumnRuleYaml}) with Jackson,
+ * unknown keys refused and shapes checked by Bean Validation ({@link StrictBinding}); what this class adds are the
+ * rules that span several keys or tables.
  *
  * <p>Reading happens in two passes: first every table's own settings ({@link Spec}), then the model, because which
  * columns of a table hold the tree together depends on its children (a child names the parent column it refers
@@ -27,8 +35,7 @@ import org.rightsflow.support.YamlNode;
 final class MappingReader {
 
     private static final String[] CONNECTION_KEYS = {"url", "username", "password", "hashKey", "schema"};
-    private static final String[] TABLE_KEYS = {"table", "key", "match", "foreignKey", "parentKey", "access", "erasure",
-            "optOut", "limitUse", "correct", "since", "provided", "children"};
+    private static final String REQUIRED = "required but missing";
     private static final String DEFAULT_REDACTION = "[redacted]";
     private static final int MAX_DEPTH = 10;
 
@@ -40,12 +47,12 @@ final class MappingReader {
             throw new IllegalArgumentException("System " + system.key() + ": connection is required for a sql system");
         }
         ConnectionSettings connection = connection(system.connection());
-        YamlNode dataset = system.dataset();
-        if (dataset == null) {
+        if (system.dataset() == null) {
             throw system.connection().error("the dataset is missing: a sql system maps its tables under 'dataset' "
                     + "(docs/connected-systems.md)");
         }
-        Spec root = spec(dataset, null, 0);
+        Where dataset = new Where(system.dataset().origin(), system.dataset().path());
+        Spec root = spec(dataset, bind(dataset, system.dataset().asMap(), TableYaml.class), null, 0);
         List<MappedTable> tables = new ArrayList<>();
         MappedTable identity = build(root, null, connection.schema(), tables);
         checkUnique(tables, root);
@@ -68,51 +75,107 @@ final class MappingReader {
         return new ConnectionSettings(url, node.optionalString("username", null), password, hashKey, schema);
     }
 
+    /** A table as the mapping writes it (docs/connected-systems.md, "The dataset mapping"). */
+    private record TableYaml(@NotNull(message = REQUIRED) String table,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> key,
+                             MatchYaml match, String foreignKey, String parentKey,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> access,
+                             Object erasure, Map<String, Object> optOut, Map<String, Object> limitUse,
+                             Map<String, String> correct, String since,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> provided,
+                             List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml> children) {
+    }
+
+    private record MatchYaml(String email, String accountId) {
+    }
+
+    /** {@code erasure} in its long form; the short form is the strategy's name alone. */
+    private record ErasureYaml(String strategy, Object value, LegalBasis basis, String note,
+                               Map<String, Object> columns) {
+    }
+
+    /** One entry under {@code erasure.columns} in its long form. */
+    private record ColumnRuleYaml(@NotNull(message = REQUIRED) String strategy, Object value, LegalBasis basis,
+                                  String note) {
+    }
+
+    /** Where in the definition a value is, for the messages: {@code shop.yml: dataset.children[0].erasure}. */
+    private record Where(String origin, String path) {
+        Where at(String key) {
+            return new Where(origin, path.isEmpty() ? key : path + "." + key);
+        }
+
+        Where index(int index) {
+            return new Where(origin, path + "[" + index + "]");
+        }
+
+        IllegalArgumentException error(String message) {
+            return new IllegalArgumentException(origin + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+        }
+
+        IllegalArgumentException error(String key, String message) {
+            return at(key).error(message);
+        }
+    }
+
+    private static <T> T bind(Where where, Object tree, Class<T> type) {
+        try {
+            return StrictBinding.bind(tree, type);
+        } catch (StrictBinding.BindingException e) {
+            StrictBinding.Problem problem = e.problem();
+            Where at = problem.path().isEmpty() ? where : where.at(problem.path());
+            if (problem.unknownKey() != null) {
+                throw at.error(problem.unknownKey(), "unknown key '" + problem.unknownKey() + "'; allowed keys here: "
+                        + String.join(", ", problem.allowed()));
+            }
+            throw at.error(problem.value() == null ? problem.message()
+                    : "'" + problem.value() + "' " + problem.message());
+        }
+    }
+
     /** A table's settings as written, before the model is built. */
-    private record Spec(YamlNode node, String table, List<String> key, MappedTable.SubjectMatch match,
+    private record Spec(Where node, Object erasure, String table, List<String> key, MappedTable.SubjectMatch match,
                         String foreignKey, String parentKey, List<String> access, Map<String, Object> optOut,
                         Map<String, Object> limitUse, Map<String, String> corrections, String since,
                         List<String> provided, List<Spec> children) {
     }
 
-    private static Spec spec(YamlNode node, Spec parent, int depth) {
-        node.allowOnly(TABLE_KEYS);
+    private static Spec spec(Where node, TableYaml yaml, Spec parent, int depth) {
         if (depth > MAX_DEPTH) {
             throw node.error("children are nested more than " + MAX_DEPTH + " levels deep");
         }
-        String table = node.string("table");
+        String table = text(node, "table", yaml.table());
         if (!Identifiers.isTable(table)) {
             throw node.error("table", "'" + table + "' is not a plain SQL table name (" + Identifiers.RULE
                     + "; optionally schema.table): names are written into SQL unquoted");
         }
-        List<String> key = columns(node, "key");
-        List<String> access = columns(node, "access");
+        List<String> key = columns(node, "key", yaml.key());
+        List<String> access = columns(node, "access", yaml.access());
         MappedTable.SubjectMatch match = null;
         String foreignKey = null;
         String parentKey = null;
         if (parent == null) {
-            for (String notHere : List.of("foreignKey", "parentKey")) {
-                if (node.has(notHere)) {
-                    throw node.error(notHere, "the identity table has no parent; " + notHere
-                            + " belongs to the tables under children");
-                }
+            if (yaml.foreignKey() != null || yaml.parentKey() != null) {
+                String notHere = yaml.foreignKey() != null ? "foreignKey" : "parentKey";
+                throw node.error(notHere, "the identity table has no parent; " + notHere
+                        + " belongs to the tables under children");
             }
             if (key.size() != 1) {
                 throw node.error("key", key.isEmpty()
                         ? "required: the identity table's primary key column (its rows are found again by it after an erasure)"
                         : "the identity table needs a single-column key");
             }
-            match = match(node);
+            match = match(node, yaml.match());
         } else {
-            if (node.has("match")) {
+            if (yaml.match() != null) {
                 throw node.error("match", "only the identity table (the top of the dataset) matches the subject; "
                         + "the tables under children are reached through foreignKey");
             }
-            foreignKey = column(node, "foreignKey", null);
+            foreignKey = column(node, "foreignKey", yaml.foreignKey());
             if (foreignKey == null) {
                 throw node.error("foreignKey", "required: the column of " + table + " that refers to " + parent.table());
             }
-            parentKey = column(node, "parentKey", null);
+            parentKey = column(node, "parentKey", yaml.parentKey());
             if (parentKey == null) {
                 if (parent.key().size() != 1) {
                     throw node.error("parentKey", parent.key().isEmpty()
@@ -123,30 +186,30 @@ final class MappingReader {
                 parentKey = parent.key().get(0);
             }
         }
-        Map<String, Object> optOut = columnValues(node, "optOut", "opt-out");
-        Map<String, Object> limitUse = columnValues(node, "limitUse", "limit of sensitive data use");
-        Map<String, String> corrections = corrections(node);
-        String since = column(node, "since", null);
+        Map<String, Object> optOut = columnValues(node, "optOut", yaml.optOut(), "opt-out");
+        Map<String, Object> limitUse = columnValues(node, "limitUse", yaml.limitUse(), "limit of sensitive data use");
+        Map<String, String> corrections = corrections(node, yaml.correct());
+        String since = column(node, "since", yaml.since());
         if (since != null && parent == null) {
             throw node.error("since", "the identity table's rows are always returned (they are the subject's account), "
                     + "so the lookback does not apply to them; declare since on the tables under children");
         }
-        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, limitUse, corrections,
-                since, provided(node, table, access), new ArrayList<>());
-        for (YamlNode child : node.nodeList("children")) {
-            spec.children().add(spec(child, spec, depth + 1));
+        Spec spec = new Spec(node, yaml.erasure(), table, key, match, foreignKey, parentKey, access, optOut, limitUse,
+                corrections, since, provided(node, yaml.provided(), table, access), new ArrayList<>());
+        List<TableYaml> children = yaml.children() == null ? List.of() : yaml.children();
+        for (int i = 0; i < children.size(); i++) {
+            spec.children().add(spec(node.at("children").index(i), children.get(i), spec, depth + 1));
         }
         return spec;
     }
 
-    private static MappedTable.SubjectMatch match(YamlNode table) {
-        if (!table.has("match")) {
+    private static MappedTable.SubjectMatch match(Where table, MatchYaml yaml) {
+        if (yaml == null) {
             throw table.error("match", "required: how the identity table matches the subject, e.g. match: {email: email}");
         }
-        YamlNode node = table.node("match");
-        node.allowOnly("email", "accountId");
-        String email = column(node, "email", null);
-        String accountId = column(node, "accountId", null);
+        Where node = table.at("match");
+        String email = column(node, "email", yaml.email());
+        String accountId = column(node, "accountId", yaml.accountId());
         if (email == null && accountId == null) {
             throw node.error("name the column holding the subject's email (matched ignoring case), their account id, "
                     + "or both");
@@ -155,7 +218,7 @@ final class MappingReader {
     }
 
     private static MappedTable build(Spec spec, MappedTable parent, String schema, List<MappedTable> tables) {
-        YamlNode node = spec.node();
+        Where node = spec.node();
         Set<String> structure = new LinkedHashSet<>(spec.key());
         if (spec.foreignKey() != null) {
             structure.add(spec.foreignKey());
@@ -186,8 +249,8 @@ final class MappingReader {
      * every access column ({@code set-null}, {@code redact}, {@code hash}) and/or {@code columns:} with a rule per
      * column. Rows that are kept must be found again by their key, so masking needs one.
      */
-    private static TableErasure erasure(YamlNode table, Spec spec, Set<String> structure) {
-        Object raw = table.raw("erasure");
+    private static TableErasure erasure(Where table, Spec spec, Set<String> structure) {
+        Object raw = spec.erasure();
         if (raw == null) {
             throw table.error("erasure", "required: delete, retain (with basis and note), a masking strategy "
                     + "(set-null, redact, hash) or columns with a rule each");
@@ -201,17 +264,17 @@ final class MappingReader {
                 throw table.error("erasure", "retain needs a legal basis and a note: erasure: {strategy: retain, "
                         + "basis: GDPR_ART_17_3_B, note: invoices, 10 years}");
             }
-            return masking(table, spec, structure, strategy, strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null,
-                    Map.of());
+            return masking(table.at("erasure"), spec, structure, strategy,
+                    strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null, Map.of());
         }
-        YamlNode node = table.node("erasure");
-        node.allowOnly("strategy", "value", "basis", "note", "columns");
-        Strategy strategy = node.has("strategy") ? strategy(node, "strategy", node.string("strategy")) : null;
+        Where node = table.at("erasure");
+        ErasureYaml yaml = bind(node, raw, ErasureYaml.class);
+        Strategy strategy = yaml.strategy() == null ? null : strategy(node, "strategy", yaml.strategy());
         Map<String, ColumnRule> overrides = new LinkedHashMap<>();
-        if (node.has("columns")) {
-            YamlNode columns = node.node("columns");
-            for (String column : columns.keys()) {
-                overrides.put(column, columnRule(columns, column, structure));
+        if (yaml.columns() != null) {
+            Where columns = node.at("columns");
+            for (Map.Entry<String, Object> column : yaml.columns().entrySet()) {
+                overrides.put(column.getKey(), columnRule(columns, column.getKey(), column.getValue(), structure));
             }
             if (overrides.isEmpty()) {
                 throw node.error("columns", "list at least one column, or leave columns out");
@@ -220,15 +283,11 @@ final class MappingReader {
         if (strategy == null && overrides.isEmpty()) {
             throw node.error("strategy", "required unless columns lists a rule per column");
         }
-        if (strategy != Strategy.REDACT && node.has("value")) {
+        if (strategy != Strategy.REDACT && yaml.value() != null) {
             throw node.error("value", "only the redact strategy takes a value");
         }
         if (strategy != Strategy.RETAIN) {
-            for (String retainOnly : List.of("basis", "note")) {
-                if (node.has(retainOnly)) {
-                    throw node.error(retainOnly, "only the retain strategy takes a " + retainOnly);
-                }
-            }
+            checkRetainOnly(node, yaml.basis(), yaml.note());
         }
         if (strategy == Strategy.DELETE) {
             if (!overrides.isEmpty()) {
@@ -240,13 +299,13 @@ final class MappingReader {
         LegalBasis basis = null;
         String note = null;
         if (strategy == Strategy.RETAIN) {
-            basis = basis(node);
-            note = node.string("note");
+            basis = basis(node, yaml.basis());
+            note = text(node, "note", yaml.note());
             if (overrides.isEmpty()) {
                 return new TableErasure(TableErasure.Mode.RETAIN, basis, note, List.of());
             }
         }
-        String redaction = strategy == Strategy.REDACT ? redaction(node) : null;
+        String redaction = strategy == Strategy.REDACT ? redaction(node, yaml.value()) : null;
         return masking(node, spec, structure, strategy, redaction, basis, note, overrides);
     }
 
@@ -255,7 +314,7 @@ final class MappingReader {
      * part of the tree's structure; {@code columns} rules replace it column by column. Without a table-level
      * strategy only the listed columns change.
      */
-    private static TableErasure masking(YamlNode node, Spec spec, Set<String> structure, Strategy tableStrategy,
+    private static TableErasure masking(Where node, Spec spec, Set<String> structure, Strategy tableStrategy,
                                         String redaction, LegalBasis basis, String note,
                                         Map<String, ColumnRule> overrides) {
         if (spec.key().isEmpty()) {
@@ -283,7 +342,7 @@ final class MappingReader {
         return new TableErasure(TableErasure.Mode.MASK, null, null, List.copyOf(rules.values()));
     }
 
-    private static ColumnRule columnRule(YamlNode columns, String column, Set<String> structure) {
+    private static ColumnRule columnRule(Where columns, String column, Object raw, Set<String> structure) {
         if (!Identifiers.isColumn(column)) {
             throw columns.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
         }
@@ -291,7 +350,6 @@ final class MappingReader {
             throw columns.error(column, column + " links rows together (key or foreign key) and never changes; "
                     + "delete the rows instead, or leave the column out");
         }
-        Object raw = columns.raw(column);
         if (raw instanceof String name) {
             Strategy strategy = strategy(columns, column, name);
             checkColumnStrategy(columns, column, strategy);
@@ -301,49 +359,59 @@ final class MappingReader {
             }
             return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null);
         }
-        YamlNode node = columns.node(column);
-        node.allowOnly("strategy", "value", "basis", "note");
-        Strategy strategy = strategy(node, "strategy", node.string("strategy"));
+        if (!(raw instanceof Map<?, ?>)) {
+            throw columns.error(column, "expected a strategy (set-null, redact, hash) or a mapping "
+                    + "{strategy: ..., ...}");
+        }
+        Where node = columns.at(column);
+        ColumnRuleYaml yaml = bind(node, raw, ColumnRuleYaml.class);
+        Strategy strategy = strategy(node, "strategy", yaml.strategy());
         checkColumnStrategy(node, "strategy", strategy);
-        if (strategy != Strategy.REDACT && node.has("value")) {
+        if (strategy != Strategy.REDACT && yaml.value() != null) {
             throw node.error("value", "only the redact strategy takes a value");
         }
         if (strategy == Strategy.RETAIN) {
-            return new ColumnRule(column, strategy, null, basis(node), node.string("note"));
+            return new ColumnRule(column, strategy, null, basis(node, yaml.basis()), text(node, "note", yaml.note()));
         }
-        for (String retainOnly : List.of("basis", "note")) {
-            if (node.has(retainOnly)) {
-                throw node.error(retainOnly, "only the retain strategy takes a " + retainOnly);
-            }
-        }
-        return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? redaction(node) : null, null, null);
+        checkRetainOnly(node, yaml.basis(), yaml.note());
+        return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? redaction(node, yaml.value()) : null,
+                null, null);
     }
 
-    private static void checkColumnStrategy(YamlNode node, String key, Strategy strategy) {
+    private static void checkRetainOnly(Where node, LegalBasis basis, String note) {
+        if (basis != null) {
+            throw node.error("basis", "only the retain strategy takes a basis");
+        }
+        if (note != null) {
+            throw node.error("note", "only the retain strategy takes a note");
+        }
+    }
+
+    private static void checkColumnStrategy(Where node, String key, Strategy strategy) {
         if (strategy == Strategy.DELETE) {
             throw node.error(key, "delete applies to whole rows (the table's strategy); a column can be set-null, "
                     + "redact, hash or retain");
         }
     }
 
-    private static Strategy strategy(YamlNode node, String key, String name) {
+    private static Strategy strategy(Where node, String key, String name) {
         return Strategy.fromYamlName(name.strip()).orElseThrow(() -> node.error(key, "'" + name
                 + "' is not one of delete, retain, set-null, redact, hash"));
     }
 
-    private static LegalBasis basis(YamlNode node) {
-        if (!node.has("basis")) {
+    private static LegalBasis basis(Where node, LegalBasis basis) {
+        if (basis == null) {
             throw node.error("basis", "required for retain: one of " + String.join(", ",
                     Arrays.stream(LegalBasis.values()).map(Enum::name).toList()));
         }
-        return node.enumValue("basis", LegalBasis.class);
+        return basis;
     }
 
-    private static String redaction(YamlNode node) {
-        if (!node.has("value")) {
+    private static String redaction(Where node, Object value) {
+        if (value == null) {
             return DEFAULT_REDACTION;
         }
-        if (!(node.raw("value") instanceof String text)) {
+        if (!(value instanceof String text)) {
             throw node.error("value", "expected the text that replaces the value, e.g. \"[erased]\"");
         }
         return text;
@@ -355,11 +423,11 @@ final class MappingReader {
      * returns, never more, so {@code access} stays the one list of what leaves the system. {@code provided: []}
      * says that nothing in the table was provided by the subject.
      */
-    private static List<String> provided(YamlNode node, String table, List<String> access) {
-        if (!node.has("provided")) {
+    private static List<String> provided(Where node, List<String> written, String table, List<String> access) {
+        if (written == null) {
             return null;
         }
-        List<String> provided = columns(node, "provided");
+        List<String> provided = columns(node, "provided", written);
         for (String column : provided) {
             if (!access.contains(column)) {
                 throw node.error("provided", column + " is not one of the access columns of " + table + "; the data "
@@ -375,17 +443,19 @@ final class MappingReader {
      *
      * @param action the action, as the messages name it: "opt-out"
      */
-    private static Map<String, Object> columnValues(YamlNode table, String key, String action) {
+    private static Map<String, Object> columnValues(Where table, String key, Map<String, Object> written,
+                                                    String action) {
         Map<String, Object> result = new LinkedHashMap<>();
-        if (table.raw(key) == null) {
+        if (written == null) {
             return result;
         }
-        YamlNode node = table.node(key);
-        for (String column : node.keys()) {
+        Where node = table.at(key);
+        for (Map.Entry<String, Object> entry : written.entrySet()) {
+            String column = entry.getKey();
             if (!Identifiers.isColumn(column)) {
                 throw node.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
             }
-            Object value = node.raw(column);
+            Object value = entry.getValue();
             if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                     || value instanceof Long || value instanceof Double || value instanceof BigDecimal)) {
                 throw node.error(column, "expected the value the " + action + " writes: text, a number, true/false "
@@ -399,17 +469,22 @@ final class MappingReader {
         return result;
     }
 
-    private static Map<String, String> corrections(YamlNode table) {
+    private static Map<String, String> corrections(Where table, Map<String, String> written) {
         Map<String, String> result = new LinkedHashMap<>();
-        if (table.raw("correct") == null) {
+        if (written == null) {
             return result;
         }
-        YamlNode node = table.node("correct");
-        for (String field : node.keys()) {
+        Where node = table.at("correct");
+        for (Map.Entry<String, String> entry : written.entrySet()) {
+            String field = entry.getKey();
             if (field.isBlank() || field.length() > 64) {
                 throw node.error(field, "a field name is 1 to 64 characters");
             }
-            result.put(field, column(node, field, null));
+            String column = column(node, field, entry.getValue());
+            if (column == null) {
+                throw node.error(field, REQUIRED);
+            }
+            result.put(field, column);
         }
         if (result.isEmpty()) {
             throw table.error("correct", "list the fields a correction may change, field: column");
@@ -417,7 +492,7 @@ final class MappingReader {
         return result;
     }
 
-    private static void checkNotStructure(YamlNode node, String key, Iterable<String> columns, Set<String> structure,
+    private static void checkNotStructure(Where node, String key, Iterable<String> columns, Set<String> structure,
                                           String what) {
         for (String column : columns) {
             if (structure.contains(column)) {
@@ -441,7 +516,7 @@ final class MappingReader {
      * change: the connector carries them out, and with nothing declared it would report success having changed
      * nothing.
      */
-    private static void checkRequestTypes(SystemDefinition system, List<MappedTable> tables, YamlNode dataset) {
+    private static void checkRequestTypes(SystemDefinition system, List<MappedTable> tables, Where dataset) {
         if (system.requestTypes().contains(RequestType.OPT_OUT) && tables.stream().allMatch(t -> t.optOut().isEmpty())) {
             throw dataset.error("the system takes part in OPT_OUT requests, but no table declares optOut columns");
         }
@@ -456,28 +531,49 @@ final class MappingReader {
         }
     }
 
-    private static List<String> columns(YamlNode node, String key) {
-        List<String> columns = node.stringOrList(key);
+    /** Column names, each a plain SQL name and listed once; a missing key gives an empty list. */
+    private static List<String> columns(Where node, String key, List<String> written) {
+        if (written == null) {
+            return List.of();
+        }
+        List<String> columns = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String column : columns) {
+        for (String item : written) {
+            if (item == null || item.isBlank()) {
+                throw node.error(key, "expected a list of non-empty texts");
+            }
+            String column = item.strip();
             if (!Identifiers.isColumn(column)) {
                 throw node.error(key, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
             }
             if (!seen.add(column)) {
                 throw node.error(key, column + " is listed twice");
             }
+            columns.add(column);
         }
         return columns;
     }
 
-    private static String column(YamlNode node, String key, String fallback) {
-        if (!node.has(key)) {
-            return fallback;
+    /** A plain SQL column name, or null when the key is absent. */
+    private static String column(Where node, String key, String written) {
+        if (written == null) {
+            return null;
         }
-        String column = node.string(key);
+        String column = text(node, key, written);
         if (!Identifiers.isColumn(column)) {
             throw node.error(key, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
         }
         return column;
+    }
+
+    /** Required, non-empty text, stripped. */
+    private static String text(Where node, String key, String written) {
+        if (written == null) {
+            throw node.error(key, REQUIRED);
+        }
+        if (written.isBlank()) {
+            throw node.error(key, "expected non-empty text");
+        }
+        return written.strip();
     }
 }

@@ -153,6 +153,9 @@ class SqlMappingTest {
             access: [id, email, name]|access: [id, email, name]\\n  since: created_at|dataset.since: the identity table's rows are always returned
             access: [total]\\n      erasure: delete|access: [total]\\n      since: "placed at"\\n      erasure: delete|dataset.children[0].since: 'placed at' is not a plain SQL column name
             access: [total]\\n      erasure: delete|access: [total]\\n      since: [placed_at]\\n      erasure: delete|dataset.children[0].since: expected non-empty text
+            foreignKey: customer_id|foreignKey: 42|dataset.children[0].foreignKey: expected non-empty text
+            access: [total]\\n      erasure: delete|access: [total]\\n      erasure: {columns: {total: {strategy: retain, basis: GDPR_17, note: tax}}}|dataset.children[0].erasure.columns.total.basis: 'GDPR_17' is not one of
+            access: [total]\\n      erasure: delete|access: [total]\\n      erasure: {columns: {total: {strategy: hash, colour: red}}}|dataset.children[0].erasure.columns.total.colour: unknown key 'colour'; allowed keys here: basis, note, strategy, value
             """)
     void mistakesAreReportedWithTheirPath(String replace, String with, String message) {
         String dataset = MINIMAL.replace(replace.replace("\\n", "\n"), with.replace("\\n", "\n"));
