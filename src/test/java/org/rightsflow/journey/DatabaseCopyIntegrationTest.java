@@ -195,8 +195,9 @@ class DatabaseCopyIntegrationTest {
         assertThat(reviewed.status()).isEqualTo(200);
         journey.completeTasksAs(OWNER, PASSWORD, 1, "DONE", "Profile updated.");
         journey.confirmAsProcessor(PROCESSOR, "Subscriber updated.");
+        // The answer names the field it corrected, never the value typed (issue 10: no typed text in subject mail).
         assertThat(journey.awaitMail("Our answer to your request " + journey.reference()))
-                .contains("Threlkeld-Vasquez");
+                .contains("Last name: corrected").doesNotContain("Threlkeld-Vasquez");
     }
 
     private void optOutAndPreferenceCenter() {
