@@ -34,8 +34,10 @@ class LimitsConfiguration {
     FilterRegistrationBean<ControlCharacterFilter> controlCharacterFilter(ObjectMapper json) {
         FilterRegistrationBean<ControlCharacterFilter> registration =
                 new FilterRegistrationBean<>(new ControlCharacterFilter(json));
-        // After the character encoding filter (parameters must be read as UTF-8), before Spring Security's chain.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // After the character encoding filter (parameters must be read as UTF-8) and after Spring Session's filter
+        // (HIGHEST_PRECEDENCE + 50): the refusal is a forward to the error page, which Spring Security checks for its
+        // CSRF token, kept in the session that filter resolves. Before Spring Security's chain (-100).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
         return registration;
     }
 

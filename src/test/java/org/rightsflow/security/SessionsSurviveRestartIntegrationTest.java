@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rightsflow.testsupport.AppProcess;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
 
 /**
  * Sessions live in PostgreSQL: an admin signed in before the application was killed is still signed in to the
@@ -90,18 +91,15 @@ class SessionsSurviveRestartIntegrationTest {
     }
 
     private static List<String> arguments() {
-        return List.of("--spring.profiles.active=postgres",
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + DATABASE_URL,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
                 "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                 "--rightsflow.bootstrap.admin-password=" + ADMIN_PASSWORD,
-                "--rightsflow.api.keys=ci=pg-session-api-key-5b2e81c94d7f03a6",
-                "--rightsflow.secrets.link-key=pg-session-link-key-0c7a3f9e1b6d24a8",
-                "--rightsflow.secrets.data-keys=pg-session=UGdTZXNzaW9uS2V5UGdTZXNzaW9uS2V5UGdTZXNzaW8=",
-                "--rightsflow.secrets.erasure-hash-key=pg-session-erasure-hash-key-9d41c7e2",
-                "--rightsflow.secrets.suppression-key=pg-session-suppression-key-3e8b06fa",
                 "--rightsflow.storage.directory=target/sessions-restart-files",
-                "--logging.level.root=warn", "--logging.level.org.rightsflow=info");
+                "--logging.level.root=warn", "--logging.level.org.rightsflow=info"));
+        ProductionSecrets.properties("submit").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
     }
 
     private static void recreateDatabase() throws SQLException {
