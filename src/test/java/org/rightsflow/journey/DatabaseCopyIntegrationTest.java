@@ -208,9 +208,12 @@ class DatabaseCopyIntegrationTest {
         assertThat(done.status()).isEqualTo(200);
         Page start = customer.get("/preferences");
         customer.post("/preferences", start, Map.of("email", journey.email()));
-        String mail = await().atMost(Journey.PATIENCE).until(() -> TestMailServer.messagesTo(journey.email()).stream()
-                .map(TestMailServer::body).filter(body -> body.contains("/preferences/")).findFirst().orElse(null),
-                body -> body != null);
+        // Two emails carry a preference link: the opt-out's confirmation and the link just asked for. Both must have
+        // arrived before the secrets are collected.
+        List<String> withLinks = await().atMost(Journey.PATIENCE).until(() -> TestMailServer.messagesTo(journey.email())
+                .stream().map(TestMailServer::body).filter(body -> body.contains("/preferences/")).toList(),
+                bodies -> bodies.size() >= 2);
+        String mail = withLinks.get(withLinks.size() - 1);
         Matcher link = Pattern.compile("https?://[^\\s]+(/preferences/[A-Za-z0-9_-]+)").matcher(mail);
         assertThat(link.find()).isTrue();
         Page manage = customer.get(link.group(1));
