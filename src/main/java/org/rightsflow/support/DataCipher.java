@@ -31,31 +31,8 @@ public class DataCipher {
     private final SecureRandom random = new SecureRandom();
 
     public DataCipher(@Value("${rightsflow.secrets.data-keys:}") String configured) {
-        for (String entry : configured.split(",")) {
-            String trimmed = entry.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int equals = trimmed.indexOf('=');
-            if (equals <= 0) {
-                throw new IllegalStateException("rightsflow.secrets.data-keys: each entry is id=base64-key");
-            }
-            String id = trimmed.substring(0, equals).strip();
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(trimmed.substring(equals + 1).strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("rightsflow.secrets.data-keys: key '" + id + "' is not Base64");
-            }
-            if (key.length != 32) {
-                throw new IllegalStateException("rightsflow.secrets.data-keys: key '" + id + "' must be 32 bytes "
-                        + "(generate one with: openssl rand -base64 32)");
-            }
-            keys.put(id, new SecretKeySpec(key, "AES"));
-        }
-        if (keys.isEmpty()) {
-            throw new IllegalStateException("rightsflow.secrets.data-keys (RIGHTSFLOW_DATA_KEYS) must hold at least one key");
-        }
+        // One reading of rightsflow.secrets.data-keys for both ciphers (FieldCipher imports the same keys into Tink).
+        FieldCipher.parseDataKeys(configured).forEach((id, key) -> keys.put(id, new SecretKeySpec(key, "AES")));
         this.currentKeyId = keys.keySet().iterator().next();
     }
 

@@ -48,7 +48,7 @@ public class FieldCipher {
     private final Aead aead;
 
     public FieldCipher(@Value("${rightsflow.secrets.data-keys:}") String configured) {
-        Map<String, byte[]> keys = parse(configured);
+        Map<String, byte[]> keys = parseDataKeys(configured);
         try {
             KeysetHandle.Builder keyset = KeysetHandle.newBuilder();
             boolean first = true;
@@ -114,7 +114,8 @@ public class FieldCipher {
         }
     }
 
-    private static Map<String, byte[]> parse(String configured) {
+    /** The configured keys in order (the first is current), each checked: id=Base64 of 32 bytes, ids unique. */
+    static Map<String, byte[]> parseDataKeys(String configured) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         for (String entry : configured == null ? new String[0] : configured.split(",")) {
             String trimmed = entry.strip();
