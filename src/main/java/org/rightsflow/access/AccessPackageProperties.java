@@ -1,6 +1,7 @@
 package org.rightsflow.access;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.rightsflow.deadline.Regime;
@@ -23,6 +24,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record AccessPackageProperties(Duration linkValidFor, Duration codeValidFor, Integer codeAttempts, Integer codesPerDay,
                                Duration ticketValidFor, List<String> reviewBeforeRelease, Duration sweepInterval) {
 
+    /** The request types answered with a package, the only ones a review can be configured for. */
+    private static final List<RequestType> PACKAGED_TYPES = Arrays.stream(RequestType.values())
+            .filter(RequestType::asksForCopy).toList();
+
     AccessPackageProperties {
         linkValidFor = linkValidFor == null ? Duration.ofDays(7) : linkValidFor;
         codeValidFor = codeValidFor == null ? Duration.ofMinutes(15) : codeValidFor;
@@ -43,7 +48,11 @@ record AccessPackageProperties(Duration linkValidFor, Duration codeValidFor, Int
                         && (rule[1].equals("*") || rule[1].equals(type.name())));
     }
 
-    /** Checks one entry at start-up, so a typo stops the application instead of silently skipping a review. */
+    /**
+     * Checks one entry at start-up, so a typo stops the application instead of silently skipping a review. These are
+     * checks against the domain (the regimes there are, the request types answered with a package), not of the
+     * value's shape, so they stay here rather than in Bean Validation.
+     */
     private static String[] parse(String entry) {
         String[] parts = entry.strip().toUpperCase(Locale.ROOT).split(":", -1);
         if (parts.length != 2) {
@@ -52,13 +61,13 @@ record AccessPackageProperties(Duration linkValidFor, Duration codeValidFor, Int
         }
         parts[0] = parts[0].strip();
         parts[1] = parts[1].strip();
-        if (!parts[0].equals("*") && java.util.Arrays.stream(Regime.values()).noneMatch(r -> r.name().equals(parts[0]))) {
+        if (!parts[0].equals("*") && Arrays.stream(Regime.values()).noneMatch(r -> r.name().equals(parts[0]))) {
             throw new IllegalArgumentException("rightsflow.access-package.review-before-release: '" + parts[0]
-                    + "' is not a regime; one of " + java.util.Arrays.toString(Regime.values()) + " or *");
+                    + "' is not a regime; one of " + Arrays.toString(Regime.values()) + " or *");
         }
-        if (!parts[1].equals("*") && !parts[1].equals("ACCESS") && !parts[1].equals("PORTABILITY")) {
+        if (!parts[1].equals("*") && PACKAGED_TYPES.stream().noneMatch(t -> t.name().equals(parts[1]))) {
             throw new IllegalArgumentException("rightsflow.access-package.review-before-release: '" + parts[1]
-                    + "' has no package; ACCESS, PORTABILITY or *");
+                    + "' has no package; one of " + PACKAGED_TYPES + " or *");
         }
         return parts;
     }

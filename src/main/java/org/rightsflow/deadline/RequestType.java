@@ -17,5 +17,18 @@ public enum RequestType {
     /** Restriction of processing (GDPR Art. 18). */
     RESTRICTION,
     /** Objection to processing other than direct marketing (GDPR Art. 21(1)). */
-    OBJECTION
+    OBJECTION;
+
+    /**
+     * Whether the subject asks for a copy of their data (GDPR Art. 15 and 20, the CCPA right to know): such a request
+     * is answered with an access package. The one place this is decided: the process model asks it through
+     * {@code packagePolicy}, and the package settings and the staff inbox ask it here. Every type is named, so a new
+     * one does not compile until someone decides.
+     */
+    public boolean asksForCopy() {
+        return switch (this) {
+            case ACCESS, PORTABILITY -> true;
+            case DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, RESTRICTION, OBJECTION -> false;
+        };
+    }
 }

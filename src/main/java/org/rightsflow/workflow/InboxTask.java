@@ -3,6 +3,7 @@ package org.rightsflow.workflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.rightsflow.deadline.RequestType;
 
 /**
  * A fulfilment task as the staff inbox shows it.
@@ -38,8 +39,8 @@ public record InboxTask(String id, Kind kind, String name, String reference, Str
         return daysLeft < 0;
     }
 
-    /** Whether the owner may attach what they found (an access request fulfilled by hand). */
+    /** Whether the owner may attach what they found: a request answered with a package, fulfilled by hand. */
     public boolean acceptsUpload() {
-        return kind == Kind.FULFIL && ("ACCESS".equals(requestType) || "PORTABILITY".equals(requestType));
+        return kind == Kind.FULFIL && RequestType.valueOf(requestType).asksForCopy();
     }
 }

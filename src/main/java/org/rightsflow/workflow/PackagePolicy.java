@@ -5,7 +5,11 @@ import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.springframework.stereotype.Component;
 
-/** Answers the model's "Review before release?" ({@code ${packagePolicy.reviewBeforeRelease(regime, requestType)}}). */
+/**
+ * Answers the model's package questions, so that the model decides nothing itself: "Access package?"
+ * ({@code ${packagePolicy.packageNeeded(requestType)}}) and "Review before release?"
+ * ({@code ${packagePolicy.reviewBeforeRelease(regime, requestType)}}).
+ */
 @Component("packagePolicy")
 public class PackagePolicy {
 
@@ -13,6 +17,11 @@ public class PackagePolicy {
 
     PackagePolicy(PackageAssembly assembly) {
         this.assembly = assembly;
+    }
+
+    /** The process variable arrives as the enum's name. */
+    public boolean packageNeeded(String requestType) {
+        return RequestType.valueOf(requestType).asksForCopy();
     }
 
     /** The process variables arrive as the enums' names. */

@@ -43,6 +43,7 @@ class AccessPackagePropertiesTest {
     void aMistypedEntryIsRefusedWithWhatWouldBeRight() {
         assertThatThrownBy(() -> reviewing("GDPR")).hasMessageContaining("is not REGIME:TYPE");
         assertThatThrownBy(() -> reviewing("GPDR:ACCESS")).hasMessageContaining("'GPDR' is not a regime");
-        assertThatThrownBy(() -> reviewing("GDPR:DELETION")).hasMessageContaining("has no package");
+        assertThatThrownBy(() -> reviewing("GDPR:DELETION"))
+                .hasMessageContaining("'DELETION' has no package; one of [ACCESS, PORTABILITY] or *");
     }
 }

@@ -48,8 +48,10 @@ final class DelegateStubs {
     /** Registers a journaling mock for every bean; call {@link CamundaMockito#reset()} after the test. */
     static DelegateStubs registerAll() {
         DelegateStubs stubs = new DelegateStubs();
-        // The model asks ${packagePolicy.reviewBeforeRelease(regime, requestType)}.
+        // The model asks ${packagePolicy.packageNeeded(requestType)}, answered by the real rule (it needs no bean),
+        // and ${packagePolicy.reviewBeforeRelease(regime, requestType)}, answered as the test says.
         PackagePolicy policy = org.mockito.Mockito.mock(PackagePolicy.class);
+        org.mockito.Mockito.when(policy.packageNeeded(any())).thenCallRealMethod();
         org.mockito.Mockito.when(policy.reviewBeforeRelease(any(), any())).thenAnswer(call -> stubs.packageReview);
         org.camunda.bpm.engine.test.mock.Mocks.register("packagePolicy", policy);
         for (String bean : BEANS) {
