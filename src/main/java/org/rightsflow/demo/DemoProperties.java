@@ -24,7 +24,7 @@ record DemoProperties(boolean enabled, String shopUrl, @Valid @NotNull Mailbox m
      * @param enabled whether the demo runs its own SMTP server, readable at /demo/mailbox (never in the postgres
      *                profile); off: mail goes through a real server ({@code spring.mail.host})
      * @param host    the address the demo's SMTP server listens on
-     * @param port    its port
+     * @param port    the port of the demo's SMTP server
      */
     record Mailbox(boolean enabled, String host, @NotNull @Min(0) @Max(65535) Integer port) {
     }

@@ -38,13 +38,13 @@ public record LimitsProperties(@NotNull @Min(1) Integer mailsPerAddressPerDay, @
                                @Valid @NotNull Rule apiSubmissions, @Valid @NotNull Lockout staffLockout) {
 
     /**
-     * @param per       the period over which the budgets refill, e.g. PT1H (first: the metadata processor would
-     *                  otherwise take the description of per-client for it)
+     * @param per       the period over which the budgets refill, e.g. PT1H
      * @param perClient attempts per client address (as the servlet container reports it, so behind a proxy the
      *                  forwarded address) within {@code per}
      * @param perSubject attempts per email address typed or behind the link
      * @param perKey    attempts per API key
      */
+    // "@param per" comes first: the metadata processor would otherwise give it the text of "@param perClient".
     public record Rule(@PositiveOrZero int perClient, @PositiveOrZero int perSubject, @PositiveOrZero int perKey,
                        @NotNull @DurationMin(nanos = 0, inclusive = false) Duration per) {
     }
