@@ -24,7 +24,7 @@ import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.support.Digests;
 import org.rightsflow.support.PublicLinks;
 import org.rightsflow.support.SealedFiles;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.support.SecretsProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +75,7 @@ public class PackageDelivery {
 
     PackageDelivery(AccessPackages packages, PackageDownloads downloads, RequestDirectory requests, Outbox outbox,
                     Timeline timeline, SealedFiles files, AccessPackageProperties properties, PublicLinks links,
-                    @Value("${rightsflow.secrets.link-key}") String linkKey, Clock clock) {
+                    SecretsProperties secrets, Clock clock) {
         this.packages = packages;
         this.downloads = downloads;
         this.requests = requests;
@@ -84,7 +84,7 @@ public class PackageDelivery {
         this.files = files;
         this.properties = properties;
         this.links = links;
-        this.hashKey = ("access-package-download:" + linkKey).getBytes(StandardCharsets.UTF_8);
+        this.hashKey = ("access-package-download:" + secrets.linkKey()).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 

@@ -43,8 +43,9 @@ class PackageExpiry {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${rightsflow.access-package.sweep-interval:PT5M}",
-            initialDelayString = "${rightsflow.access-package.sweep-interval:PT5M}")
+    // The value is in application.yml (declared by AccessPackageProperties): a placeholder default would be a second.
+    @Scheduled(fixedDelayString = "${rightsflow.access-package.sweep-interval}",
+            initialDelayString = "${rightsflow.access-package.sweep-interval}")
     void sweep() {
         deleteExpired();
     }

@@ -10,12 +10,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.optout.OptOutProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,9 +28,8 @@ class BulkBodyLimit extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper json;
 
-    /** Reads the setting itself, not OptOutProperties: every web test slice loads filters, not module beans. */
-    BulkBodyLimit(@Value("${rightsflow.opt-out.max-body-size:16MB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit.toBytes();
+    BulkBodyLimit(OptOutProperties properties, ObjectMapper json) {
+        this.limit = properties.maxBodySize().toBytes();
         this.json = json;
     }
 

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.rightsflow.support.DisplayDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the {@link StatutoryClock} bean from {@code rightsflow.clock.*}. The only Spring-aware class of the module. */
+/**
+ * Builds the {@link StatutoryClock} bean from {@code rightsflow.clock.*}, and the pages' and emails' dates in the same
+ * zone. The only Spring-aware class of the module.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadlineProperties.class)
 public class DeadlineConfiguration {
@@ -45,6 +49,12 @@ public class DeadlineConfiguration {
         StatutoryClock clock = new StatutoryClock(policies, calendars, properties.zone());
         warnWhenHolidayDataRunsOut(clock);
         return clock;
+    }
+
+    /** Dates on pages and in emails in the clock's zone, so "due 1 March" is the day the clock counts to. */
+    @Bean("dates")
+    DisplayDates displayDates(DeadlineProperties properties) {
+        return new DisplayDates(properties.zone());
     }
 
     /**

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code rightsflow.clock}.
  *
- * @param zone             the zone in which an instant of receipt becomes a calendar date (default UTC)
- * @param holidayDirectory optional directory of {@code *.yml} holiday calendars that add to or replace the shipped ones
+ * @param zone             the zone in which an instant of receipt becomes a calendar date, and in which pages and
+ *                         emails show dates
+ * @param holidayDirectory optional directory of {@code *.yml} holiday calendars that add to or replace the shipped
+ *                         ones; the calendars admins edit (Staff, Calendars) are saved here
  * @param policyFile       optional YAML file whose regimes replace the shipped regime policies
  */
 @ConfigurationProperties("rightsflow.clock")

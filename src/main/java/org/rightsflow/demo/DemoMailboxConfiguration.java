@@ -1,7 +1,7 @@
 package org.rightsflow.demo;
 
 import java.util.Properties;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -13,12 +13,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @DemoMailboxOn
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoMailboxConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    DemoMailbox demoMailbox(@Value("${rightsflow.demo.mailbox.host:127.0.0.1}") String host,
-                            @Value("${rightsflow.demo.mailbox.port:3025}") int port) {
-        return new DemoMailbox(host, port);
+    DemoMailbox demoMailbox(DemoProperties demo) {
+        return new DemoMailbox(demo.mailbox().host(), demo.mailbox().port());
     }
 
     @Bean

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,8 +49,8 @@ class DemoShop implements ApplicationRunner {
 
     private final String url;
 
-    DemoShop(@Value("${rightsflow.demo.shop-url}") String url) {
-        this.url = url;
+    DemoShop(DemoProperties demo) {
+        this.url = demo.shopUrl();
     }
 
     String url() {

@@ -8,9 +8,9 @@ import org.rightsflow.connector.SystemView;
 import org.rightsflow.security.NewStaffMember;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffRole;
+import org.rightsflow.support.PublicLinksProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,10 +33,10 @@ class DemoStaff implements ApplicationRunner {
     private final SystemRegistry systems;
     private final String publicUrl;
 
-    DemoStaff(StaffDirectory staff, SystemRegistry systems, @Value("${rightsflow.public-url}") String publicUrl) {
+    DemoStaff(StaffDirectory staff, SystemRegistry systems, PublicLinksProperties links) {
         this.staff = staff;
         this.systems = systems;
-        this.publicUrl = publicUrl;
+        this.publicUrl = links.publicUrl();
     }
 
     @Override

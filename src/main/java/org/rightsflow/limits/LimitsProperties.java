@@ -1,9 +1,13 @@
 package org.rightsflow.limits;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.stream.Stream;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every limit against abuse ({@code rightsflow.limits.*}, documented in the README). A budget of 0 means that door has
@@ -12,41 +16,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailsPerAddressPerDay how many public forms (request, opt-out, preference link, download code) may email
  *                              one address per calendar day (UTC), all forms together; a request's acknowledgement
  *                              and its verification link (or duplicate notice) count as one
+ * @param requestForm           the request form: its submissions
+ * @param optOutForm            the opt-out form: its submissions
+ * @param preferenceLink        the preference center: the links it emails
+ * @param secretLink            the pages opened by a secret link (verification, preferences, processor confirmation)
+ * @param statusPage            the status page
+ * @param downloadCode          an access package's download page: the codes it emails
+ * @param codeEntry             an access package's download page: the codes entered
+ * @param staffLogin            the staff sign-in form
+ * @param apiKeyFailures        calls of the JSON API with a wrong or missing key
+ * @param apiSubmissions        requests submitted through the JSON API
  * @param staffLockout          the staff sign-in back-off, per user, held in the database
  */
+@Validated
 @ConfigurationProperties("rightsflow.limits")
-public record LimitsProperties(int mailsPerAddressPerDay, Rule requestForm, Rule optOutForm, Rule preferenceLink,
-                               Rule secretLink, Rule statusPage, Rule downloadCode, Rule codeEntry, Rule staffLogin,
-                               Rule apiKeyFailures, Rule apiSubmissions, Lockout staffLockout) {
-
-    public LimitsProperties {
-        if (mailsPerAddressPerDay < 1) {
-            throw new IllegalArgumentException("rightsflow.limits.mails-per-address-per-day must be at least 1");
-        }
-        Objects.requireNonNull(staffLockout, "rightsflow.limits.staff-lockout");
-        if (Stream.of(requestForm, optOutForm, preferenceLink, secretLink, statusPage, downloadCode, codeEntry,
-                staffLogin, apiKeyFailures, apiSubmissions).anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("every door under rightsflow.limits needs its rule (per-client, "
-                    + "per-subject, per-key, per)");
-        }
-    }
+public record LimitsProperties(@NotNull @Min(1) Integer mailsPerAddressPerDay, @Valid @NotNull Rule requestForm,
+                               @Valid @NotNull Rule optOutForm, @Valid @NotNull Rule preferenceLink,
+                               @Valid @NotNull Rule secretLink, @Valid @NotNull Rule statusPage,
+                               @Valid @NotNull Rule downloadCode, @Valid @NotNull Rule codeEntry,
+                               @Valid @NotNull Rule staffLogin, @Valid @NotNull Rule apiKeyFailures,
+                               @Valid @NotNull Rule apiSubmissions, @Valid @NotNull Lockout staffLockout) {
 
     /**
+     * @param per       the period over which the budgets refill, e.g. PT1H
      * @param perClient attempts per client address (as the servlet container reports it, so behind a proxy the
      *                  forwarded address) within {@code per}
      * @param perSubject attempts per email address typed or behind the link
      * @param perKey    attempts per API key
      */
-    public record Rule(int perClient, int perSubject, int perKey, Duration per) {
-
-        public Rule {
-            if (perClient < 0 || perSubject < 0 || perKey < 0) {
-                throw new IllegalArgumentException("a limit cannot be negative");
-            }
-            if (per == null || per.isNegative() || per.isZero()) {
-                throw new IllegalArgumentException("a limit needs a period (per), e.g. PT1H");
-            }
-        }
+    // "@param per" comes first: the metadata processor would otherwise give it the text of "@param perClient".
+    public record Rule(@PositiveOrZero int perClient, @PositiveOrZero int perSubject, @PositiveOrZero int perKey,
+                       @NotNull @DurationMin(nanos = 0, inclusive = false) Duration per) {
     }
 
     /**
@@ -54,13 +54,14 @@ public record LimitsProperties(int mailsPerAddressPerDay, Rule requestForm, Rule
      * @param firstLock   how long the first lock lasts; each further wrong password after a lock doubles it
      * @param longestLock the longest a lock lasts
      */
-    public record Lockout(int failures, Duration firstLock, Duration longestLock) {
+    public record Lockout(@NotNull @Min(1) Integer failures, @NotNull @DurationMin(nanos = 0) Duration firstLock,
+                          @NotNull Duration longestLock) {
 
+        /** Not a value's shape but two values together, so checked here rather than by a constraint. */
         public Lockout {
-            if (failures < 1 || firstLock == null || longestLock == null || firstLock.isNegative()
-                    || longestLock.compareTo(firstLock) < 0) {
-                throw new IllegalArgumentException("rightsflow.limits.staff-lockout needs failures >= 1 and "
-                        + "first-lock <= longest-lock");
+            if (firstLock != null && longestLock != null && longestLock.compareTo(firstLock) < 0) {
+                throw new IllegalArgumentException("rightsflow.limits.staff-lockout.longest-lock must be at least "
+                        + "first-lock");
             }
         }
 

@@ -65,7 +65,8 @@ class OutboxDispatcher {
         }
     }
 
-    @Scheduled(fixedDelayString = "${rightsflow.mail.dispatch-interval:PT5S}")
+    // The value is in application.yml (declared by MailProperties): a placeholder default would be a second.
+    @Scheduled(fixedDelayString = "${rightsflow.mail.dispatch-interval}")
     void dispatchDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {

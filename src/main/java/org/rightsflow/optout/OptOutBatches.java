@@ -63,8 +63,9 @@ public class OptOutBatches {
     }
 
     /** Runs the cut on the configured rhythm ({@code rightsflow.opt-out.batch-every}). */
-    @Scheduled(fixedDelayString = "${rightsflow.opt-out.batch-every:PT5M}",
-            initialDelayString = "${rightsflow.opt-out.batch-every:PT5M}")
+    // The value is in application.yml (declared by OptOutProperties): a placeholder default would be a second.
+    @Scheduled(fixedDelayString = "${rightsflow.opt-out.batch-every}",
+            initialDelayString = "${rightsflow.opt-out.batch-every}")
     void cutOnSchedule() {
         List<BatchView> cut = cutWaiting();
         if (!cut.isEmpty()) {

@@ -82,7 +82,8 @@ public class ResurrectionGuard {
     public record SystemScan(String system, int scanned, int erasedAgain, int optOutsAgain, String problem) {
     }
 
-    @Scheduled(cron = "${rightsflow.suppression.scan-cron:0 30 2 * * *}")
+    // The value is in application.yml (declared by SuppressionProperties): a placeholder default would be a second.
+    @Scheduled(cron = "${rightsflow.suppression.scan-cron}")
     void scanOnSchedule() {
         ScanReport report = scan();
         log.info("Resurrection guard: {} system(s) scanned, {} erased identit(ies) found again and erased again",

@@ -1,9 +1,11 @@
 package org.rightsflow.request;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How requests entered later may be dated ({@code rightsflow.intake.*}).
@@ -11,12 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackdating how long before its entry a request may say it was received (a letter logged late, an API
  *                      client catching up); older dates are refused as mistakes, like a request received in 1900
  */
+@Validated
 @ConfigurationProperties("rightsflow.intake")
-public record IntakeProperties(Period maxBackdating) {
+public record IntakeProperties(@NotNull Period maxBackdating) {
 
+    /** Bean Validation has no constraint for a Period's sign, so this one check stays here. */
     public IntakeProperties {
-        if (maxBackdating == null || maxBackdating.isNegative()) {
-            throw new IllegalArgumentException("rightsflow.intake.max-backdating must be a period such as P1Y");
+        if (maxBackdating != null && maxBackdating.isNegative()) {
+            throw new IllegalArgumentException("rightsflow.intake.max-backdating must not be negative, e.g. P1Y");
         }
     }
 

@@ -2,7 +2,7 @@ package org.rightsflow.request;
 
 import java.nio.charset.StandardCharsets;
 import org.rightsflow.support.Digests;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.support.SecretsProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +15,9 @@ class StatusTokens {
 
     private final byte[] linkKey;
 
-    StatusTokens(@Value("${rightsflow.secrets.link-key:}") String linkKey) {
-        if (linkKey == null || linkKey.isBlank()) {
-            throw new IllegalStateException("rightsflow.secrets.link-key (RIGHTSFLOW_LINK_KEY) must be set");
-        }
-        this.linkKey = linkKey.getBytes(StandardCharsets.UTF_8);
+    /** An empty link key never gets here: {@link SecretsProperties} refuses it at start-up. */
+    StatusTokens(SecretsProperties secrets) {
+        this.linkKey = secrets.linkKey().getBytes(StandardCharsets.UTF_8);
     }
 
     StatusToken mint(String reference) {

@@ -8,17 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.rightsflow.support.Digests;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * The API keys allowed to call the JSON API, from {@code rightsflow.api.keys}: a comma-separated list of
  * {@code name:scope+scope=secret} entries, e.g. {@code crm:submit+read-own=…,shop:optouts+suppression=…}. The name
  * is what the request and its timeline record; the scopes ({@link ApiScope}) are all the key may do. Anything
  * malformed, an unknown scope, a name or a secret used twice stops the application at start, with a message that
- * never repeats a secret.
+ * never repeats a secret. Built by {@link SecurityConfiguration} from {@link ApiProperties}.
  */
-@Component
 class ApiKeys {
 
     static final String DEMO_KEY = "demo-api-key";
@@ -27,7 +24,7 @@ class ApiKeys {
 
     private final List<Key> keys = new ArrayList<>();
 
-    ApiKeys(@Value("${rightsflow.api.keys:}") String configured) {
+    ApiKeys(String configured) {
         int position = 0;
         Set<String> names = new HashSet<>();
         for (String entry : configured.split(",")) {

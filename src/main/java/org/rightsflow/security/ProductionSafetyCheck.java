@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rightsflow.support.SecretsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -44,23 +45,18 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     private final String bootstrapAdminEmail;
     private final String databasePassword;
 
-    ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff,
-                          @Value("${rightsflow.secrets.link-key:}") String linkKey,
-                          @Value("${rightsflow.secrets.data-keys:}") String dataKeys,
-                          @Value("${rightsflow.secrets.erasure-hash-key:}") String erasureHashKey,
-                          @Value("${rightsflow.secrets.suppression-key:}") String suppressionKey,
-                          @Value("${rightsflow.bootstrap.admin-password:}") String bootstrapAdminPassword,
-                          @Value("${rightsflow.bootstrap.admin-email:privacy@rightsflow.example}") String bootstrapAdminEmail,
-                          @Value("${spring.datasource.password:}") String databasePassword) {
+    /** The database password through Spring Boot's own properties bean, which binds {@code spring.datasource.*}. */
+    ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff, SecretsProperties secrets,
+                          BootstrapProperties bootstrap, DataSourceProperties dataSource) {
         this.apiKeys = apiKeys;
         this.staff = staff;
-        this.linkKey = linkKey;
-        this.dataKeys = dataKeys;
-        this.erasureHashKey = erasureHashKey;
-        this.suppressionKey = suppressionKey;
-        this.bootstrapAdminPassword = bootstrapAdminPassword;
-        this.bootstrapAdminEmail = bootstrapAdminEmail;
-        this.databasePassword = databasePassword;
+        this.linkKey = secrets.linkKey();
+        this.dataKeys = secrets.dataKeys();
+        this.erasureHashKey = secrets.erasureHashKey();
+        this.suppressionKey = secrets.suppressionKey();
+        this.bootstrapAdminPassword = bootstrap.adminPassword();
+        this.bootstrapAdminEmail = bootstrap.adminEmail();
+        this.databasePassword = dataSource.getPassword() == null ? "" : dataSource.getPassword();
     }
 
     /** Runs once every bean exists and before the web server opens its port: nothing is served unsafely. */

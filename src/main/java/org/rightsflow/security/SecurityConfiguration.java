@@ -62,6 +62,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ApiKeys apiKeys(ApiProperties api) {
+        return new ApiKeys(api.keys());
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

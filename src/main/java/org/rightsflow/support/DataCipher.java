@@ -11,8 +11,6 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data Rightsflow must hold for a while (what an access step found, files staff upload) with
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Component;
  * pairs, the first one current. Older keys stay listed so data encrypted under them still decrypts after a
  * rotation; each cipher text records the id of its key. {@link SealedFiles} encrypts files with the same keys.
  */
-@Component
 public class DataCipher {
 
     private static final int NONCE_BYTES = 12;
@@ -30,7 +27,7 @@ public class DataCipher {
     private final String currentKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    public DataCipher(@Value("${rightsflow.secrets.data-keys:}") String configured) {
+    public DataCipher(String configured) {
         // One reading of rightsflow.secrets.data-keys for both ciphers (FieldCipher imports the same keys into Tink).
         FieldCipher.parseDataKeys(configured).forEach((id, key) -> keys.put(id, new SecretKeySpec(key, "AES")));
         this.currentKeyId = keys.keySet().iterator().next();

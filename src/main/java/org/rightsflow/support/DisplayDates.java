@@ -6,14 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Dates and times for pages and emails, in the statutory clock's zone (so "due 1 March" means the same day
- * everywhere). Available in templates as {@code @dates}.
+ * everywhere). Available in templates as {@code @dates}, a bean of the deadline module, which owns the zone.
  */
-@Component("dates")
 public class DisplayDates {
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
@@ -22,7 +19,7 @@ public class DisplayDates {
 
     private final ZoneId zone;
 
-    public DisplayDates(@Value("${rightsflow.clock.zone:UTC}") ZoneId zone) {
+    public DisplayDates(ZoneId zone) {
         this.zone = zone;
     }
 

@@ -15,8 +15,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Encrypts the personal data Rightsflow keeps in its own tables, one value at a time, with Google Tink's AEAD
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Component;
  * <p>Format (pinned by {@code FieldCipherTest}): Base64 of Tink's cipher text, {@code 0x01 ‖ key id (4 bytes, the
  * first four bytes of SHA-256 of the configured id) ‖ 12-byte nonce ‖ AES-GCM cipher text ‖ 16-byte tag}.
  */
-@Component
 public class FieldCipher {
 
     private static final AesGcmParameters AES_256_GCM;
@@ -47,7 +44,7 @@ public class FieldCipher {
 
     private final Aead aead;
 
-    public FieldCipher(@Value("${rightsflow.secrets.data-keys:}") String configured) {
+    public FieldCipher(String configured) {
         Map<String, byte[]> keys = parseDataKeys(configured);
         try {
             KeysetHandle.Builder keyset = KeysetHandle.newBuilder();

@@ -1,18 +1,14 @@
 package org.rightsflow.support;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * The portal addresses put into emails. The paths must match the portal's controllers (/status/{token},
- * /verify/{token}); the base comes from {@code rightsflow.public-url}.
+ * /verify/{token}); the base comes from {@code rightsflow.public-url} ({@link PublicLinksProperties}).
  */
-@Component
 public class PublicLinks {
 
     private final String base;
 
-    public PublicLinks(@Value("${rightsflow.public-url}") String publicUrl) {
+    public PublicLinks(String publicUrl) {
         this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

@@ -26,8 +26,6 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.util.function.ThrowingConsumer;
 
 /**
@@ -69,7 +67,6 @@ import org.springframework.util.function.ThrowingConsumer;
  * segment is on disk, so a failed writer leaves nothing that looks complete; a file that lost its tail anyway
  * (copied half, crash) does not open. Memory per stream: one plain and one cipher text segment, whatever the size.
  */
-@Component
 public class SealedFiles {
 
     /** Plain text bytes per segment: large enough that tags and nonces cost little, small to buffer. */
@@ -96,7 +93,7 @@ public class SealedFiles {
     private final SecureRandom random = new SecureRandom();
 
     public SealedFiles(DataCipher keys, Clock clock,
-                       @Value("${rightsflow.storage.directory:./data/files}") String directory) {
+                       String directory) {
         this.keys = keys;
         this.clock = clock;
         // Resolved once, here: the test configuration names a ${random.uuid} directory, a new value at every lookup.

@@ -2,8 +2,6 @@ package org.rightsflow.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * The one way Rightsflow looks a person up without keeping their address in clear: HMAC-SHA256 of the normalised
@@ -12,15 +10,11 @@ import org.springframework.stereotype.Component;
  * not a plain hash, so a copy of the database cannot be reversed by hashing a list of known addresses. Changing the
  * key orphans every stored hash: keep it like a database password, and never rotate it without re-keying.
  */
-@Component
 public class SubjectHashes {
 
     private final byte[] key;
 
-    public SubjectHashes(@Value("${rightsflow.secrets.suppression-key:}") String key) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalStateException("rightsflow.secrets.suppression-key (RIGHTSFLOW_SUPPRESSION_KEY) is required");
-        }
+    public SubjectHashes(String key) {
         this.key = key.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -18,12 +18,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.scripting.ExecutableScript;
 import org.camunda.bpm.engine.impl.scripting.ScriptFactory;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -55,12 +54,12 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             "true", "false", "null", "empty", "div", "mod", "instanceof");
 
     private final ApplicationContext context;
-    private final String modelPattern;
+    private final String[] modelPatterns;
 
-    EngineLockdown(ApplicationContext context,
-                   @Value("${camunda.bpm.deployment-resource-pattern:classpath*:bpmn/*.bpmn}") String modelPattern) {
+    /** The models' location through Camunda's own properties bean: exactly what its auto-deployment reads. */
+    EngineLockdown(ApplicationContext context, CamundaBpmProperties camunda) {
         this.context = context;
-        this.modelPattern = modelPattern;
+        this.modelPatterns = camunda.getDeploymentResourcePattern();
     }
 
     @Override
@@ -82,13 +81,15 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
     Set<String> beansNamedByModels() {
         Set<String> names = new TreeSet<>();
         try {
-            for (Resource model : context.getResources(modelPattern)) {
-                try (InputStream in = model.getInputStream()) {
-                    collectRootIdentifiers(parse(in).getDocumentElement(), names);
+            for (String pattern : modelPatterns) {
+                for (Resource model : context.getResources(pattern)) {
+                    try (InputStream in = model.getInputStream()) {
+                        collectRootIdentifiers(parse(in).getDocumentElement(), names);
+                    }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the process models " + modelPattern, e);
+            throw new UncheckedIOException("Cannot read the process models " + String.join(", ", modelPatterns), e);
         }
         return names.stream().filter(context::containsBean).collect(Collectors.toCollection(TreeSet::new));
     }

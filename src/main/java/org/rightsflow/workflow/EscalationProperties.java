@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * group) are reminded twice, {@code reminder-days} days before (default 10 and 3), then on the due day itself; from
  * the next day the privacy officers are alerted every day until the request is carried out. A regime may have its
  * own two reminder days under {@code regimes.<REGIME>.reminder-days}.
+ *
+ * @param reminderDays the two reminders before the due date, in days before it, the earlier first (10, 3)
+ * @param regimes      per regime, its own two reminder days
  */
 @ConfigurationProperties("rightsflow.escalation")
 public record EscalationProperties(List<Integer> reminderDays, Map<Regime, Ladder> regimes) {
@@ -24,7 +27,11 @@ public record EscalationProperties(List<Integer> reminderDays, Map<Regime, Ladde
                 "rightsflow.escalation.regimes." + regime + ".reminder-days"));
     }
 
-    /** One regime's own reminder days. */
+    /**
+     * One regime's own reminder days.
+     *
+     * @param reminderDays the regime's two reminders before the due date, in days before it, the earlier first
+     */
     public record Ladder(List<Integer> reminderDays) {
     }
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,9 @@ class JobLockOwner extends AbstractProcessEnginePlugin {
 
     private final String nodeId;
 
-    JobLockOwner(JobProperties properties, @Value("${server.port:8080}") int port) {
+    /** The port through Spring Boot's own properties bean; unset means Boot's default port, 8080. */
+    JobLockOwner(JobProperties properties, ServerProperties server) {
+        int port = server.getPort() == null ? 8080 : server.getPort();
         this.nodeId = !properties.nodeId().isEmpty() ? properties.nodeId() : port == 0 ? null : hostName() + ":" + port;
     }
 

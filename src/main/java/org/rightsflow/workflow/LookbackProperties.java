@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * that declare when they collected each row. The CCPA right to know covers the 12 months before the request
  * (Cal. Civ. Code §1798.130(a)(2)(B)); a regime not listed gets everything the systems hold. Set a longer period
  * (CCPA regulations §7024(h): back to 1 January 2022 on request) or remove the entry to give more.
+ *
+ * @param lookback per regime, how far before the request an access request reaches in systems that say when they
+ *                 collected each row; a regime not listed gets everything
  */
 @ConfigurationProperties("rightsflow")
 record LookbackProperties(Map<Regime, Period> lookback) {
 
     LookbackProperties {
-        lookback = lookback == null ? Map.of(Regime.CCPA, Period.ofMonths(12)) : new EnumMap<>(lookback);
+        // The shipped periods are in application.yml; none configured means every regime gets everything.
+        lookback = lookback == null || lookback.isEmpty() ? Map.of() : new EnumMap<>(lookback);
     }
 
     Period of(Regime regime) {

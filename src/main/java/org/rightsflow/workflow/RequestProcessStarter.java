@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestSubmitted;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.verification.VerificationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +33,11 @@ class RequestProcessStarter {
     private final Clock clock;
 
     RequestProcessStarter(RuntimeService runtime, RequestDirectory requests, DueDateTimers timers,
-                          @Value("${rightsflow.verification.link-validity:P7D}") Duration linkValidity, Clock clock) {
+                          VerificationProperties verification, Clock clock) {
         this.runtime = runtime;
         this.requests = requests;
         this.timers = timers;
-        this.linkValidity = linkValidity;
+        this.linkValidity = verification.linkValidity();
         this.clock = clock;
     }
 

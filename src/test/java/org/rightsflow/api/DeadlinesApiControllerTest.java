@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.deadline.DeadlineConfiguration;
+import org.rightsflow.optout.OptOutProperties;
 import org.rightsflow.security.StaffDirectory;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -31,6 +33,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @WebMvcTest(DeadlinesApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import(DeadlineConfiguration.class)
+// The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
+@EnableConfigurationProperties(OptOutProperties.class)
 class DeadlinesApiControllerTest {
 
     @Autowired

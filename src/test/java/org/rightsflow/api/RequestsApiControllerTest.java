@@ -17,26 +17,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.DeadlineConfiguration;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
-import org.rightsflow.connector.SystemRegistry;
-import org.rightsflow.notification.Outbox;
-import org.rightsflow.request.Channel;
 import org.rightsflow.limits.RateLimits;
 import org.rightsflow.limits.Verdict;
+import org.rightsflow.notification.Outbox;
+import org.rightsflow.optout.OptOutProperties;
+import org.rightsflow.request.Channel;
 import org.rightsflow.request.IntakeProperties;
 import org.rightsflow.request.NewRequest;
 import org.rightsflow.request.RequestDetails;
@@ -47,9 +48,8 @@ import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.security.ApiScope;
 import org.rightsflow.security.StaffDirectory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -57,6 +57,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -69,6 +71,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(RequestsApiController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({DeadlineConfiguration.class, RequestsApiControllerTest.FixedClock.class})
+// The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
+@EnableConfigurationProperties(OptOutProperties.class)
 class RequestsApiControllerTest {
 
     private static final String REFERENCE = "DSR-2027-7KQ3M9XW2T";

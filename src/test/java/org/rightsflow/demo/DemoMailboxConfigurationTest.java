@@ -13,7 +13,7 @@ class DemoMailboxConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(DemoMailboxConfiguration.class, DemoMailboxController.class)
-            .withPropertyValues("rightsflow.demo.mailbox.port=" + freePort());
+            .withPropertyValues("rightsflow.demo.mailbox.host=127.0.0.1", "rightsflow.demo.mailbox.port=" + freePort());
 
     @Test
     void theDemoWithItsMailboxOnRunsTheMailServerAndThePage() {

@@ -13,13 +13,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.rightsflow.audit.Actors;
+import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.deadline.DeadlineConfiguration;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.limits.RateLimits;
+import org.rightsflow.limits.Verdict;
+import org.rightsflow.optout.OptOutProperties;
 import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.Purpose;
 import org.rightsflow.optout.SignalSource;
@@ -31,18 +39,12 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.security.StaffDirectory;
-import org.rightsflow.support.DisplayDates;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.rightsflow.limits.RateLimits;
-import org.rightsflow.limits.Verdict;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import org.rightsflow.connector.SystemRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -50,7 +52,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The request form: a valid submission reaches intake exactly as typed (trimmed); an invalid one loses nothing. */
 @WebMvcTest(PrivacyCenterController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DisplayDates.class)
+@Import(DeadlineConfiguration.class)
+// The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
+@EnableConfigurationProperties(OptOutProperties.class)
 class PrivacyCenterControllerTest {
 
     @Autowired

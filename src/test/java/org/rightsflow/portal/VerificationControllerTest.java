@@ -18,19 +18,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rightsflow.deadline.DeadlineConfiguration;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.optout.OptOutProperties;
 import org.rightsflow.request.Channel;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.security.StaffDirectory;
-import org.rightsflow.support.DisplayDates;
 import org.rightsflow.verification.IdentityVerification;
 import org.rightsflow.verification.LinkCheck;
 import org.rightsflow.verification.VerificationNotAccepted;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -44,7 +46,9 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(VerificationController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DisplayDates.class)
+@Import(DeadlineConfiguration.class)
+// The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
+@EnableConfigurationProperties(OptOutProperties.class)
 class VerificationControllerTest {
 
     private static final String TOKEN = "dmVyaWZ5LXRva2VuLWZvci10aGUtcG9ydGFsLXRlc3Q";

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.rightsflow.support.SecretsProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 /**
  * The postgres profile refuses to start with anything of the demo in place or any weak secret, and creates the first
@@ -51,8 +53,15 @@ class ProductionSafetyCheckTest {
 
     private ProductionSafetyCheck check(String apiKeys, String linkKey, String dataKeys, String hashKey,
                                         String suppressionKey, String bootstrapPassword) {
-        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, linkKey, dataKeys, hashKey, suppressionKey,
-                bootstrapPassword, ADMIN_EMAIL, "");
+        return check(apiKeys, new SecretsProperties(linkKey, dataKeys, hashKey, suppressionKey), bootstrapPassword, "");
+    }
+
+    private ProductionSafetyCheck check(String apiKeys, SecretsProperties secrets, String bootstrapPassword,
+                                        String databasePassword) {
+        DataSourceProperties dataSource = new DataSourceProperties();
+        dataSource.setPassword(databasePassword);
+        return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, secrets,
+                new BootstrapProperties(ADMIN_EMAIL, bootstrapPassword), dataSource);
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -238,13 +247,12 @@ class ProductionSafetyCheckTest {
 
     @Test
     void aShortDatabasePasswordIsRefusedAndNoneAtAllIsTheServersBusiness() {
-        ProductionSafetyCheck shortPassword = new ProductionSafetyCheck(new ApiKeys(API_KEYS), staff, LINK_KEY,
-                DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "", ADMIN_EMAIL, "postgres");
+        SecretsProperties secrets = new SecretsProperties(LINK_KEY, DATA_KEYS, HASH_KEY, SUPPRESSION_KEY);
+        ProductionSafetyCheck shortPassword = check(API_KEYS, secrets, "", "postgres");
         assertThatThrownBy(() -> run(shortPassword))
                 .hasMessageContaining("spring.datasource.password (RIGHTSFLOW_DB_PASSWORD) is shorter than 12");
 
         when(staff.isEmpty()).thenReturn(false);
-        assertThatNoException().isThrownBy(() -> run(new ProductionSafetyCheck(new ApiKeys(API_KEYS), staff, LINK_KEY,
-                DATA_KEYS, HASH_KEY, SUPPRESSION_KEY, "", ADMIN_EMAIL, "a long database password")));
+        assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "a long database password")));
     }
 }

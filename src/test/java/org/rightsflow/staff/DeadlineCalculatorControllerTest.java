@@ -17,11 +17,12 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.deadline.DeadlineConfiguration;
+import org.rightsflow.optout.OptOutProperties;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.security.StaffRole;
-import org.rightsflow.support.DisplayDates;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -32,7 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The staff deadline calculator with the real statutory clock: the three dates, in words, and where they come from. */
 @WebMvcTest(DeadlineCalculatorController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({DeadlineConfiguration.class, DisplayDates.class})
+@Import(DeadlineConfiguration.class)
+// The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
+@EnableConfigurationProperties(OptOutProperties.class)
 class DeadlineCalculatorControllerTest {
 
     private static final Principal DPO = () -> "dpo";

@@ -25,7 +25,7 @@ import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.TableReport;
-import org.springframework.beans.factory.annotation.Value;
+import org.rightsflow.support.SecretsProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +46,12 @@ class SqlConnector implements AutomatedConnector {
     private final String defaultHashKey;
 
     /**
-     * @param defaultHashKey the key of the hash strategy for systems whose connection names no {@code hashKey};
-     *                       blank when there is none
+     * @param keys its erasure hash key is the key of the hash strategy for systems whose connection names no
+     *             {@code hashKey}; blank when there is none
      */
-    SqlConnector(Secrets secrets, @Value("${rightsflow.secrets.erasure-hash-key:}") String defaultHashKey) {
+    SqlConnector(Secrets secrets, SecretsProperties keys) {
         this.secrets = secrets;
-        this.defaultHashKey = defaultHashKey;
+        this.defaultHashKey = keys.erasureHashKey();
     }
 
     @Override

@@ -34,7 +34,7 @@ class DemoShopMappingTest {
     private static final String URL = "jdbc:h2:mem:demo-shop-mapping;DB_CLOSE_DELAY=-1";
     private static final DataSubject AMIRA = new DataSubject("amira@example.com", null, null);
 
-    private final SqlConnector connector = new SqlConnector(new Secrets(name -> null), "demo-hash-key");
+    private final SqlConnector connector = new SqlConnector(new Secrets(name -> null), ErasureHashKey.of("demo-hash-key"));
     private SystemDefinition shop;
 
     @BeforeEach

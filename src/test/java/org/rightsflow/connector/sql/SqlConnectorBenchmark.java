@@ -75,7 +75,7 @@ class SqlConnectorBenchmark {
         long loadMillis = ensureData();
         SystemDefinition system = documentedSystem();
         SqlConnector connector = new SqlConnector(new Secrets(Map.of("SHOP_DB_PASSWORD", PostgresTestDatabase.PASSWORD,
-                "SHOP_ERASURE_HASH_KEY", HASH_KEY)::get), "");
+                "SHOP_ERASURE_HASH_KEY", HASH_KEY)::get), ErasureHashKey.of(""));
         assertThat(connector.testConnection(system).ok()).isTrue();
 
         List<Long> subjects = freshSubjects(4 * (WARM_UP + RUNS) + 20);

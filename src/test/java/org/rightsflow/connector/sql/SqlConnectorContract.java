@@ -165,7 +165,7 @@ abstract class SqlConnectorContract {
     @BeforeEach
     void createShop() throws SQLException {
         connector = new SqlConnector(new Secrets(Map.of("SHOP_DB_PASSWORD", password(), "SHOP_HASH_KEY", HASH_KEY)::get),
-                "");
+                ErasureHashKey.of(""));
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             createSchema(statement);
             for (int i = TABLES.size() - 1; i >= 0; i--) {

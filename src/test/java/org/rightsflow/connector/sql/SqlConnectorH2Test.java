@@ -142,7 +142,7 @@ class SqlConnectorH2Test extends SqlConnectorContract {
 
     @Test
     void aMappingThatHashesNeedsAKey() {
-        SqlConnector withoutKeys = new SqlConnector(new Secrets(name -> null), "");
+        SqlConnector withoutKeys = new SqlConnector(new Secrets(name -> null), ErasureHashKey.of(""));
         String noHashKey = systemYaml(SHOP_DATASET).replace("  hashKey: {env: SHOP_HASH_KEY}\n", "")
                 .replace("  password: {env: SHOP_DB_PASSWORD}\n", "");
         SystemDefinition system = SystemDefinitions.parseSingle("shop-db.yml", noHashKey);
@@ -160,7 +160,7 @@ class SqlConnectorH2Test extends SqlConnectorContract {
                 .hasMessageContaining("no hash key");
 
         SqlConnector withDefaultKey = new SqlConnector(new Secrets(name -> null),
-                "the-default-key");
+                ErasureHashKey.of("the-default-key"));
         withDefaultKey.perform(system, ConnectorAction.ERASE, context);
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select email from shop.customers where id = 1")) {

@@ -45,7 +45,7 @@ class SqlMappingTest {
                   erasure: delete
             """;
 
-    private final SqlConnector connector = new SqlConnector(new Secrets(name -> null), "");
+    private final SqlConnector connector = new SqlConnector(new Secrets(name -> null), ErasureHashKey.of(""));
 
     @Test
     void theDocumentedExampleIsAValidMapping() throws IOException {
