@@ -3,6 +3,9 @@ package org.rightsflow.connector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +29,23 @@ class StepJournal {
     private final FulfilmentSteps steps;
     private final ConnectedSystems systems;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    StepJournal(FulfilmentSteps steps, ConnectedSystems systems, ObjectMapper json) {
+    StepJournal(FulfilmentSteps steps, ConnectedSystems systems, ObjectMapper json, MeterRegistry meters) {
         this.steps = steps;
         this.systems = systems;
         this.json = json;
+        this.meters = meters;
     }
 
     /** A finished step in one go (a callback's result, an upload), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     FulfilmentStep recordSuccess(String reference, long systemId, ActionResult result, String actor, Instant started,
                                  Instant finished) {
-        return steps.save(new FulfilmentStep(reference, systemId, result.action(), statusOf(result), result.summary(),
-                write(result.tables()), write(result.remaining()), null, actor, started, finished));
+        FulfilmentStep step = steps.save(new FulfilmentStep(reference, systemId, result.action(), statusOf(result),
+                result.summary(), write(result.tables()), write(result.remaining()), null, actor, started, finished));
+        measure(step);
+        return step;
     }
 
     /**
@@ -56,13 +63,30 @@ class StepJournal {
     FulfilmentStep recordFinish(long stepId, ActionResult result, String summary, Instant finished) {
         FulfilmentStep step = steps.findById(stepId).orElseThrow();
         step.finish(statusOf(result), summary, write(result.tables()), write(result.remaining()), null, finished);
+        measure(step);
         return step;
     }
 
     /** The attempt failed; committed on its own, because the process step rolls back and will be retried. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordFailure(long stepId, String error, Instant finished) {
-        steps.findById(stepId).ifPresent(step -> step.finish(StepStatus.FAILED, null, null, null, error, finished));
+        steps.findById(stepId).ifPresent(step -> {
+            step.finish(StepStatus.FAILED, null, null, null, error, finished);
+            measure(step);
+        });
+    }
+
+    /**
+     * A finished step's duration as {@code rightsflow.connector.step} per system key, action and status: how slow
+     * each connected system is and how often it fails, for operators. Keys and enums only, never a subject.
+     */
+    private void measure(FulfilmentStep step) {
+        String system = systems.findById(step.systemId()).map(ConnectedSystem::key).orElse("unknown");
+        Timer.builder("rightsflow.connector.step")
+                .description("Duration of one connector step in a connected system")
+                .tag("system", system).tag("action", step.action().name()).tag("status", step.status().name())
+                .register(meters)
+                .record(Duration.between(step.startedAt(), step.finishedAt()));
     }
 
     /** Whether an earlier attempt of this action in this system was left unfinished by a stop or crash. */

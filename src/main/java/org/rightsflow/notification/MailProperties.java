@@ -15,9 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatchInterval how often the dispatcher looks for messages to send
  * @param maxAttempts      attempts before a message is marked FAILED and shown to staff
  * @param sendingTimeout   how long a claimed message may stay SENDING before it is offered again
+ * @param backlogAlarmAfter how long a message may wait undelivered before the outbox reports itself down
  */
 @Validated
 @ConfigurationProperties("rightsflow.mail")
 record MailProperties(@NotBlank @Email String from, @NotNull Duration dispatchInterval, @NotNull @Positive Integer maxAttempts,
-                      @NotNull Duration sendingTimeout) {
+                      @NotNull Duration sendingTimeout, @NotNull Duration backlogAlarmAfter) {
 }

@@ -2,6 +2,7 @@ package org.rightsflow.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -49,5 +50,12 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<OutboxMessageView> forRequest(String reference) {
         return messages.findByReferenceOrderByIdAsc(reference).stream().map(m -> m.toView(cipher)).toList();
+    }
+
+    /** What is still to be delivered, for health and metrics: counts and the age of the oldest, nothing of content. */
+    @Transactional(readOnly = true)
+    public OutboxBacklog backlog() {
+        return new OutboxBacklog(messages.countByStatus(MessageStatus.PENDING) + messages.countByStatus(MessageStatus.SENDING),
+                messages.countByStatus(MessageStatus.FAILED), Optional.ofNullable(messages.oldestUndelivered()));
     }
 }

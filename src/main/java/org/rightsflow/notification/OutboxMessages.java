@@ -16,4 +16,7 @@ interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
     List<OutboxMessage> findByReferenceOrderByIdAsc(String reference);
 
     long countByStatus(MessageStatus status);
+
+    @Query("select min(m.createdAt) from OutboxMessage m where m.status in ('PENDING', 'SENDING')")
+    Instant oldestUndelivered();
 }

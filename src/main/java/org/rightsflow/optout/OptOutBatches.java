@@ -154,6 +154,17 @@ public class OptOutBatches {
     }
 
     /**
+     * When the oldest opt-out not yet carried out to its systems was received: the lag of the batches, which the
+     * 15-business-day rule of CCPA §7026(f) is measured against. Empty when everything is delivered.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> oldestUndeliveredSince() {
+        Timestamp oldest = jdbc.queryForObject("select min(r.received_at) from opt_out_delivery d "
+                + "join consent_record r on r.id = d.record_id where d.delivered_at is null", Timestamp.class);
+        return Optional.ofNullable(oldest).map(Timestamp::toInstant);
+    }
+
+    /**
      * The people of a batch, once each, for the connectors. Personal data: for the step that carries the batch to
      * a system, never for logs. Empty once the batch is completed (the emails are erased then).
      */

@@ -1,8 +1,10 @@
 package org.rightsflow.request;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -113,5 +115,21 @@ public class RequestDirectory {
 
     private RequestDetails details(DataSubjectRequest request) {
         return request.toDetails(statutoryClock.policy(request.regime()).requiresVerification(request.type()), fields);
+    }
+
+    /**
+     * How many requests stand where, for operators' metrics: per status and regime, and of those not yet answered,
+     * how many are due within {@code daysAhead} days from {@code today} (inclusive) and how many are overdue.
+     */
+    public RequestCounts counts(LocalDate today, int daysAhead) {
+        List<RequestCounts.Count> byStatusAndRegime = requests.countByStatusAndRegime().stream()
+                .map(row -> new RequestCounts.Count((RequestStatus) row[0], (Regime) row[1],
+                        (Long) row[2]))
+                .toList();
+        List<RequestStatus> awaiting = RequestStatus.awaitingAnswer();
+        long dueSoon = requests.countByStatusInAndDueGreaterThanEqualAndDueLessThan(awaiting, today,
+                today.plusDays(daysAhead + 1L));
+        long overdue = requests.countByStatusInAndDueLessThan(awaiting, today);
+        return new RequestCounts(byStatusAndRegime, dueSoon, overdue);
     }
 }

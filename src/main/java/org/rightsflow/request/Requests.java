@@ -31,4 +31,15 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
 
     List<DataSubjectRequest> findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(java.time.Instant from,
                                                                                   java.time.Instant to);
+
+    /** Rows of status, regime and count: one grouped scan, for metrics. */
+    @org.springframework.data.jpa.repository.Query(
+            "select r.status, r.regime, count(r) from DataSubjectRequest r group by r.status, r.regime")
+    List<Object[]> countByStatusAndRegime();
+
+    /** Requests in one of these statuses whose due date (an extension's once extended) lies in [from, to). */
+    long countByStatusInAndDueGreaterThanEqualAndDueLessThan(
+            java.util.Collection<RequestStatus> statuses, java.time.LocalDate from, java.time.LocalDate to);
+
+    long countByStatusInAndDueLessThan(java.util.Collection<RequestStatus> statuses, java.time.LocalDate before);
 }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * weak is configured: the demo API key, the demo link key, a staff account whose password is its demo password, a key
  * (link key, data keys, erasure hash key, suppression key, API key secrets) with fewer than 32 random bytes
  * ({@link SecretStrength}), the same value used for two keys, or a password shorter than 12 characters (the bootstrap
- * admin password, and the database password when one is set: a server that trusts the network or a certificate needs
- * none). Every problem is listed at once, by setting, never with the value. It also creates the first admin account
+ * admin password, and the database and monitoring passwords when one is set: a server that trusts the network or a
+ * certificate needs none, and without a monitoring password the management port opens to nobody), or the demo
+ * monitoring password. Every problem is listed at once, by setting, never with the value. It also creates the first admin account
  * from {@code rightsflow.bootstrap.admin-password} when there is none.
  */
 @Component
@@ -34,6 +35,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     static final String DEMO_DATA_KEY = "jD3ByAR9jEPJf6Ne6/cueDGnMO2jEof+bxHSpJauYAo=";
     static final String DEMO_ERASURE_HASH_KEY = "demo-erasure-hash-key";
     static final String DEMO_SUPPRESSION_KEY = "demo-suppression-key";
+    static final String DEMO_MONITORING_PASSWORD = "demo-monitoring-password";
 
     private final ApiKeys apiKeys;
     private final StaffDirectory staff;
@@ -44,10 +46,12 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     private final String bootstrapAdminPassword;
     private final String bootstrapAdminEmail;
     private final String databasePassword;
+    private final String monitoringPassword;
 
     /** The database password through Spring Boot's own properties bean, which binds {@code spring.datasource.*}. */
     ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff, SecretsProperties secrets,
-                          BootstrapProperties bootstrap, DataSourceProperties dataSource) {
+                          BootstrapProperties bootstrap, DataSourceProperties dataSource,
+                          MonitoringAccount monitoring) {
         this.apiKeys = apiKeys;
         this.staff = staff;
         this.linkKey = secrets.linkKey();
@@ -57,6 +61,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         this.bootstrapAdminPassword = bootstrap.adminPassword();
         this.bootstrapAdminEmail = bootstrap.adminEmail();
         this.databasePassword = dataSource.getPassword() == null ? "" : dataSource.getPassword();
+        this.monitoringPassword = monitoring.password();
     }
 
     /** Runs once every bean exists and before the web server opens its port: nothing is served unsafely. */
@@ -90,6 +95,10 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         checkPassword("rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD)", bootstrapAdminPassword,
                 problems);
         checkPassword("spring.datasource.password (RIGHTSFLOW_DB_PASSWORD)", databasePassword, problems);
+        if (monitoringPassword.equals(DEMO_MONITORING_PASSWORD)) {
+            problems.add("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD) is the demo value");
+        }
+        checkPassword("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD)", monitoringPassword, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start the postgres profile: " + String.join("; ", problems)
                     + ". See README, 'Configuration'.");

@@ -58,10 +58,16 @@ class ProductionSafetyCheckTest {
 
     private ProductionSafetyCheck check(String apiKeys, SecretsProperties secrets, String bootstrapPassword,
                                         String databasePassword) {
+        return check(apiKeys, secrets, bootstrapPassword, databasePassword, "");
+    }
+
+    private ProductionSafetyCheck check(String apiKeys, SecretsProperties secrets, String bootstrapPassword,
+                                        String databasePassword, String monitoringPassword) {
         DataSourceProperties dataSource = new DataSourceProperties();
         dataSource.setPassword(databasePassword);
         return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, secrets,
-                new BootstrapProperties(ADMIN_EMAIL, bootstrapPassword), dataSource);
+                new BootstrapProperties(ADMIN_EMAIL, bootstrapPassword), dataSource,
+                new MonitoringAccount("monitoring", monitoringPassword));
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -254,5 +260,18 @@ class ProductionSafetyCheckTest {
 
         when(staff.isEmpty()).thenReturn(false);
         assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "a long database password")));
+    }
+
+    @Test
+    void theMonitoringPasswordIsJudgedLikeEveryOtherPassword() {
+        SecretsProperties secrets = new SecretsProperties(LINK_KEY, DATA_KEYS, HASH_KEY, SUPPRESSION_KEY);
+        when(staff.isEmpty()).thenReturn(false);
+        assertThatThrownBy(() -> run(check(API_KEYS, secrets, "", "", "demo-monitoring-password")))
+                .hasMessageContaining("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD) is the demo value");
+        assertThatThrownBy(() -> run(check(API_KEYS, secrets, "", "", "short")))
+                .hasMessageContaining("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD) is shorter than 12");
+        // None at all: the management port opens to nobody, which is safe.
+        assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "", "")));
+        assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "", "a long monitoring password")));
     }
 }

@@ -38,7 +38,8 @@ public final class AppProcess {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", applicationClasspath(), RightsflowApplication.class.getName(),
-                "--server.port=" + port, "--rightsflow.public-url=http://localhost:" + port));
+                "--server.port=" + port, "--management.server.port=0",
+                "--rightsflow.public-url=http://localhost:" + port));
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
