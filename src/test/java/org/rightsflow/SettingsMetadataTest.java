@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Every {@code rightsflow.*} setting that the shipped configuration names is declared in the metadata the
  * configuration processor writes from the properties records, with a description: a setting cannot be read without
- * a record (or, for a placeholder only, an entry in additional-spring-configuration-metadata.json) saying what it is.
+ * a record saying what it is.
  */
 class SettingsMetadataTest {
 

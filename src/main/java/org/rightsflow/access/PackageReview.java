@@ -14,6 +14,7 @@ import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.AccessFile;
 import org.rightsflow.connector.SystemActions;
+import org.rightsflow.support.StaffNote;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PackageReview {
-
-    static final int MAX_REASON = 2000;
 
     /** What one system returned, as the review page lists it. */
     public record SystemContents(long systemId, String key, String name, List<TableShape> tables,
@@ -106,8 +105,8 @@ public class PackageReview {
         if (reason.isEmpty()) {
             throw new IllegalArgumentException("Give the reason for leaving it out: the person reads it in the package.");
         }
-        if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("Keep the reason under " + MAX_REASON + " characters.");
+        if (reason.length() > StaffNote.MAX_LENGTH) {
+            throw new IllegalArgumentException("Keep the reason under " + StaffNote.MAX_LENGTH + " characters.");
         }
         PackageSources.SystemSource source = sources.of(reference).stream()
                 .filter(s -> s.systemId() == requested.systemId()).findFirst()

@@ -2,6 +2,7 @@ package org.rightsflow.connector;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** One recorded step, for staff, for the answer to the subject and for the evidence. No personal data. */
 public record StepView(long id, String reference, long systemId, String systemName, ConnectorAction action,
@@ -22,5 +23,14 @@ public record StepView(long id, String reference, long systemId, String systemNa
 
     public int rowsRetained() {
         return tables.stream().mapToInt(TableReport::rowsRetained).sum();
+    }
+
+    /** For an erasure, what the re-read afterwards still found, table by table: the proof of erasure, for the timeline. */
+    public String proofOfErasure() {
+        if (remaining.isEmpty()) {
+            return "Proof of erasure: read again afterwards, nothing of the subject remains.";
+        }
+        return "Proof of erasure: read again afterwards, what remains is " + remaining.stream()
+                .map(TableReport::remainder).collect(Collectors.joining("; ")) + ".";
     }
 }

@@ -7,5 +7,14 @@ public enum SystemOutcome {
     /** The system holds no data about the subject. */
     NO_DATA_FOUND,
     /** The system keeps data it may not or cannot act on; the summary says why. */
-    NOT_DONE
+    NOT_DONE;
+
+    /** The outcome in a timeline line: "CRM: not done — legal hold". */
+    public String label() {
+        return switch (this) {
+            case DONE -> "done";
+            case NO_DATA_FOUND -> "no data about the subject";
+            case NOT_DONE -> "not done";
+        };
+    }
 }

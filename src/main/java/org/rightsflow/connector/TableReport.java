@@ -24,4 +24,13 @@ public record TableReport(String table, int rowsFound, int rowsDeleted, int rows
     public static TableReport found(String table, int rows) {
         return new TableReport(table, rows, 0, 0, 0, 0, 0, List.of());
     }
+
+    /** What a re-read after an erasure still found here, and why it stays: "invoices: 2 row(s) kept (Art. 17(3)(b))". */
+    String remainder() {
+        String kept = rowsRetained > 0 ? rowsRetained + " row(s) kept"
+                : fieldsRetained > 0 ? fieldsRetained + " field(s) kept"
+                : rowsFound + " row(s)";
+        return table + ": " + kept
+                + (retentionNotes.isEmpty() ? " (no reason recorded)" : " (" + String.join("; ", retentionNotes) + ")");
+    }
 }

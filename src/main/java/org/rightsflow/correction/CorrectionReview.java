@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.support.StaffNote;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CorrectionReview {
-
-    static final int MAX_NOTE = 2000;
 
     private final RequestDirectory requests;
     private final CorrectionDecisions decisions;
@@ -82,8 +81,8 @@ public class CorrectionReview {
             throw new IllegalArgumentException("Say how you checked the claim, with data other than the data being "
                     + "corrected (for example: the delivery address matches the last three orders).");
         }
-        if (check.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("Keep the description of the check under " + MAX_NOTE + " characters.");
+        if (check.length() > StaffNote.MAX_LENGTH) {
+            throw new IllegalArgumentException("Keep the description of the check under " + StaffNote.MAX_LENGTH + " characters.");
         }
         for (String field : claimed.keySet()) {
             Verdict verdict = byField.get(field);
@@ -95,8 +94,8 @@ public class CorrectionReview {
                 throw new IllegalArgumentException("Say why the correction of " + field + " is refused: the subject "
                         + "is told the reason.");
             }
-            if (reason.length() > MAX_NOTE) {
-                throw new IllegalArgumentException("Keep the reason for " + field + " under " + MAX_NOTE + " characters.");
+            if (reason.length() > StaffNote.MAX_LENGTH) {
+                throw new IllegalArgumentException("Keep the reason for " + field + " under " + StaffNote.MAX_LENGTH + " characters.");
             }
         }
         Instant now = clock.instant();

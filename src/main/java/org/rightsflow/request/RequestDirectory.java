@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
 import org.springframework.data.domain.PageRequest;
@@ -22,10 +26,13 @@ public class RequestDirectory {
     private final StatutoryClock statutoryClock;
     private final SealedCorrections sealedCorrections;
     private final PersonalFields fields;
+    private final SystemRegistry systems;
 
     RequestDirectory(Requests requests, RequestMessages messages, RequestAppeals appeals, StatusTokens tokens,
-                     StatutoryClock statutoryClock, SealedCorrections sealedCorrections, PersonalFields fields) {
+                     StatutoryClock statutoryClock, SealedCorrections sealedCorrections, PersonalFields fields,
+                     SystemRegistry systems) {
         this.fields = fields;
+        this.systems = systems;
         this.appeals = appeals;
         this.requests = requests;
         this.messages = messages;
@@ -106,6 +113,18 @@ public class RequestDirectory {
     /** The refusal of the request as a whole, if it was refused. */
     public Optional<Refusal> refusal(String reference) {
         return requests.findByReference(reference).flatMap(DataSubjectRequest::refusal);
+    }
+
+    /**
+     * Who took the decision an appeal is against: the author of the refusal, and whoever completed a system's part as
+     * not done. None of them may decide the appeal ({@link RequestLifecycle#decideAppeal}).
+     */
+    public Set<String> originalDeciders(String reference) {
+        Set<String> deciders = new TreeSet<>();
+        refusal(reference).ifPresent(refusal -> deciders.add(refusal.refusedBy()));
+        systems.resultsFor(reference).stream().filter(result -> result.outcome() == SystemOutcome.NOT_DONE)
+                .forEach(result -> deciders.add(result.completedBy()));
+        return deciders;
     }
 
     /** The request's extension, if it was extended. */

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.deadline.RegimePolicy;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
+import org.rightsflow.support.StaffNote;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ public class RequestLifecycle {
     private final RequestMessages messages;
     private final RequestAppeals appeals;
     private final RequestIntake intake;
+    private final RequestDirectory directory;
     private final SealedCorrections sealedCorrections;
     private final PersonalFields fields;
     private final StatutoryClock statutoryClock;
@@ -38,14 +41,15 @@ public class RequestLifecycle {
     private final Clock clock;
 
     RequestLifecycle(Requests requests, RequestMessages messages, RequestAppeals appeals, RequestIntake intake,
-                     SealedCorrections sealedCorrections, PersonalFields fields, StatutoryClock statutoryClock,
-                     Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+                     RequestDirectory directory, SealedCorrections sealedCorrections, PersonalFields fields,
+                     StatutoryClock statutoryClock, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.sealedCorrections = sealedCorrections;
         this.fields = fields;
         this.requests = requests;
         this.messages = messages;
         this.appeals = appeals;
         this.intake = intake;
+        this.directory = directory;
         this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.events = events;
@@ -131,8 +135,8 @@ public class RequestLifecycle {
         if (why.isEmpty()) {
             throw new ExtensionRefused("Give the reason for the extension: the subject must be told why.");
         }
-        if (why.length() > 2000) {
-            throw new ExtensionRefused("Keep the reason under 2,000 characters.");
+        if (why.length() > StaffNote.MAX_LENGTH) {
+            throw new ExtensionRefused("Keep the reason under " + StaffNote.MAX_LENGTH + " characters.");
         }
         LocalDate today = statutoryClock.dateOf(clock.instant());
         Optional<String> refused = request.whyNoExtension(today);
@@ -323,12 +327,21 @@ public class RequestLifecycle {
 
     /**
      * Records the decision on an appeal. Granted: the original decision is reversed and a follow-up request carries out
-     * what was refused, verified again like any request. {@link AppealDecided} tells the subject. Who may decide (not
-     * the original decision's author) is checked by the caller, who knows the systems' results.
+     * what was refused, verified again like any request. {@link AppealDecided} tells the subject. Someone other than
+     * who took the decision appealed against decides ({@link RequestDirectory#originalDeciders}); that the actor is a
+     * privacy officer is checked by the caller, who holds the task.
+     *
+     * @throws AppealRejected when the actor took the original decision, the outcome or explanation is missing, or the
+     *                        appeal is decided already
      */
     public AppealView decideAppeal(String reference, AppealOutcome outcome, String explanation, String actor) {
         RequestAppeal appeal = appeals.findByReference(reference).orElseThrow(() -> new AppealRejected(
                 "This request has no appeal."));
+        Set<String> originalDeciders = directory.originalDeciders(reference);
+        if (originalDeciders.contains(actor)) {
+            throw new AppealRejected("An appeal is decided by someone other than who took the original decision ("
+                    + String.join(", ", originalDeciders) + "). Ask another privacy officer.");
+        }
         String why = explanation == null ? "" : explanation.strip();
         if (outcome == null) {
             throw new AppealRejected("Choose whether the appeal is granted or denied.");

@@ -73,4 +73,10 @@ public final class RequestedCorrections {
         String spaced = field.replace('_', ' ').replace('.', ' ').replace('-', ' ').strip();
         return spaced.isEmpty() ? field : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
+
+    /** Corrections as lines to read in an email or a task, field by field: "Last name (last_name): Hopper-Smith". */
+    public static List<String> lines(Map<String, String> corrections) {
+        return corrections.entrySet().stream()
+                .map(e -> label(e.getKey()) + " (" + e.getKey() + "): " + e.getValue()).toList();
+    }
 }

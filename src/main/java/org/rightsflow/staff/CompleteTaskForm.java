@@ -1,15 +1,15 @@
 package org.rightsflow.staff;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.rightsflow.connector.SystemOutcome;
+import org.rightsflow.support.StaffNote;
 
 class CompleteTaskForm {
 
     @NotNull(message = "Choose what happened in this system")
     private SystemOutcome outcome;
 
-    @Size(max = 4000, message = "Keep the comment under 4,000 characters")
+    @StaffNote
     private String comment;
 
     public SystemOutcome getOutcome() {

@@ -1,13 +1,13 @@
 package org.rightsflow.staff;
 
-import jakarta.validation.constraints.Size;
+import org.rightsflow.support.StaffNote;
 
 /** Approve or refuse an erasure after its dry run; a refusal needs a reason. */
 class DecisionForm {
 
     private boolean approve;
 
-    @Size(max = 4000, message = "Keep the reason under 4,000 characters")
+    @StaffNote
     private String reason;
 
     public boolean isApprove() {

@@ -3,8 +3,9 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Optional;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
 import org.rightsflow.access.PackageReview;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
@@ -120,7 +121,7 @@ class InboxController {
         if (task.kind() == InboxTask.Kind.DECIDE_APPEAL) {
             requests.appeal(task.reference()).ifPresent(appeal -> model.addAttribute("appeal", appeal));
             requests.refusal(task.reference()).ifPresent(refusal -> model.addAttribute("refusal", refusal));
-            model.addAttribute("originalDeciders", tasks.originalDeciders(task.reference()));
+            model.addAttribute("originalDeciders", requests.originalDeciders(task.reference()));
         }
         model.addAttribute("correctionsToApply", tasks.correctionsToApply(task));
         if (task.erasurePlanStepId() != null) {
@@ -135,27 +136,50 @@ class InboxController {
     String decide(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
                   @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
+        return submit(taskId, me, errors, "reason", model, redirect, response, task -> {
+            tasks.decideErasure(taskId, me, form.isApprove(), form.getReason());
+            return (form.isApprove() ? "Erasure approved" : "Erasure refused") + " for " + task.reference() + " in "
+                    + task.systemName() + ".";
+        });
+    }
+
+    @PostMapping("/staff/tasks/{taskId}/complete")
+    String complete(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
+                    @Valid @ModelAttribute("completeForm") CompleteTaskForm form, BindingResult errors, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        return submit(taskId, me, errors, "comment", model, redirect, response, task -> {
+            tasks.complete(taskId, me, form.getOutcome(), form.getComment());
+            return "Done: \"" + task.name() + "\" for " + task.reference() + ".";
+        });
+    }
+
+    /**
+     * Carries out a task form's decision, which returns the notice for the inbox. A form that does not validate, or
+     * that the decision refuses (StaffTasks' IllegalArgumentException, e.g. no reason for "not done"), comes back as
+     * filled in with a 400 and the message at {@code field}; a task gone or held by someone else sends the person
+     * back to the inbox with the reason.
+     */
+    private String submit(String taskId, StaffMember me, BindingResult errors, String field, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response,
+                          Function<InboxTask, String> decision) {
         Optional<InboxTask> found = visibleTask(taskId, me, redirect);
         if (found.isEmpty()) {
             return "redirect:/staff";
         }
         InboxTask task = found.get();
-        if (!form.isApprove() && (form.getReason() == null || form.getReason().isBlank())) {
-            errors.rejectValue("reason", "required", "Say why the data must not be erased in this system");
+        if (!errors.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("notice", decision.apply(task));
+                return "redirect:/staff";
+            } catch (TaskNotAvailable e) {
+                redirect.addFlashAttribute("error", e.getMessage());
+                return "redirect:/staff";
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue(field, "rejected", e.getMessage());
+            }
         }
-        if (errors.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showTask(task, model);
-        }
-        try {
-            tasks.decideErasure(taskId, me, form.isApprove(), form.getReason());
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/staff";
-        }
-        redirect.addFlashAttribute("notice", (form.isApprove() ? "Erasure approved" : "Erasure refused") + " for "
-                + task.reference() + " in " + task.systemName() + ".");
-        return "redirect:/staff";
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return showTask(task, model);
     }
 
     /**
@@ -272,32 +296,6 @@ class InboxController {
         } catch (TaskNotAvailable e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/staff";
-    }
-
-    @PostMapping("/staff/tasks/{taskId}/complete")
-    String complete(@PathVariable String taskId, @ModelAttribute("me") StaffMember me,
-                    @Valid @ModelAttribute("completeForm") CompleteTaskForm form, BindingResult errors, Model model,
-                    RedirectAttributes redirect, HttpServletResponse response) {
-        Optional<InboxTask> found = visibleTask(taskId, me, redirect);
-        if (found.isEmpty()) {
-            return "redirect:/staff";
-        }
-        InboxTask task = found.get();
-        if (form.getOutcome() == SystemOutcome.NOT_DONE && (form.getComment() == null || form.getComment().isBlank())) {
-            errors.rejectValue("comment", "required", "Say why the request was not carried out in this system");
-        }
-        if (errors.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showTask(task, model);
-        }
-        try {
-            tasks.complete(taskId, me, form.getOutcome(), form.getComment());
-        } catch (TaskNotAvailable e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/staff";
-        }
-        redirect.addFlashAttribute("notice", "Done: \"" + task.name() + "\" for " + task.reference() + ".");
         return "redirect:/staff";
     }
 }

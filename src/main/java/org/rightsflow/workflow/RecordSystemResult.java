@@ -41,7 +41,7 @@ class RecordSystemResult implements JavaDelegate {
         String actor = completedBy == null ? Actors.SYSTEM : completedBy.toString();
         systems.recordResult(reference, systemId, outcome, summary, actor);
         timeline.record(reference, actor, TimelineKind.SYSTEM_COMPLETED,
-                execution.getVariable(SYSTEM_NAME) + ": " + WorkflowTexts.outcomeLabel(outcome)
+                execution.getVariable(SYSTEM_NAME) + ": " + outcome.label()
                         + (summary == null || summary.isBlank() ? "." : " — " + summary));
     }
 }

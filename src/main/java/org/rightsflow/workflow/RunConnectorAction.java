@@ -73,7 +73,7 @@ class RunConnectorAction implements JavaDelegate {
                 contexts.contextFor(reference, systemKey, action, callbackUrl), CONNECTOR_ACTOR);
         timeline.record(reference, CONNECTOR_ACTOR, TimelineKind.SYSTEM_STEP, step.systemName() + ", "
                 + action.name().toLowerCase().replace('_', ' ') + ": " + step.summary()
-                + (action == ConnectorAction.ERASE ? " " + WorkflowTexts.proofOfErasure(step) : ""));
+                + (action == ConnectorAction.ERASE ? " " + step.proofOfErasure() : ""));
 
         if (step.status() == StepStatus.AWAITING_CALLBACK) {
             CallbackDelays delays = systems.callbackDelays(systemId);

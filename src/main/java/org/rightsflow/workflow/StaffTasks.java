@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -33,23 +31,22 @@ import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.correction.Verdict;
 import org.rightsflow.deadline.StatutoryClock;
-import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.security.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff side of the fulfilment tasks: what each person may see, claim and complete. A system owner sees the
- * tasks of their groups and those assigned to them; privacy officers and admins see every task.
+ * The staff side of the fulfilment tasks in Camunda: listing, claiming, releasing and completing them. Who may see
+ * and work on which task is {@link StaffMember}'s rule; the decisions themselves are recorded by the modules that own
+ * them (corrections, appeals), and this class only moves the tasks along.
  */
 @Service
 public class StaffTasks {
-
-    static final int MAX_COMMENT = 4000;
 
     private final TaskService tasks;
     private final StatutoryClock statutoryClock;
@@ -58,14 +55,11 @@ public class StaffTasks {
     private final ConnectorContexts contexts;
     private final RequestDirectory requests;
     private final RequestLifecycle lifecycle;
-    private final SystemRegistry systems;
     private final Clock clock;
 
     StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, CorrectionReview corrections,
-               ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle,
-               SystemRegistry systems, Clock clock) {
+               ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle, Clock clock) {
         this.lifecycle = lifecycle;
-        this.systems = systems;
         this.tasks = tasks;
         this.contexts = contexts;
         this.requests = requests;
@@ -75,7 +69,10 @@ public class StaffTasks {
         this.clock = clock;
     }
 
-    /** The open tasks visible to this person, earliest due date first. */
+    /**
+     * The open tasks visible to this person, earliest due date first. The queries ask Camunda for what
+     * {@link StaffMember#maySeeTask} allows: everything for an officer, else the person's own and their groups' tasks.
+     */
     @Transactional(readOnly = true)
     public List<InboxTask> inboxOf(StaffMember me) {
         Map<String, Task> visible = new LinkedHashMap<>();
@@ -109,7 +106,7 @@ public class StaffTasks {
     @Transactional
     public void claim(String taskId, StaffMember me) {
         Task task = visibleTask(taskId, me);
-        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+        if (!me.mayWorkOnTask(task.getAssignee())) {
             throw new TaskNotAvailable("This task is already assigned to " + task.getAssignee() + ".");
         }
         if (task.getAssignee() == null) {
@@ -120,7 +117,7 @@ public class StaffTasks {
     @Transactional
     public void release(String taskId, StaffMember me) {
         Task task = visibleTask(taskId, me);
-        if (!me.username().equals(task.getAssignee()) && !me.overseesAllRequests()) {
+        if (!me.mayReleaseTask(task.getAssignee())) {
             throw new TaskNotAvailable("Only the assignee or a privacy officer can release this task.");
         }
         tasks.setAssignee(taskId, null);
@@ -129,6 +126,8 @@ public class StaffTasks {
     /**
      * Completes a task with what was done. An unassigned task is claimed on the way; a task assigned to someone
      * else is refused. Saying why something was not done is mandatory.
+     *
+     * @throws IllegalArgumentException when the outcome is "not done" and the comment does not say why
      */
     @Transactional
     public void complete(String taskId, StaffMember me, SystemOutcome outcome, String comment) {
@@ -137,15 +136,10 @@ public class StaffTasks {
         if (!ProcessModel.Activities.FULFIL_TASK.equals(task.getTaskDefinitionKey()) && !batchTask) {
             throw new TaskNotAvailable("This task is decided on its own form, not completed with an outcome.");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
-            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
-        }
+        requireNotHeldByOthers(task, me);
         String summary = comment == null ? "" : comment.strip();
         if (outcome == SystemOutcome.NOT_DONE && summary.isEmpty()) {
-            throw new IllegalArgumentException("Say why the request was not carried out in this system.");
-        }
-        if (summary.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException("Keep the comment under " + MAX_COMMENT + " characters.");
+            throw new IllegalArgumentException("Say why the request was not carried out in this system");
         }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, me.username());
@@ -160,7 +154,7 @@ public class StaffTasks {
         if (batchTask) {
             // A batch has no "record the result" step of its own: its timeline takes the owner's word here.
             timeline.record((String) tasks.getVariable(taskId, REFERENCE), me.username(), TimelineKind.SYSTEM_COMPLETED,
-                    tasks.getVariable(taskId, SYSTEM_NAME) + ": " + WorkflowTexts.outcomeLabel(outcome)
+                    tasks.getVariable(taskId, SYSTEM_NAME) + ": " + outcome.label()
                             + (summary.isEmpty() ? "" : " — " + summary));
         }
         tasks.complete(taskId, variables);
@@ -169,6 +163,8 @@ public class StaffTasks {
     /**
      * Approves the erasure planned by the dry run, or refuses it with a reason (recorded as the system's outcome:
      * nothing erased). The refusal reason is mandatory: it goes into the answer to the subject.
+     *
+     * @throws IllegalArgumentException when the erasure is refused without a reason
      */
     @Transactional
     public void decideErasure(String taskId, StaffMember me, boolean approve, String reason) {
@@ -176,15 +172,10 @@ public class StaffTasks {
         if (!ProcessModel.Activities.APPROVE_ERASURE.equals(task.getTaskDefinitionKey())) {
             throw new TaskNotAvailable("This task is not an erasure approval.");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
-            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
-        }
+        requireNotHeldByOthers(task, me);
         String why = reason == null ? "" : reason.strip();
         if (!approve && why.isEmpty()) {
-            throw new IllegalArgumentException("Say why the data must not be erased in this system.");
-        }
-        if (why.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException("Keep the reason under " + MAX_COMMENT + " characters.");
+            throw new IllegalArgumentException("Say why the data must not be erased in this system");
         }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, me.username());
@@ -215,9 +206,7 @@ public class StaffTasks {
         if (!me.overseesAllRequests()) {
             throw new TaskNotAvailable("Only a privacy officer reviews a correction claim.");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
-            throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
-        }
+        requireNotHeldByOthers(task, me);
         String reference = (String) tasks.getVariable(taskId, REFERENCE);
         corrections.decide(reference, verdicts, howChecked, me.username());
         if (task.getAssignee() == null) {
@@ -244,8 +233,8 @@ public class StaffTasks {
     }
 
     /**
-     * Decides the subject's appeal. Only a privacy officer, and never one who took the decision appealed against (who
-     * refused the request, or completed a system's part as not done).
+     * Decides the subject's appeal. Only a privacy officer, and never one who took the decision appealed against
+     * (checked where the appeal is decided, {@link RequestLifecycle#decideAppeal}).
      */
     @Transactional
     public void decideAppeal(String taskId, StaffMember me, AppealOutcome outcome, String explanation) {
@@ -255,26 +244,11 @@ public class StaffTasks {
         }
         requireOfficerHolding(task, me, "Only a privacy officer decides an appeal.");
         String reference = (String) tasks.getVariable(taskId, REFERENCE);
-        Set<String> originalDeciders = originalDeciders(reference);
-        if (originalDeciders.contains(me.username())) {
-            throw new TaskNotAvailable("An appeal is decided by someone other than who took the original decision ("
-                    + String.join(", ", originalDeciders) + "). Ask another privacy officer.");
-        }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, me.username());
         }
         lifecycle.decideAppeal(reference, outcome, explanation, me.username());
         tasks.complete(taskId);
-    }
-
-    /** Who took the decision appealed against: the refusal's author, and whoever completed a system as not done. */
-    @Transactional(readOnly = true)
-    public Set<String> originalDeciders(String reference) {
-        Set<String> deciders = new TreeSet<>();
-        requests.refusal(reference).ifPresent(refusal -> deciders.add(refusal.refusedBy()));
-        systems.resultsFor(reference).stream().filter(result -> result.outcome() == SystemOutcome.NOT_DONE)
-                .forEach(result -> deciders.add(result.completedBy()));
-        return deciders;
     }
 
     /**
@@ -291,7 +265,11 @@ public class StaffTasks {
         if (!me.overseesAllRequests()) {
             throw new TaskNotAvailable(notOfficer);
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(me.username())) {
+        requireNotHeldByOthers(task, me);
+    }
+
+    private static void requireNotHeldByOthers(Task task, StaffMember me) {
+        if (!me.mayWorkOnTask(task.getAssignee())) {
             throw new TaskNotAvailable("This task is assigned to " + task.getAssignee() + "; claim it first.");
         }
     }
@@ -311,7 +289,7 @@ public class StaffTasks {
         if (task.kind() != InboxTask.Kind.FULFIL || !"CORRECTION".equals(task.requestType()) || task.systemId() == 0) {
             return List.of();
         }
-        return WorkflowTexts.correctionLines(contexts.correctionsFor(task.reference(), task.systemId()));
+        return RequestedCorrections.lines(contexts.correctionsFor(task.reference(), task.systemId()));
     }
 
     private TaskQuery active() {
@@ -320,17 +298,10 @@ public class StaffTasks {
 
     private Task visibleTask(String taskId, StaffMember me) {
         Task task = taskId == null ? null : active().taskId(taskId).singleResult();
-        if (task == null || !isVisible(task, me)) {
+        if (task == null || !me.maySeeTask(task.getAssignee(), candidateGroups(task.getId()))) {
             throw new TaskNotAvailable("This task does not exist, is already completed, or is not yours to see.");
         }
         return task;
-    }
-
-    private boolean isVisible(Task task, StaffMember me) {
-        if (me.overseesAllRequests() || me.username().equals(task.getAssignee())) {
-            return true;
-        }
-        return candidateGroups(task.getId()).stream().anyMatch(me.groups()::contains);
     }
 
     private List<String> candidateGroups(String taskId) {

@@ -22,6 +22,7 @@ import org.rightsflow.notification.Outbox;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestTexts;
+import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.security.StaffRole;
@@ -70,7 +71,7 @@ class SystemFollowUp {
         model.put("confirmUrl", MailSecret.processorConfirmationLink(links.processorConfirmation(token)));
         model.put("systemName", execution.getVariable(SYSTEM_NAME));
         // A correction tells the processor what to change (GDPR Art. 19): the accepted fields it holds.
-        model.put("corrections", WorkflowTexts.correctionLines(contexts.correctionsFor(reference, systemId)));
+        model.put("corrections", RequestedCorrections.lines(contexts.correctionsFor(reference, systemId)));
         outbox.queue(new OutgoingMail(reference, kind, settings.email(), model));
         return settings.email();
     }

@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestDirectory;
+import org.rightsflow.staff.MorningDigest;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.MovesCamundaClock;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.rightsflow.workflow.MorningDigest;
 
 /**
  * The morning digest: with the engine clock five days before a request's due date, the owner of its open task gets

@@ -64,4 +64,14 @@ class RequestedCorrectionsTest {
         assertThat(RequestedCorrections.label("first_name")).isEqualTo("First name");
         assertThat(RequestedCorrections.label("postcode")).isEqualTo("Postcode");
     }
+
+    @Test
+    void correctionsReadAsOneLinePerFieldWithItsLabelAndName() {
+        Map<String, String> accepted = new LinkedHashMap<>();
+        accepted.put("last_name", "Hopper-Smith");
+        accepted.put("phone", "+44 20 7946 0958");
+        assertThat(RequestedCorrections.lines(accepted))
+                .containsExactly("Last name (last_name): Hopper-Smith", "Phone (phone): +44 20 7946 0958");
+        assertThat(RequestedCorrections.lines(Map.of())).isEmpty();
+    }
 }

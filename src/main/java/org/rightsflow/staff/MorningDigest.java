@@ -1,6 +1,7 @@
-package org.rightsflow.workflow;
+package org.rightsflow.staff;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.notification.MailKind;
@@ -9,6 +10,8 @@ import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.PublicLinks;
+import org.rightsflow.workflow.InboxTask;
+import org.rightsflow.workflow.StaffTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every working morning, each staff member gets one email with the tasks they can act on that are due within the
  * week or overdue, earliest first: nobody learns of a date only from the reminder two days before it. Nothing is
- * sent to someone with no such task. No personal data of subjects: references, task names and dates.
+ * sent to someone with no such task. No personal data of subjects: references, task names and dates. Each person's
+ * tasks are their inbox ({@link StaffTasks#inboxOf}), so the digest lists exactly what they can open.
  */
 @Component
 public class MorningDigest {
@@ -42,7 +46,8 @@ public class MorningDigest {
         this.transaction = transaction;
     }
 
-    @Scheduled(cron = "${rightsflow.digest.cron:0 0 7 * * MON-FRI}", zone = "${rightsflow.clock.zone:UTC}")
+    /** In the clock's zone, read from the display dates ({@code @dates}), whose zone is the statutory clock's. */
+    @Scheduled(cron = "${rightsflow.digest.cron}", zone = "#{@dates.zone().id}")
     void sendOnSchedule() {
         int sent = send().size();
         if (sent > 0) {
@@ -56,7 +61,7 @@ public class MorningDigest {
      * @return username → the references of the tasks in their digest, for those who got one
      */
     public Map<String, List<String>> send() {
-        Map<String, List<String>> sent = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> sent = new LinkedHashMap<>();
         for (StaffMember member : staff.everyone()) {
             if (member.email() == null || member.email().isBlank()) {
                 continue;
