@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ public class FieldCipher {
 
     private final Aead aead;
 
+    @Autowired // the one Spring uses; the other is DataCipher's
     public FieldCipher(@Value("${rightsflow.secrets.data-keys:}") String configured) {
         this(DataKeys.parse(configured));
     }
