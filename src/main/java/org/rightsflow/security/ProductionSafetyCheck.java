@@ -120,7 +120,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         for (String entry : dataKeys.split(",")) {
             int equals = entry.indexOf('=');
             if (!entry.isBlank()) {
-                // The data key's own checks (FieldCipher, DataCipher) already refused an entry without an id.
+                // DataKeys (read by FieldCipher and DataCipher) already refused an entry without an id.
                 keys.put("data key '" + entry.substring(0, Math.max(equals, 0)).strip() + "' (RIGHTSFLOW_DATA_KEYS)",
                         entry.substring(equals + 1));
             }

@@ -33,7 +33,7 @@ class FieldCipherTest {
         assertThat(rotated.open(sealed, "ctx")).isEqualTo("found in the shop");
         byte[] fresh = Base64.getDecoder().decode(rotated.seal("new", "ctx"));
         assertThat(fresh[0]).isEqualTo((byte) 0x01);
-        assertThat(java.nio.ByteBuffer.wrap(fresh, 1, 4).getInt()).isEqualTo(FieldCipher.tinkKeyId("b"));
+        assertThat(java.nio.ByteBuffer.wrap(fresh, 1, 4).getInt()).isEqualTo(DataKeys.tinkKeyId("b"));
         assertThatThrownBy(() -> new FieldCipher("b=" + KEY_B).open(sealed, "ctx"))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -47,7 +47,7 @@ class FieldCipherTest {
 
         assertThat(cipher.open(known, "field-cipher-test")).isEqualTo("Ada Lovelace");
         assertThat(java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(known), 1, 4).getInt())
-                .isEqualTo(FieldCipher.tinkKeyId("a"));
+                .isEqualTo(DataKeys.tinkKeyId("a"));
     }
 
     @Test
