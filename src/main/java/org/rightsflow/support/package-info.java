@@ -3,7 +3,8 @@
  * Rightsflow holds ({@link org.rightsflow.support.DataCipher}, {@link org.rightsflow.support.SealedFiles}), strict
  * reading of YAML and binding of documents into records ({@link org.rightsflow.support.YamlNode},
  * {@link org.rightsflow.support.StrictBinding}), and retries of lock conflicts
- * ({@link org.rightsflow.support.LockConflicts}). Nothing
+ * ({@link org.rightsflow.support.LockConflicts}), and the frame of the Flyway migrations that seal data an earlier
+ * version kept in clear ({@link org.rightsflow.support.SealingMigration}). Nothing
  * here knows about requests, processes or the web.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
