@@ -259,12 +259,16 @@ class AccessibilityIntegrationTest {
                     pages.open("/staff/requests/" + reference.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
                     assertThat(browser.find("#owner-view").getText()).contains("What your systems need");
+                    assertThat(browser.find("main").getText()).contains("Your tasks", "Results of your systems",
+                            "Steps in your systems").doesNotContain("Timeline", "Results per system");
                 }),
                 pages.check("request detail as a privacy officer", () -> {
                     signOut();
                     pages.signIn("dpo", "dpo");
                     pages.open("/staff/requests/" + reference.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
+                    assertThat(browser.find("main").getText()).contains("Open tasks", "Results per system",
+                            "Steps in each system", "The hash chain of this timeline is intact");
                 }),
                 pages.check("request list", () -> {
                     pages.open("/staff/requests");

@@ -109,6 +109,7 @@ class OptOutAccessibilityIntegrationTest {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText(batch.get().reference())).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Batch " + batch.get().reference());
+                    assertThat(browser.find("main").getText()).contains("The hash chain of this timeline is intact");
                 }),
                 pages.check("opt-out batch task", () -> {
                     await().atMost(Journey.PATIENCE).until(() -> {
