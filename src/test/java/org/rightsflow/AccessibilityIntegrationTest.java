@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -57,7 +54,8 @@ class AccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    static Axe axe;
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
 
     @LocalServerPort
     int port;
@@ -65,17 +63,9 @@ class AccessibilityIntegrationTest {
     @Autowired
     SystemRegistry systems;
 
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        axe = Axe.load();
-        base = "http://localhost:" + port;
-    }
-
     @Test
     void axeRunsInPagesWhoseContentSecurityPolicyForbidsInlineScript() {
-        browser.open(base + "/");
+        pages.open("/");
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         // The page's own policy is in force: an inline script added to it does not run, and the browser reports
         // the refusal (asynchronously, as a securitypolicyviolation event)...
@@ -94,7 +84,7 @@ class AccessibilityIntegrationTest {
         js.executeScript("const img = document.createElement('img');"
                 + "img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAACADs=';"
                 + "document.querySelector('main').appendChild(img);");
-        List<Axe.Violation> violations = axe.violations(browser.driver());
+        List<Axe.Violation> violations = Axe.load().violations(browser.driver());
         assertThat(violations).extracting(Axe.Violation::id).contains("image-alt");
         assertThat(violations).filteredOn(v -> v.id().equals("image-alt")).singleElement()
                 .satisfies(v -> assertThat(v.nodes()).extracting(Axe.Node::target).containsExactly("img"));
@@ -105,18 +95,18 @@ class AccessibilityIntegrationTest {
         String email = "axe-" + UUID.randomUUID() + "@example.com";
         AtomicReference<String> verifyPath = new AtomicReference<>();
         return Stream.of(
-                page("landing page", () -> {
-                    browser.open(base + "/");
+                pages.check("landing page", () -> {
+                    pages.open("/");
                     assertThat(browser.find("h1").getText()).isEqualTo("Your privacy rights");
                 }),
-                page("landing page with validation errors", () -> {
-                    browser.open(base + "/");
+                pages.check("landing page with validation errors", () -> {
+                    pages.open("/");
                     browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
                     assertThat(browser.find(".error-summary").getText()).contains("Enter your email address");
                 }),
-                page("landing page with correction errors", () -> {
+                pages.check("landing page with correction errors", () -> {
                     // A correction that does not say what is wrong: the error is on the correction lines.
-                    browser.open(base + "/");
+                    pages.open("/");
                     browser.find("input[name=type][value=CORRECTION]").click();
                     new Select(browser.find("#regime")).selectByValue("GDPR");
                     browser.find("#name").sendKeys("Corey Correction");
@@ -127,8 +117,8 @@ class AccessibilityIntegrationTest {
                     assertThat(browser.find("#corrections").getText())
                             .contains("Say which data is wrong and what it should be");
                 }),
-                page("submission confirmation", () -> {
-                    browser.open(base + "/");
+                pages.check("submission confirmation", () -> {
+                    pages.open("/");
                     browser.find("input[name=type][value=ACCESS]").click();
                     new Select(browser.find("#regime")).selectByValue("GDPR");
                     browser.find("#name").sendKeys("Alex Axe");
@@ -136,31 +126,31 @@ class AccessibilityIntegrationTest {
                     browser.andWaitForNextPage(() -> browser.find("form.stacked button[type=submit]").click());
                     assertThat(browser.find(".panel").getText()).containsPattern("DSR-\\d{4}-[0-9A-HJKMNP-TV-Z]{10}");
                 }),
-                page("status page", () -> {
+                pages.check("status page", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText("see the status of my request")).click());
                     assertThat(browser.find("#request-status").getText()).isNotBlank();
                 }),
-                page("verification page", () -> {
+                pages.check("verification page", () -> {
                     verifyPath.set(verificationPath(email));
-                    browser.open(base + verifyPath.get());
+                    pages.open(verifyPath.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("Confirm your request");
                 }),
-                page("verified page", () -> {
+                pages.check("verified page", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Confirm my request']")).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your request is confirmed");
                 }),
-                page("link-problem page (link used)", () -> {
-                    browser.open(base + verifyPath.get());
+                pages.check("link-problem page (link used)", () -> {
+                    pages.open(verifyPath.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("This link has already been used");
                 }),
-                page("link-problem page (unknown link)", () -> {
-                    browser.open(base + "/verify/" + "x".repeat(43));
+                pages.check("link-problem page (unknown link)", () -> {
+                    pages.open("/verify/" + "x".repeat(43));
                     assertThat(browser.find("h1").getText()).isEqualTo("We do not recognise this link");
                 }),
-                page("404 page", () -> {
-                    browser.open(base + "/requests/no-such-page");
+                pages.check("404 page", () -> {
+                    pages.open("/requests/no-such-page");
                     assertThat(browser.find("h1").getText()).isEqualTo("Page not found");
                 }));
     }
@@ -175,20 +165,20 @@ class AccessibilityIntegrationTest {
         AtomicReference<String> reference = new AtomicReference<>();
         AtomicReference<String> downloadUrl = new AtomicReference<>();
         return Stream.of(
-                page("status page with a ready package", () -> {
-                    email.set(shopCustomerEmail(PACKAGE_CUSTOMER_ID));
+                pages.check("status page with a ready package", () -> {
+                    email.set(ShopDatabase.of(systems).emailOf(PACKAGE_CUSTOMER_ID));
                     reference.set(answeredAccessRequest(email.get()));
                     String answer = mailBody(email.get(), "Our answer to your request " + reference.get());
-                    browser.open(base + Journey.linkPath(answer, "status"));
+                    pages.open(Journey.linkPath(answer, "status"));
                     assertThat(browser.find("#your-data").getText()).contains("Your copy of your data is ready");
                 }),
-                page("status page after a download code was sent", () -> {
+                pages.check("status page after a download code was sent", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Email me a download code']")).click());
                     assertThat(browser.find("#your-data [role=status]").getText())
                             .contains("We emailed you a download code");
                 }),
-                page("status page with a wrong download code", () -> {
+                pages.check("status page with a wrong download code", () -> {
                     // Five digits: never the code, which has six.
                     browser.find("#code").sendKeys("12345");
                     browser.andWaitForNextPage(() -> browser.driver()
@@ -196,14 +186,14 @@ class AccessibilityIntegrationTest {
                     assertThat(browser.find("#your-data .error-summary").getText())
                             .contains("That code is not right");
                 }),
-                page("download page", () -> {
+                pages.check("download page", () -> {
                     browser.find("#code").sendKeys(downloadCode(email.get(), reference.get()));
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Download my data']")).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Your download is ready");
                     downloadUrl.set(browser.find("#download-link").getDomProperty("href"));
                 }),
-                page("link-problem page (download link used)", () -> {
+                pages.check("link-problem page (download link used)", () -> {
                     browser.find("#download-link").click();
                     browser.awaitDownload(reference.get() + "-your-data.zip");
                     browser.open(downloadUrl.get());
@@ -215,16 +205,16 @@ class AccessibilityIntegrationTest {
     @TestFactory
     Stream<DynamicTest> correctionReviewPages() {
         return Stream.of(
-                page("correction claim review task page", () -> {
+                pages.check("correction claim review task page", () -> {
                     String reference = verifiedCorrection();
-                    signIn("dpo", "dpo");
+                    pages.signIn("dpo", "dpo");
                     WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
                             + reference + "'] and contains(., 'Review the correction claim')]"));
                     browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Review the correction claim");
                     assertThat(browser.find("main").getText()).contains("Last name: “Axe-Checked”");
                 }),
-                page("correction claim review with validation errors", () -> {
+                pages.check("correction claim review with validation errors", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Record the review']")).click());
                     assertThat(browser.find(".error-summary").getText()).contains("Please correct the following");
@@ -235,117 +225,121 @@ class AccessibilityIntegrationTest {
     Stream<DynamicTest> staffPages() {
         AtomicReference<String> reference = new AtomicReference<>();
         return Stream.of(
-                page("staff login", () -> {
-                    browser.open(base + "/login");
+                pages.check("staff login", () -> {
+                    pages.open("/login");
                     assertThat(browser.find("h1").getText()).isEqualTo("Staff sign in");
                 }),
-                page("staff login with a wrong password", () -> {
-                    signIn("owner", "not-the-password");
+                pages.check("staff login with a wrong password", () -> {
+                    pages.signIn("owner", "not-the-password");
                     assertThat(browser.find("[role=alert]").getText()).contains("do not match");
                 }),
-                page("inbox of a system owner, with tasks", () -> {
+                pages.check("inbox of a system owner, with tasks", () -> {
                     reference.set(verifiedRequestWithTasks());
-                    signIn("owner", "owner");
+                    pages.signIn("owner", "owner");
                     assertThat(browser.find("h1").getText()).isEqualTo("Inbox");
                     assertThat(browser.find("table").getText()).contains(reference.get());
                 }),
-                page("task page", () -> {
+                pages.check("task page", () -> {
                     WebElement row = browser.driver().findElement(By.xpath(
                             "//tr[td/a[normalize-space()='" + reference.get() + "']]"));
                     browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
                     assertThat(browser.find("h2").getText()).isEqualTo("Instructions");
                 }),
-                page("task page after claiming it", () -> {
+                pages.check("task page after claiming it", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Claim this task']")).click());
                     assertThat(browser.find("[role=status]").getText()).isEqualTo("The task is yours.");
                 }),
-                page("task page with validation errors", () -> {
+                pages.check("task page with validation errors", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Complete task']")).click());
                     assertThat(browser.isPresent(".error-summary")).isTrue();
                 }),
-                page("request detail as a system owner", () -> {
-                    browser.open(base + "/staff/requests/" + reference.get());
+                pages.check("request detail as a system owner", () -> {
+                    pages.open("/staff/requests/" + reference.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
                     assertThat(browser.find("#owner-view").getText()).contains("What your systems need");
+                    assertThat(browser.find("main").getText()).contains("Your tasks", "Results of your systems",
+                            "Steps in your systems").doesNotContain("Timeline", "Results per system");
                 }),
-                page("request detail as a privacy officer", () -> {
+                pages.check("request detail as a privacy officer", () -> {
                     signOut();
-                    signIn("dpo", "dpo");
-                    browser.open(base + "/staff/requests/" + reference.get());
+                    pages.signIn("dpo", "dpo");
+                    pages.open("/staff/requests/" + reference.get());
                     assertThat(browser.find("h1").getText()).isEqualTo("Request " + reference.get());
+                    assertThat(browser.find("main").getText()).contains("Open tasks", "Results per system",
+                            "Steps in each system", "The hash chain of this timeline is intact");
                 }),
-                page("request list", () -> {
-                    browser.open(base + "/staff/requests");
+                pages.check("request list", () -> {
+                    pages.open("/staff/requests");
                     assertThat(browser.find("table").getText()).contains(reference.get());
                 }),
-                page("systems page", () -> {
-                    browser.open(base + "/staff/systems");
+                pages.check("systems page", () -> {
+                    pages.open("/staff/systems");
                     assertThat(browser.find("table").getText()).contains("Shop customer database");
                 }),
-                page("deadline calculator with a result", () -> {
-                    browser.open(base + "/staff/deadlines");
+                pages.check("deadline calculator with a result", () -> {
+                    pages.open("/staff/deadlines");
                     new Select(browser.find("#regime")).selectByValue("GDPR");
                     new Select(browser.find("#type")).selectByValue("DELETION");
                     browser.andWaitForNextPage(() -> browser.find("#received").sendKeys(Keys.ENTER));
                     assertThat(browser.find("#due").getText()).isNotBlank();
                 }),
-                page("access-denied page", () -> {
-                    browser.open(base + "/not-for-staff");
+                pages.check("access-denied page", () -> {
+                    pages.open("/not-for-staff");
                     assertThat(browser.find("h1").getText()).isEqualTo("You are not allowed to see this page");
                 }),
-                page("request not found", () -> {
-                    browser.open(base + "/staff/requests/DSR-1999-000000");
+                pages.check("request not found", () -> {
+                    pages.open("/staff/requests/DSR-1999-000000");
                     assertThat(browser.find("h1").getText()).isEqualTo("Request not found");
                 }),
-                page("system page with a connection test", () -> {
-                    browser.open(base + "/staff/systems");
+                pages.check("system page with a connection test", () -> {
+                    pages.open("/staff/systems");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText("Shop customer database")).click());
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Test the connection']")).click());
                     assertThat(browser.find("[role=status]").getText()).contains("Connection works.");
                 }),
-                page("incidents page", () -> {
-                    browser.open(base + "/staff/incidents");
+                pages.check("incidents page", () -> {
+                    pages.open("/staff/incidents");
                     assertThat(browser.find("h1").getText()).isEqualTo("Incidents");
                 }),
-                page("erasure approval with its dry run", () -> {
+                pages.check("erasure approval with its dry run", () -> {
                     reference.set(verifiedDeletionOf("ada.lovelace@example.com"));
                     signOut();
-                    signIn("owner", "owner");
+                    pages.signIn("owner", "owner");
                     WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
                             + reference.get() + "'] and contains(., 'Approve erasure')]"));
                     browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
                     assertThat(browser.find("h2").getText()).isEqualTo("Instructions");
                     assertThat(browser.find("table").getText()).contains("customers");
                 }),
-                page("processor's confirmation page", () -> {
-                    browser.open(base + processorConfirmationPath(reference.get(), "ada.lovelace@example.com"));
+                pages.check("processor's confirmation page", () -> {
+                    pages.open(processorConfirmationPath(reference.get(), "ada.lovelace@example.com"));
                     assertThat(browser.find("h1").getText()).isEqualTo("Confirm that the request was carried out");
                 }),
-                page("processor's confirmation recorded", () -> {
+                pages.check("processor's confirmation recorded", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Confirm it was carried out']")).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your confirmation is recorded");
                 }),
-                page("system editor (admin)", () -> {
-                    browser.open(base + "/staff");
+                pages.check("system editor (admin)", () -> {
+                    pages.open("/staff");
                     signOut();
-                    signIn("admin", "admin");
-                    browser.open(base + "/staff/systems/new");
+                    pages.signIn("admin", "admin");
+                    pages.open("/staff/systems/new");
                     assertThat(browser.find("h1").getText()).isEqualTo("Add a system");
                 }),
-                page("system editor with a mistake (admin)", () -> {
+                pages.check("system editor with a mistake (admin)", () -> {
                     browser.find("#yaml").clear();
                     browser.find("#yaml").sendKeys("key: Not A Key");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Save']")).click());
                     assertThat(browser.find("[role=alert]").getText()).contains("key");
                 }),
-                page("import of definitions (admin)", () -> {
-                    browser.open(base + "/staff/systems/import");
+                pages.check("import of definitions (admin)", () -> {
+                    pages.open("/staff/systems/import");
                     assertThat(browser.find("h1").getText()).isEqualTo("Import system definitions");
                 }));
     }
@@ -373,14 +367,6 @@ class AccessibilityIntegrationTest {
         Matcher link = Pattern.compile("/processors/confirm/[A-Za-z0-9_-]+").matcher(TestMailServer.body(mail));
         assertThat(link.find()).as("a confirmation link in the processor's email").isTrue();
         return link.group();
-    }
-
-    private static DynamicTest page(String name, Runnable reach) {
-        return AxePages.page(browser, name, reach);
-    }
-
-    private void signIn(String username, String password) {
-        AxePages.signIn(browser, base, username, password);
     }
 
     private void signOut() {
@@ -420,14 +406,6 @@ class AccessibilityIntegrationTest {
         return reference;
     }
 
-    /** The email address of a customer of the demo shop, read from the shop's database. */
-    private String shopCustomerEmail(int id) {
-        try {
-            return ShopDatabase.of(systems).emailOf(id);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * An access request by {@code email}, submitted and confirmed over plain HTTP, its support-desk task done and the

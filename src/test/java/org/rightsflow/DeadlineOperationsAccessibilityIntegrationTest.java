@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
@@ -30,94 +28,88 @@ class DeadlineOperationsAccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
+
     @LocalServerPort
     int port;
-
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        // Skips or fails here, by the rule for missing tools, when axe-core is not installed.
-        Axe.load();
-        base = "http://localhost:" + port;
-    }
 
     @TestFactory
     Stream<DynamicTest> deadlinePages() {
         AtomicReference<Journey> journey = new AtomicReference<>();
         return Stream.of(
-                page("request page with the extension and pause forms", () -> {
+                pages.check("request page with the extension and pause forms", () -> {
                     Journey uk = new Journey(port, "axe-pause");
                     uk.submit("ACCESS", "UK_GDPR", "Everything, please.");
                     uk.confirmFromEmail();
                     journey.set(uk);
-                    signIn("dpo", "dpo");
-                    browser.open(base + "/staff/requests/" + uk.reference());
+                    pages.signIn("dpo", "dpo");
+                    pages.open("/staff/requests/" + uk.reference());
                     assertThat(browser.find("#deadline").getText()).isEqualTo("Deadline");
                     assertThat(browser.find("label[for=question]").getText()).startsWith("Ask the subject");
                 }),
-                page("request page with an extension error", () -> {
+                pages.check("request page with an extension error", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Extend the deadline']")).click());
                     assertThat(browser.find("#extension-error").getText()).contains("Give the reason");
                 }),
-                page("request page with the clock paused", () -> {
+                pages.check("request page with the clock paused", () -> {
                     browser.find("#question").sendKeys("Which of your two accounts do you mean?");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Ask and pause the clock']")).click());
                     assertThat(browser.find("#clock-paused").getText()).contains("Clock paused since");
                 }),
-                page("status page with a question to answer", () -> {
-                    browser.open(base + journey.get().statusPath());
+                pages.check("status page with a question to answer", () -> {
+                    pages.open(journey.get().statusPath());
                     assertThat(browser.find("#messages").getText()).contains("Which of your two accounts");
                 }),
-                page("status page with an empty answer refused", () -> {
+                pages.check("status page with an empty answer refused", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Send my answer']")).click());
                     assertThat(browser.find("#messages").getText()).contains("Write your answer.");
                 }),
-                page("status page after answering", () -> {
+                pages.check("status page after answering", () -> {
                     browser.find("#answer").sendKeys("The newer one.");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Send my answer']")).sendKeys(Keys.ENTER));
                     assertThat(browser.find("#messages").getText()).contains("we received your answer");
                 }),
-                page("request page with a refusal error", () -> {
+                pages.check("request page with a refusal error", () -> {
                     Journey virginia = new Journey(port, "axe-appeal");
                     virginia.submit("ACCESS", "VCDPA", "");
                     virginia.confirmFromEmail();
                     journey.set(virginia);
-                    browser.open(base + "/staff/requests/" + virginia.reference());
+                    pages.open("/staff/requests/" + virginia.reference());
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Refuse the request']")).click());
                     assertThat(browser.find("#refusal-error").getText()).contains("Choose the ground");
                 }),
-                page("request page of a refused request", () -> {
+                pages.check("request page of a refused request", () -> {
                     new Select(browser.find("#ground")).selectByValue("LEGAL_EXCEPTION");
                     browser.find("#reasons").sendKeys("The records are under legal privilege.");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Refuse the request']")).click());
                     assertThat(browser.find("#request-status").getText()).isEqualTo("Refused");
                 }),
-                page("status page offering an appeal", () -> {
-                    browser.open(base + journey.get().statusPath());
+                pages.check("status page offering an appeal", () -> {
+                    pages.open(journey.get().statusPath());
                     assertThat(browser.find("#appeal").getText()).contains("Appeal this decision");
                 }),
-                page("status page with an empty appeal refused", () -> {
+                pages.check("status page with an empty appeal refused", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Appeal this decision']")).click());
                     assertThat(browser.find("#appeal").getText()).contains("Say why you disagree");
                 }),
-                page("status page after appealing", () -> {
+                pages.check("status page after appealing", () -> {
                     browser.find("#statement").sendKeys("Only part of it is privileged.");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Appeal this decision']")).click());
                     assertThat(browser.find("#appeal").getText()).contains("We received your appeal");
                 }),
-                page("appeal task page", () -> {
-                    signIn("admin", "admin");
+                pages.check("appeal task page", () -> {
+                    pages.signIn("admin", "admin");
                     String link = await().atMost(Journey.PATIENCE).until(() -> {
-                        browser.open(base + "/staff");
+                        pages.open("/staff");
                         return browser.driver().findElements(By.xpath("//tr[contains(., '"
                                 + journey.get().reference() + "')]//a[normalize-space()='Decide the appeal']")).stream()
                                 .map(a -> a.getAttribute("href")).findFirst().orElse(null);
@@ -127,11 +119,4 @@ class DeadlineOperationsAccessibilityIntegrationTest {
                 }));
     }
 
-    private static DynamicTest page(String name, Runnable reach) {
-        return AxePages.page(browser, name, reach);
-    }
-
-    private void signIn(String username, String password) {
-        AxePages.signIn(browser, base, username, password);
-    }
 }

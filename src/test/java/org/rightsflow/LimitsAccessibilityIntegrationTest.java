@@ -3,15 +3,12 @@ package org.rightsflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,31 +23,22 @@ class LimitsAccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
-
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        // Skips or fails here, by the rule for missing tools, when axe-core is not installed.
-        Axe.load();
-        base = "http://localhost:" + port;
-    }
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
 
     @TestFactory
     Stream<DynamicTest> limitPages() {
         return Stream.of(
-                AxePages.page(browser, "please try again later", () -> {
-                    browser.open(base + "/verify/first-guess");
-                    browser.open(base + "/verify/second-guess");
+                pages.check("please try again later", () -> {
+                    pages.open("/verify/first-guess");
+                    pages.open("/verify/second-guess");
                     assertThat(browser.find("h1").getText()).isEqualTo("Please try again later");
                     assertThat(browser.find("main").getText()).contains("This link was not checked.",
                             "You can try again after");
                 }),
-                AxePages.page(browser, "sign-in refused by a limit", () -> {
-                    AxePages.signIn(browser, base, "dpo", "wrong");
-                    AxePages.signIn(browser, base, "dpo", "dpo");
+                pages.check("sign-in refused by a limit", () -> {
+                    pages.signIn("dpo", "wrong");
+                    pages.signIn("dpo", "dpo");
                     assertThat(browser.find("#login-limited").getText()).contains("You were not signed in",
                             "Try again after");
                 }));

@@ -3,12 +3,10 @@ package org.rightsflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +16,6 @@ import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.optout.BatchView;
 import org.rightsflow.optout.OptOutBatches;
 import org.rightsflow.optout.Purpose;
-import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
@@ -26,7 +23,6 @@ import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core (WCAG 2.0/2.1, A and AA), as in {@link AccessibilityIntegrationTest}, on the opt-out pages, the
@@ -43,8 +39,8 @@ class OptOutAccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
 
     @Autowired
     SystemRegistry systems;
@@ -52,80 +48,72 @@ class OptOutAccessibilityIntegrationTest {
     @Autowired
     OptOutBatches batches;
 
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        // Skips or fails here, by the rule for missing tools, when axe-core is not installed.
-        Axe.load();
-        base = "http://localhost:" + port;
-    }
-
     @TestFactory
-    Stream<DynamicTest> optOutPages() throws SQLException {
+    Stream<DynamicTest> optOutPages() {
         String email = ShopDatabase.of(systems).emailOf(CUSTOMER_ID);
         AtomicReference<BatchView> batch = new AtomicReference<>();
         return Stream.of(
-                page("do not sell or share form", () -> {
-                    browser.open(base + "/");
+                pages.check("do not sell or share form", () -> {
+                    pages.open("/");
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText("Do Not Sell or Share My Personal Information")).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Do Not Sell or Share My Personal Information");
                 }),
-                page("do not sell or share form with an error", () -> {
+                pages.check("do not sell or share form with an error", () -> {
                     browser.find("#email").sendKeys("not an address");
                     browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
                     assertThat(browser.find(".error-summary").getText()).contains("Enter an email address");
                 }),
-                page("opt-out recorded", () -> {
+                pages.check("opt-out recorded", () -> {
                     browser.find("#email").clear();
                     browser.find("#email").sendKeys(email);
                     browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
                     assertThat(browser.find("h1").getText()).isEqualTo("Your choice is recorded");
                 }),
-                page("limit the use form", () -> {
-                    browser.open(base + "/limit-sensitive-use");
+                pages.check("limit the use form", () -> {
+                    pages.open("/limit-sensitive-use");
                     assertThat(browser.find("h1").getText())
                             .isEqualTo("Limit the Use of My Sensitive Personal Information");
                 }),
-                page("preference center start", () -> {
-                    browser.open(base + "/preferences");
+                pages.check("preference center start", () -> {
+                    pages.open("/preferences");
                     assertThat(browser.find("h1").getText()).isEqualTo("Your privacy choices");
                 }),
-                page("preference link sent", () -> {
+                pages.check("preference link sent", () -> {
                     browser.find("#email").sendKeys(email);
                     browser.andWaitForNextPage(() -> browser.find("#email").sendKeys(Keys.ENTER));
                     assertThat(browser.find("h1").getText()).isEqualTo("Check your email");
                 }),
-                page("preference center with choices and history", () -> {
-                    browser.open(base + preferenceLink(email));
+                pages.check("preference center with choices and history", () -> {
+                    pages.open(preferenceLink(email));
                     assertThat(browser.find("main").getText()).contains(email, "Opt-out form");
                 }),
-                page("preference center after saving", () -> {
+                pages.check("preference center after saving", () -> {
                     browser.find("#choice-SENSITIVE_USE-OPT_OUT").click();
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Save my choices']")).click());
                     assertThat(browser.find("#choices-saved").getText()).isEqualTo("Saved 1 change(s).");
                 }),
-                page("preference link that does not work", () -> {
-                    browser.open(base + "/preferences/not-a-real-link");
+                pages.check("preference link that does not work", () -> {
+                    pages.open("/preferences/not-a-real-link");
                     assertThat(browser.find("h1").getText()).isEqualTo("This preference link does not work");
                 }),
-                page("opt-out batches as a privacy officer", () -> {
+                pages.check("opt-out batches as a privacy officer", () -> {
                     batch.set(batches.cutWaiting().stream().filter(b -> b.purpose() == Purpose.SALE_SHARING)
                             .findFirst().orElseThrow());
-                    signIn("dpo", "dpo");
-                    browser.open(base + "/staff/opt-outs");
+                    pages.signIn("dpo", "dpo");
+                    pages.open("/staff/opt-outs");
                     assertThat(browser.find("table").getText()).contains(batch.get().reference());
                 }),
-                page("opt-out batch detail", () -> {
+                pages.check("opt-out batch detail", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText(batch.get().reference())).click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Batch " + batch.get().reference());
+                    assertThat(browser.find("main").getText()).contains("The hash chain of this timeline is intact");
                 }),
-                page("opt-out batch task", () -> {
+                pages.check("opt-out batch task", () -> {
                     await().atMost(Journey.PATIENCE).until(() -> {
-                        browser.open(base + "/staff");
+                        pages.open("/staff");
                         return browser.find("main").getText().contains("in Mailing agency");
                     });
                     browser.andWaitForNextPage(() -> browser.driver().findElement(By.xpath(
@@ -133,8 +121,8 @@ class OptOutAccessibilityIntegrationTest {
                             .click());
                     assertThat(browser.find("main").getText()).contains("Download the email addresses (CSV)");
                 }),
-                page("request metrics", () -> {
-                    browser.open(base + "/staff/records");
+                pages.check("request metrics", () -> {
+                    pages.open("/staff/records");
                     assertThat(browser.find("#metrics").getText()).contains("Requests to opt out of sale or sharing");
                 }));
     }
@@ -148,11 +136,4 @@ class OptOutAccessibilityIntegrationTest {
         return link.group(1);
     }
 
-    private static DynamicTest page(String name, Runnable reach) {
-        return AxePages.page(browser, name, reach);
-    }
-
-    private void signIn(String username, String password) {
-        AxePages.signIn(browser, base, username, password);
-    }
 }

@@ -3,10 +3,8 @@ package org.rightsflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.rightsflow.connector.SystemRegistry;
-import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
@@ -42,28 +39,22 @@ class PackageReviewAccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
+
     @LocalServerPort
     int port;
 
     @Autowired
     SystemRegistry systems;
 
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        // Skips or fails here, by the rule for missing tools, when axe-core is not installed.
-        Axe.load();
-        base = "http://localhost:" + port;
-    }
-
     @TestFactory
     Stream<DynamicTest> packageReviewPages() {
         AtomicReference<String> reference = new AtomicReference<>();
         return Stream.of(
-                page("package review task page", () -> {
-                    reference.set(requestAwaitingPackageReview(shopCustomerEmail(REVIEWED_CUSTOMER_ID)));
-                    signIn("dpo", "dpo");
+                pages.check("package review task page", () -> {
+                    reference.set(requestAwaitingPackageReview(ShopDatabase.of(systems).emailOf(REVIEWED_CUSTOMER_ID)));
+                    pages.signIn("dpo", "dpo");
                     WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='"
                             + reference.get() + "'] and contains(., 'Review the access package')]"));
                     browser.andWaitForNextPage(() -> row.findElement(By.cssSelector("td:nth-child(2) a")).click());
@@ -71,13 +62,13 @@ class PackageReviewAccessibilityIntegrationTest {
                     assertThat(browser.find("main").getText()).contains("Shop customer database", "customers");
                     assertLabelsHoldTheVisibleText();
                 }),
-                page("package review table preview", () -> {
+                pages.check("package review table preview", () -> {
                     browser.andWaitForNextPage(() -> browser.find("a[aria-label^='Show rows of customers in ']")
                             .click());
                     assertThat(browser.find("h1").getText()).isEqualTo("Table customers");
-                    assertThat(browser.find("table").getText()).contains(shopCustomerEmail(REVIEWED_CUSTOMER_ID));
+                    assertThat(browser.find("table").getText()).contains(ShopDatabase.of(systems).emailOf(REVIEWED_CUSTOMER_ID));
                 }),
-                page("package review with an exclusion error", () -> {
+                pages.check("package review with an exclusion error", () -> {
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.linkText("Back to the review")).click());
                     new Select(browser.find("#target")).selectByVisibleText(PHONE_COLUMN);
@@ -85,7 +76,7 @@ class PackageReviewAccessibilityIntegrationTest {
                             .findElement(By.xpath("//button[normalize-space()='Leave it out']")).click());
                     assertThat(browser.find(".error-summary").getText()).contains("Give the reason for leaving it out");
                 }),
-                page("package review with something left out", () -> {
+                pages.check("package review with something left out", () -> {
                     new Select(browser.find("#target")).selectByVisibleText(PHONE_COLUMN);
                     browser.find("#exclude-reason").sendKeys("The number is shared with another customer.");
                     browser.andWaitForNextPage(() -> browser.driver()
@@ -110,22 +101,6 @@ class PackageReviewAccessibilityIntegrationTest {
         }
     }
 
-    private static DynamicTest page(String name, Runnable reach) {
-        return AxePages.page(browser, name, reach);
-    }
-
-    private void signIn(String username, String password) {
-        AxePages.signIn(browser, base, username, password);
-    }
-
-    /** The email address of a customer of the demo shop, read from the shop's database. */
-    private String shopCustomerEmail(int id) {
-        try {
-            return ShopDatabase.of(systems).emailOf(id);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * A GDPR access request by {@code email}, submitted and confirmed over plain HTTP, its support-desk task done and

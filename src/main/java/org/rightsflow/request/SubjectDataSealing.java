@@ -1,12 +1,10 @@
 package org.rightsflow.request;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.rightsflow.support.SealingMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,75 +18,41 @@ import org.springframework.stereotype.Component;
  * with.
  */
 @Component
-class SubjectDataSealing implements JavaMigration {
+class SubjectDataSealing extends SealingMigration {
 
     private final PersonalFields fields;
 
     SubjectDataSealing(PersonalFields fields) {
+        super("12.2", "seal subject data", null);
         this.fields = fields;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("12.2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal subject data";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        sealRequests(connection);
-        seal(connection, "request_message", "body", "body_sealed", PersonalFields.MESSAGE_BODY);
-        seal(connection, "request_appeal", "statement", "statement_sealed", PersonalFields.APPEAL_STATEMENT);
+        rewriteRows(connection, "dsr_request", "subject_email, subject_name, subject_account_id, details",
+                "update dsr_request set subject_email_sealed = ?, subject_email_hash = ?, subject_name_sealed = ?, "
+                        + "subject_account_id_sealed = ?, details_sealed = ? where id = ?",
+                (row, update) -> {
+                    String email = row.getString("subject_email");
+                    update.setString(1, fields.seal(email, PersonalFields.SUBJECT_EMAIL));
+                    update.setString(2, fields.emailHash(email));
+                    update.setString(3, fields.seal(row.getString("subject_name"), PersonalFields.SUBJECT_NAME));
+                    update.setString(4, fields.seal(row.getString("subject_account_id"),
+                            PersonalFields.SUBJECT_ACCOUNT_ID));
+                    update.setString(5, fields.seal(row.getString("details"), PersonalFields.DETAILS));
+                    update.setLong(6, row.getLong("id"));
+                });
+        sealColumn(connection, "request_message", "body", "body_sealed", PersonalFields.MESSAGE_BODY);
+        sealColumn(connection, "request_appeal", "statement", "statement_sealed", PersonalFields.APPEAL_STATEMENT);
     }
 
-    private void sealRequests(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, subject_email, subject_name, subject_account_id, details from dsr_request");
-             PreparedStatement update = connection.prepareStatement("update dsr_request set subject_email_sealed = ?, "
-                     + "subject_email_hash = ?, subject_name_sealed = ?, subject_account_id_sealed = ?, "
-                     + "details_sealed = ? where id = ?");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                String email = rows.getString("subject_email");
-                update.setString(1, fields.seal(email, PersonalFields.SUBJECT_EMAIL));
-                update.setString(2, fields.emailHash(email));
-                update.setString(3, fields.seal(rows.getString("subject_name"), PersonalFields.SUBJECT_NAME));
-                update.setString(4, fields.seal(rows.getString("subject_account_id"), PersonalFields.SUBJECT_ACCOUNT_ID));
-                update.setString(5, fields.seal(rows.getString("details"), PersonalFields.DETAILS));
-                update.setLong(6, rows.getLong("id"));
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-    }
-
-    private void seal(Connection connection, String table, String clear, String sealed, String context)
+    private void sealColumn(Connection connection, String table, String clear, String sealed, String context)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select id, " + clear + " from " + table);
-             PreparedStatement update = connection.prepareStatement("update " + table + " set " + sealed + " = ? "
-                     + "where id = ?");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                update.setString(1, fields.seal(rows.getString(clear), context));
-                update.setLong(2, rows.getLong("id"));
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
+        rewriteRows(connection, table, clear, "update " + table + " set " + sealed + " = ? where id = ?",
+                (row, update) -> {
+                    update.setString(1, fields.seal(row.getString(clear), context));
+                    update.setLong(2, row.getLong("id"));
+                });
     }
 }

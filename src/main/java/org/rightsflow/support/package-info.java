@@ -3,8 +3,10 @@
  * Rightsflow holds ({@link org.rightsflow.support.DataCipher}, {@link org.rightsflow.support.SealedFiles}), strict
  * reading of YAML and binding of documents into records ({@link org.rightsflow.support.YamlNode},
  * {@link org.rightsflow.support.StrictBinding}), retries of lock conflicts
- * ({@link org.rightsflow.support.LockConflicts}), and the one limit on notes staff write for the record
- * ({@link org.rightsflow.support.StaffNote}). Nothing here knows about requests, processes or the web.
+ * ({@link org.rightsflow.support.LockConflicts}), the one limit on notes staff write for the record
+ * ({@link org.rightsflow.support.StaffNote}), and the frame of the Flyway migrations that seal data an earlier
+ * version kept in clear ({@link org.rightsflow.support.SealingMigration}). Nothing here knows about requests,
+ * processes or the web.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.rightsflow.support;

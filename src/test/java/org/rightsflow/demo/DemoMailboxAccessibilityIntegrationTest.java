@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.rightsflow.testsupport.Axe;
 import org.rightsflow.testsupport.AxePages;
 import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
@@ -25,31 +23,25 @@ class DemoMailboxAccessibilityIntegrationTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
+    @RegisterExtension
+    static final AxePages pages = new AxePages(browser);
+
     @LocalServerPort
     int port;
-
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        // Skips or fails here, by the rule for missing tools, when axe-core is not installed.
-        Axe.load();
-        base = "http://localhost:" + port;
-    }
 
     @TestFactory
     Stream<DynamicTest> demoMailbox() {
         Journey journey = new Journey(port, "mailbox-axe");
         return Stream.of(
-                AxePages.page(browser, "demo mailbox", () -> {
-                    browser.open(base + "/demo/mailbox");
+                pages.check("demo mailbox", () -> {
+                    pages.open("/demo/mailbox");
                     assertThat(browser.find("h1").getText()).isEqualTo("Demo mailbox");
                     assertThat(browser.find("#demo-only").getText()).contains("This page exists only in the demo");
                 }),
-                AxePages.page(browser, "demo mailbox with a request's mail", () -> {
+                pages.check("demo mailbox with a request's mail", () -> {
                     journey.submit("ACCESS", "GDPR", "");
                     await().atMost(Journey.PATIENCE).until(() -> {
-                        browser.open(base + "/demo/mailbox");
+                        pages.open("/demo/mailbox");
                         return browser.find("main").getText().contains("Please confirm your request "
                                 + journey.reference());
                     });

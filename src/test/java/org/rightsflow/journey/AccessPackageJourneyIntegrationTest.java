@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.access.PackageStatus;
@@ -75,11 +74,6 @@ class AccessPackageJourneyIntegrationTest {
     PackageDelivery delivery;
 
     private final ObjectMapper json = new ObjectMapper();
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void thePackageHoldsEveryRowOfTheCustomerAcrossTheSystemsNothingOfAnyoneElseAndTheArt15Information()

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.AppealView;
@@ -46,20 +45,12 @@ class AppealIntegrationTest {
     @Autowired
     TaskService tasks;
 
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
-
     @Test
     void anAppealRunsToItsOwnDateAndIsDecidedBySomeoneElseThanTheOriginalDecider() {
         Journey journey = new Journey(port, "appeal");
         journey.submit("ACCESS", "VCDPA", "");
         journey.confirmFromEmail();
-        WebSession dpo = new WebSession(port).login("dpo", "dpo");
-        Page request = dpo.get("/staff/requests/" + journey.reference());
-        dpo.post("/staff/requests/" + journey.reference() + "/refuse", request, Map.of("ground", "LEGAL_EXCEPTION",
-                "reasons", "The records are under legal privilege.", "evidence", ""));
+        journey.refuseOnLegalException("The records are under legal privilege.");
         journey.awaitMail("Our decision on your request " + journey.reference());
 
         Page status = journey.statusPage();
@@ -91,6 +82,7 @@ class AppealIntegrationTest {
                         + " passed its statutory date")));
 
         // The officer who refused may not decide the appeal.
+        WebSession dpo = new WebSession(port).login("dpo", "dpo");
         Page task = dpo.get("/staff/tasks/" + decide.getId());
         assertThat(task.text("#original-deciders")).contains("dpo");
         Page notYou = dpo.post("/staff/tasks/" + decide.getId() + "/decide-appeal", task, Map.of("outcome", "DENIED",
@@ -121,10 +113,7 @@ class AppealIntegrationTest {
         Journey journey = new Journey(port, "appeal-granted");
         journey.submit("ACCESS", "CTDPA", "");
         journey.confirmFromEmail();
-        WebSession dpo = new WebSession(port).login("dpo", "dpo");
-        Page request = dpo.get("/staff/requests/" + journey.reference());
-        dpo.post("/staff/requests/" + journey.reference() + "/refuse", request, Map.of("ground", "LEGAL_EXCEPTION",
-                "reasons", "Privileged.", "evidence", ""));
+        journey.refuseOnLegalException("Privileged.");
         Page status = journey.statusPage();
         journey.subjectSession().post(journey.statusPath() + "/appeal", status, Map.of("statement", "Not all of it."));
         Task decide = await().atMost(Journey.PATIENCE).until(() -> tasks.createTaskQuery()
@@ -155,9 +144,7 @@ class AppealIntegrationTest {
         Journey gdpr = new Journey(port, "no-appeal");
         gdpr.submit("ACCESS", "GDPR", "");
         gdpr.confirmFromEmail();
-        Page gdprRequest = dpo.get("/staff/requests/" + gdpr.reference());
-        dpo.post("/staff/requests/" + gdpr.reference() + "/refuse", gdprRequest, Map.of("ground", "LEGAL_EXCEPTION",
-                "reasons", "Privileged.", "evidence", ""));
+        gdpr.refuseOnLegalException("Privileged.");
         Page gdprStatus = gdpr.statusPage();
         assertThat(gdprStatus.document().select("#appeal")).as("GDPR gives no appeal to the controller").isEmpty();
         // A hand-made post (the page has no form): the session's token comes from the privacy center's form.

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
@@ -64,11 +63,6 @@ class ClockPauseIntegrationTest {
 
     @Autowired
     TaskService tasks;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void aQuestionPausesTheClockAndTheAnswerMovesTheDueDateByThePausedDays() {

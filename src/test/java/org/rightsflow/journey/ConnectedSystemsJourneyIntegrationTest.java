@@ -63,7 +63,6 @@ class ConnectedSystemsJourneyIntegrationTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        ClockUtil.reset();
         if (billing != null) {
             billing.close();
         }

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
@@ -61,11 +60,6 @@ class DeadlineExtensionIntegrationTest {
 
     @Autowired
     TaskService tasks;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void anExtensionMovesTheDueDateEveryTimerAndTaskAndTellsTheSubjectWhy() {

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.MovesCamundaClock;
@@ -31,11 +30,6 @@ class DeadlineRemindersIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void ownersAreRemindedAndOfficersEscalatedOnTheRightDays() {

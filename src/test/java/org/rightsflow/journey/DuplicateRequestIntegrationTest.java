@@ -60,8 +60,7 @@ class DuplicateRequestIntegrationTest {
         WebSession dpo = new WebSession(port).login("dpo", "dpo");
         Page page = dpo.get("/staff/requests/" + first.reference());
         assertThat(page.text("#duplicates")).contains(second.reference());
-        dpo.post("/staff/requests/" + first.reference() + "/refuse", page, Map.of("ground", "LEGAL_EXCEPTION",
-                "reasons", "Privileged.", "evidence", ""));
+        first.refuseOnLegalException("Privileged.");
         assertThat(requests.get(second.reference()).outcome()).isEqualTo(RequestOutcome.ANSWERED_WITH_ORIGINAL);
         assertThat(subject.get(secondStatus).text("#request-status")).isEqualTo("Answered with your earlier request");
     }

@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.staff.MorningDigest;
@@ -39,11 +38,6 @@ class MorningDigestIntegrationTest {
 
     @Autowired
     MorningDigest digest;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void eachStaffMemberGetsTheirTasksDueThisWeek() {

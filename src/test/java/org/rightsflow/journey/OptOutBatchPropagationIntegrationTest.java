@@ -62,7 +62,6 @@ class OptOutBatchPropagationIntegrationTest {
 
     @AfterEach
     void cleanUp() {
-        ClockUtil.reset();
         if (partner != null) {
             partner.close();
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestOutcome;
@@ -32,11 +30,6 @@ class RefusalIntegrationTest {
 
     @Autowired
     RuntimeService runtime;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void anExcessiveRequestIsRefusedWithEvidenceAndTheSubjectToldTheRemedies() {
@@ -87,10 +80,7 @@ class RefusalIntegrationTest {
         Journey journey = new Journey(port, "va-refused");
         journey.submit("ACCESS", "VCDPA", "");
         journey.confirmFromEmail();
-        WebSession dpo = new WebSession(port).login("dpo", "dpo");
-        Page page = dpo.get("/staff/requests/" + journey.reference());
-        dpo.post("/staff/requests/" + journey.reference() + "/refuse", page, Map.of("ground", "LEGAL_EXCEPTION",
-                "reasons", "The records are under legal privilege.", "evidence", ""));
+        journey.refuseOnLegalException("The records are under legal privilege.");
 
         String mail = journey.awaitMail("Our decision on your request " + journey.reference());
         assertThat(mail).contains("because the law exempts the data concerned", "You can appeal this decision",

@@ -77,7 +77,6 @@ class OutboxDeliveryIntegrationTest {
 
     @AfterEach
     void restore() {
-        ClockUtil.reset();
         if (smtp != null) {
             smtp.stop();
         }

@@ -205,6 +205,19 @@ public final class Journey {
     }
 
     /**
+     * Signs in as the privacy officer {@code dpo} and refuses this request from its page, on the ground that the law
+     * exempts the data, with the reasons the subject reads. Returns the request page the refusal leads to.
+     */
+    public Page refuseOnLegalException(String reasons) {
+        WebSession dpo = new WebSession(port).login("dpo", "dpo");
+        Page page = dpo.get("/staff/requests/" + reference);
+        Page refused = dpo.post("/staff/requests/" + reference + "/refuse", page,
+                Map.of("ground", "LEGAL_EXCEPTION", "reasons", reasons, "evidence", ""));
+        assertThat(refused.text("#request-status")).isEqualTo("Refused");
+        return refused;
+    }
+
+    /**
      * Plays the processor: waits for the email Rightsflow sent it about this request, opens the link in it and
      * confirms with a note. Returns the email's body.
      */
