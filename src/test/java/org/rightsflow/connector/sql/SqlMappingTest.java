@@ -124,7 +124,7 @@ class SqlMappingTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             table: customers|table: "customers; drop table x"|dataset.table: 'customers; drop table x' is not a plain SQL table name
-            access: [id, email, name]|access: [id, email, "name--"]|dataset.access: 'name--' is not a plain SQL column name
+            access: [id, email, name]|access: [id, email, "name--"]|dataset.access[2]: 'name--' is not a plain SQL column name
             access: [total]|access: [total, total]|dataset.children[0].access: total is listed twice
             foreignKey: customer_id|foreign_key: customer_id|dataset.children[0].foreign_key: unknown key 'foreign_key'
             foreignKey: customer_id|key2: x|dataset.children[0].key2: unknown key
@@ -323,15 +323,28 @@ class SqlMappingTest {
                 .hasMessageContaining("dataset.optOut.email: expected the value the opt-out writes");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            order_lines|true
+            shop.order_lines|true
+            _x1|true
+            a.b.c|false
+            1orders|false
+            "orders "|false
+            """)
+    void tableNamesAreLettersDigitsAndUnderscoresWithAnOptionalSchema(String name, boolean plain) {
+        String dataset = MINIMAL.replace("table: orders", "table: " + name);
+
+        if (plain) {
+            assertThat(read(dataset).tables().get(1).name()).isEqualTo(name.replace("\"", "").strip());
+        } else {
+            assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].table: ")
+                    .hasMessageContaining("is not a plain SQL table name");
+        }
+    }
+
     @Test
-    void identifiersAreLettersDigitsAndUnderscores() {
-        assertThat(Identifiers.isTable("order_lines")).isTrue();
-        assertThat(Identifiers.isTable("shop.order_lines")).isTrue();
-        assertThat(Identifiers.isTable("_x1")).isTrue();
-        assertThat(Identifiers.isTable("a.b.c")).isFalse();
-        assertThat(Identifiers.isTable("1orders")).isFalse();
-        assertThat(Identifiers.isTable("orders ")).isFalse();
-        assertThat(Identifiers.isTable("\"orders\"")).isFalse();
+    void columnNamesAreLettersDigitsAndUnderscores() {
         assertThat(Identifiers.isColumn("shop.email")).isFalse();
         assertThat(Identifiers.isColumn("émail")).isFalse();
         assertThat(Identifiers.isColumn("a".repeat(64))).isFalse();
