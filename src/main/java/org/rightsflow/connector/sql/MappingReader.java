@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,8 +91,16 @@ final class MappingReader {
                              @Valid MatchYaml match, @ColumnName String foreignKey, @ColumnName String parentKey,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                              List<@ColumnName String> access,
-                             Object erasure, Map<String, Object> optOut, Map<String, Object> limitUse,
-                             Map<String, @NotNull(message = REQUIRED) @ColumnName String> correct, @ColumnName String since,
+                             Object erasure,
+                             @Size(min = 1, message = "list the columns the opt-out sets, column: value")
+                             Map<@ColumnName String, Object> optOut,
+                             @Size(min = 1, message = "list the columns the limit of sensitive data use sets, "
+                                     + "column: value")
+                             Map<@ColumnName String, Object> limitUse,
+                             @Size(min = 1, message = "list the fields a correction may change, field: column")
+                             Map<@Pattern(regexp = "(?s)(?=.*\\S).{1,64}", message = "is not a field name of 1 to 64 "
+                                     + "characters") String, @NotNull(message = REQUIRED) @ColumnName String> correct,
+                             @ColumnName String since,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                              List<@ColumnName String> provided,
                              List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml> children) {
@@ -102,7 +111,8 @@ final class MappingReader {
 
     /** {@code erasure} in its long form; the short form is the strategy's name alone. */
     private record ErasureYaml(String strategy, Object value, LegalBasis basis, @Text String note,
-                               Map<String, Object> columns) {
+                               @Size(min = 1, message = "list at least one column, or leave columns out")
+                               Map<@ColumnName String, Object> columns) {
     }
 
     /** One entry under {@code erasure.columns} in its long form. */
@@ -161,7 +171,7 @@ final class MappingReader {
         }
         Map<String, Object> optOut = columnValues(node, "optOut", yaml.optOut(), "opt-out");
         Map<String, Object> limitUse = columnValues(node, "limitUse", yaml.limitUse(), "limit of sensitive data use");
-        Map<String, String> corrections = corrections(node, yaml.correct());
+        Map<String, String> corrections = yaml.correct() == null ? Map.of() : yaml.correct();
         String since = yaml.since();
         if (since != null && parent == null) {
             throw node.error("since", "the identity table's rows are always returned (they are the subject's account), "
@@ -245,9 +255,6 @@ final class MappingReader {
             for (String column : yaml.columns().keySet()) {
                 overrides.put(column, columnRule(columns, column, structure));
             }
-            if (overrides.isEmpty()) {
-                throw node.error("columns", "list at least one column, or leave columns out");
-            }
         }
         if (strategy == null && overrides.isEmpty()) {
             throw node.error("strategy", "required unless columns lists a rule per column");
@@ -312,9 +319,6 @@ final class MappingReader {
     }
 
     private static ColumnRule columnRule(YamlTree columns, String column, Set<String> structure) {
-        if (!Identifiers.isColumn(column)) {
-            throw columns.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
-        }
         if (structure.contains(column)) {
             throw columns.error(column, column + " links rows together (key or foreign key) and never changes; "
                     + "delete the rows instead, or leave the column out");
@@ -420,9 +424,6 @@ final class MappingReader {
         YamlTree node = table.at(key);
         for (Map.Entry<String, Object> entry : written.entrySet()) {
             String column = entry.getKey();
-            if (!Identifiers.isColumn(column)) {
-                throw node.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
-            }
             Object value = entry.getValue();
             if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                     || value instanceof Long || value instanceof Double || value instanceof BigDecimal)) {
@@ -430,28 +431,6 @@ final class MappingReader {
                         + "or null");
             }
             result.put(column, value);
-        }
-        if (result.isEmpty()) {
-            throw table.error(key, "list the columns the " + action + " sets, column: value");
-        }
-        return result;
-    }
-
-    private static Map<String, String> corrections(YamlTree table, Map<String, String> written) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (written == null) {
-            return result;
-        }
-        YamlTree node = table.at("correct");
-        for (Map.Entry<String, String> entry : written.entrySet()) {
-            String field = entry.getKey();
-            if (field.isBlank() || field.length() > 64) {
-                throw node.error(field, "a field name is 1 to 64 characters");
-            }
-            result.put(field, entry.getValue());
-        }
-        if (result.isEmpty()) {
-            throw table.error("correct", "list the fields a correction may change, field: column");
         }
         return result;
     }

@@ -343,11 +343,66 @@ class SqlMappingTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            customer_id|true
+            _x1|true
+            shop.customer_id|false
+            émail|false
+            1st|false
+            """)
+    void columnNamesAreLettersDigitsAndUnderscores(String name, boolean plain) {
+        String dataset = MINIMAL.replace("foreignKey: customer_id", "foreignKey: " + name);
+
+        if (plain) {
+            assertThat(read(dataset).tables().get(1).foreignKey()).isEqualTo(name);
+        } else {
+            assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].foreignKey: '" + name
+                    + "' is not a plain SQL column name");
+        }
+    }
+
     @Test
-    void columnNamesAreLettersDigitsAndUnderscores() {
-        assertThat(Identifiers.isColumn("shop.email")).isFalse();
-        assertThat(Identifiers.isColumn("émail")).isFalse();
-        assertThat(Identifiers.isColumn("a".repeat(64))).isFalse();
+    void mistakesDeepInADocumentOfSystemsNameTheirWholePath() {
+        String manual = """
+                  - key: desk-%d
+                    name: Desk
+                    ownerGroup: support
+                    kind: manual
+                    requestTypes: [ACCESS]
+                """;
+        String shop = "  - " + (CONNECTION + MINIMAL).indent(4).substring(4);
+        String document = "systems:\n" + manual.formatted(0) + manual.formatted(1) + shop;
+        SystemDefinition third = SystemDefinitions.parseDocument("systems.yml", document).get(2);
+        assertThat(MappingReader.read(third).tables()).hasSize(2);
+
+        SystemDefinition noForeignKey = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("foreignKey: customer_id", "parentKey: id")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(noForeignKey))
+                .hasMessageStartingWith("systems.yml: systems[2].dataset.children[0].foreignKey: required");
+        SystemDefinition misspelt = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("foreignKey: customer_id", "foreignKey: customer_id\n          froeignKey: x")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(misspelt))
+                .hasMessageStartingWith("systems.yml: systems[2].dataset.children[0].froeignKey: unknown key "
+                        + "'froeignKey'; allowed keys here: access, children, correct, erasure, foreignKey, key, "
+                        + "limitUse, match, optOut, parentKey, provided, since, table");
+        SystemDefinition emptyEnv = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n      hashKey: {env: \"\"}")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(emptyEnv))
+                .hasMessage("systems.yml: systems[2].connection.hashKey.env: expected non-empty text");
+        SystemDefinition noUrl = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("url: jdbc:h2:mem:shop", "username: shop")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(noUrl))
+                .hasMessage("systems.yml: systems[2].connection.url: required but missing");
+    }
+
+    @Test
+    void aNameIsAtMost63Characters() {
+        assertThat(read(MINIMAL.replace("access: [total]", "access: [" + "a".repeat(63) + "]")).tables().get(1)
+                .access()).containsExactly("a".repeat(63));
+        assertThatThrownBy(() -> read(MINIMAL.replace("access: [total]", "access: [" + "a".repeat(64) + "]")))
+                .hasMessageContaining("dataset.children[0].access[0]: '" + "a".repeat(64) + "' is not a plain SQL "
+                        + "column name");
     }
 
     private static SqlMapping read(String dataset) {
