@@ -92,8 +92,8 @@ public record YamlTree(String origin, String path, Object value) {
 
     /**
      * The value as a {@code type}: unknown keys refused naming the keys allowed there, then the constraints checked.
-     * A text value that breaks a constraint is quoted unless blank (write such messages as a predicate: "is not an email
-     * address"); other values are not (write "at most 10000"). Never put a constraint on a field that may hold a
+     * A text value that breaks a constraint is quoted unless blank (write such messages as a predicate: "is not an
+     * email address"); other values are not (write "at most 10000"). Never put a constraint on a field that may hold a
      * secret: bind it as a plain Object and read it with the secret reader.
      */
     public <T> T bind(Class<T> type) {

@@ -112,7 +112,8 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
             Map<String, Object> headers,
             @NotNull(message = YamlTree.REQUIRED) Map<String, Object> actions,
             @Positive(message = "expected a whole number greater than 0")
-            @Max(value = MAX_BATCH_SIZE, message = "at most " + MAX_BATCH_SIZE + " people per call") Integer batchSize) {
+            @Max(value = MAX_BATCH_SIZE, message = "at most " + MAX_BATCH_SIZE + " people per call")
+            Integer batchSize) {
     }
 
     private record CallbackYaml(@Text String remindAfter,

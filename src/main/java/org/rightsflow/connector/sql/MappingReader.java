@@ -27,8 +27,8 @@ import org.rightsflow.support.YamlTree;
  *
  * <p>The connection and the dataset are bound into records ({@link ConnectionYaml}, {@link TableYaml},
  * {@link ErasureYaml}, {@link ColumnRuleYaml}) with Jackson, unknown keys refused and shapes (required keys, plain
- * SQL names) checked by Bean Validation ({@link org.rightsflow.support.StrictBinding}); what this class adds are the rules that span several
- * keys or tables.
+ * SQL names) checked by Bean Validation ({@link YamlTree#bind}); what this class adds are the rules that span
+ * several keys or tables.
  *
  * <p>Reading happens in two passes: first every table's own settings ({@link Spec}), then the model, because which
  * columns of a table hold the tree together depends on its children (a child names the parent column it refers
@@ -87,7 +87,8 @@ final class MappingReader {
     /** A table as the mapping writes it (docs/connected-systems.md, "The dataset mapping"). */
     private record TableYaml(@NotNull(message = REQUIRED)
                              @Pattern(regexp = Identifiers.TABLE_NAME, message = NOT_A_TABLE) String table,
-                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<@ColumnName String> key,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                             List<@ColumnName String> key,
                              @Valid MatchYaml match, @ColumnName String foreignKey, @ColumnName String parentKey,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                              List<@ColumnName String> access,
@@ -103,7 +104,8 @@ final class MappingReader {
                              @ColumnName String since,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                              List<@ColumnName String> provided,
-                             List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml> children) {
+                             List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml>
+                                     children) {
     }
 
     private record MatchYaml(@ColumnName String email, @ColumnName String accountId) {
