@@ -1,9 +1,11 @@
 package org.rightsflow.connector;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.Text;
+import org.rightsflow.support.YamlTree;
 
 /**
  * The {@code connection} of a processor-email system: where to write, and how often to remind while the
@@ -19,18 +21,26 @@ import org.rightsflow.support.YamlNode;
 public record ProcessorEmailSettings(String email, String contactName, Duration reminderEvery) {
 
     static final Duration DEFAULT_REMINDER = Duration.ofDays(3);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    public static ProcessorEmailSettings from(YamlNode connection) {
-        connection.allowOnly("email", "contactName", "reminderEvery");
-        String email = connection.string("email");
-        if (!EMAIL.matcher(email).matches()) {
-            throw connection.error("email", "'" + email + "' is not an email address");
-        }
+    /** The connection as written. */
+    private record ConnectionYaml(
+            @NotNull(message = YamlTree.REQUIRED)
+            @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is not an email address") String email,
+            @Text String contactName,
+            @Text String reminderEvery) {
+    }
+
+    /**
+     * Reads and checks a {@code connection}.
+     *
+     * @throws IllegalArgumentException naming the path of the first problem
+     */
+    public static ProcessorEmailSettings from(YamlTree connection) {
+        ConnectionYaml yaml = connection.bind(ConnectionYaml.class);
         Duration every = DEFAULT_REMINDER;
-        if (connection.has("reminderEvery")) {
+        if (yaml.reminderEvery() != null) {
             try {
-                every = Duration.parse(connection.string("reminderEvery"));
+                every = Duration.parse(yaml.reminderEvery().strip());
             } catch (DateTimeParseException e) {
                 throw connection.error("reminderEvery", "expected an ISO-8601 duration such as P3D or PT12H");
             }
@@ -38,6 +48,7 @@ public record ProcessorEmailSettings(String email, String contactName, Duration 
                 throw connection.error("reminderEvery", "remind at most once an hour");
             }
         }
-        return new ProcessorEmailSettings(email, connection.optionalString("contactName", null), every);
+        String contactName = yaml.contactName() == null ? null : yaml.contactName().strip();
+        return new ProcessorEmailSettings(yaml.email(), contactName, every);
     }
 }

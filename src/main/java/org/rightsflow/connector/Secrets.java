@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.Text;
+import org.rightsflow.support.YamlTree;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,25 +29,31 @@ public class Secrets {
         this.environment = environment;
     }
 
+    /** {@code {env: VARIABLE}} or {@code {file: /path/to/file}}; that it names exactly one is checked before. */
+    private record ReferenceYaml(@Text String env, @Text String file) {
+    }
+
     /**
-     * The secret reference under {@code key} in a definition node, or empty when the key is absent.
+     * The secret reference written at {@code node} in a definition, or empty when nothing is written there. The
+     * value is never bound as text, so that no message can quote a secret written in plain text.
      *
      * @throws IllegalArgumentException when the value is not a reference (e.g. a password written in plain text)
      */
-    public static Optional<SecretReference> reference(YamlNode node, String key) {
-        Object raw = node.raw(key);
-        if (raw == null) {
+    public static Optional<SecretReference> reference(YamlTree node) {
+        if (!node.isPresent()) {
             return Optional.empty();
         }
-        if (!(raw instanceof Map<?, ?> map) || map.size() != 1) {
-            throw node.error(key, "a secret must be a reference, {env: VARIABLE} or {file: /path/to/file}, never the "
+        if (!(node.value() instanceof Map<?, ?> map) || map.size() != 1) {
+            throw node.error("a secret must be a reference, {env: VARIABLE} or {file: /path/to/file}, never the "
                     + "value itself");
         }
-        YamlNode reference = node.node(key);
-        reference.allowOnly("env", "file");
-        return Optional.of(reference.has("env")
-                ? new SecretReference(SecretReference.Source.ENV, reference.string("env"))
-                : new SecretReference(SecretReference.Source.FILE, reference.string("file")));
+        ReferenceYaml reference = node.bind(ReferenceYaml.class);
+        if (reference.env() == null && reference.file() == null) {
+            throw node.error("a secret must be a reference, {env: VARIABLE} or {file: /path/to/file}");
+        }
+        return Optional.of(reference.env() != null
+                ? new SecretReference(SecretReference.Source.ENV, reference.env().strip())
+                : new SecretReference(SecretReference.Source.FILE, reference.file().strip()));
     }
 
     /**

@@ -3,12 +3,13 @@ package org.rightsflow.connector;
 import java.util.Map;
 import java.util.Set;
 import org.rightsflow.deadline.RequestType;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.YamlTree;
 
 /**
  * A connected system as its definition describes it: who owns it, what it takes part in, what personal data it
- * holds, and how to reach it. The kind-specific parts ({@code connection}, {@code dataset}) stay as YAML nodes for
- * the connector of that kind to read. {@code source} is the definition as written, for export.
+ * holds, and how to reach it. The kind-specific parts ({@code connection}, {@code dataset}) stay as YAML trees for
+ * the connector of that kind to bind; null when the definition has none. {@code source} is the definition as
+ * written, for export.
  *
  * @param autoApproveErasure whether an erasure runs right after its dry run, without a person approving the plan
  * @param correctableFields  the fields of a correction request a manual, processor or http system can change, as
@@ -18,8 +19,8 @@ import org.rightsflow.support.YamlNode;
 public record SystemDefinition(String key, String name, String description, String ownerGroup, ConnectorKind kind,
                                Set<RequestType> requestTypes, boolean active, String instructions,
                                boolean autoApproveErasure, Set<String> correctableFields,
-                               PersonalDataDescription personalData, YamlNode connection,
-                               YamlNode dataset, Map<String, Object> source) {
+                               PersonalDataDescription personalData, YamlTree connection,
+                               YamlTree dataset, Map<String, Object> source) {
 
     public SystemDefinition {
         correctableFields = Set.copyOf(correctableFields);

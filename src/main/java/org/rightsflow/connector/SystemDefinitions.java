@@ -1,14 +1,20 @@
 package org.rightsflow.connector;
 
-import java.io.StringReader;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.rightsflow.deadline.RequestType;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.RequiredText;
+import org.rightsflow.support.Text;
+import org.rightsflow.support.YamlTree;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,105 +25,136 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class SystemDefinitions {
 
-    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final String[] SYSTEM_KEYS = {"key", "name", "description", "ownerGroup", "kind", "requestTypes",
-            "active", "instructions", "erasure", "correctableFields", "personalData", "connection", "dataset"};
-    private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final String FIELD = "[A-Za-z0-9_.-]{1,64}";
+    private static final String LIST_THEM = "list the request types this system takes part in";
 
     private SystemDefinitions() {
     }
 
+    /** A document of definitions; each system is bound on its own, so that its tree stays as written for export. */
+    private record DocumentYaml(
+            List<@NotNull(message = "expected a mapping (key: value lines)") Map<String, Object>> systems) {
+    }
+
+    /** One system as written (docs/connected-systems.md); connection and dataset are read by its connector. */
+    private record SystemYaml(
+            @NotNull(message = YamlTree.REQUIRED)
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "is not a system key: use lower-case letters, "
+                    + "digits and dashes (at most 64), e.g. shop-db") String key,
+            @RequiredText String name,
+            @Text String description,
+            @RequiredText String ownerGroup,
+            @NotNull(message = YamlTree.REQUIRED) String kind,
+            @NotEmpty(message = LIST_THEM) List<@NotNull(message = YamlTree.REQUIRED) RequestType> requestTypes,
+            Boolean active,
+            @Text String instructions,
+            @Valid ErasureYaml erasure,
+            List<@NotNull(message = YamlTree.REQUIRED) @Pattern(regexp = FIELD, message = "is not a field name (1 to "
+                    + "64 letters, digits, '_', '.' or '-', e.g. first_name)") String> correctableFields,
+            @Valid PersonalDataYaml personalData,
+            Map<String, Object> connection,
+            Map<String, Object> dataset) {
+    }
+
+    private record ErasureYaml(Boolean autoApprove) {
+    }
+
+    private record PersonalDataYaml(List<@RequiredText String> categories,
+                                    List<@RequiredText String> purposes,
+                                    List<@NotNull(message = "expected a mapping (key: value lines)") @Valid
+                                            RecipientYaml> recipients,
+                                    @Text String retention,
+                                    @Text String source,
+                                    @Text String automatedDecisions) {
+    }
+
+    private record RecipientYaml(
+            @RequiredText String name,
+            @Text String country,
+            @Text String role) {
+    }
+
     /** A document with {@code systems: [...]}. Kind-specific parts are checked by the caller's connectors. */
     public static List<SystemDefinition> parseDocument(String origin, String yaml) {
-        YamlNode root = YamlNode.parse(origin, new StringReader(yaml));
-        root.allowOnly("systems");
+        YamlTree root = YamlTree.parse(origin, yaml);
+        DocumentYaml document = root.bind(DocumentYaml.class);
+        int count = document.systems() == null ? 0 : document.systems().size();
+        if (count == 0) {
+            throw root.error("systems", "the document defines no system");
+        }
         List<SystemDefinition> systems = new ArrayList<>();
-        for (YamlNode node : root.nodeList("systems")) {
+        for (int i = 0; i < count; i++) {
+            YamlTree node = root.at("systems").index(i);
             SystemDefinition system = parseSystem(node);
             if (systems.stream().anyMatch(s -> s.key().equals(system.key()))) {
                 throw node.error("key", "'" + system.key() + "' is defined twice");
             }
             systems.add(system);
         }
-        if (systems.isEmpty()) {
-            throw root.error("systems", "the document defines no system");
-        }
         return systems;
     }
 
     /** One system's mapping, as written under {@code systems:} or edited alone in the staff UI. */
     public static SystemDefinition parseSingle(String origin, String yaml) {
-        return parseSystem(YamlNode.parse(origin, new StringReader(yaml)));
+        return parseSystem(YamlTree.parse(origin, yaml));
     }
 
-    static SystemDefinition parseSystem(YamlNode node) {
-        node.allowOnly(SYSTEM_KEYS);
-        String key = node.string("key");
-        if (!KEY.matcher(key).matches()) {
-            throw node.error("key", "use lower-case letters, digits and dashes (at most 64), e.g. shop-db");
+    private static SystemDefinition parseSystem(YamlTree node) {
+        SystemYaml yaml = node.bind(SystemYaml.class);
+        ConnectorKind kind = ConnectorKind.fromYamlName(yaml.kind().strip()).orElseThrow(() -> node.error("kind",
+                "'" + yaml.kind() + "' is not one of manual, sql, http, processor-email"));
+        Set<RequestType> types = EnumSet.noneOf(RequestType.class);
+        for (RequestType type : yaml.requestTypes()) {
+            if (!types.add(type)) {
+                throw node.error("requestTypes", type + " is listed twice");
+            }
         }
-        String kindName = node.string("kind");
-        ConnectorKind kind = ConnectorKind.fromYamlName(kindName).orElseThrow(() -> node.error("kind",
-                "'" + kindName + "' is not one of manual, sql, http, processor-email"));
-        Set<RequestType> types = node.enumSet("requestTypes", RequestType.class);
-        if (types.isEmpty()) {
-            throw node.error("requestTypes", "list the request types this system takes part in");
-        }
-        boolean autoApprove = false;
-        if (node.has("erasure")) {
-            YamlNode erasure = node.node("erasure");
-            erasure.allowOnly("autoApprove");
-            autoApprove = erasure.bool("autoApprove", false);
-        }
-        YamlNode connection = node.optionalNode("connection").orElse(null);
-        YamlNode dataset = node.optionalNode("dataset").orElse(null);
+        YamlTree connection = node.at("connection").isPresent() ? node.at("connection") : null;
+        YamlTree dataset = node.at("dataset").isPresent() ? node.at("dataset") : null;
         if (kind != ConnectorKind.MANUAL && connection == null) {
             throw node.error("connection", "required for a " + kind.yamlName() + " system");
         }
         if (kind == ConnectorKind.PROCESSOR_EMAIL) {
             ProcessorEmailSettings.from(connection);
         }
-        return new SystemDefinition(key, node.string("name"), node.optionalString("description", null),
-                node.string("ownerGroup"), kind, types, node.bool("active", true),
-                node.optionalString("instructions", null), autoApprove, correctableFields(node, kind),
-                personalData(node), connection, dataset,
-                new LinkedHashMap<>(node.asMap()));
+        boolean autoApprove = yaml.erasure() != null && Boolean.TRUE.equals(yaml.erasure().autoApprove());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = new LinkedHashMap<>((Map<String, Object>) node.value());
+        return new SystemDefinition(yaml.key(), yaml.name().strip(), stripped(yaml.description()),
+                yaml.ownerGroup().strip(), kind, types, yaml.active() == null || yaml.active(),
+                stripped(yaml.instructions()), autoApprove, correctableFields(node, yaml, kind),
+                personalData(yaml.personalData()), connection, dataset, source);
     }
 
-    private static Set<String> correctableFields(YamlNode system, ConnectorKind kind) {
-        if (!system.has("correctableFields")) {
+    private static Set<String> correctableFields(YamlTree system, SystemYaml yaml, ConnectorKind kind) {
+        if (yaml.correctableFields() == null) {
             return Set.of();
         }
         if (kind == ConnectorKind.SQL) {
             throw system.error("correctableFields", "an sql system names its correctable fields with 'correct' on the "
                     + "tables of its dataset, where each field's column is");
         }
-        Set<String> fields = new java.util.LinkedHashSet<>();
-        for (String field : system.stringList("correctableFields")) {
-            if (!FIELD.matcher(field).matches()) {
-                throw system.error("correctableFields", "'" + field + "' is not a field name (1 to 64 letters, "
-                        + "digits, '_', '.' or '-', e.g. first_name)");
-            }
-            fields.add(field);
-        }
-        return fields;
+        return new LinkedHashSet<>(yaml.correctableFields());
     }
 
-    private static PersonalDataDescription personalData(YamlNode system) {
-        if (!system.has("personalData")) {
+    private static PersonalDataDescription personalData(PersonalDataYaml yaml) {
+        if (yaml == null) {
             return PersonalDataDescription.none();
         }
-        YamlNode node = system.node("personalData");
-        node.allowOnly("categories", "purposes", "recipients", "retention", "source", "automatedDecisions");
-        List<PersonalDataDescription.Recipient> recipients = new ArrayList<>();
-        for (YamlNode recipient : node.nodeList("recipients")) {
-            recipient.allowOnly("name", "country", "role");
-            recipients.add(new PersonalDataDescription.Recipient(recipient.string("name"),
-                    recipient.optionalString("country", null), recipient.optionalString("role", null)));
-        }
-        return new PersonalDataDescription(node.stringList("categories"), node.stringList("purposes"), recipients,
-                node.optionalString("retention", null), node.optionalString("source", null),
-                node.optionalString("automatedDecisions", null));
+        List<PersonalDataDescription.Recipient> recipients = yaml.recipients() == null ? List.of()
+                : yaml.recipients().stream().map(r -> new PersonalDataDescription.Recipient(r.name().strip(),
+                        stripped(r.country()), stripped(r.role()))).toList();
+        return new PersonalDataDescription(strippedAll(yaml.categories()), strippedAll(yaml.purposes()), recipients,
+                stripped(yaml.retention()), stripped(yaml.source()), stripped(yaml.automatedDecisions()));
+    }
+
+    /** Texts as the reader sees them: quoted values may carry spaces at either end. */
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static List<String> strippedAll(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().map(String::strip).toList();
     }
 
     /** A manual system from its parts, e.g. for a registry entry made before definitions existed. */

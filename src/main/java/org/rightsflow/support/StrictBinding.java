@@ -33,9 +33,13 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class StrictBinding {
 
-    /** No coercion: {@code 1.5} is not a count, {@code 5} is not a text, {@code "3"} is not a number. */
+    /**
+     * No coercion: {@code 1.5} is not a count, {@code 5} is not a text, {@code "3"} is not a number, and {@code 1} is
+     * not the second constant of an enum.
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfig(LogicalType.Textual, config -> config
@@ -122,7 +126,7 @@ public final class StrictBinding {
         }
         String path = path(references);
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
+                && invalid.getTargetType().isEnum() && invalid.getValue() instanceof String) {
             List<String> names = new TreeSet<>(Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(c -> ((Enum<?>) c).name()).toList()).stream().toList();
             return new Problem(path, null, List.of(), "is not one of " + String.join(", ", names), invalid.getValue());

@@ -1,8 +1,9 @@
 /**
  * Small helpers every module may use (a shared kernel): hashing, random tokens, and encryption of the personal data
- * Rightsflow holds ({@link org.rightsflow.support.DataCipher}, {@link org.rightsflow.support.SealedFiles}), strict
- * reading of YAML and binding of documents into records ({@link org.rightsflow.support.YamlNode},
- * {@link org.rightsflow.support.StrictBinding}), retries of lock conflicts
+ * Rightsflow holds ({@link org.rightsflow.support.FieldCipher}, {@link org.rightsflow.support.DataCipher},
+ * {@link org.rightsflow.support.SealedFiles}), strict reading of YAML and binding of documents into records
+ * ({@link org.rightsflow.support.YamlTree}, {@link org.rightsflow.support.StrictBinding}, with the constraints
+ * {@link org.rightsflow.support.Text} and {@link org.rightsflow.support.RequiredText}), retries of lock conflicts
  * ({@link org.rightsflow.support.LockConflicts}), the one limit on notes staff write for the record
  * ({@link org.rightsflow.support.StaffNote}), and the frame of the Flyway migrations that seal data an earlier
  * version kept in clear ({@link org.rightsflow.support.SealingMigration}). Nothing here knows about requests,

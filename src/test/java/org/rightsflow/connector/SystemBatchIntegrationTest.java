@@ -94,7 +94,7 @@ class SystemBatchIntegrationTest {
     }
 
     private Object column(String column, int customer) throws SQLException {
-        String url = registry.definition(registry.find("shop-db").orElseThrow().id()).connection().string("url");
+        String url = registry.definition(registry.find("shop-db").orElseThrow().id()).connection().at("url").value().toString();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              PreparedStatement statement = connection.prepareStatement("select " + column + " from customers where id = ?")) {
             statement.setInt(1, customer);

@@ -181,7 +181,7 @@ class ConnectedSystemsJourneyIntegrationTest {
 
 
     private Connection shop() throws Exception {
-        String url = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
+        String url = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().at("url").value().toString();
         return DriverManager.getConnection(url, "sa", "");
     }
 

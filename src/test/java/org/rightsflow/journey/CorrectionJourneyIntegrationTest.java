@@ -178,7 +178,7 @@ class CorrectionJourneyIntegrationTest {
 
     private Map<String, String> customer() throws SQLException {
         // The demo shop's URL is random per application; the imported definition holds the one in use.
-        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url");
+        String shopUrl = systems.definition(systems.find("shop-db").orElseThrow().id()).connection().at("url").value().toString();
         try (Connection shop = DriverManager.getConnection(shopUrl, "sa", "");
              PreparedStatement query = shop.prepareStatement(
                      "select first_name, last_name, phone, email from customers where id = ?")) {

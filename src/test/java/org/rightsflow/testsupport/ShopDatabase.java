@@ -48,7 +48,7 @@ public final class ShopDatabase {
     }
 
     public static ShopDatabase of(SystemRegistry systems) {
-        return new ShopDatabase(systems.definition(systems.find("shop-db").orElseThrow().id()).connection().string("url"));
+        return new ShopDatabase(systems.definition(systems.find("shop-db").orElseThrow().id()).connection().at("url").value().toString());
     }
 
     /** The customer's opt-out flags: sell_share_opt_out, marketing_consent, limit_sensitive_use. */

@@ -1,5 +1,8 @@
 package org.rightsflow.connector.http;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -18,7 +21,9 @@ import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.SecretReference;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.support.EnumNames;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.RequiredText;
+import org.rightsflow.support.Text;
+import org.rightsflow.support.YamlTree;
 
 /**
  * The {@code connection} of an http system, read strictly (docs/connected-systems.md, "## http"):
@@ -98,40 +103,61 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
         endpoints = Collections.unmodifiableMap(inActionOrder);
     }
 
+    /** The connection as written; headers and actions are read entry by entry, their values take two forms. */
+    private record ConnectionYaml(
+            @RequiredText String baseUrl,
+            Object signingSecret,
+            @Text String timeout,
+            CallbackYaml callback,
+            Map<String, Object> headers,
+            @NotNull(message = YamlTree.REQUIRED) Map<String, Object> actions,
+            @Positive(message = "expected a whole number greater than 0")
+            @Max(value = MAX_BATCH_SIZE, message = "at most " + MAX_BATCH_SIZE + " people per call")
+            Integer batchSize) {
+    }
+
+    private record CallbackYaml(@Text String remindAfter,
+                                @Text String incidentAfter) {
+    }
+
+    /** An endpoint in its long form, {@code {path: /dsr/erase, method: PUT}}. */
+    private record EndpointYaml(
+            @RequiredText String path,
+            @Text String method) {
+    }
+
     /**
-     * Reads and checks a {@code connection} node.
+     * Reads and checks a {@code connection}.
      *
      * @throws IllegalArgumentException naming the path of the first problem
      */
-    public static HttpSettings from(YamlNode connection) {
-        connection.allowOnly("baseUrl", "signingSecret", "timeout", "callback", "headers", "actions", "batchSize");
-        URI baseUrl = baseUrl(connection);
-        SecretReference secret = Secrets.reference(connection, "signingSecret")
+    public static HttpSettings from(YamlTree connection) {
+        ConnectionYaml yaml = connection.bind(ConnectionYaml.class);
+        URI baseUrl = baseUrl(connection.at("baseUrl"), yaml.baseUrl().strip());
+        SecretReference secret = Secrets.reference(connection.at("signingSecret"))
                 .orElseThrow(() -> connection.error("signingSecret",
                         "required: the secret both sides sign with, e.g. {env: BILLING_SIGNING_SECRET}"));
-        Duration timeout = duration(connection, "timeout", DEFAULT_TIMEOUT);
+        Duration timeout = duration(connection.at("timeout"), yaml.timeout(), DEFAULT_TIMEOUT);
         if (timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw connection.error("timeout", "at most " + MAX_TIMEOUT
                     + "; a system that needs longer should answer 202 and call back");
         }
         Duration remindAfter = DEFAULT_REMIND_AFTER;
         Duration incidentAfter = DEFAULT_INCIDENT_AFTER;
-        if (connection.has("callback")) {
-            YamlNode callback = connection.node("callback");
-            callback.allowOnly("remindAfter", "incidentAfter");
-            remindAfter = duration(callback, "remindAfter", DEFAULT_REMIND_AFTER);
-            incidentAfter = duration(callback, "incidentAfter", DEFAULT_INCIDENT_AFTER);
+        if (yaml.callback() != null) {
+            YamlTree callback = connection.at("callback");
+            remindAfter = duration(callback.at("remindAfter"), yaml.callback().remindAfter(), DEFAULT_REMIND_AFTER);
+            incidentAfter = duration(callback.at("incidentAfter"), yaml.callback().incidentAfter(),
+                    DEFAULT_INCIDENT_AFTER);
             if (incidentAfter.compareTo(remindAfter) <= 0) {
                 throw callback.error("incidentAfter", "must be longer than remindAfter (" + remindAfter
                         + "): the owner group is reminded first, then an incident is raised");
             }
         }
-        int batchSize = connection.has("batchSize") ? connection.positiveInt("batchSize") : DEFAULT_BATCH_SIZE;
-        if (batchSize > MAX_BATCH_SIZE) {
-            throw connection.error("batchSize", "at most " + MAX_BATCH_SIZE + " people per call");
-        }
-        return new HttpSettings(baseUrl, secret, timeout, remindAfter, incidentAfter, headers(connection),
-                endpoints(connection), batchSize);
+        int batchSize = yaml.batchSize() == null ? DEFAULT_BATCH_SIZE : yaml.batchSize();
+        return new HttpSettings(baseUrl, secret, timeout, remindAfter, incidentAfter,
+                headers(connection.at("headers"), yaml.headers()), endpoints(connection.at("actions"), yaml.actions()),
+                batchSize);
     }
 
     public boolean supports(ConnectorAction action) {
@@ -162,56 +188,54 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
         return value;
     }
 
-    private static URI baseUrl(YamlNode connection) {
-        String text = connection.string("baseUrl");
+    private static URI baseUrl(YamlTree node, String text) {
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw connection.error("baseUrl", "not a valid URL");
+            throw node.error("not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw connection.error("baseUrl", "expected an https:// (or http://) URL");
+            throw node.error("expected an https:// (or http://) URL");
         }
         if (uri.getHost() == null) {
-            throw connection.error("baseUrl", "the URL has no host");
+            throw node.error("the URL has no host");
         }
         // Credentials in a URL would be a secret in plain text; use a header with a secret reference instead.
         if (uri.getRawUserInfo() != null) {
-            throw connection.error("baseUrl", "must not contain a user name or password; use headers with a "
+            throw node.error("must not contain a user name or password; use headers with a "
                     + "secret reference, e.g. Authorization: {env: BILLING_TOKEN}");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw connection.error("baseUrl", "must not contain ? or #; put query parameters in the action paths");
+            throw node.error("must not contain ? or #; put query parameters in the action paths");
         }
         return uri;
     }
 
-    private static Duration duration(YamlNode node, String key, Duration fallback) {
-        if (!node.has(key)) {
+    private static Duration duration(YamlTree node, String text, Duration fallback) {
+        if (text == null) {
             return fallback;
         }
-        String text = node.string(key);
         Duration value;
         try {
-            value = Duration.parse(text);
+            value = Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw node.error(key, "expected an ISO-8601 duration such as PT10S, PT24H or P3D, found '" + text + "'");
+            throw node.error("expected an ISO-8601 duration such as PT10S, PT24H or P3D, found '" + text.strip() + "'");
         }
         if (value.isNegative() || value.isZero()) {
-            throw node.error(key, "must be longer than zero");
+            throw node.error("must be longer than zero");
         }
         return value;
     }
 
-    private static Map<String, Header> headers(YamlNode connection) {
+    private static Map<String, Header> headers(YamlTree node, Map<String, Object> written) {
         Map<String, Header> headers = new LinkedHashMap<>();
-        if (!connection.has("headers")) {
+        if (written == null) {
             return headers;
         }
-        YamlNode node = connection.node("headers");
-        for (String name : node.keys()) {
+        for (Map.Entry<String, Object> entry : written.entrySet()) {
+            String name = entry.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             if (!HEADER_NAME.matcher(name).matches()) {
                 throw node.error(name, "not a valid HTTP header name");
@@ -222,64 +246,62 @@ public record HttpSettings(URI baseUrl, SecretReference signingSecret, Duration 
             if (headers.keySet().stream().anyMatch(existing -> existing.equalsIgnoreCase(name))) {
                 throw node.error(name, "listed twice (header names ignore case)");
             }
-            Object raw = node.raw(name);
-            if (raw instanceof Map<?, ?>) {
-                headers.put(name, new Header(null, Secrets.reference(node, name).orElseThrow()));
+            if (entry.getValue() instanceof Map<?, ?>) {
+                headers.put(name, new Header(null, Secrets.reference(node.at(name)).orElseThrow()));
             } else if (SECRET_LOOKING_HEADER.matcher(lower).matches()) {
                 // Never echo the value: it is probably the very secret that must not be written down.
                 throw node.error(name, "this header usually carries a credential, so its value must be a secret "
                         + "reference, {env: VARIABLE} or {file: /path/to/file}, never the value itself");
+            } else if (!(entry.getValue() instanceof String text) || text.isBlank()) {
+                throw node.error(name, "expected non-empty text or a secret reference, {env: VARIABLE}");
+            } else if (text.contains("\r") || text.contains("\n")) {
+                throw node.error(name, "a header value must be a single line");
             } else {
-                String text = node.string(name);
-                if (text.contains("\r") || text.contains("\n")) {
-                    throw node.error(name, "a header value must be a single line");
-                }
-                headers.put(name, new Header(text, null));
+                headers.put(name, new Header(text.strip(), null));
             }
         }
         return headers;
     }
 
-    private static Map<ConnectorAction, Endpoint> endpoints(YamlNode connection) {
-        YamlNode actions = connection.node("actions");
+    private static Map<ConnectorAction, Endpoint> endpoints(YamlTree node, Map<String, Object> written) {
         Map<ConnectorAction, Endpoint> endpoints = new EnumMap<>(ConnectorAction.class);
-        for (String name : actions.keys()) {
-            ConnectorAction action = EnumNames.parse(ConnectorAction.class, name).orElseThrow(() -> actions.error(
+        for (Map.Entry<String, Object> entry : written.entrySet()) {
+            String name = entry.getKey();
+            ConnectorAction action = EnumNames.parse(ConnectorAction.class, name).orElseThrow(() -> node.error(
                     name, "'" + name + "' is not one of " + EnumNames.names(ConnectorAction.class)));
-            Object raw = actions.raw(name);
-            String path;
-            String method = "POST";
-            if (raw instanceof Map<?, ?>) {
-                YamlNode endpoint = actions.node(name);
-                endpoint.allowOnly("path", "method");
-                path = endpoint.string("path");
-                method = endpoint.optionalString("method", "POST").toUpperCase(Locale.ROOT);
+            YamlTree at = node.at(name);
+            Endpoint endpoint;
+            if (entry.getValue() instanceof Map<?, ?>) {
+                EndpointYaml yaml = at.bind(EndpointYaml.class);
+                String method = yaml.method() == null ? "POST" : yaml.method().strip().toUpperCase(Locale.ROOT);
                 if (!METHODS.contains(method)) {
-                    throw endpoint.error("method", "'" + method + "' is not one of POST, PUT, PATCH (the call "
+                    throw at.error("method", "'" + method + "' is not one of POST, PUT, PATCH (the call "
                             + "carries a signed body)");
                 }
-                checkPath(endpoint, "path", path);
+                endpoint = new Endpoint(method, checkedPath(at.at("path"), yaml.path().strip()));
+            } else if (entry.getValue() instanceof String path && !path.isBlank()) {
+                endpoint = new Endpoint("POST", checkedPath(at, path.strip()));
             } else {
-                path = actions.string(name);
-                checkPath(actions, name, path);
+                throw at.error("expected a path under baseUrl (e.g. /dsr/erase) or {path: ..., method: ...}");
             }
-            endpoints.put(action, new Endpoint(method, path));
+            endpoints.put(action, endpoint);
         }
         if (endpoints.isEmpty()) {
-            throw connection.error("actions", "list at least one action with its endpoint, e.g. ACCESS: /dsr/access");
+            throw node.error("list at least one action with its endpoint, e.g. ACCESS: /dsr/access");
         }
         return endpoints;
     }
 
-    private static void checkPath(YamlNode node, String key, String path) {
+    private static String checkedPath(YamlTree node, String path) {
         if (!path.startsWith("/") || path.startsWith("//") || path.contains("#")) {
-            throw node.error(key, "expected a path under baseUrl starting with /, e.g. /dsr/erase");
+            throw node.error("expected a path under baseUrl starting with /, e.g. /dsr/erase");
         }
         try {
             new URI("https://host" + path);
         } catch (URISyntaxException e) {
-            throw node.error(key, "not a valid URL path (spaces and some characters must be %-encoded)");
+            throw node.error("not a valid URL path (spaces and some characters must be %-encoded)");
         }
+        return path;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.rightsflow.connector.sql;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,21 +14,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.rightsflow.connector.SecretReference;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.deadline.RequestType;
-import org.rightsflow.support.StrictBinding;
-import org.rightsflow.support.YamlNode;
+import org.rightsflow.support.Text;
+import org.rightsflow.support.YamlTree;
 
 /**
  * Reads and checks a sql system's {@code connection} and {@code dataset} (format: docs/connected-systems.md, "sql").
  * Strict, like the rest of the definition: every problem is an IllegalArgumentException naming its path, e.g.
  * {@code systems[0].dataset.children[1].erasure.columns.phone: ...}. Nothing here connects to the database.
  *
- * <p>The dataset is bound into records ({@link TableYaml}, {@link ErasureYaml}, {@link ColumnRuleYaml}) with Jackson,
- * unknown keys refused and shapes checked by Bean Validation ({@link StrictBinding}); what this class adds are the
- * rules that span several keys or tables.
+ * <p>The connection and the dataset are bound into records ({@link ConnectionYaml}, {@link TableYaml},
+ * {@link ErasureYaml}, {@link ColumnRuleYaml}) with Jackson, unknown keys refused and shapes (required keys, plain
+ * SQL names) checked by Bean Validation ({@link YamlTree#bind}); what this class adds are the rules that span
+ * several keys or tables.
  *
  * <p>Reading happens in two passes: first every table's own settings ({@link Spec}), then the model, because which
  * columns of a table hold the tree together depends on its children (a child names the parent column it refers
@@ -34,8 +36,9 @@ import org.rightsflow.support.YamlNode;
  */
 final class MappingReader {
 
-    private static final String[] CONNECTION_KEYS = {"url", "username", "password", "hashKey", "schema"};
-    private static final String REQUIRED = "required but missing";
+    private static final String REQUIRED = YamlTree.REQUIRED;
+    private static final String NOT_A_TABLE = "is not a plain SQL table name (" + Identifiers.RULE
+            + "; optionally schema.table): names are written into SQL unquoted";
     private static final String DEFAULT_REDACTION = "[redacted]";
     private static final int MAX_DEPTH = 10;
 
@@ -51,8 +54,8 @@ final class MappingReader {
             throw system.connection().error("the dataset is missing: a sql system maps its tables under 'dataset' "
                     + "(docs/connected-systems.md)");
         }
-        Where dataset = new Where(system.dataset().origin(), system.dataset().path());
-        Spec root = spec(dataset, bind(dataset, system.dataset().asMap(), TableYaml.class), null, 0);
+        YamlTree dataset = system.dataset();
+        Spec root = spec(dataset, dataset.bind(TableYaml.class), null, 0);
         List<MappedTable> tables = new ArrayList<>();
         MappedTable identity = build(root, null, connection.schema(), tables);
         checkUnique(tables, root);
@@ -60,95 +63,77 @@ final class MappingReader {
         return new SqlMapping(connection, identity, tables);
     }
 
-    private static ConnectionSettings connection(YamlNode node) {
-        node.allowOnly(CONNECTION_KEYS);
-        String url = node.string("url");
+    /**
+     * The connection as written. The URL has no pattern constraint because a broken constraint quotes its value, and
+     * a URL may carry a password; the secrets are read by {@link Secrets}, never bound as text.
+     */
+    private record ConnectionYaml(@NotNull(message = REQUIRED) @Text String url, @Text String username,
+                                  Object password, Object hashKey,
+                                  @Pattern(regexp = Identifiers.COLUMN_NAME, message = "is not a plain SQL name ("
+                                          + Identifiers.RULE + ")") String schema) {
+    }
+
+    private static ConnectionSettings connection(YamlTree node) {
+        ConnectionYaml yaml = node.bind(ConnectionYaml.class);
+        String url = yaml.url().strip();
         if (!url.startsWith("jdbc:")) {
             throw node.error("url", "expected a JDBC URL starting with jdbc:, e.g. jdbc:postgresql://db:5432/shop");
         }
-        String schema = node.optionalString("schema", null);
-        if (schema != null && !Identifiers.isColumn(schema)) {
-            throw node.error("schema", "'" + schema + "' is not a plain SQL name (" + Identifiers.RULE + ")");
-        }
-        SecretReference password = Secrets.reference(node, "password").orElse(null);
-        SecretReference hashKey = Secrets.reference(node, "hashKey").orElse(null);
-        return new ConnectionSettings(url, node.optionalString("username", null), password, hashKey, schema);
+        String username = yaml.username() == null ? null : yaml.username().strip();
+        return new ConnectionSettings(url, username, Secrets.reference(node.at("password")).orElse(null),
+                Secrets.reference(node.at("hashKey")).orElse(null), yaml.schema());
     }
 
     /** A table as the mapping writes it (docs/connected-systems.md, "The dataset mapping"). */
-    private record TableYaml(@NotNull(message = REQUIRED) String table,
-                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> key,
-                             MatchYaml match, String foreignKey, String parentKey,
-                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> access,
-                             Object erasure, Map<String, Object> optOut, Map<String, Object> limitUse,
-                             Map<String, String> correct, String since,
-                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> provided,
-                             List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml> children) {
+    private record TableYaml(@NotNull(message = REQUIRED)
+                             @Pattern(regexp = Identifiers.TABLE_NAME, message = NOT_A_TABLE) String table,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                             List<@ColumnName String> key,
+                             @Valid MatchYaml match, @ColumnName String foreignKey, @ColumnName String parentKey,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                             List<@ColumnName String> access,
+                             Object erasure,
+                             @Size(min = 1, message = "list the columns the opt-out sets, column: value")
+                             Map<@ColumnName String, Object> optOut,
+                             @Size(min = 1, message = "list the columns the limit of sensitive data use sets, "
+                                     + "column: value")
+                             Map<@ColumnName String, Object> limitUse,
+                             @Size(min = 1, message = "list the fields a correction may change, field: column")
+                             Map<@Pattern(regexp = "(?s)(?=.*\\S).{1,64}", message = "is not a field name of 1 to 64 "
+                                     + "characters") String, @NotNull(message = REQUIRED) @ColumnName String> correct,
+                             @ColumnName String since,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                             List<@ColumnName String> provided,
+                             List<@NotNull(message = "expected a mapping (key: value lines)") @Valid TableYaml>
+                                     children) {
     }
 
-    private record MatchYaml(String email, String accountId) {
+    private record MatchYaml(@ColumnName String email, @ColumnName String accountId) {
     }
 
     /** {@code erasure} in its long form; the short form is the strategy's name alone. */
-    private record ErasureYaml(String strategy, Object value, LegalBasis basis, String note,
-                               Map<String, Object> columns) {
+    private record ErasureYaml(String strategy, Object value, LegalBasis basis, @Text String note,
+                               @Size(min = 1, message = "list at least one column, or leave columns out")
+                               Map<@ColumnName String, Object> columns) {
     }
 
     /** One entry under {@code erasure.columns} in its long form. */
     private record ColumnRuleYaml(@NotNull(message = REQUIRED) String strategy, Object value, LegalBasis basis,
-                                  String note) {
-    }
-
-    /** Where in the definition a value is, for the messages: {@code shop.yml: dataset.children[0].erasure}. */
-    private record Where(String origin, String path) {
-        Where at(String key) {
-            return new Where(origin, path.isEmpty() ? key : path + "." + key);
-        }
-
-        Where index(int index) {
-            return new Where(origin, path + "[" + index + "]");
-        }
-
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException(origin + ": " + (path.isEmpty() ? "" : path + ": ") + message);
-        }
-
-        IllegalArgumentException error(String key, String message) {
-            return at(key).error(message);
-        }
-    }
-
-    private static <T> T bind(Where where, Object tree, Class<T> type) {
-        try {
-            return StrictBinding.bind(tree, type);
-        } catch (StrictBinding.BindingException e) {
-            StrictBinding.Problem problem = e.problem();
-            Where at = problem.path().isEmpty() ? where : where.at(problem.path());
-            if (problem.unknownKey() != null) {
-                throw at.error(problem.unknownKey(), "unknown key '" + problem.unknownKey() + "'; allowed keys here: "
-                        + String.join(", ", problem.allowed()));
-            }
-            throw at.error(problem.value() == null ? problem.message()
-                    : "'" + problem.value() + "' " + problem.message());
-        }
+                                  @Text String note) {
     }
 
     /** A table's settings as written, before the model is built. */
-    private record Spec(Where node, Object erasure, String table, List<String> key, MappedTable.SubjectMatch match,
+    private record Spec(YamlTree node, String table, List<String> key, MappedTable.SubjectMatch match,
                         String foreignKey, String parentKey, List<String> access, Map<String, Object> optOut,
                         Map<String, Object> limitUse, Map<String, String> corrections, String since,
                         List<String> provided, List<Spec> children) {
     }
 
-    private static Spec spec(Where node, TableYaml yaml, Spec parent, int depth) {
+    private static Spec spec(YamlTree node, TableYaml yaml, Spec parent, int depth) {
         if (depth > MAX_DEPTH) {
             throw node.error("children are nested more than " + MAX_DEPTH + " levels deep");
         }
-        String table = text(node, "table", yaml.table());
-        if (!Identifiers.isTable(table)) {
-            throw node.error("table", "'" + table + "' is not a plain SQL table name (" + Identifiers.RULE
-                    + "; optionally schema.table): names are written into SQL unquoted");
-        }
+        String table = yaml.table();
         List<String> key = columns(node, "key", yaml.key());
         List<String> access = columns(node, "access", yaml.access());
         MappedTable.SubjectMatch match = null;
@@ -171,11 +156,11 @@ final class MappingReader {
                 throw node.error("match", "only the identity table (the top of the dataset) matches the subject; "
                         + "the tables under children are reached through foreignKey");
             }
-            foreignKey = column(node, "foreignKey", yaml.foreignKey());
+            foreignKey = yaml.foreignKey();
             if (foreignKey == null) {
                 throw node.error("foreignKey", "required: the column of " + table + " that refers to " + parent.table());
             }
-            parentKey = column(node, "parentKey", yaml.parentKey());
+            parentKey = yaml.parentKey();
             if (parentKey == null) {
                 if (parent.key().size() != 1) {
                     throw node.error("parentKey", parent.key().isEmpty()
@@ -188,13 +173,13 @@ final class MappingReader {
         }
         Map<String, Object> optOut = columnValues(node, "optOut", yaml.optOut(), "opt-out");
         Map<String, Object> limitUse = columnValues(node, "limitUse", yaml.limitUse(), "limit of sensitive data use");
-        Map<String, String> corrections = corrections(node, yaml.correct());
-        String since = column(node, "since", yaml.since());
+        Map<String, String> corrections = yaml.correct() == null ? Map.of() : yaml.correct();
+        String since = yaml.since();
         if (since != null && parent == null) {
             throw node.error("since", "the identity table's rows are always returned (they are the subject's account), "
                     + "so the lookback does not apply to them; declare since on the tables under children");
         }
-        Spec spec = new Spec(node, yaml.erasure(), table, key, match, foreignKey, parentKey, access, optOut, limitUse,
+        Spec spec = new Spec(node, table, key, match, foreignKey, parentKey, access, optOut, limitUse,
                 corrections, since, provided(node, yaml.provided(), table, access), new ArrayList<>());
         List<TableYaml> children = yaml.children() == null ? List.of() : yaml.children();
         for (int i = 0; i < children.size(); i++) {
@@ -203,22 +188,19 @@ final class MappingReader {
         return spec;
     }
 
-    private static MappedTable.SubjectMatch match(Where table, MatchYaml yaml) {
+    private static MappedTable.SubjectMatch match(YamlTree table, MatchYaml yaml) {
         if (yaml == null) {
             throw table.error("match", "required: how the identity table matches the subject, e.g. match: {email: email}");
         }
-        Where node = table.at("match");
-        String email = column(node, "email", yaml.email());
-        String accountId = column(node, "accountId", yaml.accountId());
-        if (email == null && accountId == null) {
-            throw node.error("name the column holding the subject's email (matched ignoring case), their account id, "
+        if (yaml.email() == null && yaml.accountId() == null) {
+            throw table.at("match").error("name the column holding the subject's email (matched ignoring case), their account id, "
                     + "or both");
         }
-        return new MappedTable.SubjectMatch(email, accountId);
+        return new MappedTable.SubjectMatch(yaml.email(), yaml.accountId());
     }
 
     private static MappedTable build(Spec spec, MappedTable parent, String schema, List<MappedTable> tables) {
-        Where node = spec.node();
+        YamlTree node = spec.node();
         Set<String> structure = new LinkedHashSet<>(spec.key());
         if (spec.foreignKey() != null) {
             structure.add(spec.foreignKey());
@@ -249,13 +231,13 @@ final class MappingReader {
      * every access column ({@code set-null}, {@code redact}, {@code hash}) and/or {@code columns:} with a rule per
      * column. Rows that are kept must be found again by their key, so masking needs one.
      */
-    private static TableErasure erasure(Where table, Spec spec, Set<String> structure) {
-        Object raw = spec.erasure();
-        if (raw == null) {
+    private static TableErasure erasure(YamlTree table, Spec spec, Set<String> structure) {
+        YamlTree node = table.at("erasure");
+        if (node.value() == null) {
             throw table.error("erasure", "required: delete, retain (with basis and note), a masking strategy "
                     + "(set-null, redact, hash) or columns with a rule each");
         }
-        if (raw instanceof String name) {
+        if (node.value() instanceof String name) {
             Strategy strategy = strategy(table, "erasure", name);
             if (strategy == Strategy.DELETE) {
                 return new TableErasure(TableErasure.Mode.DELETE, null, null, List.of());
@@ -264,20 +246,16 @@ final class MappingReader {
                 throw table.error("erasure", "retain needs a legal basis and a note: erasure: {strategy: retain, "
                         + "basis: GDPR_ART_17_3_B, note: invoices, 10 years}");
             }
-            return masking(table.at("erasure"), spec, structure, strategy,
-                    strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null, Map.of());
+            return masking(node, spec, structure, strategy, strategy == Strategy.REDACT ? DEFAULT_REDACTION : null,
+                    null, null, Map.of());
         }
-        Where node = table.at("erasure");
-        ErasureYaml yaml = bind(node, raw, ErasureYaml.class);
+        ErasureYaml yaml = node.bind(ErasureYaml.class);
         Strategy strategy = yaml.strategy() == null ? null : strategy(node, "strategy", yaml.strategy());
         Map<String, ColumnRule> overrides = new LinkedHashMap<>();
         if (yaml.columns() != null) {
-            Where columns = node.at("columns");
-            for (Map.Entry<String, Object> column : yaml.columns().entrySet()) {
-                overrides.put(column.getKey(), columnRule(columns, column.getKey(), column.getValue(), structure));
-            }
-            if (overrides.isEmpty()) {
-                throw node.error("columns", "list at least one column, or leave columns out");
+            YamlTree columns = node.at("columns");
+            for (String column : yaml.columns().keySet()) {
+                overrides.put(column, columnRule(columns, column, structure));
             }
         }
         if (strategy == null && overrides.isEmpty()) {
@@ -300,7 +278,7 @@ final class MappingReader {
         String note = null;
         if (strategy == Strategy.RETAIN) {
             basis = basis(node, yaml.basis());
-            note = text(node, "note", yaml.note());
+            note = note(node, yaml.note());
             if (overrides.isEmpty()) {
                 return new TableErasure(TableErasure.Mode.RETAIN, basis, note, List.of());
             }
@@ -314,7 +292,7 @@ final class MappingReader {
      * part of the tree's structure; {@code columns} rules replace it column by column. Without a table-level
      * strategy only the listed columns change.
      */
-    private static TableErasure masking(Where node, Spec spec, Set<String> structure, Strategy tableStrategy,
+    private static TableErasure masking(YamlTree node, Spec spec, Set<String> structure, Strategy tableStrategy,
                                         String redaction, LegalBasis basis, String note,
                                         Map<String, ColumnRule> overrides) {
         if (spec.key().isEmpty()) {
@@ -342,15 +320,13 @@ final class MappingReader {
         return new TableErasure(TableErasure.Mode.MASK, null, null, List.copyOf(rules.values()));
     }
 
-    private static ColumnRule columnRule(Where columns, String column, Object raw, Set<String> structure) {
-        if (!Identifiers.isColumn(column)) {
-            throw columns.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
-        }
+    private static ColumnRule columnRule(YamlTree columns, String column, Set<String> structure) {
         if (structure.contains(column)) {
             throw columns.error(column, column + " links rows together (key or foreign key) and never changes; "
                     + "delete the rows instead, or leave the column out");
         }
-        if (raw instanceof String name) {
+        YamlTree node = columns.at(column);
+        if (node.value() instanceof String name) {
             Strategy strategy = strategy(columns, column, name);
             checkColumnStrategy(columns, column, strategy);
             if (strategy == Strategy.RETAIN) {
@@ -359,26 +335,24 @@ final class MappingReader {
             }
             return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null);
         }
-        if (!(raw instanceof Map<?, ?>)) {
-            throw columns.error(column, "expected a strategy (set-null, redact, hash) or a mapping "
-                    + "{strategy: ..., ...}");
+        if (!(node.value() instanceof Map<?, ?>)) {
+            throw node.error("expected a strategy (set-null, redact, hash) or a mapping {strategy: ..., ...}");
         }
-        Where node = columns.at(column);
-        ColumnRuleYaml yaml = bind(node, raw, ColumnRuleYaml.class);
+        ColumnRuleYaml yaml = node.bind(ColumnRuleYaml.class);
         Strategy strategy = strategy(node, "strategy", yaml.strategy());
         checkColumnStrategy(node, "strategy", strategy);
         if (strategy != Strategy.REDACT && yaml.value() != null) {
             throw node.error("value", "only the redact strategy takes a value");
         }
         if (strategy == Strategy.RETAIN) {
-            return new ColumnRule(column, strategy, null, basis(node, yaml.basis()), text(node, "note", yaml.note()));
+            return new ColumnRule(column, strategy, null, basis(node, yaml.basis()), note(node, yaml.note()));
         }
         checkRetainOnly(node, yaml.basis(), yaml.note());
         return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? redaction(node, yaml.value()) : null,
                 null, null);
     }
 
-    private static void checkRetainOnly(Where node, LegalBasis basis, String note) {
+    private static void checkRetainOnly(YamlTree node, LegalBasis basis, String note) {
         if (basis != null) {
             throw node.error("basis", "only the retain strategy takes a basis");
         }
@@ -387,19 +361,19 @@ final class MappingReader {
         }
     }
 
-    private static void checkColumnStrategy(Where node, String key, Strategy strategy) {
+    private static void checkColumnStrategy(YamlTree node, String key, Strategy strategy) {
         if (strategy == Strategy.DELETE) {
             throw node.error(key, "delete applies to whole rows (the table's strategy); a column can be set-null, "
                     + "redact, hash or retain");
         }
     }
 
-    private static Strategy strategy(Where node, String key, String name) {
+    private static Strategy strategy(YamlTree node, String key, String name) {
         return Strategy.fromYamlName(name.strip()).orElseThrow(() -> node.error(key, "'" + name
                 + "' is not one of delete, retain, set-null, redact, hash"));
     }
 
-    private static LegalBasis basis(Where node, LegalBasis basis) {
+    private static LegalBasis basis(YamlTree node, LegalBasis basis) {
         if (basis == null) {
             throw node.error("basis", "required for retain: one of " + String.join(", ",
                     Arrays.stream(LegalBasis.values()).map(Enum::name).toList()));
@@ -407,7 +381,7 @@ final class MappingReader {
         return basis;
     }
 
-    private static String redaction(Where node, Object value) {
+    private static String redaction(YamlTree node, Object value) {
         if (value == null) {
             return DEFAULT_REDACTION;
         }
@@ -423,7 +397,7 @@ final class MappingReader {
      * returns, never more, so {@code access} stays the one list of what leaves the system. {@code provided: []}
      * says that nothing in the table was provided by the subject.
      */
-    private static List<String> provided(Where node, List<String> written, String table, List<String> access) {
+    private static List<String> provided(YamlTree node, List<String> written, String table, List<String> access) {
         if (written == null) {
             return null;
         }
@@ -443,18 +417,15 @@ final class MappingReader {
      *
      * @param action the action, as the messages name it: "opt-out"
      */
-    private static Map<String, Object> columnValues(Where table, String key, Map<String, Object> written,
+    private static Map<String, Object> columnValues(YamlTree table, String key, Map<String, Object> written,
                                                     String action) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (written == null) {
             return result;
         }
-        Where node = table.at(key);
+        YamlTree node = table.at(key);
         for (Map.Entry<String, Object> entry : written.entrySet()) {
             String column = entry.getKey();
-            if (!Identifiers.isColumn(column)) {
-                throw node.error(column, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
-            }
             Object value = entry.getValue();
             if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                     || value instanceof Long || value instanceof Double || value instanceof BigDecimal)) {
@@ -463,36 +434,10 @@ final class MappingReader {
             }
             result.put(column, value);
         }
-        if (result.isEmpty()) {
-            throw table.error(key, "list the columns the " + action + " sets, column: value");
-        }
         return result;
     }
 
-    private static Map<String, String> corrections(Where table, Map<String, String> written) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (written == null) {
-            return result;
-        }
-        Where node = table.at("correct");
-        for (Map.Entry<String, String> entry : written.entrySet()) {
-            String field = entry.getKey();
-            if (field.isBlank() || field.length() > 64) {
-                throw node.error(field, "a field name is 1 to 64 characters");
-            }
-            String column = column(node, field, entry.getValue());
-            if (column == null) {
-                throw node.error(field, REQUIRED);
-            }
-            result.put(field, column);
-        }
-        if (result.isEmpty()) {
-            throw table.error("correct", "list the fields a correction may change, field: column");
-        }
-        return result;
-    }
-
-    private static void checkNotStructure(Where node, String key, Iterable<String> columns, Set<String> structure,
+    private static void checkNotStructure(YamlTree node, String key, Iterable<String> columns, Set<String> structure,
                                           String what) {
         for (String column : columns) {
             if (structure.contains(column)) {
@@ -516,7 +461,7 @@ final class MappingReader {
      * change: the connector carries them out, and with nothing declared it would report success having changed
      * nothing.
      */
-    private static void checkRequestTypes(SystemDefinition system, List<MappedTable> tables, Where dataset) {
+    private static void checkRequestTypes(SystemDefinition system, List<MappedTable> tables, YamlTree dataset) {
         if (system.requestTypes().contains(RequestType.OPT_OUT) && tables.stream().allMatch(t -> t.optOut().isEmpty())) {
             throw dataset.error("the system takes part in OPT_OUT requests, but no table declares optOut columns");
         }
@@ -531,48 +476,27 @@ final class MappingReader {
         }
     }
 
-    /** Column names, each a plain SQL name and listed once; a missing key gives an empty list. */
-    private static List<String> columns(Where node, String key, List<String> written) {
+    /** Column names (their shape is checked when bound), each listed once; a missing key gives an empty list. */
+    private static List<String> columns(YamlTree node, String key, List<String> written) {
         if (written == null) {
             return List.of();
         }
-        List<String> columns = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String item : written) {
-            if (item == null || item.isBlank()) {
+        for (String column : written) {
+            if (column == null) {
                 throw node.error(key, "expected a list of non-empty texts");
-            }
-            String column = item.strip();
-            if (!Identifiers.isColumn(column)) {
-                throw node.error(key, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
             }
             if (!seen.add(column)) {
                 throw node.error(key, column + " is listed twice");
             }
-            columns.add(column);
         }
-        return columns;
+        return List.copyOf(written);
     }
 
-    /** A plain SQL column name, or null when the key is absent. */
-    private static String column(Where node, String key, String written) {
+    /** The note of a retention: required, stripped (that it is not blank is checked when bound). */
+    private static String note(YamlTree node, String written) {
         if (written == null) {
-            return null;
-        }
-        String column = text(node, key, written);
-        if (!Identifiers.isColumn(column)) {
-            throw node.error(key, "'" + column + "' is not a plain SQL column name (" + Identifiers.RULE + ")");
-        }
-        return column;
-    }
-
-    /** Required, non-empty text, stripped. */
-    private static String text(Where node, String key, String written) {
-        if (written == null) {
-            throw node.error(key, REQUIRED);
-        }
-        if (written.isBlank()) {
-            throw node.error(key, "expected non-empty text");
+            throw node.error("note", REQUIRED);
         }
         return written.strip();
     }

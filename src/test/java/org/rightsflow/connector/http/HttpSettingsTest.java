@@ -92,7 +92,7 @@ class HttpSettingsTest {
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; headers: {\"Bad Name\": x} | connection.headers.Bad Name: not a valid HTTP header name",
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; headers: {X-Api-Key: {vault: k}} | connection.headers.X-Api-Key.vault: unknown key",
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 0  | connection.batchSize: expected a whole number greater than 0",
-            "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 500.5 | connection.batchSize: expected a whole number greater than 0",
+            "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 500.5 | connection.batchSize: expected a whole number",
             "baseUrl: https://billing.example ; signingSecret: {env: S} ; batchSize: 10001 | connection.batchSize: at most 10000 people per call",
     })
     void refusesABadConnectionNamingThePath(String connectionLines, String message) {

@@ -124,7 +124,7 @@ class SqlMappingTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             table: customers|table: "customers; drop table x"|dataset.table: 'customers; drop table x' is not a plain SQL table name
-            access: [id, email, name]|access: [id, email, "name--"]|dataset.access: 'name--' is not a plain SQL column name
+            access: [id, email, name]|access: [id, email, "name--"]|dataset.access[2]: 'name--' is not a plain SQL column name
             access: [total]|access: [total, total]|dataset.children[0].access: total is listed twice
             foreignKey: customer_id|foreign_key: customer_id|dataset.children[0].foreign_key: unknown key 'foreign_key'
             foreignKey: customer_id|key2: x|dataset.children[0].key2: unknown key
@@ -323,18 +323,86 @@ class SqlMappingTest {
                 .hasMessageContaining("dataset.optOut.email: expected the value the opt-out writes");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            order_lines|true
+            shop.order_lines|true
+            _x1|true
+            a.b.c|false
+            1orders|false
+            "orders "|false
+            """)
+    void tableNamesAreLettersDigitsAndUnderscoresWithAnOptionalSchema(String name, boolean plain) {
+        String dataset = MINIMAL.replace("table: orders", "table: " + name);
+
+        if (plain) {
+            assertThat(read(dataset).tables().get(1).name()).isEqualTo(name.replace("\"", "").strip());
+        } else {
+            assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].table: ")
+                    .hasMessageContaining("is not a plain SQL table name");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            customer_id|true
+            _x1|true
+            shop.customer_id|false
+            émail|false
+            1st|false
+            """)
+    void columnNamesAreLettersDigitsAndUnderscores(String name, boolean plain) {
+        String dataset = MINIMAL.replace("foreignKey: customer_id", "foreignKey: " + name);
+
+        if (plain) {
+            assertThat(read(dataset).tables().get(1).foreignKey()).isEqualTo(name);
+        } else {
+            assertThatThrownBy(() -> read(dataset)).hasMessageContaining("dataset.children[0].foreignKey: '" + name
+                    + "' is not a plain SQL column name");
+        }
+    }
+
     @Test
-    void identifiersAreLettersDigitsAndUnderscores() {
-        assertThat(Identifiers.isTable("order_lines")).isTrue();
-        assertThat(Identifiers.isTable("shop.order_lines")).isTrue();
-        assertThat(Identifiers.isTable("_x1")).isTrue();
-        assertThat(Identifiers.isTable("a.b.c")).isFalse();
-        assertThat(Identifiers.isTable("1orders")).isFalse();
-        assertThat(Identifiers.isTable("orders ")).isFalse();
-        assertThat(Identifiers.isTable("\"orders\"")).isFalse();
-        assertThat(Identifiers.isColumn("shop.email")).isFalse();
-        assertThat(Identifiers.isColumn("émail")).isFalse();
-        assertThat(Identifiers.isColumn("a".repeat(64))).isFalse();
+    void mistakesDeepInADocumentOfSystemsNameTheirWholePath() {
+        String manual = """
+                  - key: desk-%d
+                    name: Desk
+                    ownerGroup: support
+                    kind: manual
+                    requestTypes: [ACCESS]
+                """;
+        String shop = "  - " + (CONNECTION + MINIMAL).indent(4).substring(4);
+        String document = "systems:\n" + manual.formatted(0) + manual.formatted(1) + shop;
+        SystemDefinition third = SystemDefinitions.parseDocument("systems.yml", document).get(2);
+        assertThat(MappingReader.read(third).tables()).hasSize(2);
+
+        SystemDefinition noForeignKey = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("foreignKey: customer_id", "parentKey: id")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(noForeignKey))
+                .hasMessageStartingWith("systems.yml: systems[2].dataset.children[0].foreignKey: required");
+        SystemDefinition misspelt = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("foreignKey: customer_id", "foreignKey: customer_id\n          froeignKey: x")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(misspelt))
+                .hasMessageStartingWith("systems.yml: systems[2].dataset.children[0].froeignKey: unknown key "
+                        + "'froeignKey'; allowed keys here: access, children, correct, erasure, foreignKey, key, "
+                        + "limitUse, match, optOut, parentKey, provided, since, table");
+        SystemDefinition emptyEnv = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n      hashKey: {env: \"\"}")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(emptyEnv))
+                .hasMessage("systems.yml: systems[2].connection.hashKey.env: expected non-empty text");
+        SystemDefinition noUrl = SystemDefinitions.parseDocument("systems.yml",
+                document.replace("url: jdbc:h2:mem:shop", "username: shop")).get(2);
+        assertThatThrownBy(() -> MappingReader.read(noUrl))
+                .hasMessage("systems.yml: systems[2].connection.url: required but missing");
+    }
+
+    @Test
+    void aNameIsAtMost63Characters() {
+        assertThat(read(MINIMAL.replace("access: [total]", "access: [" + "a".repeat(63) + "]")).tables().get(1)
+                .access()).containsExactly("a".repeat(63));
+        assertThatThrownBy(() -> read(MINIMAL.replace("access: [total]", "access: [" + "a".repeat(64) + "]")))
+                .hasMessageContaining("dataset.children[0].access[0]: '" + "a".repeat(64) + "' is not a plain SQL "
+                        + "column name");
     }
 
     private static SqlMapping read(String dataset) {
