@@ -288,7 +288,7 @@ class HolidayCalendarsTest {
                 name: X
                 source: s
                 weekend: [SATURDAY, SUNDAI]
-                """, "weekend", "'SUNDAI' is not one of");
+                """, "weekend[1]", "'SUNDAI' is not one of");
         assertCalendarError("""
                 name: X
                 source: s

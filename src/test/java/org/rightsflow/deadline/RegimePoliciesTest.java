@@ -205,6 +205,8 @@ class RegimePoliciesTest {
                 regimes:
                   GDRP:
                     calendar: EU
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: MONTHS, amount: 1}, source: s}
                 """, "regimes.GDRP", "'GDRP' is not a regime");
         assertPolicyError("""
                 regimes:
@@ -245,7 +247,7 @@ class RegimePoliciesTest {
                     calendar: US-FEDERAL
                     noVerification: [OPT_OUT, LIMIT_SENSITIVE]
                     general: {response: {unit: CALENDAR_DAYS, amount: 0}, source: s}
-                """, "regimes.CCPA.general.response.amount", "expected a whole number greater than 0");
+                """, "regimes.CCPA.general.response.amount", "'0' is not a whole number greater than 0");
         assertPolicyError("""
                 regimes:
                   CCPA:
@@ -283,8 +285,8 @@ class RegimePoliciesTest {
                 """);
         assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("calendar")
-                .hasMessageContaining("duplicate");
+                .hasMessageContaining(policyFile.toString())
+                .hasMessageContaining("Duplicate field 'calendar'");
     }
 
     private void assertPolicyError(String yaml, String path, String message) throws IOException {
