@@ -1,13 +1,16 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
-import java.util.Arrays;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.rightsflow.deadline.DeadlineRule.RuleYaml;
 
 /**
  * A {@link RegimePolicy} read from {@code regimes.yml} (or an operator's policy file), with the periods the clock needs.
@@ -16,6 +19,7 @@ import java.util.Set;
  * @param calendarId                holiday calendar for rolls and business days
  * @param clockStartsOnVerification see {@link RegimePolicy#clockStartsOnVerification()}
  * @param clockMayPause             see {@link RegimePolicy#clockMayPause()}
+ * @param portabilityProvidedDataOnly see {@link RegimePolicy#providedDataOnly(RequestType)}
  * @param notGranted                request types the regime grants no right to
  * @param noVerification            request types that must be honoured without identity verification
  * @param general                   the regime's general periods, for every type without its own rule
@@ -24,7 +28,7 @@ import java.util.Set;
  *                                  (Virginia, Colorado, Connecticut, Texas, Oregon); null where it grants none
  */
 record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockStartsOnVerification, boolean clockMayPause,
-                              Set<RequestType> notGranted, Set<RequestType> noVerification,
+                              boolean portabilityProvidedDataOnly, Set<RequestType> notGranted, Set<RequestType> noVerification,
                               DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
         implements RegimePolicy {
 
@@ -47,56 +51,73 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
     }
 
     /**
-     * Reads one entry under {@code regimes:}:
+     * One entry under {@code regimes:} as written:
      * <pre>
      * GDPR:
      *   calendar: EU
      *   clockStartsOnVerification: false
      *   clockMayPause: false
+     *   portabilityProvidedDataOnly: true
      *   notGranted: [LIMIT_SENSITIVE]
      *   noVerification: [OPT_OUT, LIMIT_SENSITIVE]
      *   general: {response: ..., extended: ..., acknowledgement: ..., source: ...}
      *   types:
      *     OPT_OUT: {response: ..., source: ...}
      * </pre>
+     * The three settings left out are false.
      */
-    static ConfiguredRegimePolicy fromYaml(Regime regime, YamlNode yaml) {
-        yaml.allowOnly("calendar", "clockStartsOnVerification", "clockMayPause", "notGranted", "noVerification",
-                "general", "types", "appeal");
-        Set<RequestType> notGranted = yaml.enumSet("notGranted", RequestType.class);
-        Set<RequestType> noVerification = yaml.enumSet("noVerification", RequestType.class);
-        if (!noVerification.containsAll(NEVER_VERIFIED)) {
-            // Not configurable on purpose: CCPA §7026/§7027 forbid verification for these, and a GDPR Art. 21(3)
-            // objection to direct marketing is absolute. A policy file must not be able to switch that off.
-            throw yaml.error("noVerification", "must include OPT_OUT and LIMIT_SENSITIVE (CCPA §7026/§7027: no verification "
-                    + "may be required; GDPR Art. 21(3): an objection to direct marketing is absolute); found " + noVerification);
+    record RegimeYaml(@NotNull(message = YamlFiles.REQUIRED)
+                      @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String calendar,
+                      boolean clockStartsOnVerification, boolean clockMayPause, boolean portabilityProvidedDataOnly,
+                      List<@NotNull(message = "expected a request type") RequestType> notGranted,
+                      List<@NotNull(message = "expected a request type") RequestType> noVerification,
+                      @NotNull(message = YamlFiles.REQUIRED) @Valid RuleYaml general,
+                      Map<String, @NotNull(message = YamlFiles.REQUIRED) @Valid RuleYaml> types,
+                      @Valid RuleYaml appeal) {
+
+        /** The policy, after the rules that span several keys; {@code where} is this regime's place in the file. */
+        ConfiguredRegimePolicy policy(Regime regime, YamlFiles.Where where) {
+            Set<RequestType> notGranted = once(this.notGranted, where.at("notGranted"));
+            Set<RequestType> noVerification = once(this.noVerification, where.at("noVerification"));
+            if (!noVerification.containsAll(NEVER_VERIFIED)) {
+                // Not configurable on purpose: CCPA §7026/§7027 forbid verification for these, and a GDPR Art. 21(3)
+                // objection to direct marketing is absolute. A policy file must not be able to switch that off.
+                throw where.at("noVerification").error("must include OPT_OUT and LIMIT_SENSITIVE (CCPA §7026/§7027: "
+                        + "no verification may be required; GDPR Art. 21(3): an objection to direct marketing is "
+                        + "absolute); found " + noVerification);
+            }
+            Map<RequestType, DeadlineRule> typeRules = new EnumMap<>(RequestType.class);
+            if (types != null) {
+                types.forEach((name, rule) -> {
+                    YamlFiles.Where at = where.at("types").at(name);
+                    RequestType type = YamlFiles.constant(at, name, RequestType.class, "a request type");
+                    if (notGranted.contains(type)) {
+                        throw at.error(type + " is listed in notGranted; a type the regime does not grant follows "
+                                + "the general period, so it cannot have its own rule");
+                    }
+                    typeRules.put(type, rule.rule(at));
+                });
+            }
+            return new ConfiguredRegimePolicy(regime, calendar.strip(), clockStartsOnVerification, clockMayPause,
+                    portabilityProvidedDataOnly, notGranted, noVerification, general.rule(where.at("general")),
+                    typeRules, appeal == null ? null : appeal.rule(where.at("appeal")));
         }
 
-        Map<RequestType, DeadlineRule> typeRules = new EnumMap<>(RequestType.class);
-        YamlNode types = yaml.optionalNode("types").orElse(null);
-        if (types != null) {
-            for (String typeName : types.keys()) {
-                RequestType type = parseType(types, typeName);
-                if (notGranted.contains(type)) {
-                    throw types.error(typeName, type + " is listed in notGranted; a type the regime does not grant follows "
-                            + "the general period, so it cannot have its own rule");
+        /** The listed types as a set; left out or null is none, a type listed twice is most likely a slip. */
+        private static Set<RequestType> once(List<RequestType> listed, YamlFiles.Where where) {
+            Set<RequestType> types = EnumSet.noneOf(RequestType.class);
+            for (RequestType type : listed == null ? List.<RequestType>of() : listed) {
+                if (!types.add(type)) {
+                    throw where.error(type + " is listed twice");
                 }
-                typeRules.put(type, DeadlineRule.fromYaml(types.node(typeName)));
             }
+            return types;
         }
-        return new ConfiguredRegimePolicy(regime, yaml.string("calendar"),
-                yaml.bool("clockStartsOnVerification", false), yaml.bool("clockMayPause", false),
-                notGranted, noVerification, DeadlineRule.fromYaml(yaml.node("general")), typeRules,
-                yaml.optionalNode("appeal").map(DeadlineRule::fromYaml).orElse(null));
     }
 
-    private static RequestType parseType(YamlNode types, String typeName) {
-        try {
-            return RequestType.valueOf(typeName);
-        } catch (IllegalArgumentException e) {
-            throw types.error(typeName, "'" + typeName + "' is not a request type; expected one of "
-                    + Arrays.toString(RequestType.values()));
-        }
+    @Override
+    public boolean providedDataOnly(RequestType type) {
+        return type == RequestType.PORTABILITY && portabilityProvidedDataOnly;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 
 /**
@@ -19,7 +21,7 @@ record DeadlineRule(Period response, Period extended, Period acknowledgement, St
     }
 
     /**
-     * Reads:
+     * A rule as written:
      * <pre>
      * response: {unit: CALENDAR_DAYS, amount: 45}
      * extended: {unit: CALENDAR_DAYS, amount: 90}     # total, not the extra; omit or null for no extension
@@ -27,16 +29,23 @@ record DeadlineRule(Period response, Period extended, Period acknowledgement, St
      * source: "..."
      * </pre>
      */
-    static DeadlineRule fromYaml(YamlNode yaml) {
-        yaml.allowOnly("response", "extended", "acknowledgement", "source");
-        Period response = Period.fromYaml(yaml.node("response"));
-        Period extended = yaml.optionalNode("extended").map(Period::fromYaml).orElse(null);
-        Period acknowledgement = yaml.optionalNode("acknowledgement").map(Period::fromYaml).orElse(null);
-        if (extended != null && (extended.unit() != response.unit() || extended.amount() <= response.amount())) {
-            // Catches the easy mistake of writing the extra period ("45") instead of the total ("90").
-            throw yaml.error("extended", "is the total period including the extension, so it must use the same unit as "
-                    + "'response' (" + response.unit() + ") and be longer than " + response.amount() + "; found " + extended);
+    record RuleYaml(@NotNull(message = YamlFiles.REQUIRED) @Valid Period.PeriodYaml response,
+                    @Valid Period.PeriodYaml extended, @Valid Period.PeriodYaml acknowledgement,
+                    @NotNull(message = YamlFiles.REQUIRED)
+                    @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String source) {
+
+        /** The rule, after the check that spans two periods; {@code where} is this rule's place in the file. */
+        DeadlineRule rule(YamlFiles.Where where) {
+            Period response = this.response.period();
+            Period extended = this.extended == null ? null : this.extended.period();
+            if (extended != null && (extended.unit() != response.unit() || extended.amount() <= response.amount())) {
+                // Catches the easy mistake of writing the extra period ("45") instead of the total ("90").
+                throw where.at("extended").error("is the total period including the extension, so it must use the "
+                        + "same unit as 'response' (" + response.unit() + ") and be longer than " + response.amount()
+                        + "; found " + extended);
+            }
+            return new DeadlineRule(response, extended, acknowledgement == null ? null : acknowledgement.period(),
+                    source.strip());
         }
-        return new DeadlineRule(response, extended, acknowledgement, yaml.string("source"));
     }
 }

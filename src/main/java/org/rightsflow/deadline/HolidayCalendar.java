@@ -1,10 +1,18 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +48,27 @@ final class HolidayCalendar {
         this.holidays = Collections.unmodifiableNavigableMap(new TreeMap<>(holidays));
     }
 
+    /** A shipped calendar file ({@code deadline/holidays/...} on the classpath). */
+    static HolidayCalendar fromClasspath(String resource) {
+        return YamlFiles.bindClasspath(resource, CalendarYaml.class).calendar(new YamlFiles.Where("classpath:" + resource, ""));
+    }
+
+    /** An operator's calendar file. */
+    static HolidayCalendar fromFile(Path file) {
+        return YamlFiles.bindFile(file, CalendarYaml.class).calendar(new YamlFiles.Where(file.toString(), ""));
+    }
+
+    /** A calendar as typed by an admin; {@code origin} starts every error message. */
+    static HolidayCalendar fromText(String origin, String yaml) {
+        try {
+            return YamlFiles.bind(origin, new StringReader(yaml), CalendarYaml.class).calendar(new YamlFiles.Where(origin, ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Reads one calendar file:
+     * One calendar file as written:
      * <pre>
      * id: UK-ENG-WLS
      * name: Bank holidays in England and Wales
@@ -52,44 +79,80 @@ final class HolidayCalendar {
      *   - {date: 2026-01-01, name: New Year's Day}
      * </pre>
      */
-    static HolidayCalendar fromYaml(YamlNode yaml) {
-        yaml.allowOnly("id", "name", "source", "weekend", "coverage", "holidays");
-        String id = yaml.string("id");
-        Set<DayOfWeek> weekend = yaml.enumSet("weekend", DayOfWeek.class);
-        if (weekend.size() == DayOfWeek.values().length) {
-            throw yaml.error("weekend", "every day of the week is a weekend day; no day could ever be a working day");
+    record CalendarYaml(@NotNull(message = YamlFiles.REQUIRED)
+                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String id,
+                        @NotNull(message = YamlFiles.REQUIRED)
+                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String name,
+                        @NotNull(message = YamlFiles.REQUIRED)
+                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String source,
+                        List<@NotNull(message = "expected a day of the week") DayOfWeek> weekend,
+                        @Valid CoverageYaml coverage,
+                        List<@NotNull(message = "expected a mapping (key: value)") @Valid HolidayYaml> holidays) {
+
+        /** The calendar, after the rules that span several keys; {@code where} is the file. */
+        HolidayCalendar calendar(YamlFiles.Where where) {
+            Set<DayOfWeek> weekendDays = EnumSet.noneOf(DayOfWeek.class);
+            for (DayOfWeek day : weekend == null ? List.<DayOfWeek>of() : weekend) {
+                if (!weekendDays.add(day)) {
+                    throw where.at("weekend").error(day + " is listed twice");
+                }
+            }
+            if (weekendDays.size() == DayOfWeek.values().length) {
+                throw where.at("weekend").error("every day of the week is a weekend day; no day could ever be a "
+                        + "working day");
+            }
+
+            LocalDate coverageFrom = null;
+            LocalDate coverageTo = null;
+            if (coverage != null) {
+                coverageFrom = date(coverage.from(), where.at("coverage").at("from"));
+                coverageTo = date(coverage.to(), where.at("coverage").at("to"));
+                if (coverageTo.isBefore(coverageFrom)) {
+                    throw where.at("coverage").error("'to' (" + coverageTo + ") is before 'from' (" + coverageFrom + ")");
+                }
+            }
+
+            NavigableMap<LocalDate, String> dates = new TreeMap<>();
+            List<HolidayYaml> listed = holidays == null ? List.of() : holidays;
+            for (int i = 0; i < listed.size(); i++) {
+                YamlFiles.Where holiday = where.at("holidays").index(i);
+                LocalDate date = date(listed.get(i).date(), holiday.at("date"));
+                String holidayName = listed.get(i).name().strip();
+                if (coverageFrom == null) {
+                    throw where.at("coverage").error("required when holidays are listed: say which dates the list is "
+                            + "complete for, e.g. coverage: {from: 2026-01-01, to: 2028-12-31}");
+                }
+                if (date.isBefore(coverageFrom) || date.isAfter(coverageTo)) {
+                    throw holiday.at("date").error(date + " is outside the calendar's coverage " + coverageFrom
+                            + " to " + coverageTo);
+                }
+                String previous = dates.put(date, holidayName);
+                if (previous != null) {
+                    throw holiday.at("date").error(date + " is listed twice ('" + previous + "' and '" + holidayName
+                            + "')");
+                }
+            }
+            return new HolidayCalendar(id.strip(), name.strip(), source.strip(), weekendDays, coverageFrom, coverageTo,
+                    dates);
         }
 
-        LocalDate coverageFrom = null;
-        LocalDate coverageTo = null;
-        if (yaml.has("coverage")) {
-            YamlNode coverage = yaml.node("coverage");
-            coverage.allowOnly("from", "to");
-            coverageFrom = coverage.date("from");
-            coverageTo = coverage.date("to");
-            if (coverageTo.isBefore(coverageFrom)) {
-                throw coverage.error("'to' (" + coverageTo + ") is before 'from' (" + coverageFrom + ")");
+        private static LocalDate date(String text, YamlFiles.Where where) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw where.error("expected a date as YYYY-MM-DD, found '" + text + "'");
             }
         }
+    }
 
-        NavigableMap<LocalDate, String> holidays = new TreeMap<>();
-        for (YamlNode holiday : yaml.nodeList("holidays")) {
-            holiday.allowOnly("date", "name");
-            LocalDate date = holiday.date("date");
-            String holidayName = holiday.string("name");
-            if (coverageFrom == null) {
-                throw yaml.error("coverage", "required when holidays are listed: say which dates the list is complete for, "
-                        + "e.g. coverage: {from: 2026-01-01, to: 2028-12-31}");
-            }
-            if (date.isBefore(coverageFrom) || date.isAfter(coverageTo)) {
-                throw holiday.error("date", date + " is outside the calendar's coverage " + coverageFrom + " to " + coverageTo);
-            }
-            String previous = holidays.put(date, holidayName);
-            if (previous != null) {
-                throw holiday.error("date", date + " is listed twice ('" + previous + "' and '" + holidayName + "')");
-            }
-        }
-        return new HolidayCalendar(id, yaml.string("name"), yaml.string("source"), weekend, coverageFrom, coverageTo, holidays);
+    /** The dates a calendar's holiday list is complete for. */
+    record CoverageYaml(@NotNull(message = YamlFiles.REQUIRED) String from,
+                        @NotNull(message = YamlFiles.REQUIRED) String to) {
+    }
+
+    record HolidayYaml(@NotNull(message = YamlFiles.REQUIRED) String date,
+                       @NotNull(message = YamlFiles.REQUIRED)
+                       @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String name) {
     }
 
     String id() {

@@ -2,7 +2,6 @@ package org.rightsflow.deadline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.rightsflow.support.YamlNode;
 
 /**
  * Lets an admin read and change the holiday calendars the clock counts with. A saved calendar is checked like a
@@ -61,7 +59,7 @@ public final class HolidayCalendarEditor {
                 try (InputStream in = HolidayCalendarEditor.class.getClassLoader()
                         .getResourceAsStream(HolidayCalendars.SHIPPED_DIRECTORY + file)) {
                     String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    if (HolidayCalendar.fromYaml(YamlNode.parse(file, new StringReader(text))).id().equals(id)) {
+                    if (HolidayCalendar.fromText(file, text).id().equals(id)) {
                         return text;
                     }
                 }
@@ -92,7 +90,7 @@ public final class HolidayCalendarEditor {
         }
         HolidayCalendar after;
         try {
-            after = HolidayCalendar.fromYaml(YamlNode.parse(id, new StringReader(yaml)));
+            after = HolidayCalendar.fromText(id, yaml);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage() == null ? "The calendar is not valid YAML." : e.getMessage());
         }

@@ -1,6 +1,5 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class HolidayCalendars {
     public static HolidayCalendars shipped() {
         Map<String, HolidayCalendar> calendars = new LinkedHashMap<>();
         for (String file : SHIPPED_FILES) {
-            HolidayCalendar calendar = HolidayCalendar.fromYaml(YamlNode.parseClasspath(SHIPPED_DIRECTORY + file));
+            HolidayCalendar calendar = HolidayCalendar.fromClasspath(SHIPPED_DIRECTORY + file);
             addUnique(calendars, calendar, "classpath:" + SHIPPED_DIRECTORY + file);
         }
         return new HolidayCalendars(calendars);
@@ -64,7 +63,7 @@ public final class HolidayCalendars {
         Map<String, HolidayCalendar> calendars = new LinkedHashMap<>(shipped().calendarsById);
         Map<String, HolidayCalendar> fromDirectory = new LinkedHashMap<>();
         for (Path file : yamlFilesIn(directory)) {
-            addUnique(fromDirectory, HolidayCalendar.fromYaml(YamlNode.parseFile(file)), file.toString());
+            addUnique(fromDirectory, HolidayCalendar.fromFile(file), file.toString());
         }
         calendars.putAll(fromDirectory);
         return new HolidayCalendars(calendars);

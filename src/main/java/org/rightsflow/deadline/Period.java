@@ -1,6 +1,7 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -23,13 +24,18 @@ record Period(PeriodUnit unit, int amount, boolean roll) {
         }
     }
 
-    /** Reads {@code {unit: MONTHS, amount: 1, roll: true}}; roll defaults to true for MONTHS, false otherwise. */
-    static Period fromYaml(YamlNode yaml) {
-        yaml.allowOnly("unit", "amount", "roll");
-        PeriodUnit unit = yaml.enumValue("unit", PeriodUnit.class);
-        int amount = yaml.positiveInt("amount");
-        boolean roll = yaml.bool("roll", unit == PeriodUnit.MONTHS);
-        return new Period(unit, amount, roll);
+    /**
+     * A period as written: {@code {unit: MONTHS, amount: 1, roll: true}}. Roll may be left out: it defaults to true
+     * for MONTHS and to false otherwise.
+     */
+    record PeriodYaml(@NotNull(message = YamlFiles.REQUIRED) PeriodUnit unit,
+                      @NotNull(message = YamlFiles.REQUIRED)
+                      @Positive(message = "is not a whole number greater than 0") Integer amount,
+                      Boolean roll) {
+
+        Period period() {
+            return new Period(unit, amount, roll == null ? unit == PeriodUnit.MONTHS : roll);
+        }
     }
 
     /** The last day of this period when the clock starts on {@code clockStart}. */

@@ -1,12 +1,13 @@
 package org.rightsflow.deadline;
 
-import org.rightsflow.support.YamlNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.rightsflow.deadline.ConfiguredRegimePolicy.RegimeYaml;
 
 /**
  * The policy of every {@link Regime}, read from {@code deadline/regimes.yml} on the classpath and optionally
@@ -23,13 +24,19 @@ public final class RegimePolicies {
         this.policiesByRegime = Collections.unmodifiableMap(new EnumMap<>(policiesByRegime));
     }
 
+    /** A policy file as written: {@code regimes:} and one entry per regime (the shape: regimes.yml). */
+    private record PolicyFile(@NotNull(message = YamlFiles.REQUIRED)
+                              Map<String, @NotNull(message = YamlFiles.REQUIRED) @Valid RegimeYaml> regimes) {
+    }
+
     /** The policies shipped with Rightsflow. */
     public static RegimePolicies shipped() {
-        YamlNode yaml = YamlNode.parseClasspath(SHIPPED_RESOURCE);
-        Map<Regime, ConfiguredRegimePolicy> policies = read(yaml);
+        Map<Regime, ConfiguredRegimePolicy> policies = read("classpath:" + SHIPPED_RESOURCE,
+                YamlFiles.bindClasspath(SHIPPED_RESOURCE, PolicyFile.class));
         for (Regime regime : Regime.values()) {
             if (!policies.containsKey(regime)) {
-                throw yaml.error("regimes", "no policy for " + regime + "; every regime needs one");
+                throw new YamlFiles.Where("classpath:" + SHIPPED_RESOURCE, "regimes")
+                        .error("no policy for " + regime + "; every regime needs one");
             }
         }
         return new RegimePolicies(policies);
@@ -43,23 +50,18 @@ public final class RegimePolicies {
     public static RegimePolicies withOverrides(Path policyFile) {
         Objects.requireNonNull(policyFile, "policyFile");
         Map<Regime, ConfiguredRegimePolicy> policies = new EnumMap<>(shipped().policiesByRegime);
-        policies.putAll(read(YamlNode.parseFile(policyFile)));
+        policies.putAll(read(policyFile.toString(), YamlFiles.bindFile(policyFile, PolicyFile.class)));
         return new RegimePolicies(policies);
     }
 
-    private static Map<Regime, ConfiguredRegimePolicy> read(YamlNode yaml) {
-        yaml.allowOnly("regimes");
-        YamlNode regimes = yaml.node("regimes");
+    private static Map<Regime, ConfiguredRegimePolicy> read(String origin, PolicyFile file) {
+        YamlFiles.Where regimes = new YamlFiles.Where(origin, "regimes");
         Map<Regime, ConfiguredRegimePolicy> policies = new EnumMap<>(Regime.class);
-        for (String name : regimes.keys()) {
-            Regime regime;
-            try {
-                regime = Regime.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw regimes.error(name, "'" + name + "' is not a regime; expected one of " + Arrays.toString(Regime.values()));
-            }
-            policies.put(regime, ConfiguredRegimePolicy.fromYaml(regime, regimes.node(name)));
-        }
+        file.regimes().forEach((name, yaml) -> {
+            YamlFiles.Where where = regimes.at(name);
+            Regime regime = YamlFiles.constant(where, name, Regime.class, "a regime");
+            policies.put(regime, yaml.policy(regime, where));
+        });
         return policies;
     }
 

@@ -27,6 +27,14 @@ public interface RegimePolicy {
     /** {@code true} when the clock may pause while a genuinely needed clarification is awaited (UK GDPR). */
     boolean clockMayPause();
 
+    /**
+     * Whether a request of this type is answered with only the data the subject provided: a portability request
+     * under a regime whose right to portability covers the data "provided to a controller" (GDPR and UK GDPR,
+     * Art. 20). Elsewhere a portability request gets the whole access copy in a machine-readable form
+     * (docs/legal-rules.md#portability-provided-data). Set by {@code portabilityProvidedDataOnly} in regimes.yml.
+     */
+    boolean providedDataOnly(RequestType type);
+
     /** Whether the subject may appeal a refusal to the business (Virginia, Colorado, Connecticut, Texas, Oregon). */
     boolean grantsAppeal();
 

@@ -73,13 +73,10 @@ class ConnectorContexts {
     }
 
     /**
-     * Whether a request is answered with only the data the subject provided: GDPR Art. 20 portability (EU and UK)
-     * covers the data "provided to a controller". Elsewhere a portability request gets the whole access copy in a
-     * machine-readable form: under the CCPA portability is part of the right to know
-     * (docs/legal-rules.md#portability-provided-data), and giving the subject more of their own data is never the
-     * mistake that giving less would be.
+     * Whether a request is answered with only the data the subject provided (GDPR Art. 20 portability). The regime's
+     * policy decides, with the other regime rules in regimes.yml (docs/legal-rules.md#portability-provided-data).
      */
-    static boolean providedDataOnly(RequestType type, Regime regime) {
-        return type == RequestType.PORTABILITY && (regime == Regime.GDPR || regime == Regime.UK_GDPR);
+    boolean providedDataOnly(RequestType type, Regime regime) {
+        return statutoryClock.policy(regime).providedDataOnly(type);
     }
 }

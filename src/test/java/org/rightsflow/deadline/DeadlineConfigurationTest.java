@@ -75,6 +75,27 @@ class DeadlineConfigurationTest {
     void aBrokenPolicyFileStopsStartUpWithTheReason() throws IOException {
         Path policyFile = directory.resolve("broken.yml");
         Files.writeString(policyFile, "regimes: [");
+        assertStartUpFails(policyFile, "broken.yml", "not valid YAML");
+    }
+
+    @Test
+    void anUnknownValueInAPolicyFileStopsStartUpNamingItsPath() throws IOException {
+        Path policyFile = directory.resolve("policies.yml");
+        Files.writeString(policyFile, """
+                regimes:
+                  UK_GDPR:
+                    calendar: UK-ENG-WLS
+                    portabilityProvidedDataOnly: provided
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: MONTHS, amount: 1}
+                      source: "test"
+                """);
+        assertStartUpFails(policyFile, "policies.yml: regimes.UK_GDPR.portabilityProvidedDataOnly: ",
+                "expected true or false");
+    }
+
+    private void assertStartUpFails(Path policyFile, String where, String message) {
         contextRunner
                 .withPropertyValues("rightsflow.clock.policy-file=" + policyFile)
                 .run(context -> {
@@ -85,8 +106,8 @@ class DeadlineConfigurationTest {
                     }
                     assertThat(reason).as("an IllegalArgumentException in the cause chain")
                             .isNotNull()
-                            .hasMessageContaining("broken.yml")
-                            .hasMessageContaining("not valid YAML");
+                            .hasMessageContaining(where)
+                            .hasMessageContaining(message);
                 });
     }
 }

@@ -288,11 +288,33 @@ class HolidayCalendarsTest {
                 name: X
                 source: s
                 weekend: [SATURDAY, SUNDAI]
-                """, "weekend", "'SUNDAI' is not one of");
+                """, "weekend[1]", "'SUNDAI' is not one of");
         assertCalendarError("""
                 name: X
                 source: s
                 """, "id", "required but missing");
+        assertCalendarError("""
+                id: X
+                name: X
+                source: s
+                weekend: [SATURDAY, SUNDAY]
+                coverage: {from: 2026-01-01, to: 2026-12-31}
+                holidays:
+                  - {day: 2026-01-01, name: One}
+                """, "holidays[0].day", "unknown key 'day'; allowed keys here: date, name");
+        assertCalendarError("""
+                id: X
+                name: X
+                source: s
+                weekend: [SATURDAY, SUNDAY]
+                coverage: {from: 2026-12-31, to: 2026-01-01}
+                """, "coverage", "'to' (2026-01-01) is before 'from' (2026-12-31)");
+        assertCalendarError("""
+                id: X
+                name: X
+                source: s
+                weekend: [SATURDAY, SUNDAY, SATURDAY]
+                """, "weekend", "SATURDAY is listed twice");
     }
 
     @Test

@@ -85,6 +85,20 @@ class RegimePoliciesTest {
         assertThat(shipped.policy(regime).clockMayPause()).isEqualTo(uk);
     }
 
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void onlyGdprAndUkGdprAnswerPortabilityWithTheProvidedDataOnly(Regime regime) {
+        // docs/legal-rules.md#portability-provided-data: GDPR Art. 20 covers the data "provided to a controller";
+        // elsewhere portability is part of the right to know and gets the whole copy.
+        RegimePolicy policy = shipped.policy(regime);
+        assertThat(policy.providedDataOnly(RequestType.PORTABILITY)).isEqualTo(regime == Regime.GDPR || regime == Regime.UK_GDPR);
+        for (RequestType type : RequestType.values()) {
+            if (type != RequestType.PORTABILITY) {
+                assertThat(policy.providedDataOnly(type)).as(regime + "/" + type).isFalse();
+            }
+        }
+    }
+
     @Test
     void sourcesCiteTheLaw() {
         assertThat(shipped.policy(Regime.GDPR).source(RequestType.ACCESS))
@@ -205,6 +219,8 @@ class RegimePoliciesTest {
                 regimes:
                   GDRP:
                     calendar: EU
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: MONTHS, amount: 1}, source: s}
                 """, "regimes.GDRP", "'GDRP' is not a regime");
         assertPolicyError("""
                 regimes:
@@ -245,7 +261,7 @@ class RegimePoliciesTest {
                     calendar: US-FEDERAL
                     noVerification: [OPT_OUT, LIMIT_SENSITIVE]
                     general: {response: {unit: CALENDAR_DAYS, amount: 0}, source: s}
-                """, "regimes.CCPA.general.response.amount", "expected a whole number greater than 0");
+                """, "regimes.CCPA.general.response.amount", "'0' is not a whole number greater than 0");
         assertPolicyError("""
                 regimes:
                   CCPA:
@@ -271,6 +287,54 @@ class RegimePoliciesTest {
                     noVerification: [OPT_OUT, LIMIT_SENSITIVE]
                     general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
                 """, "regimes.CCPA.clockMayPause", "expected true or false");
+        assertPolicyError("""
+                regimes:
+                  GDPR:
+                    calendar: EU
+                    portabilityProvidedDataOnly: sometimes
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: MONTHS, amount: 1}, source: s}
+                """, "regimes.GDPR.portabilityProvidedDataOnly", "expected true or false");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                    types:
+                      ACCESS: {response: {unit: CALENDAR_DAYS, amount: 45}, extension: 45, source: s}
+                """, "regimes.CCPA.types.ACCESS.extension", "unknown key 'extension'; allowed keys here: "
+                + "acknowledgement, extended, response, source");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                    types:
+                      ACCES: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.types.ACCES", "'ACCES' is not a request type");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE, OPT_OUT]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.noVerification", "OPT_OUT is listed twice");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: "  "
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
+                """, "regimes.CCPA.calendar", "is blank");
+        assertPolicyError("""
+                regimes:
+                  CCPA:
+                    calendar: US-FEDERAL
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 1.5}, source: s}
+                """, "regimes.CCPA.general.response.amount", "expected a whole number");
     }
 
     @Test
@@ -283,8 +347,8 @@ class RegimePoliciesTest {
                 """);
         assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("calendar")
-                .hasMessageContaining("duplicate");
+                .hasMessageContaining(policyFile.toString())
+                .hasMessageContaining("Duplicate field 'calendar'");
     }
 
     private void assertPolicyError(String yaml, String path, String message) throws IOException {
