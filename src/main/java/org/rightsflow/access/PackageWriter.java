@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.rightsflow.support.SpreadsheetCsv;
 
 /**
  * Writes the zip of an access package as a stream: the summary page, then per system its JSON document (tables as
@@ -79,11 +80,9 @@ final class PackageWriter {
     }
 
     private static final Pattern UNSAFE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
-    /** A cell a spreadsheet would run as a formula (CSV injection); prefixed with an apostrophe. */
     private static final Pattern WINDOWS_DEVICE =
             Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
     private static final int MAX_NAME = 100;
-    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
 
     private final JsonFactory json;
 
@@ -187,12 +186,16 @@ final class PackageWriter {
         }
     }
 
-    /** One table as RFC 4180 CSV (UTF-8, CRLF): a header of its columns, then a line per row in document order. */
+    /**
+     * One table as CSV (UTF-8, see {@link SpreadsheetCsv}): a header of its columns, then a line per row in document
+     * order.
+     */
     private void writeCsv(SystemPart system, TableShape shape, OutputStream out) throws IOException {
         List<String> columns = system.includedColumns(shape);
-        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writeLine(csv, columns.stream().map(PackageWriter::defused).toList());
-        try (InputStream in = system.data().open(); JsonParser parser = json.createParser(in)) {
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text);
+             InputStream in = system.data().open(); JsonParser parser = json.createParser(in)) {
+            csv.row(columns);
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 boolean ours = parser.currentName().equals(shape.name());
@@ -201,7 +204,7 @@ final class PackageWriter {
                     continue;
                 }
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    Map<String, String> row = new LinkedHashMap<>();
+                    Map<String, Object> row = new LinkedHashMap<>();
                     if (parser.currentToken() == JsonToken.START_OBJECT) {
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
                             String column = parser.currentName();
@@ -211,22 +214,24 @@ final class PackageWriter {
                     } else {
                         parser.skipChildren();
                     }
-                    List<String> cells = new ArrayList<>(columns.size());
+                    List<Object> cells = new ArrayList<>(columns.size());
                     for (String column : columns) {
-                        cells.add(row.getOrDefault(column, ""));
+                        cells.add(row.get(column));
                     }
-                    writeLine(csv, cells);
+                    csv.row(cells);
                 }
             }
         }
-        csv.flush();
     }
 
-    /** A value as a CSV cell: text as is (formula-like text defused), numbers and booleans as written, JSON for nesting. */
-    private String cell(JsonParser parser) throws IOException {
+    /**
+     * A value as a CSV cell: text as text (which the CSV writer defuses), numbers and booleans as the system wrote
+     * them, nested objects and arrays as their JSON.
+     */
+    private Object cell(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
-            case VALUE_NULL -> "";
-            case VALUE_STRING -> defused(parser.getText());
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> parser.getText();
             case START_OBJECT, START_ARRAY -> {
                 StringWriter nested = new StringWriter();
                 try (JsonGenerator generator = json.createGenerator(nested)) {
@@ -234,7 +239,7 @@ final class PackageWriter {
                 }
                 yield nested.toString();
             }
-            default -> parser.getText();
+            default -> new SpreadsheetCsv.Value(parser.getText());
         };
     }
 
@@ -253,33 +258,6 @@ final class PackageWriter {
                 depth--;
             }
         } while (depth > 0 && parser.nextToken() != null);
-    }
-
-    private static void writeLine(Writer csv, List<String> cells) throws IOException {
-        if (cells.size() == 1 && cells.get(0).isEmpty()) {
-            // A lone empty cell would be an empty line, which readers skip: quote it so the row still counts.
-            csv.write("\"\"\r\n");
-            return;
-        }
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.write(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-                csv.write('"');
-                csv.write(cell.replace("\"", "\"\""));
-                csv.write('"');
-            } else {
-                csv.write(cell);
-            }
-        }
-        csv.write("\r\n");
-    }
-
-    /** Text a spreadsheet would run as a formula, with an apostrophe in front so it is shown as text. */
-    private static String defused(String text) {
-        return FORMULA_START.matcher(text).matches() ? "'" + text : text;
     }
 
     private static String begin(ZipOutputStream zip, String name, Set<String> used) throws IOException {

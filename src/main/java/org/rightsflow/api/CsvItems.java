@@ -1,33 +1,39 @@
 package org.rightsflow.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV form of a bulk opt-out call: a header line naming the columns (email required; purpose, choice,
- * source, regime, receivedAt optional, in any order), then one opt-out per line. Fields may be quoted ("..."), with
- * "" for a quote inside. Blank lines are skipped; a line's position in the report counts data lines from 0.
+ * source, regime, receivedAt optional, in any order), then one opt-out per record. RFC 4180 as spreadsheets save it:
+ * a quoted field ("...") may hold commas, line breaks and "" for a quote; a byte order mark at the start is ignored;
+ * blank lines are skipped. An item's position in the report counts data records from 0. A file that is not valid
+ * CSV is refused whole, with the line where reading stopped, so no opt-out of it is lost or read half.
  */
 final class CsvItems {
 
     private static final List<String> COLUMNS = List.of("email", "purpose", "choice", "source", "regime", "receivedat");
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private CsvItems() {
     }
 
     static List<OptOutsApiController.OptOutItem> parse(String csv) {
-        String[] lines = (csv == null ? "" : csv).replace("\r\n", "\n").replace('\r', '\n').split("\n");
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
-        }
-        if (first == lines.length) {
+        String text = csv == null ? "" : csv;
+        List<CSVRecord> records = records(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
+        if (records.isEmpty()) {
             throw new InvalidFieldsException(List.of(new FieldProblem("csv", "the file is empty: send a header line "
                     + "(email,purpose,source,...) and one opt-out per line")));
         }
-        List<String> header = fields(stripBom(lines[first])).stream()
-                .map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.get(0).stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
         int[] columnOf = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
             columnOf[c] = header.indexOf(COLUMNS.get(c));
@@ -43,52 +49,40 @@ final class CsvItems {
             throw new InvalidFieldsException(unknown);
         }
         List<OptOutsApiController.OptOutItem> items = new ArrayList<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            List<String> fields = fields(lines[i]);
-            items.add(new OptOutsApiController.OptOutItem(field(fields, columnOf[0]), field(fields, columnOf[1]),
-                    field(fields, columnOf[2]), field(fields, columnOf[3]), field(fields, columnOf[4]),
-                    field(fields, columnOf[5])));
+        for (CSVRecord record : records.subList(1, records.size())) {
+            items.add(new OptOutsApiController.OptOutItem(field(record, columnOf[0]), field(record, columnOf[1]),
+                    field(record, columnOf[2]), field(record, columnOf[3]), field(record, columnOf[4]),
+                    field(record, columnOf[5])));
         }
         return items;
     }
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    private static String field(List<String> fields, int column) {
-        return column < 0 || column >= fields.size() ? null : fields.get(column).strip();
-    }
-
-    /** The fields of one line; a quoted field may hold commas and doubled quotes. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
+    /** Every record of the file but blank lines; all of them, or a clear refusal. */
+    private static List<CSVRecord> records(String text) {
+        List<CSVRecord> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            Iterator<CSVRecord> read = parser.iterator();
+            long nextLine = 1;
+            try {
+                while (read.hasNext()) {
+                    CSVRecord record = read.next();
+                    if (!(record.size() == 1 && record.get(0).isBlank())) {
+                        records.add(record);
+                    }
+                    nextLine = parser.getCurrentLineNumber() + 1;
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
+            } catch (UncheckedIOException e) {
+                throw new InvalidFieldsException(List.of(new FieldProblem("csv", "the file is not valid CSV at or "
+                        + "after line " + nextLine + ": a quoted field must end with a quote followed by a comma or "
+                        + "the end of the line, and a quote inside it is written twice (\"\"); nothing was recorded")));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading CSV from memory failed", e);
         }
-        fields.add(current.toString());
-        return fields;
+        return records;
+    }
+
+    private static String field(CSVRecord record, int column) {
+        return column < 0 || column >= record.size() ? null : record.get(column).strip();
     }
 }

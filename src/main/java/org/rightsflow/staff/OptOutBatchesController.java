@@ -2,8 +2,9 @@ package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -12,6 +13,7 @@ import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.optout.BatchView;
 import org.rightsflow.optout.OptOutBatches;
 import org.rightsflow.security.StaffMember;
+import org.rightsflow.support.SpreadsheetCsv;
 import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
 import org.springframework.stereotype.Controller;
@@ -94,18 +96,17 @@ class OptOutBatchesController {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        java.util.List<DataSubject> people = batches.subjectsOf(batch.get().id());
+        List<DataSubject> people = batches.subjectsOf(batch.get().id());
         transaction.executeWithoutResult(status -> timeline.record(reference, me.username(), TimelineKind.SYSTEM_STEP,
                 "The list of " + people.size() + " email address(es) was downloaded to apply it by hand."));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + reference + "-people.csv\"");
         response.setHeader("Cache-Control", "no-store");
-        try (Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            out.write("email\r\n");
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8))) {
+            csv.row(List.of("email"));
             for (DataSubject person : people) {
-                // An address never starts with = + - @ in practice, but a formula must not run in a spreadsheet.
-                String email = person.email();
-                out.write((email.matches("^[=+\\-@].*") ? "'" + email : email) + "\r\n");
+                csv.row(List.of(person.email()));
             }
         }
     }

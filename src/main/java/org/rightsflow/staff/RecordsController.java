@@ -2,6 +2,7 @@ package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,8 +74,8 @@ class RecordsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"request-metrics-" + shown
                 + regime.map(r -> "-" + r.name()).orElse("") + ".csv\"");
-        response.getOutputStream().write(RequestMetrics.csv(shown, rows(shown, regime))
-                .getBytes(StandardCharsets.UTF_8));
+        RequestMetrics.csv(shown, rows(shown, regime),
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
 
     private List<RequestMetrics.Row> rows(int year, Optional<Regime> regime) {

@@ -1,10 +1,13 @@
 package org.rightsflow.staff;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.rightsflow.optout.OptOutRecord;
 import org.rightsflow.optout.Purpose;
 import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestRecord;
+import org.rightsflow.support.SpreadsheetCsv;
 
 /**
  * The metrics of CCPA §7102(a) for one period, per kind of request: received, complied with in whole or in part,
@@ -110,18 +114,16 @@ final class RequestMetrics {
         return ChronoUnit.DAYS.between(LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to, zone));
     }
 
-    /** The report as CSV, for the annual publication (CCPA §7102(a)(2)). */
-    static String csv(int year, List<Row> rows) {
-        StringBuilder csv = new StringBuilder("year,kind,received,complied_in_whole_or_part,denied,open,"
-                + "median_days_to_respond,mean_days_to_respond\r\n");
-        for (Row row : rows) {
-            csv.append(year).append(',').append('"').append(row.label()).append('"').append(',')
-                    .append(row.received()).append(',').append(row.complied()).append(',').append(row.denied())
-                    .append(',').append(row.open()).append(',')
-                    .append(row.medianDays() == null ? "" : row.medianDays()).append(',')
-                    .append(row.meanDays() == null ? "" : row.meanDays()).append("\r\n");
+    /** The report as CSV, for the annual publication (CCPA §7102(a)(2)); closes {@code out}. */
+    static void csv(int year, List<Row> rows, Writer out) throws IOException {
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(out)) {
+            csv.row(List.of("year", "kind", "received", "complied_in_whole_or_part", "denied", "open",
+                    "median_days_to_respond", "mean_days_to_respond"));
+            for (Row row : rows) {
+                csv.row(Arrays.asList(year, row.label(), row.received(), row.complied(), row.denied(), row.open(),
+                        row.medianDays(), row.meanDays()));
+            }
         }
-        return csv.toString();
     }
 
     private static final class Tally {

@@ -6,8 +6,9 @@
  * {@link org.rightsflow.support.Text} and {@link org.rightsflow.support.RequiredText}), retries of lock conflicts
  * ({@link org.rightsflow.support.LockConflicts}), the one limit on notes staff write for the record
  * ({@link org.rightsflow.support.StaffNote}), and the frame of the Flyway migrations that seal data an earlier
- * version kept in clear ({@link org.rightsflow.support.SealingMigration}). Nothing here knows about requests,
- * processes or the web.
+ * version kept in clear ({@link org.rightsflow.support.SealingMigration}), and CSV files for spreadsheets with
+ * formulas defused ({@link org.rightsflow.support.SpreadsheetCsv}). Nothing here knows about requests, processes or
+ * the web.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.rightsflow.support;

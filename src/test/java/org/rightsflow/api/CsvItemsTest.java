@@ -35,4 +35,38 @@ class CsvItemsTest {
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::message).singleElement().asString().contains("the file is empty"));
     }
+
+    @Test
+    void aQuotedFieldMayHoldLineBreaksAndQuotesAndStaysOneItem() {
+        List<OptOutsApiController.OptOutItem> items = CsvItems.parse("\uFEFFemail,source\r\n"
+                + "\"first@example.org\",\"AP\r\nI\"\r\n"
+                + "\"say \"\"hi\"\"@example.org\",\"line\nbreak\"\r\n"
+                + "last@example.org,GPC\r\n");
+
+        assertThat(items).containsExactly(
+                new OptOutsApiController.OptOutItem("first@example.org", null, null, "AP\r\nI", null, null),
+                new OptOutsApiController.OptOutItem("say \"hi\"@example.org", null, null, "line\nbreak", null, null),
+                new OptOutsApiController.OptOutItem("last@example.org", null, null, "GPC", null, null));
+    }
+
+    @Test
+    void aByteOrderMarkAloneOrWithBlankLinesIsAnEmptyFile() {
+        assertThatThrownBy(() -> CsvItems.parse("\uFEFF\r\n  \r\n"))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::message).singleElement().asString().contains("the file is empty"));
+    }
+
+    @Test
+    void aFileThatIsNotValidCsvIsRefusedWholeWithTheLineWhereReadingStopped() {
+        String unclosed = "email,source\na@example.org,API\nb@example.org,\"API\nc@example.org,API\n";
+        String strayQuote = "email,source\na@example.org,API\n\"b@example.org\"x,API\n";
+
+        for (String bad : List.of(unclosed, strayQuote)) {
+            assertThatThrownBy(() -> CsvItems.parse(bad))
+                    .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::message).singleElement().asString()
+                            .contains("not valid CSV at or after line 3", "nothing was recorded")
+                            .doesNotContain("Exception", "example.org"));
+        }
+    }
 }

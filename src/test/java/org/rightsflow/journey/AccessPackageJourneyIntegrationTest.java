@@ -24,6 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.access.PackageDelivery;
@@ -124,8 +127,7 @@ class AccessPackageJourneyIntegrationTest {
                 continue;
             }
             List<String> columns = List.copyOf(expected.get(0).keySet());
-            List<List<String>> csv = Csv.parse(new String(zip.get("data/shop-db/" + table + ".csv"),
-                    StandardCharsets.UTF_8));
+            List<List<String>> csv = csv(zip.get("data/shop-db/" + table + ".csv"));
             assertThat(csv.get(0)).as("CSV header of %s", table).isEqualTo(columns);
             assertThat(csv).as("CSV lines of %s", table).hasSize(expected.size() + 1);
             String column = ShopDatabase.TEXT_COLUMN.get(table);
@@ -351,46 +353,10 @@ class AccessPackageJourneyIntegrationTest {
         return entries;
     }
 
-
     /** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks. */
-    static final class Csv {
-
-        static List<List<String>> parse(String text) {
-            List<List<String>> lines = new ArrayList<>();
-            List<String> line = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    line.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    line.add(cell.toString());
-                    cell.setLength(0);
-                    lines.add(line);
-                    line = new ArrayList<>();
-                    i++;
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (cell.length() > 0 || !line.isEmpty()) {
-                line.add(cell.toString());
-                lines.add(line);
-            }
-            return lines;
+    static List<List<String>> csv(byte[] file) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new String(file, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+            return parser.stream().map(CSVRecord::toList).toList();
         }
     }
 }

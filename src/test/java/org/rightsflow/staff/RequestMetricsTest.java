@@ -2,6 +2,8 @@ package org.rightsflow.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,7 +34,7 @@ class RequestMetricsTest {
     }
 
     @Test
-    void countsEachKindAndTakesTheMedianAndMeanOfTheAnsweredOnes() {
+    void countsEachKindAndTakesTheMedianAndMeanOfTheAnsweredOnes() throws IOException {
         List<RequestRecord> requests = List.of(
                 request(RequestType.ACCESS, day(1, 5), day(1, 15), RequestOutcome.COMPLETED),          // 10 days
                 request(RequestType.PORTABILITY, day(2, 1), day(2, 21), RequestOutcome.COMPLETED),     // 20 days
@@ -56,10 +58,13 @@ class RequestMetricsTest {
         assertThat(rows.get(3)).isEqualTo(new RequestMetrics.Row(RequestMetrics.Kind.OPT_OUT, 4, 4, 0, 0, 3.0, 3.0));
         assertThat(rows.get(4)).isEqualTo(new RequestMetrics.Row(RequestMetrics.Kind.LIMIT, 1, 0, 0, 1, null, null));
 
-        assertThat(RequestMetrics.csv(2026, rows).lines().toList())
+        StringWriter csv = new StringWriter();
+        RequestMetrics.csv(2026, rows, csv);
+        assertThat(csv.toString().lines().toList())
                 .startsWith("year,kind,received,complied_in_whole_or_part,denied,open,median_days_to_respond,"
                         + "mean_days_to_respond")
-                .contains("2026,\"Requests to know\",4,3,1,0,20.0,20.0",
-                        "2026,\"Requests to delete\",1,0,0,1,,");
+                .contains("2026,Requests to know,4,3,1,0,20.0,20.0",
+                        "2026,Requests to delete,1,0,0,1,,",
+                        "2026,\"Other requests (restriction, objection)\",0,0,0,0,,");
     }
 }
