@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -46,6 +47,7 @@ class PackageExpiry {
     // The value is in application.yml (declared by AccessPackageProperties): a placeholder default would be a second.
     @Scheduled(fixedDelayString = "${rightsflow.access-package.sweep-interval}",
             initialDelayString = "${rightsflow.access-package.sweep-interval}")
+    @SchedulerLock(name = "access-package-expiry")
     void sweep() {
         deleteExpired();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.limits.LimitExceeded.Scope;
 import org.rightsflow.limits.LimitsProperties.Rule;
 import org.rightsflow.support.SubjectHashes;
@@ -85,6 +86,7 @@ public class RateLimits {
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    @SchedulerLock(name = "rate-limit-cleanup")
     void forgetIdleBuckets() {
         store.forgetIdle();
     }

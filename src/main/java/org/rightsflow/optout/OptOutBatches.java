@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
@@ -66,6 +67,7 @@ public class OptOutBatches {
     // The value is in application.yml (declared by OptOutProperties): a placeholder default would be a second.
     @Scheduled(fixedDelayString = "${rightsflow.opt-out.batch-every}",
             initialDelayString = "${rightsflow.opt-out.batch-every}")
+    @SchedulerLock(name = "opt-out-batch-cut")
     void cutOnSchedule() {
         List<BatchView> cut = cutWaiting();
         if (!cut.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.MailSecret;
@@ -146,6 +147,7 @@ public class PreferenceCenter {
 
     /** Expired links are deleted with the email they held. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @SchedulerLock(name = "preference-link-purge")
     @Transactional
     public void deleteExpiredLinks() {
         jdbc.update("delete from preference_link where expires_at < ?", Timestamp.from(clock.instant()));

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.ActionContext;
@@ -84,6 +85,8 @@ public class ResurrectionGuard {
 
     // The value is in application.yml (declared by SuppressionProperties): a placeholder default would be a second.
     @Scheduled(cron = "${rightsflow.suppression.scan-cron}")
+    // A scan reads every system it can; a node that dies mid-scan frees the lock for the next night's run.
+    @SchedulerLock(name = "resurrection-guard", lockAtMostFor = "PT6H")
     void scanOnSchedule() {
         ScanReport report = scan();
         log.info("Resurrection guard: {} system(s) scanned, {} erased identit(ies) found again and erased again",

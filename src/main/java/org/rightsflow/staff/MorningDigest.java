@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutgoingMail;
@@ -48,6 +49,8 @@ public class MorningDigest {
 
     /** In the clock's zone, read from the display dates ({@code @dates}), whose zone is the statutory clock's. */
     @Scheduled(cron = "${rightsflow.digest.cron}", zone = "#{@dates.zone().id}")
+    // Once per cluster: two nodes would each send everyone their digest.
+    @SchedulerLock(name = "morning-digest", lockAtMostFor = "PT30M")
     void sendOnSchedule() {
         int sent = send().size();
         if (sent > 0) {
