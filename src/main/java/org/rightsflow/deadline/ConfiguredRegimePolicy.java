@@ -2,7 +2,6 @@ package org.rightsflow.deadline;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.rightsflow.deadline.DeadlineRule.RuleYaml;
+import org.rightsflow.support.RequiredText;
+import org.rightsflow.support.YamlTree;
 
 /**
  * A {@link RegimePolicy} read from {@code regimes.yml} (or an operator's policy file), with the periods the clock needs.
@@ -66,17 +67,16 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
      * </pre>
      * The three settings left out are false.
      */
-    record RegimeYaml(@NotNull(message = YamlFiles.REQUIRED)
-                      @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String calendar,
+    record RegimeYaml(@RequiredText String calendar,
                       boolean clockStartsOnVerification, boolean clockMayPause, boolean portabilityProvidedDataOnly,
                       List<@NotNull(message = "expected a request type") RequestType> notGranted,
                       List<@NotNull(message = "expected a request type") RequestType> noVerification,
-                      @NotNull(message = YamlFiles.REQUIRED) @Valid RuleYaml general,
-                      Map<String, @NotNull(message = YamlFiles.REQUIRED) @Valid RuleYaml> types,
+                      @NotNull(message = YamlTree.REQUIRED) @Valid RuleYaml general,
+                      Map<String, @NotNull(message = YamlTree.REQUIRED) @Valid RuleYaml> types,
                       @Valid RuleYaml appeal) {
 
         /** The policy, after the rules that span several keys; {@code where} is this regime's place in the file. */
-        ConfiguredRegimePolicy policy(Regime regime, YamlFiles.Where where) {
+        ConfiguredRegimePolicy policy(Regime regime, YamlTree where) {
             Set<RequestType> notGranted = once(this.notGranted, where.at("notGranted"));
             Set<RequestType> noVerification = once(this.noVerification, where.at("noVerification"));
             if (!noVerification.containsAll(NEVER_VERIFIED)) {
@@ -88,9 +88,10 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
             }
             Map<RequestType, DeadlineRule> typeRules = new EnumMap<>(RequestType.class);
             if (types != null) {
+                YamlTree typesAt = where.at("types");
                 types.forEach((name, rule) -> {
-                    YamlFiles.Where at = where.at("types").at(name);
-                    RequestType type = YamlFiles.constant(at, name, RequestType.class, "a request type");
+                    YamlTree at = typesAt.at(name);
+                    RequestType type = typesAt.keyConstant(name, RequestType.class, "a request type");
                     if (notGranted.contains(type)) {
                         throw at.error(type + " is listed in notGranted; a type the regime does not grant follows "
                                 + "the general period, so it cannot have its own rule");
@@ -104,7 +105,7 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
         }
 
         /** The listed types as a set; left out or null is none, a type listed twice is most likely a slip. */
-        private static Set<RequestType> once(List<RequestType> listed, YamlFiles.Where where) {
+        private static Set<RequestType> once(List<RequestType> listed, YamlTree where) {
             Set<RequestType> types = EnumSet.noneOf(RequestType.class);
             for (RequestType type : listed == null ? List.<RequestType>of() : listed) {
                 if (!types.add(type)) {

@@ -2,8 +2,9 @@ package org.rightsflow.deadline;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
+import org.rightsflow.support.RequiredText;
+import org.rightsflow.support.YamlTree;
 
 /**
  * The periods that apply to one kind of request under one regime.
@@ -29,13 +30,12 @@ record DeadlineRule(Period response, Period extended, Period acknowledgement, St
      * source: "..."
      * </pre>
      */
-    record RuleYaml(@NotNull(message = YamlFiles.REQUIRED) @Valid Period.PeriodYaml response,
+    record RuleYaml(@NotNull(message = YamlTree.REQUIRED) @Valid Period.PeriodYaml response,
                     @Valid Period.PeriodYaml extended, @Valid Period.PeriodYaml acknowledgement,
-                    @NotNull(message = YamlFiles.REQUIRED)
-                    @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String source) {
+                    @RequiredText String source) {
 
         /** The rule, after the check that spans two periods; {@code where} is this rule's place in the file. */
-        DeadlineRule rule(YamlFiles.Where where) {
+        DeadlineRule rule(YamlTree where) {
             Period response = this.response.period();
             Period extended = this.extended == null ? null : this.extended.period();
             if (extended != null && (extended.unit() != response.unit() || extended.amount() <= response.amount())) {

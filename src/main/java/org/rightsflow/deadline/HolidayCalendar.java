@@ -2,10 +2,6 @@ package org.rightsflow.deadline;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.rightsflow.support.RequiredText;
+import org.rightsflow.support.YamlTree;
 
 /**
  * Weekend days plus a list of holidays, valid for a stated range of dates. A working day is a day that is neither.
@@ -50,21 +48,21 @@ final class HolidayCalendar {
 
     /** A shipped calendar file ({@code deadline/holidays/...} on the classpath). */
     static HolidayCalendar fromClasspath(String resource) {
-        return YamlFiles.bindClasspath(resource, CalendarYaml.class).calendar(new YamlFiles.Where("classpath:" + resource, ""));
+        return read(YamlTree.parseResource(resource));
     }
 
     /** An operator's calendar file. */
     static HolidayCalendar fromFile(Path file) {
-        return YamlFiles.bindFile(file, CalendarYaml.class).calendar(new YamlFiles.Where(file.toString(), ""));
+        return read(YamlTree.parseFile(file));
     }
 
     /** A calendar as typed by an admin; {@code origin} starts every error message. */
     static HolidayCalendar fromText(String origin, String yaml) {
-        try {
-            return YamlFiles.bind(origin, new StringReader(yaml), CalendarYaml.class).calendar(new YamlFiles.Where(origin, ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(YamlTree.parse(origin, yaml));
+    }
+
+    private static HolidayCalendar read(YamlTree file) {
+        return file.bind(CalendarYaml.class).calendar(file);
     }
 
     /**
@@ -79,18 +77,13 @@ final class HolidayCalendar {
      *   - {date: 2026-01-01, name: New Year's Day}
      * </pre>
      */
-    record CalendarYaml(@NotNull(message = YamlFiles.REQUIRED)
-                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String id,
-                        @NotNull(message = YamlFiles.REQUIRED)
-                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String name,
-                        @NotNull(message = YamlFiles.REQUIRED)
-                        @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String source,
+    record CalendarYaml(@RequiredText String id, @RequiredText String name, @RequiredText String source,
                         List<@NotNull(message = "expected a day of the week") DayOfWeek> weekend,
                         @Valid CoverageYaml coverage,
                         List<@NotNull(message = "expected a mapping (key: value)") @Valid HolidayYaml> holidays) {
 
         /** The calendar, after the rules that span several keys; {@code where} is the file. */
-        HolidayCalendar calendar(YamlFiles.Where where) {
+        HolidayCalendar calendar(YamlTree where) {
             Set<DayOfWeek> weekendDays = EnumSet.noneOf(DayOfWeek.class);
             for (DayOfWeek day : weekend == null ? List.<DayOfWeek>of() : weekend) {
                 if (!weekendDays.add(day)) {
@@ -115,7 +108,7 @@ final class HolidayCalendar {
             NavigableMap<LocalDate, String> dates = new TreeMap<>();
             List<HolidayYaml> listed = holidays == null ? List.of() : holidays;
             for (int i = 0; i < listed.size(); i++) {
-                YamlFiles.Where holiday = where.at("holidays").index(i);
+                YamlTree holiday = where.at("holidays").index(i);
                 LocalDate date = date(listed.get(i).date(), holiday.at("date"));
                 String holidayName = listed.get(i).name().strip();
                 if (coverageFrom == null) {
@@ -136,7 +129,7 @@ final class HolidayCalendar {
                     dates);
         }
 
-        private static LocalDate date(String text, YamlFiles.Where where) {
+        private static LocalDate date(String text, YamlTree where) {
             try {
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
@@ -146,13 +139,11 @@ final class HolidayCalendar {
     }
 
     /** The dates a calendar's holiday list is complete for. */
-    record CoverageYaml(@NotNull(message = YamlFiles.REQUIRED) String from,
-                        @NotNull(message = YamlFiles.REQUIRED) String to) {
+    record CoverageYaml(@NotNull(message = YamlTree.REQUIRED) String from,
+                        @NotNull(message = YamlTree.REQUIRED) String to) {
     }
 
-    record HolidayYaml(@NotNull(message = YamlFiles.REQUIRED) String date,
-                       @NotNull(message = YamlFiles.REQUIRED)
-                       @Pattern(regexp = YamlFiles.NOT_BLANK, message = YamlFiles.BLANK) String name) {
+    record HolidayYaml(@NotNull(message = YamlTree.REQUIRED) String date, @RequiredText String name) {
     }
 
     String id() {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.rightsflow.support.YamlTree;
 
 /**
  * A statutory period: an amount of a unit, and whether an end date that falls on a non-working day rolls forward to
@@ -28,8 +29,8 @@ record Period(PeriodUnit unit, int amount, boolean roll) {
      * A period as written: {@code {unit: MONTHS, amount: 1, roll: true}}. Roll may be left out: it defaults to true
      * for MONTHS and to false otherwise.
      */
-    record PeriodYaml(@NotNull(message = YamlFiles.REQUIRED) PeriodUnit unit,
-                      @NotNull(message = YamlFiles.REQUIRED)
+    record PeriodYaml(@NotNull(message = YamlTree.REQUIRED) PeriodUnit unit,
+                      @NotNull(message = YamlTree.REQUIRED)
                       @Positive(message = "is not a whole number greater than 0") Integer amount,
                       Boolean roll) {
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.rightsflow.deadline.ConfiguredRegimePolicy.RegimeYaml;
+import org.rightsflow.support.YamlTree;
 
 /**
  * The policy of every {@link Regime}, read from {@code deadline/regimes.yml} on the classpath and optionally
@@ -25,18 +26,17 @@ public final class RegimePolicies {
     }
 
     /** A policy file as written: {@code regimes:} and one entry per regime (the shape: regimes.yml). */
-    private record PolicyFile(@NotNull(message = YamlFiles.REQUIRED)
-                              Map<String, @NotNull(message = YamlFiles.REQUIRED) @Valid RegimeYaml> regimes) {
+    private record PolicyFile(@NotNull(message = YamlTree.REQUIRED)
+                              Map<String, @NotNull(message = YamlTree.REQUIRED) @Valid RegimeYaml> regimes) {
     }
 
     /** The policies shipped with Rightsflow. */
     public static RegimePolicies shipped() {
-        Map<Regime, ConfiguredRegimePolicy> policies = read("classpath:" + SHIPPED_RESOURCE,
-                YamlFiles.bindClasspath(SHIPPED_RESOURCE, PolicyFile.class));
+        YamlTree file = YamlTree.parseResource(SHIPPED_RESOURCE);
+        Map<Regime, ConfiguredRegimePolicy> policies = read(file);
         for (Regime regime : Regime.values()) {
             if (!policies.containsKey(regime)) {
-                throw new YamlFiles.Where("classpath:" + SHIPPED_RESOURCE, "regimes")
-                        .error("no policy for " + regime + "; every regime needs one");
+                throw file.at("regimes").error("no policy for " + regime + "; every regime needs one");
             }
         }
         return new RegimePolicies(policies);
@@ -50,17 +50,16 @@ public final class RegimePolicies {
     public static RegimePolicies withOverrides(Path policyFile) {
         Objects.requireNonNull(policyFile, "policyFile");
         Map<Regime, ConfiguredRegimePolicy> policies = new EnumMap<>(shipped().policiesByRegime);
-        policies.putAll(read(policyFile.toString(), YamlFiles.bindFile(policyFile, PolicyFile.class)));
+        policies.putAll(read(YamlTree.parseFile(policyFile)));
         return new RegimePolicies(policies);
     }
 
-    private static Map<Regime, ConfiguredRegimePolicy> read(String origin, PolicyFile file) {
-        YamlFiles.Where regimes = new YamlFiles.Where(origin, "regimes");
+    private static Map<Regime, ConfiguredRegimePolicy> read(YamlTree file) {
+        YamlTree regimes = file.at("regimes");
         Map<Regime, ConfiguredRegimePolicy> policies = new EnumMap<>(Regime.class);
-        file.regimes().forEach((name, yaml) -> {
-            YamlFiles.Where where = regimes.at(name);
-            Regime regime = YamlFiles.constant(where, name, Regime.class, "a regime");
-            policies.put(regime, yaml.policy(regime, where));
+        file.bind(PolicyFile.class).regimes().forEach((name, yaml) -> {
+            Regime regime = regimes.keyConstant(name, Regime.class, "a regime");
+            policies.put(regime, yaml.policy(regime, regimes.at(name)));
         });
         return policies;
     }

@@ -1,5 +1,11 @@
 package org.rightsflow.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,7 +20,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A value in a YAML document (a mapping, list, text, number, boolean, or null where nothing is written) and where it
- * is: the file and the path ({@code shop.yml: systems[0].dataset.children[1].erasure}). It is bound into records
+ * is: the file and the path ({@code shop.yml: systems[0].dataset.children[1].erasure}). Every YAML Rightsflow reads
+ * goes through here: the system definitions and the deadline module's data files. It is bound into records
  * with {@link StrictBinding}; every problem, the document's own or a rule the caller checks, is an
  * IllegalArgumentException naming the file and path, so that a bad definition stops with a message an operator can
  * act on and nothing loads half-right.
@@ -44,6 +51,32 @@ public record YamlTree(String origin, String path, Object value) {
                     + "level");
         }
         return new YamlTree(origin, "", root);
+    }
+
+    /** A document in a file; the file's name starts every message. */
+    public static YamlTree parseFile(Path file) {
+        String origin = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(origin + ": file not found (or not a regular file)");
+        }
+        try {
+            return parse(origin, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A document shipped on the classpath ({@code deadline/regimes.yml}), named {@code classpath:...} in messages. */
+    public static YamlTree parseResource(String resource) {
+        String origin = "classpath:" + resource;
+        try (InputStream in = YamlTree.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException(origin + ": resource not found");
+            }
+            return parse(origin, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -118,6 +151,18 @@ public record YamlTree(String origin, String path, Object value) {
         }
         String joined = path.isEmpty() || subPath.startsWith("[") ? path + subPath : path + "." + subPath;
         return new YamlTree(origin, joined, null);
+    }
+
+    /**
+     * The constant that {@code key}, a key of this mapping, names (the regime under {@code regimes:}). Such keys are
+     * bound as text and checked here, because Jackson's message for a bad enum key names the mapping, not the key.
+     *
+     * @param kind what the constants are, for the message: "'GDRP' is not a regime; expected one of ..."
+     */
+    public <E extends Enum<E>> E keyConstant(String key, Class<E> type, String kind) {
+        return EnumNames.parse(type, key).orElseThrow(() -> error(key, "'" + key + "' is not " + kind
+                + "; expected one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .sorted().toList())));
     }
 
     /** A problem with this value, prefixed with the file and path. */

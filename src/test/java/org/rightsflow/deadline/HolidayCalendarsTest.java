@@ -231,6 +231,24 @@ class HolidayCalendarsTest {
     }
 
     @Test
+    void anAliasStandsForTheValueItsAnchorMarks() throws IOException {
+        Files.writeString(directory.resolve("aliases.yml"), """
+                id: ALIASES
+                name: Aliases
+                source: s
+                weekend: [SATURDAY, SUNDAY]
+                coverage: {from: 2026-01-01, to: 2026-12-31}
+                holidays:
+                  - {date: 2026-12-25, name: &christmas Christmas Day}
+                  - {date: 2026-12-26, name: *christmas}
+                """);
+
+        HolidayCalendar calendar = HolidayCalendars.withOverrides(directory).calendar("ALIASES");
+
+        assertThat(calendar.holidays().get(LocalDate.of(2026, 12, 26))).isEqualTo("Christmas Day");
+    }
+
+    @Test
     void aTopLevelThatIsNotAMappingIsAClearError() throws IOException {
         Files.writeString(directory.resolve("list.yml"), "- 2026-01-01\n- 2026-12-25\n");
         assertThatThrownBy(() -> HolidayCalendars.withOverrides(directory))

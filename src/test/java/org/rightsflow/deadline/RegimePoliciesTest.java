@@ -261,7 +261,7 @@ class RegimePoliciesTest {
                     calendar: US-FEDERAL
                     noVerification: [OPT_OUT, LIMIT_SENSITIVE]
                     general: {response: {unit: CALENDAR_DAYS, amount: 0}, source: s}
-                """, "regimes.CCPA.general.response.amount", "'0' is not a whole number greater than 0");
+                """, "regimes.CCPA.general.response.amount", "is not a whole number greater than 0");
         assertPolicyError("""
                 regimes:
                   CCPA:
@@ -327,7 +327,7 @@ class RegimePoliciesTest {
                     calendar: "  "
                     noVerification: [OPT_OUT, LIMIT_SENSITIVE]
                     general: {response: {unit: CALENDAR_DAYS, amount: 45}, source: s}
-                """, "regimes.CCPA.calendar", "is blank");
+                """, "regimes.CCPA.calendar", "expected non-empty text");
         assertPolicyError("""
                 regimes:
                   CCPA:
@@ -348,7 +348,7 @@ class RegimePoliciesTest {
         assertThatThrownBy(() -> RegimePolicies.withOverrides(policyFile))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(policyFile.toString())
-                .hasMessageContaining("Duplicate field 'calendar'");
+                .hasMessageContaining("duplicate key calendar");
     }
 
     private void assertPolicyError(String yaml, String path, String message) throws IOException {
