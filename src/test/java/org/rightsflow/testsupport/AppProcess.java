@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.rightsflow.RightsflowApplication;
@@ -25,26 +28,37 @@ import org.rightsflow.RightsflowApplication;
  */
 public final class AppProcess {
 
+    /** The management port's password of every started process: long enough for the postgres profile's check. */
+    private static final String MONITORING_PASSWORD = "app-process-" + UUID.randomUUID();
+
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private AppProcess(Process process, int port) {
+    private AppProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    /** Starts the application with the given arguments on a free port and waits until it serves pages. */
+    /**
+     * Starts the application with the given arguments on a free port and waits until it is ready: its readiness check
+     * answers UP, which Spring Boot gives only after the start-up runners (the demo's staff accounts among them), so
+     * a test never signs in before the account exists.
+     */
     public static AppProcess start(Path log, List<String> arguments) {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", applicationClasspath(), RightsflowApplication.class.getName(),
-                "--server.port=" + port, "--management.server.port=0",
+                "--server.port=" + port, "--management.server.port=" + managementPort,
+                "--rightsflow.monitoring.password=" + MONITORING_PASSWORD,
                 "--rightsflow.public-url=http://localhost:" + port));
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            AppProcess app = new AppProcess(process, port);
+            AppProcess app = new AppProcess(process, port, managementPort);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> !process.isAlive() || app.serves());
             if (!process.isAlive()) {
@@ -72,8 +86,11 @@ public final class AppProcess {
 
     private boolean serves() {
         try {
+            String credentials = Base64.getEncoder().encodeToString(("monitoring:" + MONITORING_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
             HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/login")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
+                            .header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
