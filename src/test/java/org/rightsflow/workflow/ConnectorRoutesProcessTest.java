@@ -649,6 +649,7 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
     /** Every system is done: the request sends its response and closes, leaving nothing behind. */
     private void requestIsAnsweredAndClosed(ProcessInstance request) {
         assertThat(calledInstances(request)).isEmpty();
+        countInFinishedSystems(request);
         if (hasJobAt(request, ProcessModel.Activities.ASSEMBLE_PACKAGE)) {
             // An access request's package is assembled before the answer goes out.
             executeJob(request, ProcessModel.Activities.ASSEMBLE_PACKAGE);
