@@ -59,6 +59,7 @@ class SettingsBindingTest {
             rightsflow.secrets.link-key                  | ''                | linkKey
             rightsflow.public-url                        | localhost:8080    | publicUrl
             rightsflow.storage.directory                 | ''                | directory
+            rightsflow.storage.kind                      | disk              | kind
             rightsflow.limits.mails-per-address-per-day  | 0                 | mailsPerAddressPerDay
             rightsflow.limits.request-form.per-client    | -1                | requestForm.perClient
             rightsflow.limits.status-page.per            | PT0S              | statusPage.per

@@ -7,16 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -36,10 +29,11 @@ import org.springframework.util.function.ThrowingConsumer;
  * which, to find the files that still need a key before retiring it. The format is described in
  * docs/architecture.md ("Data at rest") and pinned by {@code SealedFilesTest}.
  *
- * <p><b>Storage.</b> Under {@code rightsflow.storage.directory}, at {@code kind/32 random hex digits}: no personal
- * data in any name. A file is written under a hidden {@code .partial} name and renamed only after its last
- * segment is on disk, so a failed writer leaves nothing that looks complete; a file that lost its tail anyway
- * (copied half, crash) does not open. Memory per stream: about one plain and one cipher text segment.
+ * <p><b>Storage</b> is a {@link FileStore} ({@code rightsflow.storage.kind}): the application's database by default,
+ * so every node reads every file, or a directory. Ids are {@code kind/32 random hex digits}: no personal data in any
+ * id. A store makes a file exist only after its writer returned, so a failed writer leaves nothing that opens; a
+ * file that lost its tail anyway does not open. Memory per stream: about one plain and one cipher text segment, and
+ * the store's buffer (a chunk of the database store).
  */
 public class SealedFiles {
 
@@ -50,15 +44,14 @@ public class SealedFiles {
     private final String currentKeyId;
     private final StreamingAead streamingAead;
     private final Clock clock;
-    private final Path directory;
+    private final FileStore store;
     private final SecureRandom random = new SecureRandom();
 
-    public SealedFiles(DataCipher keys, Clock clock, String directory) {
+    public SealedFiles(DataCipher keys, Clock clock, FileStore store) {
         this.currentKeyId = keys.currentKeyId();
         this.streamingAead = keys.keys().streamingAead();
         this.clock = clock;
-        // Resolved once, here: the test configuration names a ${random.uuid} directory, a new value at every lookup.
-        this.directory = Path.of(directory).toAbsolutePath().normalize();
+        this.store = store;
     }
 
     /**
@@ -77,32 +70,14 @@ public class SealedFiles {
         }
         byte[] random16 = new byte[16];
         random.nextBytes(random16);
-        String name = HexFormat.of().formatHex(random16);
-        String id = kind + "/" + name;
-        Path folder = directory.resolve(kind);
-        Files.createDirectories(folder);
-        // A name no id matches until the rename below: a failed or crashed write never looks complete.
-        Path partial = folder.resolve("." + name + ".partial");
-        try {
-            long size;
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                Sealer sealer = new Sealer(encryptingStream(channel, id));
-                runWriter(writer, sealer);
-                size = sealer.finish();
-                // On disk before the rename, so a crash cannot leave a complete name with missing content.
-                channel.force(true);
-            }
-            Instant sealedAt = clock.instant();
-            Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            return new SealedFile(id, size, currentKeyId, sealedAt);
-        } catch (Throwable failure) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        String id = kind + "/" + HexFormat.of().formatHex(random16);
+        long[] size = new long[1];
+        store.write(id, file -> {
+            Sealer sealer = new Sealer(encryptingStream(file, id));
+            Streams.runWriter(writer, sealer);
+            size[0] = sealer.finish();
+        });
+        return new SealedFile(id, size[0], currentKeyId, clock.instant());
     }
 
     /**
@@ -114,7 +89,7 @@ public class SealedFiles {
      * @throws java.nio.file.NoSuchFileException when there is no such file
      */
     public InputStream open(String id) throws IOException {
-        InputStream file = Files.newInputStream(pathOf(id));
+        InputStream file = store.open(checked(id));
         try {
             Unsealer plain = new Unsealer(id, decryptingStream(file, id));
             plain.verifyFirstSegment();
@@ -127,25 +102,29 @@ public class SealedFiles {
 
     /** Removes the file; nothing happens when it is already gone (a retried clean-up). */
     public void delete(String id) throws IOException {
-        Files.deleteIfExists(pathOf(id));
+        store.delete(checked(id));
     }
 
     public boolean exists(String id) {
-        return Files.isRegularFile(pathOf(id));
+        return store.exists(checked(id));
     }
 
-    private Path pathOf(String id) {
+    /** Whether {@code id} has the shape of a sealed file's id (e.g. a name found in a storage directory). */
+    static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    private static String checked(String id) {
         // Ids come from Rightsflow's own tables; checked anyway, so no id can reach outside the directory.
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("Not a sealed file id");
         }
-        return directory.resolve(id);
+        return id;
     }
 
-    private OutputStream encryptingStream(FileChannel channel, String id) throws IOException {
-        // Tink closes the stream it writes to when it writes the last segment; the channel must stay open for the
-        // fsync after that, so Tink gets a stream whose close only flushes.
-        OutputStream file = new FileKeptOpen(Channels.newOutputStream(channel));
+    private OutputStream encryptingStream(OutputStream file, String id) throws IOException {
+        // The store's stream: Tink closes it when it writes the last segment, which only flushes it; the store
+        // completes the file after the writer returned.
         try {
             return streamingAead.newEncryptingStream(file, id.getBytes(US_ASCII));
         } catch (GeneralSecurityException e) {
@@ -158,44 +137,6 @@ public class SealedFiles {
             return streamingAead.newDecryptingStream(file, id.getBytes(US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink refused to start reading a sealed file", e);
-        }
-    }
-
-    private static void runWriter(ThrowingConsumer<OutputStream> writer, OutputStream out) throws IOException {
-        try {
-            writer.acceptWithException(out);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IOException("The writer of a sealed file failed", e);
-        }
-    }
-
-    /** The stream Tink writes cipher text to: writes go to the file, closing leaves the file open. */
-    private static final class FileKeptOpen extends OutputStream {
-
-        private final OutputStream file;
-
-        FileKeptOpen(OutputStream file) {
-            this.file = file;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            file.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            file.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            file.flush();
         }
     }
 

@@ -2,6 +2,7 @@ package org.rightsflow.access;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,10 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +34,11 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.rightsflow.support.DataCipher;
+import org.rightsflow.support.FileStore;
 import org.rightsflow.support.SealedFile;
 import org.rightsflow.support.SealedFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Benchmark, not a test: assembles the access package of one web-shop customer from 1, 10 and 50 MB of source data
@@ -53,8 +61,9 @@ import org.rightsflow.support.SealedFiles;
  *
  * Add {@code -Xmx32m} before {@code -cp} to see the 50 MB package assembled in a 32 MB heap.
  *
- * System properties: {@code benchmark.sizes} (MB, default {@code 1,10,50}), {@code benchmark.runs} (default 5,
- * after {@code benchmark.warmups}, default 2). Results go to the console and to target/benchmark/access-package.md.
+ * System properties: {@code benchmark.store} ({@code database}, the default store, or {@code directory}; the
+ * database is described at {@link #dataSource}), {@code benchmark.sizes} (MB, default {@code 1,10,50}),
+ * {@code benchmark.runs} (default 5, after {@code benchmark.warmups}, default 2). Results go to the console and to target/benchmark/access-package.md.
  *
  * <p>Per size: the wall time of scan plus write (median of the measured runs), the peak heap growth (heap in use
  * sampled every 0.1 ms by a daemon thread, minus the heap in use after a full collection before the run; this
@@ -77,11 +86,24 @@ public final class PackageAssemblyBenchmark {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Path directory = Files.createTempDirectory("rightsflow-package-bench");
+        String store = System.getProperty("benchmark.store", "database");
+        HikariDataSource dataSource = null;
         try {
+            FileStore fileStore;
+            if (store.equals("directory")) {
+                fileStore = FileStore.directory(directory);
+            } else if (store.equals("database")) {
+                dataSource = dataSource(directory);
+                fileStore = FileStore.database(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
+            } else {
+                throw new IllegalArgumentException("benchmark.store is database or directory, not " + store);
+            }
             SealedFiles files = new SealedFiles(new DataCipher("bench=" + Base64.getEncoder().encodeToString(key)),
-                    Clock.systemUTC(), directory.toString());
+                    Clock.systemUTC(), fileStore);
             StringBuilder report = new StringBuilder();
             report.append(machine(warmups, runs)).append('\n');
+            report.append("Store: ").append(store.equals("directory") ? "directory " + directory
+                    : "database " + dataSource.getJdbcUrl()).append("\n\n");
             report.append("| source data | rows: orders / lines / tickets | zip (sealed) | entries "
                     + "| wall time, median (min–max) | throughput | peak heap growth | retained heap after GC, mid-run |\n");
             report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -99,10 +121,52 @@ public final class PackageAssemblyBenchmark {
             Files.writeString(out, report.toString());
             System.out.println("\nWritten to " + out.toAbsolutePath());
         } finally {
+            if (dataSource != null) {
+                dataSource.close();
+            }
             try (Stream<Path> walk = Files.walk(directory)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The database of {@code benchmark.db-url} (default: an H2 file database in the temporary directory, as the
+     * embedded default runs, with a 4 MB page cache: H2 runs inside this JVM, and its cache, 16 MB by default, would
+     * count as the assembly's heap), user {@code benchmark.db-user}, password {@code benchmark.db-password}, with the
+     * stored-files tables of migration V21 created if they are missing. A pool, as the application has one: the
+     * database store takes a connection per chunk it reads.
+     */
+    private static HikariDataSource dataSource(Path directory) throws IOException, SQLException {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(System.getProperty("benchmark.db-url", "jdbc:h2:file:" + directory.resolve("bench") + ";CACHE_SIZE=4096"));
+        dataSource.setUsername(System.getProperty("benchmark.db-user", dataSource.getJdbcUrl().startsWith("jdbc:h2")
+                ? "sa" : "postgres"));
+        dataSource.setPassword(System.getProperty("benchmark.db-password", ""));
+        dataSource.setMaximumPoolSize(2);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean present;
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                present = false;
+                while (tables.next()) {
+                    present |= tables.getString("TABLE_NAME").equalsIgnoreCase("stored_file_chunks");
+                }
+            }
+            if (!present) {
+                String script;
+                try (InputStream in = PackageAssemblyBenchmark.class.getResourceAsStream("/db/migration/V21__stored_files.sql")) {
+                    script = new String(in.readAllBytes(), UTF_8);
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                        if (!sql.isBlank()) {
+                            statement.execute(sql);
+                        }
+                    }
+                }
+            }
+        }
+        return dataSource;
     }
 
     private static String measure(ShopAnswer answer, SealedFiles files, int warmups, int runs) throws Exception {

@@ -23,6 +23,7 @@ import org.rightsflow.access.PackageAssemblyBenchmark.Halfway;
 import org.rightsflow.access.PackageAssemblyBenchmark.ShopAnswer;
 import org.rightsflow.support.DataCipher;
 import org.rightsflow.support.SealedFile;
+import org.rightsflow.support.FileStore;
 import org.rightsflow.support.SealedFiles;
 import org.rightsflow.testsupport.RetainedHeap;
 
@@ -55,7 +56,7 @@ class PackageStreamingTest {
         }
         assertThat(shapes.keySet()).containsExactlyElementsOf(ShopAnswer.TABLES);
         shapes.values().forEach(shape -> assertThat(shape.rows()).as(shape.name()).isEqualTo(answer.rows(shape.name())));
-        SealedFiles files = new SealedFiles(new DataCipher("test=" + KEY), Clock.systemUTC(), directory.toString());
+        SealedFiles files = new SealedFiles(new DataCipher("test=" + KEY), Clock.systemUTC(), FileStore.directory(directory));
 
         long before = RetainedHeap.afterFullCollection();
         List<Long> growth = new ArrayList<>();

@@ -374,7 +374,7 @@ class SealedFilesTest {
     // --- helpers ---
 
     private SealedFiles sealedFiles(String dataKeys) {
-        return new SealedFiles(new DataCipher(dataKeys), Clock.fixed(NOW, ZoneOffset.UTC), directory.toString());
+        return new SealedFiles(new DataCipher(dataKeys), Clock.fixed(NOW, ZoneOffset.UTC), FileStore.directory(directory));
     }
 
     private SealedFile sealed(byte[] content) throws IOException {
