@@ -18,6 +18,7 @@ import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
+import org.rightsflow.workflow.InboxPage;
 import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
 import org.rightsflow.workflow.TaskNotAvailable;
@@ -42,6 +43,9 @@ class InboxController {
     /** Spring binds indexed fields up to this many; a claim has at most RequestedCorrections.MAX_FIELDS. */
     private static final int MAX_VERDICTS = RequestedCorrections.MAX_FIELDS;
 
+    /** Tasks per inbox page: one screen to work through, read from the database a page at a time. */
+    static final int PAGE_SIZE = 50;
+
     private final StaffTasks tasks;
     private final SystemActions actions;
     private final CorrectionReview corrections;
@@ -63,8 +67,11 @@ class InboxController {
     }
 
     @GetMapping("/staff")
-    String inbox(@ModelAttribute("me") StaffMember me, Model model) {
-        model.addAttribute("tasks", tasks.inboxOf(me));
+    String inbox(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
+        InboxPage shown = tasks.inboxOf(me, PageLinks.number(page), PAGE_SIZE);
+        model.addAttribute("tasks", shown.tasks());
+        model.addAttribute("inbox", shown);
+        model.addAttribute("paging", PageLinks.of(shown.number(), shown.totalPages()));
         return "staff/inbox";
     }
 
