@@ -43,8 +43,8 @@ class InboxController {
     /** Spring binds indexed fields up to this many; a claim has at most RequestedCorrections.MAX_FIELDS. */
     private static final int MAX_VERDICTS = RequestedCorrections.MAX_FIELDS;
 
-    /** Tasks per inbox page: one screen to work through, read from the database a page at a time. */
-    static final int PAGE_SIZE = 50;
+    /** Tasks per inbox page, read from the database a page at a time. */
+    private final int pageSize;
 
     private final StaffTasks tasks;
     private final SystemActions actions;
@@ -53,7 +53,8 @@ class InboxController {
     private final RequestDirectory requests;
 
     InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections,
-                    PackageReview packageReview, RequestDirectory requests) {
+                    PackageReview packageReview, RequestDirectory requests, StaffPagesProperties pages) {
+        this.pageSize = pages.pageSize();
         this.requests = requests;
         this.tasks = tasks;
         this.packageReview = packageReview;
@@ -68,7 +69,7 @@ class InboxController {
 
     @GetMapping("/staff")
     String inbox(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
-        InboxPage shown = tasks.inboxOf(me, PageLinks.number(page), PAGE_SIZE);
+        InboxPage shown = tasks.inboxOf(me, PageLinks.number(page), pageSize);
         model.addAttribute("tasks", shown.tasks());
         model.addAttribute("inbox", shown);
         model.addAttribute("paging", PageLinks.of(shown.number(), shown.totalPages()));

@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestsController {
 
     /** Requests per page of the list, read from the database a page at a time. */
-    static final int PAGE_SIZE = 50;
+    private final int pageSize;
 
     private final RequestDirectory requests;
     private final Timeline timeline;
@@ -67,7 +67,8 @@ class RequestsController {
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
                        PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
-                       StatutoryClock statutoryClock, Clock clock) {
+                       StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages) {
+        this.pageSize = pages.pageSize();
         this.statutoryClock = statutoryClock;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -85,10 +86,10 @@ class RequestsController {
     @GetMapping("/staff/requests")
     String list(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
         Set<RequestType> types = me.overseesAllRequests() ? null : typesOf(me);
-        Page<RequestSummary> shown = requests.page(types, PageLinks.number(page) - 1, PAGE_SIZE);
+        Page<RequestSummary> shown = requests.page(types, PageLinks.number(page) - 1, pageSize);
         if (shown.getNumber() >= shown.getTotalPages() && shown.getTotalPages() > 0) {
             // Past the last page (the list shrank, or a hand-made link): the last page instead of an empty one.
-            shown = requests.page(types, shown.getTotalPages() - 1, PAGE_SIZE);
+            shown = requests.page(types, shown.getTotalPages() - 1, pageSize);
         }
         model.addAttribute("requests", shown.getContent());
         model.addAttribute("total", shown.getTotalElements());
