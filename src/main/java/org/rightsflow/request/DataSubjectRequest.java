@@ -370,6 +370,11 @@ class DataSubjectRequest {
                 verificationRequired, status, outcome, closedAt);
     }
 
+    /** The request as a line of the staff list: nothing needs opening. */
+    RequestSummary toSummary() {
+        return new RequestSummary(reference, type, regime, receivedAt, due, status, outcome);
+    }
+
     /** The request without the person, for the records: nothing needs opening. */
     RequestRecord toRecord() {
         return new RequestRecord(reference, type, regime, channel, receivedAt, closedAt, outcome);

@@ -27,7 +27,9 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
 
     Optional<DataSubjectRequest> findByStatusTokenHash(String statusTokenHash);
 
-    List<DataSubjectRequest> findAllByOrderByReceivedAtDesc(Pageable page);
+    /** A page of the requests of these types, in the page's order (index dsr_request_type_received, V20). */
+    org.springframework.data.domain.Page<DataSubjectRequest> findByTypeIn(
+            java.util.Collection<org.rightsflow.deadline.RequestType> types, Pageable page);
 
     List<DataSubjectRequest> findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(java.time.Instant from,
                                                                                   java.time.Instant to);

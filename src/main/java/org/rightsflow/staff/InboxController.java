@@ -18,6 +18,7 @@ import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
+import org.rightsflow.workflow.InboxPage;
 import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
 import org.rightsflow.workflow.TaskNotAvailable;
@@ -42,6 +43,9 @@ class InboxController {
     /** Spring binds indexed fields up to this many; a claim has at most RequestedCorrections.MAX_FIELDS. */
     private static final int MAX_VERDICTS = RequestedCorrections.MAX_FIELDS;
 
+    /** Tasks per inbox page, read from the database a page at a time. */
+    private final int pageSize;
+
     private final StaffTasks tasks;
     private final SystemActions actions;
     private final CorrectionReview corrections;
@@ -49,7 +53,8 @@ class InboxController {
     private final RequestDirectory requests;
 
     InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections,
-                    PackageReview packageReview, RequestDirectory requests) {
+                    PackageReview packageReview, RequestDirectory requests, StaffPagesProperties pages) {
+        this.pageSize = pages.pageSize();
         this.requests = requests;
         this.tasks = tasks;
         this.packageReview = packageReview;
@@ -63,8 +68,11 @@ class InboxController {
     }
 
     @GetMapping("/staff")
-    String inbox(@ModelAttribute("me") StaffMember me, Model model) {
-        model.addAttribute("tasks", tasks.inboxOf(me));
+    String inbox(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
+        InboxPage shown = tasks.inboxOf(me, PageLinks.number(page), pageSize);
+        model.addAttribute("tasks", shown.tasks());
+        model.addAttribute("inbox", shown);
+        model.addAttribute("paging", PageLinks.of(shown.number(), shown.totalPages()));
         return "staff/inbox";
     }
 

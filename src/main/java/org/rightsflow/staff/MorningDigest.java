@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every working morning, each staff member gets one email with the tasks they can act on that are due within the
  * week or overdue, earliest first: nobody learns of a date only from the reminder two days before it. Nothing is
  * sent to someone with no such task. No personal data of subjects: references, task names and dates. Each person's
- * tasks are their inbox ({@link StaffTasks#inboxOf}), so the digest lists exactly what they can open.
+ * tasks are their inbox ({@link StaffTasks#dueWithin} asks the inbox's query), so the digest lists exactly what they can open.
  */
 @Component
 public class MorningDigest {
@@ -69,8 +69,7 @@ public class MorningDigest {
             if (member.email() == null || member.email().isBlank()) {
                 continue;
             }
-            List<InboxTask> dueSoon = tasks.inboxOf(member).stream()
-                    .filter(task -> task.due() != null && task.daysLeft() <= DAYS_AHEAD).toList();
+            List<InboxTask> dueSoon = tasks.dueWithin(member, DAYS_AHEAD);
             if (dueSoon.isEmpty()) {
                 continue;
             }

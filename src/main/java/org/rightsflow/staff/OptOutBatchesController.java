@@ -14,7 +14,6 @@ import org.rightsflow.optout.BatchView;
 import org.rightsflow.optout.OptOutBatches;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.SpreadsheetCsv;
-import org.rightsflow.workflow.InboxTask;
 import org.rightsflow.workflow.StaffTasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,8 +89,7 @@ class OptOutBatchesController {
     void people(@PathVariable String reference, @ModelAttribute("me") StaffMember me, HttpServletResponse response)
             throws IOException {
         Optional<BatchView> batch = batches.find(reference);
-        boolean allowed = batch.isPresent() && (me.overseesAllRequests() || tasks.inboxOf(me).stream()
-                .anyMatch(task -> task.kind() == InboxTask.Kind.APPLY_OPT_OUTS && reference.equals(task.reference())));
+        boolean allowed = batch.isPresent() && (me.overseesAllRequests() || tasks.seesBatchTask(reference, me));
         if (!allowed) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

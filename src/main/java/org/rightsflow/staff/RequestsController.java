@@ -2,6 +2,7 @@ package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +25,12 @@ import org.rightsflow.request.RefusalRejected;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RequestSummary;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.LockConflicts;
 import org.rightsflow.workflow.StaffTasks;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +48,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RequestsController {
 
-    private static final int LIST_SIZE = 200;
+    /** Requests per page of the list, read from the database a page at a time. */
+    private final int pageSize;
 
     private final RequestDirectory requests;
     private final Timeline timeline;
@@ -63,7 +67,8 @@ class RequestsController {
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
                        PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
-                       StatutoryClock statutoryClock, Clock clock) {
+                       StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages) {
+        this.pageSize = pages.pageSize();
         this.statutoryClock = statutoryClock;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -79,9 +84,28 @@ class RequestsController {
     }
 
     @GetMapping("/staff/requests")
-    String list(@ModelAttribute("me") StaffMember me, Model model, HttpServletResponse response) {
-        model.addAttribute("requests", requests.recent(LIST_SIZE).stream().filter(r -> maySee(me, r)).toList());
+    String list(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
+        Set<RequestType> types = me.overseesAllRequests() ? null : typesOf(me);
+        Page<RequestSummary> shown = requests.page(types, PageLinks.number(page) - 1, pageSize);
+        if (shown.getNumber() >= shown.getTotalPages() && shown.getTotalPages() > 0) {
+            // Past the last page (the list shrank, or a hand-made link): the last page instead of an empty one.
+            shown = requests.page(types, shown.getTotalPages() - 1, pageSize);
+        }
+        model.addAttribute("requests", shown.getContent());
+        model.addAttribute("total", shown.getTotalElements());
+        model.addAttribute("paging", PageLinks.of(shown.getNumber() + 1, shown.getTotalPages()));
         return "staff/requests";
+    }
+
+    /**
+     * The request types a system owner's list shows: those one of their systems takes part in ({@link #maySee}'s
+     * rule, asked of the database as a condition instead of applied to every request).
+     */
+    private Set<RequestType> typesOf(StaffMember me) {
+        Set<RequestType> types = EnumSet.noneOf(RequestType.class);
+        systems.all().stream().filter(SystemView::active).filter(system -> me.groups().contains(system.ownerGroup()))
+                .forEach(system -> types.addAll(system.requestTypes()));
+        return types;
     }
 
     @GetMapping("/staff/requests/{reference}")
@@ -134,8 +158,7 @@ class RequestsController {
     private String ownerView(String reference, StaffMember me, Model model) {
         Set<Long> mine = systems.all().stream().filter(system -> me.groups().contains(system.ownerGroup()))
                 .map(SystemView::id).collect(Collectors.toSet());
-        model.addAttribute("tasks", tasks.inboxOf(me).stream().filter(task -> reference.equals(task.reference()))
-                .toList());
+        model.addAttribute("tasks", tasks.openTasksOf(reference, me));
         model.addAttribute("results", systems.resultsFor(reference).stream()
                 .filter(result -> mine.contains(result.systemId())).toList());
         model.addAttribute("steps", actions.stepsOf(reference).stream()

@@ -2,22 +2,13 @@ package org.rightsflow.workflow;
 
 import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
 import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_APPROVED;
-import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_PLAN_STEP;
-import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_ID;
-import static org.rightsflow.workflow.ProcessModel.Variables.INSTRUCTIONS;
 import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
-import static org.rightsflow.workflow.ProcessModel.Variables.REGIME;
-import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
 import static org.rightsflow.workflow.ProcessModel.Variables.RESULT_SUMMARY;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_NAME;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -30,7 +21,6 @@ import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.correction.Verdict;
-import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestLifecycle;
@@ -49,53 +39,67 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffTasks {
 
     private final TaskService tasks;
-    private final StatutoryClock statutoryClock;
     private final Timeline timeline;
     private final CorrectionReview corrections;
     private final ConnectorContexts contexts;
     private final RequestDirectory requests;
     private final RequestLifecycle lifecycle;
     private final Clock clock;
+    private final InboxQueries inbox;
 
-    StaffTasks(TaskService tasks, StatutoryClock statutoryClock, Timeline timeline, CorrectionReview corrections,
-               ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle, Clock clock) {
+    StaffTasks(TaskService tasks, Timeline timeline, CorrectionReview corrections,
+               ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle, Clock clock,
+               InboxQueries inbox) {
+        this.inbox = inbox;
         this.lifecycle = lifecycle;
         this.tasks = tasks;
         this.contexts = contexts;
         this.requests = requests;
         this.corrections = corrections;
-        this.statutoryClock = statutoryClock;
         this.timeline = timeline;
         this.clock = clock;
     }
 
     /**
-     * The open tasks visible to this person, earliest due date first. The queries ask Camunda for what
-     * {@link StaffMember#maySeeTask} allows: everything for an officer, else the person's own and their groups' tasks.
+     * Page {@code number} (from 1) of the open tasks visible to this person, earliest due date first, {@code size} to
+     * a page. Who sees what ({@link StaffMember#maySeeTask}) is part of the query, so every page is full and none
+     * overlaps; a view costs the same few statements however many tasks are open ({@link InboxQueries}).
      */
     @Transactional(readOnly = true)
-    public List<InboxTask> inboxOf(StaffMember me) {
-        Map<String, Task> visible = new LinkedHashMap<>();
-        if (me.overseesAllRequests()) {
-            active().list().forEach(task -> visible.put(task.getId(), task));
-        } else {
-            active().taskAssignee(me.username()).list().forEach(task -> visible.put(task.getId(), task));
-            if (!me.groups().isEmpty()) {
-                active().taskCandidateGroupIn(List.copyOf(me.groups())).includeAssignedTasks().list()
-                        .forEach(task -> visible.putIfAbsent(task.getId(), task));
-            }
-        }
-        return visible.values().stream().map(this::toInboxTask)
-                .sorted(Comparator.comparing(InboxTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(InboxTask::created))
-                .toList();
+    public InboxPage inboxOf(StaffMember me, int number, int size) {
+        return inbox.page(me, number, size);
+    }
+
+    /**
+     * The open tasks visible to this person that are due within {@code days} calendar days from today or overdue,
+     * earliest first: the morning digest's list.
+     */
+    @Transactional(readOnly = true)
+    public List<InboxTask> dueWithin(StaffMember me, int days) {
+        // A day more than asked, so that no time zone cuts a task off; the exact calendar-day rule follows.
+        java.util.Date before = java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(days + 2L)));
+        return inbox.rows(InboxQueries.byDueDate(inbox.visibleTo(me).dueBefore(before)).list()).stream()
+                .filter(task -> task.due() != null && task.daysLeft() <= days).toList();
     }
 
     /** The open tasks of one request, for its detail page. */
     @Transactional(readOnly = true)
     public List<InboxTask> openTasksOf(String reference) {
-        return active().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc().list().stream()
-                .map(this::toInboxTask).toList();
+        return inbox.rows(active().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc()
+                .orderByTaskId().asc().list());
+    }
+
+    /** The open tasks of one request (or opt-out batch) that this person sees, earliest due date first. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> openTasksOf(String reference, StaffMember me) {
+        return inbox.rows(InboxQueries.byDueDate(inbox.visibleTo(me).processInstanceBusinessKey(reference)).list());
+    }
+
+    /** Whether this person sees an open task to apply the opt-out batch {@code reference} by hand. */
+    @Transactional(readOnly = true)
+    public boolean seesBatchTask(String reference, StaffMember me) {
+        return inbox.visibleTo(me).processInstanceBusinessKey(reference)
+                .taskDefinitionKey(ProcessModel.BatchActivities.APPLY_BATCH_BY_HAND).count() > 0;
     }
 
     @Transactional(readOnly = true)
@@ -310,27 +314,9 @@ public class StaffTasks {
                 .map(IdentityLink::getGroupId).sorted().toList();
     }
 
+    /** One task with everything its page needs, its variables resolved by the engine across its scopes. */
     private InboxTask toInboxTask(Task task) {
-        Map<String, Object> variables = tasks.getVariables(task.getId(),
-                List.of(REFERENCE, REQUEST_TYPE, REGIME, SYSTEM_ID, SYSTEM_NAME, INSTRUCTIONS, ERASURE_PLAN_STEP));
-        LocalDate due = task.getDueDate() == null ? null : statutoryClock.dateOf(task.getDueDate().toInstant());
-        LocalDate today = statutoryClock.dateOf(clock.instant());
-        long daysLeft = due == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(today, due);
-        InboxTask.Kind kind = switch (task.getTaskDefinitionKey()) {
-            case ProcessModel.Activities.APPROVE_ERASURE -> InboxTask.Kind.APPROVE_ERASURE;
-            case ProcessModel.Activities.REVIEW_CORRECTION -> InboxTask.Kind.REVIEW_CORRECTION;
-            case ProcessModel.Activities.REVIEW_PACKAGE -> InboxTask.Kind.REVIEW_PACKAGE;
-            case ProcessModel.BatchActivities.APPLY_BATCH_BY_HAND -> InboxTask.Kind.APPLY_OPT_OUTS;
-            case ProcessModel.AppealActivities.DECIDE_APPEAL -> InboxTask.Kind.DECIDE_APPEAL;
-            default -> InboxTask.Kind.FULFIL;
-        };
-        Number systemId = (Number) variables.get(SYSTEM_ID);
-        Number planStep = (Number) variables.get(ERASURE_PLAN_STEP);
-        return new InboxTask(task.getId(), kind, task.getName(), (String) variables.get(REFERENCE),
-                (String) variables.get(REQUEST_TYPE), (String) variables.get(REGIME),
-                systemId == null ? 0 : systemId.longValue(), (String) variables.get(SYSTEM_NAME),
-                (String) variables.get(INSTRUCTIONS), due, daysLeft, task.getAssignee(),
-                candidateGroups(task.getId()), task.getCreateTime().toInstant(),
-                planStep == null ? null : planStep.longValue());
+        return inbox.toInboxTask(task, tasks.getVariables(task.getId(), InboxQueries.ROW_VARIABLES),
+                candidateGroups(task.getId()));
     }
 }
