@@ -85,6 +85,7 @@ public class SystemRegistry {
         Optional<ConnectedSystem> existing = systems.findByKey(definition.key());
         if (existing.isPresent()) {
             existing.get().apply(definition);
+            changed(definition.key());
             return existing.get().toView();
         }
         return systems.save(new ConnectedSystem(definition)).toView();
@@ -99,7 +100,13 @@ public class SystemRegistry {
         source.put("active", active);
         SystemDefinition changed = SystemDefinitions.parseSingle("system " + key, SystemDefinitions.toYaml(source));
         system.apply(changed);
+        changed(key);
         return system.toView();
+    }
+
+    /** Lets every connector rebuild what it keeps for the system (its connection pool) from the new definition. */
+    private void changed(String key) {
+        connectors.values().forEach(connector -> connector.definitionChanged(key));
     }
 
     /**
