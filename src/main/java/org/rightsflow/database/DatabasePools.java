@@ -5,6 +5,8 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,17 @@ class DatabasePools {
         MeterRegistry registry = meters.getIfAvailable();
         return new PoolRoutingDataSource(pool(connection, PoolRoutingDataSource.WEB, pools.web(), registry),
                 pool(connection, PoolRoutingDataSource.BACKGROUND, pools.background(), registry));
+    }
+
+    /**
+     * The {@code db} health (part of readiness) asks the background pool only: the database's reachability is the
+     * same for both pools, and a web pool busy with a burst of pages must not take the node out of the load balancer
+     * (which would send the burst to the other nodes) nor make the health check wait for a connection. A busy web
+     * pool shows in {@code hikaricp_connections_pending{pool="web"}}.
+     */
+    @Bean
+    HealthContributor dbHealthContributor(PoolRoutingDataSource dataSource) {
+        return new DataSourceHealthIndicator(dataSource.background());
     }
 
     /** First of all filters: the session store's work at the end of a request belongs to the request too. */
