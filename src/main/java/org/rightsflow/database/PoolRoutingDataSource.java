@@ -1,9 +1,8 @@
 package org.rightsflow.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
-
 import java.util.Map;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
  * The application's one DataSource: a servlet request's thread is served by the web pool, every other thread by the
