@@ -92,4 +92,11 @@ public interface AutomatedConnector {
         throw new ConnectorException("System " + system.key() + " (" + system.kind().yamlName()
                 + ") cannot list the people it holds");
     }
+
+    /**
+     * The system's definition was saved again or the system is gone: a connector that keeps something per system (a
+     * connection pool) lets go of it. Nothing by default.
+     */
+    default void definitionChanged(String systemKey) {
+    }
 }

@@ -88,6 +88,11 @@ class ConnectedSystem {
         return new SystemView(id, key, name, description, ownerGroup, kind, types, instructions, active);
     }
 
+    /** The definition's text as stored; blank for a system registered before definitions existed. */
+    String storedDefinition() {
+        return definition == null ? "" : definition;
+    }
+
     /** The definition; systems registered before definitions existed read as the manual system they were. */
     SystemDefinition definition() {
         if (definition != null) {

@@ -29,6 +29,7 @@ public class SystemRegistry {
     private final FulfilmentResults results;
     private final Map<ConnectorKind, AutomatedConnector> connectors;
     private final Clock clock;
+    private final ParsedDefinitions parsed = new ParsedDefinitions();
 
     SystemRegistry(ConnectedSystems systems, FulfilmentResults results, List<AutomatedConnector> connectors,
                    Clock clock) {
@@ -53,7 +54,12 @@ public class SystemRegistry {
     }
 
     public SystemDefinition definition(long id) {
-        return load(id).definition();
+        return parsed.definition(load(id), this::declaredCorrectableFields);
+    }
+
+    /** How many definitions were parsed since start (a view of the landing page parses none): for tests. */
+    long definitionsParsed() {
+        return parsed.parses();
     }
 
     public Optional<SystemView> find(String key) {
@@ -85,6 +91,7 @@ public class SystemRegistry {
         Optional<ConnectedSystem> existing = systems.findByKey(definition.key());
         if (existing.isPresent()) {
             existing.get().apply(definition);
+            changed(definition.key());
             return existing.get().toView();
         }
         return systems.save(new ConnectedSystem(definition)).toView();
@@ -95,11 +102,18 @@ public class SystemRegistry {
     public SystemView setActive(String key, boolean active) {
         ConnectedSystem system = systems.findByKey(key).orElseThrow(() -> new IllegalArgumentException(
                 "No system with key " + key));
-        Map<String, Object> source = new LinkedHashMap<>(system.definition().source());
+        Map<String, Object> source = new LinkedHashMap<>(parsed.definition(system, this::declaredCorrectableFields)
+                .source());
         source.put("active", active);
         SystemDefinition changed = SystemDefinitions.parseSingle("system " + key, SystemDefinitions.toYaml(source));
         system.apply(changed);
+        changed(key);
         return system.toView();
+    }
+
+    /** Lets every connector rebuild what it keeps for the system (its connection pool) from the new definition. */
+    private void changed(String key) {
+        connectors.values().forEach(connector -> connector.definitionChanged(key));
     }
 
     /**
@@ -174,7 +188,7 @@ public class SystemRegistry {
         SortedSet<String> fields = new TreeSet<>();
         for (ConnectedSystem system : systems.findAllByOrderByNameAsc()) {
             if (system.takesPartIn(RequestType.CORRECTION)) {
-                fields.addAll(declaredCorrectableFields(system.definition()));
+                fields.addAll(parsed.correctableFields(system, this::declaredCorrectableFields));
             }
         }
         return fields;

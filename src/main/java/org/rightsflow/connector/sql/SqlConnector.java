@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.TableReport;
 import org.rightsflow.support.SecretsProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,25 +35,53 @@ import org.springframework.stereotype.Component;
  * MySQL/MariaDB, H2 ship with Rightsflow). What it reads and changes is declared by the system's dataset mapping
  * (docs/connected-systems.md, "sql").
  *
- * <p>Each action opens its own connection and closes it: actions are rare (a few per request and system), so a pool
- * per connected system would hold connections open for nothing, and a fresh connection picks up a rotated password.
- * Every action runs in one transaction; ERASE commits once, after all tables, so an erasure happens entirely or not
+ * <p>Each system has a small connection pool of its own ({@link SystemPools}): thousands of requests a day would
+ * otherwise open and authenticate a connection for every action. The pool is rebuilt when the system's connection
+ * settings change or its password secret is rotated, and holds no connection while the system is idle. The
+ * connection test opens a fresh connection instead, so that it shows whether Rightsflow can connect now. Every action runs in one transaction; ERASE commits once, after all tables, so an erasure happens entirely or not
  * at all and a retry after a failure starts from a clean state. A batch of opt-outs or limits commits per chunk of
  * people instead ({@link #performBatch}).
  */
 @Component
-class SqlConnector implements AutomatedConnector {
+class SqlConnector implements AutomatedConnector, AutoCloseable {
+
+    /** The pools of a connector built outside Spring: for tests. */
+    static final SqlPoolProperties TEST_POOLS = new SqlPoolProperties(4, Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     private final Secrets secrets;
     private final String defaultHashKey;
+    private final SystemPools pools;
 
     /**
-     * @param keys its erasure hash key is the key of the hash strategy for systems whose connection names no
-     *             {@code hashKey}; blank when there is none
+     * @param keys  its erasure hash key is the key of the hash strategy for systems whose connection names no
+     *              {@code hashKey}; blank when there is none
+     * @param pools the size and timeouts of each system's connection pool
      */
-    SqlConnector(Secrets secrets, SecretsProperties keys) {
+    @Autowired
+    SqlConnector(Secrets secrets, SecretsProperties keys, SqlPoolProperties pools) {
         this.secrets = secrets;
         this.defaultHashKey = keys.erasureHashKey();
+        this.pools = new SystemPools(pools);
+    }
+
+    SqlConnector(Secrets secrets, SecretsProperties keys) {
+        this(secrets, keys, TEST_POOLS);
+    }
+
+    /** The system's definition changed or it was removed: its pool is closed, the next action builds a new one. */
+    @Override
+    public void definitionChanged(String systemKey) {
+        pools.forget(systemKey);
+    }
+
+    /** How many systems hold a pool now: for tests. */
+    int pooledSystems() {
+        return pools.size();
+    }
+
+    @Override
+    public void close() {
+        pools.close();
     }
 
     @Override
@@ -136,7 +166,7 @@ class SqlConnector implements AutomatedConnector {
         SqlMapping mapping = validMapping(system);
         Hasher hasher = (action == ConnectorAction.ERASE || action == ConnectorAction.PLAN_ERASURE) && mapping.usesHash()
                 ? new Hasher(hashKey(mapping)) : null;
-        try (Connection connection = connect(mapping)) {
+        try (Connection connection = connect(system.key(), mapping)) {
             boolean readOnly = action == ConnectorAction.ACCESS || action == ConnectorAction.PLAN_ERASURE;
             connection.setReadOnly(readOnly);
             connection.setAutoCommit(false);
@@ -256,7 +286,7 @@ class SqlConnector implements AutomatedConnector {
     @Override
     public ActionResult performBatch(SystemDefinition system, BatchContext batch) {
         SqlMapping mapping = validMapping(system);
-        try (Connection connection = connect(mapping)) {
+        try (Connection connection = connect(system.key(), mapping)) {
             connection.setAutoCommit(false);
             BatchUpdates updates = new BatchUpdates(mapping, new SqlExecutor(connection), batch.action());
             List<List<SubjectKey>> chunks = updates.chunks(batch.subjects());
@@ -318,7 +348,7 @@ class SqlConnector implements AutomatedConnector {
         if (accountIdColumn != null) {
             columns.add(accountIdColumn);
         }
-        try (Connection connection = connect(mapping)) {
+        try (Connection connection = connect(system.key(), mapping)) {
             connection.setReadOnly(true);
             // PostgreSQL streams with a fetch size only inside a transaction; without one it reads the whole table.
             connection.setAutoCommit(false);
@@ -356,24 +386,31 @@ class SqlConnector implements AutomatedConnector {
         }
     }
 
-    private Connection connect(SqlMapping mapping) {
+    /** A connection from the system's pool; the password is resolved now, so a rotated secret makes a new pool. */
+    private Connection connect(String systemKey, SqlMapping mapping) {
         try {
-            return open(mapping.connection());
+            return pools.connection(systemKey, target(mapping.connection()));
         } catch (SQLException e) {
             throw SqlFailures.failure("Connecting to the database", e);
         }
     }
 
-    /** A new connection; the password is resolved now, so a rotated secret takes effect on the next action. */
+    private SystemPools.Target target(ConnectionSettings settings) {
+        return new SystemPools.Target(settings.url(), settings.username(),
+                settings.password() == null ? null : secrets.resolve(settings.password()));
+    }
+
+    /** A new connection, outside the pool: the connection test shows whether Rightsflow can connect now. */
     private Connection open(ConnectionSettings settings) throws SQLException {
+        SystemPools.Target target = target(settings);
         Properties properties = new Properties();
-        if (settings.username() != null) {
-            properties.setProperty("user", settings.username());
+        if (target.username() != null) {
+            properties.setProperty("user", target.username());
         }
-        if (settings.password() != null) {
-            properties.setProperty("password", secrets.resolve(settings.password()));
+        if (target.password() != null) {
+            properties.setProperty("password", target.password());
         }
-        return DriverManager.getConnection(settings.url(), properties);
+        return DriverManager.getConnection(target.url(), properties);
     }
 
     private String hashKey(SqlMapping mapping) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.ActionContext;
@@ -161,6 +162,11 @@ abstract class SqlConnectorContract {
     abstract Connection connect() throws SQLException;
 
     abstract void createSchema(Statement statement) throws SQLException;
+
+    @AfterEach
+    void closePools() {
+        connector.close();
+    }
 
     @BeforeEach
     void createShop() throws SQLException {
