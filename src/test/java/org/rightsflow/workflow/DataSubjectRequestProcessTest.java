@@ -22,9 +22,8 @@ import static org.rightsflow.workflow.ProcessModel.Activities.RECORD_SYSTEM_RESU
 import static org.rightsflow.workflow.ProcessModel.Activities.RECORD_VERIFICATION;
 import static org.rightsflow.workflow.ProcessModel.Activities.REQUEST_CLOSED;
 import static org.rightsflow.workflow.ProcessModel.Activities.SELECT_SYSTEMS;
-import static org.rightsflow.workflow.ProcessModel.Activities.SEND_FIRST_REMINDER;
+import static org.rightsflow.workflow.ProcessModel.Activities.SEND_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_RESPONSE;
-import static org.rightsflow.workflow.ProcessModel.Activities.SEND_SECOND_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_VERIFICATION_LINK;
 import static org.rightsflow.workflow.ProcessModel.Activities.VERIFICATION_EXPIRED;
 import static org.rightsflow.workflow.ProcessModel.Activities.VERIFICATION_NEEDED;
@@ -131,8 +130,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                 .hasPassedInOrder("request-submitted", ACKNOWLEDGE, VERIFICATION_NEEDED, SEND_VERIFICATION_LINK,
                         AWAIT_VERIFICATION, IDENTITY_VERIFIED, RECORD_VERIFICATION, SELECT_SYSTEMS, FULFIL_IN_SYSTEMS,
                         ProcessModel.Activities.ASSEMBLE_PACKAGE, SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED)
-                .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_FIRST_REMINDER, SEND_SECOND_REMINDER,
-                        ESCALATE_OVERDUE);
+                .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_REMINDER, ESCALATE_OVERDUE);
         assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().count()).as("nothing left behind").isZero();
 
@@ -242,8 +240,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                 .hasCandidateGroup(ProcessModel.PRIVACY_OFFICERS_GROUP).isNotAssigned();
         assertThat(instant(review.getDueDate())).isEqualTo(instant(variable(request, DUE_DATE)));
         assertThat(timers(request)).as("a review left lying is reminded and escalated like any task")
-                .containsKeys(ProcessModel.Activities.FIRST_REMINDER_DUE, ProcessModel.Activities.SECOND_REMINDER_DUE,
-                        ProcessModel.Activities.OVERDUE);
+                .containsOnlyKeys(ProcessModel.Activities.RUNG_DUE);
 
         complete(review);
         assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION, SELECT_SYSTEMS);
