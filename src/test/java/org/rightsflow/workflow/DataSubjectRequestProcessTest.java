@@ -64,10 +64,10 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         assertThat(request).isStarted().hasBusinessKey(REFERENCE_NUMBER).isWaitingAt(ACKNOWLEDGE);
         assertThat(stubs.calls()).as("nothing runs in the submitting transaction").isEmpty();
 
+        // The verification link goes out in the acknowledgement's job: both only write to the outbox.
         executeJob(request, ACKNOWLEDGE);
-        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED).isWaitingAt(SEND_VERIFICATION_LINK);
+        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, SEND_VERIFICATION_LINK);
 
-        executeJob(request, SEND_VERIFICATION_LINK);
         assertThat(request).isWaitingAt(AWAIT_VERIFICATION);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(request.getId())
                 .eventType("message").eventName(MESSAGE_IDENTITY_VERIFIED).count()).isOne();
@@ -82,10 +82,9 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         assertThat(request).hasPassed(IDENTITY_VERIFIED, RECORD_VERIFICATION).hasNotPassed(VERIFICATION_EXPIRED);
         assertThat(timers(request)).as("the expiry timer is gone once the subject confirmed").isEmpty();
 
-        executeJob(request, RECORD_VERIFICATION); // asyncAfter
-        assertThat(request).isWaitingAt(SELECT_SYSTEMS);
+        // asyncAfter: the systems are selected and the fan-out started in that one job.
+        executeJob(request, RECORD_VERIFICATION);
 
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS).variables()
                 .containsEntry(SYSTEM_IDS, List.of(SHOP.id(), NEWSLETTER.id()));
 
@@ -163,7 +162,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
     void unconfirmedVerificationLinkExpiresAndClosesTheRequestAsUnverifiable() {
         ProcessInstance request = startRequest(true);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SEND_VERIFICATION_LINK);
         assertThat(request).isWaitingAt(AWAIT_VERIFICATION);
 
         Date expiresAt = (Date) variable(request, VERIFICATION_EXPIRES_AT);
@@ -200,13 +198,12 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
 
-        assertThat(request).isWaitingAt(SELECT_SYSTEMS).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, "ready-to-fulfil")
+        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, "ready-to-fulfil", SELECT_SYSTEMS)
                 .hasNotPassed(SEND_VERIFICATION_LINK, AWAIT_VERIFICATION, RECORD_VERIFICATION);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(request.getId()).count())
                 .as("nobody waits for a confirmation").isZero();
         assertThat(timers(request)).doesNotContainKey(VERIFICATION_EXPIRED);
 
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS);
         assertThat(openFulfilmentTasks()).extracting(Task::getName)
                 .containsExactlyInAnyOrder(SHOP.taskName(), NEWSLETTER.taskName());
@@ -228,7 +225,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
     void aCorrectionClaimIsReviewedByAPrivacyOfficerBeforeAnySystemIsSelectedAndTheRemindersCoverTheReview() {
         ProcessInstance request = startRequest(true, "CORRECTION");
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SEND_VERIFICATION_LINK);
         runtimeService.createMessageCorrelation(MESSAGE_IDENTITY_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE_NUMBER).correlateWithResult();
         executeJob(request, RECORD_VERIFICATION);
@@ -243,7 +239,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                 .containsOnlyKeys(ProcessModel.Activities.RUNG_DUE);
 
         complete(review);
-        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION, SELECT_SYSTEMS);
+        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS)
                 .hasPassedInOrder(ProcessModel.Activities.REVIEW_CORRECTION, ProcessModel.Activities.CLAIM_SETTLED,
                         SELECT_SYSTEMS);
@@ -255,7 +251,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         inScope(SHOP);
         ProcessInstance request = startRequest(false);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
         complete(taskFor(SHOP), withVariables(OUTCOME, "DONE", RESULT_SUMMARY, "", COMPLETED_BY, "sam"));
         executeJob(calledInstances(request).get(SHOP.id()), FULFIL_TASK);
 
@@ -280,7 +275,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         stubs.on("selectSystemsInScope", execution -> execution.setVariable(SYSTEM_IDS, new ArrayList<Long>()));
         ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
 
         assertThat(request).isWaitingAt(SEND_RESPONSE);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).count()).isZero();

@@ -49,7 +49,6 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
     private ProcessInstance requestInFulfilment() {
         ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS);
         assertThat(openFulfilmentTasks()).hasSize(2);
         return request;
@@ -203,11 +202,9 @@ class FulfilmentTimersProcessTest extends ProcessTestSupport {
 
         ProcessInstance request = startRequest(true);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SEND_VERIFICATION_LINK);
         runtimeService.createMessageCorrelation(MESSAGE_IDENTITY_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE_NUMBER).correlate();
         executeJob(request, RECORD_VERIFICATION);
-        executeJob(request, SELECT_SYSTEMS);
 
         Map<String, Job> timers = timers(request);
         assertThat(instant(timers.get(RUNG_DUE).getDuedate()))
