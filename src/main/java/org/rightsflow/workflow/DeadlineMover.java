@@ -44,6 +44,14 @@ class DeadlineMover {
     private static final List<String> TIMERS = List.of(
             ProcessModel.Activities.RUNG_DUE, ProcessModel.Activities.PROCESSOR_OVERDUE);
 
+    /**
+     * The four timers of the ladder before it became one (data-subject-request up to exporterVersion 1), by their
+     * activity and rung: requests started before the upgrade run on in that version of the model until they close.
+     */
+    private static final Map<String, Rung> EARLIER_LADDER = Map.of(
+            "first-reminder-due", Rung.FIRST_REMINDER, "second-reminder-due", Rung.SECOND_REMINDER,
+            "due-day-reminder-due", Rung.DUE_DAY_REMINDER, "overdue", Rung.OVERDUE);
+
     /** How far a held timer is moved: out of reach of any pause, and still a date the databases store. */
     private static final long HELD_DAYS = 3650;
 
@@ -81,6 +89,9 @@ class DeadlineMover {
             });
         }
         moveTimers(moved.reference(), (instance, activity) -> {
+            if (EARLIER_LADDER.containsKey(activity)) {
+                return ladder.rungAt(request.regime().name(), (Date) dates.get(DUE_DATE), EARLIER_LADDER.get(activity));
+            }
             if (!ProcessModel.Activities.RUNG_DUE.equals(activity)) {
                 return (Date) dates.get(OVERDUE_AT);
             }
@@ -124,7 +135,7 @@ class DeadlineMover {
             for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
                 String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
                         .singleResult().getActivityId();
-                if (TIMERS.contains(activity)) {
+                if (TIMERS.contains(activity) || EARLIER_LADDER.containsKey(activity)) {
                     management.setJobDuedate(job.getId(), dateOf.apply(instance, activity));
                 }
             }
