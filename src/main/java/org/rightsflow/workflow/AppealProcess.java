@@ -1,5 +1,6 @@
 package org.rightsflow.workflow;
 
+import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REGIME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
@@ -64,6 +65,7 @@ class AppealProcess {
     void on(AppealLodged lodged) {
         RequestDetails request = requests.get(lodged.reference());
         Map<String, Object> variables = new HashMap<>(timers.variablesFor(lodged.dueOn()));
+        variables.put(FIRST_REMINDER_AT, timers.rungAt(null, lodged.dueOn(), DueDateTimers.Rung.FIRST_REMINDER));
         variables.put(REFERENCE, request.reference());
         variables.put(REGIME, request.regime().name());
         variables.put(REQUEST_TYPE, request.type().name());

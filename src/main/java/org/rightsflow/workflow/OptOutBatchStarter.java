@@ -7,7 +7,6 @@ import static org.rightsflow.workflow.ProcessModel.Variables.PURPOSE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
 import static org.rightsflow.workflow.ProcessModel.Variables.REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
-import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ class OptOutBatchStarter {
         variables.put(REQUEST_TYPE, batch.purpose().requestType().name());
         variables.put(DUE_DATE, dates.get(DUE_DATE));
         // Fifteen business days leave room for one reminder: the ladder's second (3 days before), then the alarm.
-        variables.put(REMINDER_AT, dates.get(SECOND_REMINDER_AT));
+        variables.put(REMINDER_AT, timers.rungAt(null, batch.dueOn(), DueDateTimers.Rung.SECOND_REMINDER));
         variables.put(OVERDUE_AT, dates.get(OVERDUE_AT));
         runtime.startProcessInstanceByKey(ProcessModel.OPT_OUT_BATCH, batch.reference(), variables);
     }

@@ -37,14 +37,14 @@ public final class ProcessModel {
         public static final String CLAIM_SETTLED = "claim-settled";
         public static final String SELECT_SYSTEMS = "select-systems";
         public static final String FULFIL_IN_SYSTEMS = "fulfil-in-systems";
-        public static final String FIRST_REMINDER_DUE = "first-reminder-due";
-        public static final String SECOND_REMINDER_DUE = "second-reminder-due";
-        public static final String OVERDUE = "overdue";
-        public static final String SEND_FIRST_REMINDER = "send-first-reminder";
-        public static final String SEND_SECOND_REMINDER = "send-second-reminder";
+        /** The reminder ladder inside "Carry out the request": one timer at a time, for the next rung. */
+        public static final String START_LADDER = "start-ladder";
+        public static final String NEXT_RUNG = "next-rung";
+        public static final String PLAN_NEXT_RUNG = "plan-next-rung";
+        public static final String RUNG_DUE = "rung-due";
+        public static final String WHICH_RUNG = "which-rung";
+        public static final String SEND_REMINDER = "send-reminder";
         public static final String ESCALATE_OVERDUE = "escalate-overdue";
-        public static final String DUE_DAY_REMINDER_DUE = "due-day-reminder-due";
-        public static final String SEND_DUE_DAY_REMINDER = "send-due-day-reminder";
         public static final String PACKAGE_NEEDED = "package-needed";
         public static final String PACKAGE_REVIEW_NEEDED = "package-review-needed";
         public static final String REVIEW_PACKAGE = "review-package";
@@ -118,13 +118,13 @@ public final class ProcessModel {
         public static final String VERIFICATION_REQUIRED = "verificationRequired";
         public static final String VERIFICATION_EXPIRES_AT = "verificationExpiresAt";
         public static final String DUE_DATE = "dueDate";
+        /** Of request-appeal: its one reminder, the ladder's first rung for the appeal's date. */
         public static final String FIRST_REMINDER_AT = "firstReminderAt";
-        public static final String SECOND_REMINDER_AT = "secondReminderAt";
         public static final String OVERDUE_AT = "overdueAt";
-        /** The reminder to the assignees on the due day itself, 09:00 in the clock's zone. */
-        public static final String DUE_DAY_REMINDER_AT = "dueDayReminderAt";
-        /** From the first overdue moment, every day: R/<overdueAt>/P1D, the escalation to the privacy officers. */
-        public static final String OVERDUE_CYCLE = "overdueCycle";
+        /** The rung of the request's ladder its one timer waits for ({@code DueDateTimers.Rung}). */
+        public static final String REMINDER_RUNG = "reminderRung";
+        /** When that rung is due: the date of the request's one ladder timer. */
+        public static final String NEXT_REMINDER_AT = "nextReminderAt";
         public static final String SYSTEM_IDS = "systemIds";
         public static final String SYSTEM_ID = "systemId";
         public static final String OWNER_GROUP = "ownerGroup";

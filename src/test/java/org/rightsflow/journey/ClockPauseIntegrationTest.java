@@ -69,7 +69,7 @@ class ClockPauseIntegrationTest {
         Journey journey = new Journey(port, "pause");
         journey.submit("ACCESS", "UK_GDPR", "Everything you hold on me.");
         journey.confirmFromEmail();
-        await().atMost(Journey.PATIENCE).until(() -> timerDates(journey.reference()).containsKey("overdue"));
+        await().atMost(Journey.PATIENCE).until(() -> timerDates(journey.reference()).containsKey("rung-due"));
         RequestDetails before = requests.get(journey.reference());
 
         WebSession dpo = new WebSession(port).login("dpo", "dpo");
@@ -82,7 +82,7 @@ class ClockPauseIntegrationTest {
 
         String mail = journey.awaitMail("We have a question about your request " + journey.reference());
         assertThat(mail).contains("open it from the link below").doesNotContain("2019");
-        Date held = timerDates(journey.reference()).get("overdue");
+        Date held = timerDates(journey.reference()).get("rung-due");
         assertThat(held).as("no escalation while the clock stands still")
                 .isAfter(Date.from(java.time.Instant.now().plus(Duration.ofDays(3000))));
 
@@ -104,8 +104,9 @@ class ClockPauseIntegrationTest {
         assertThat(timeline.entries(journey.reference())).filteredOn(e -> e.kind() == TimelineKind.CLOCK_RESUMED)
                 .singleElement().extracting(TimelineEntryView::description).asString()
                 .contains("stood still " + PAUSED_DAYS + " day(s)", before.due().toString(), expected.toString());
-        assertThat(timerDates(journey.reference()).get("overdue"))
-                .isEqualTo(Date.from(LocalDateTime.of(expected.plusDays(1), LocalTime.MIDNIGHT)
+        // The ladder's one timer waits for the same rung, the first reminder, now counted from the new due date.
+        assertThat(timerDates(journey.reference()).get("rung-due"))
+                .isEqualTo(Date.from(LocalDateTime.of(expected.minusDays(10), LocalTime.of(9, 0))
                         .toInstant(ZoneOffset.UTC)));
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(journey.reference()).active().list())
                 .allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(Date.from(LocalDateTime.of(expected,

@@ -598,7 +598,6 @@ class ConnectorRoutesProcessTest extends ProcessTestSupport {
         inScope(systems);
         ProcessInstance request = startRequest(false, requestType);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS);
         assertThat(calledInstances(request)).hasSize(systems.length);
         return request;

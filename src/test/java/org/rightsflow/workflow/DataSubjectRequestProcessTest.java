@@ -22,9 +22,8 @@ import static org.rightsflow.workflow.ProcessModel.Activities.RECORD_SYSTEM_RESU
 import static org.rightsflow.workflow.ProcessModel.Activities.RECORD_VERIFICATION;
 import static org.rightsflow.workflow.ProcessModel.Activities.REQUEST_CLOSED;
 import static org.rightsflow.workflow.ProcessModel.Activities.SELECT_SYSTEMS;
-import static org.rightsflow.workflow.ProcessModel.Activities.SEND_FIRST_REMINDER;
+import static org.rightsflow.workflow.ProcessModel.Activities.SEND_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_RESPONSE;
-import static org.rightsflow.workflow.ProcessModel.Activities.SEND_SECOND_REMINDER;
 import static org.rightsflow.workflow.ProcessModel.Activities.SEND_VERIFICATION_LINK;
 import static org.rightsflow.workflow.ProcessModel.Activities.VERIFICATION_EXPIRED;
 import static org.rightsflow.workflow.ProcessModel.Activities.VERIFICATION_NEEDED;
@@ -65,10 +64,10 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         assertThat(request).isStarted().hasBusinessKey(REFERENCE_NUMBER).isWaitingAt(ACKNOWLEDGE);
         assertThat(stubs.calls()).as("nothing runs in the submitting transaction").isEmpty();
 
+        // The verification link goes out in the acknowledgement's job: both only write to the outbox.
         executeJob(request, ACKNOWLEDGE);
-        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED).isWaitingAt(SEND_VERIFICATION_LINK);
+        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, SEND_VERIFICATION_LINK);
 
-        executeJob(request, SEND_VERIFICATION_LINK);
         assertThat(request).isWaitingAt(AWAIT_VERIFICATION);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(request.getId())
                 .eventType("message").eventName(MESSAGE_IDENTITY_VERIFIED).count()).isOne();
@@ -83,10 +82,9 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         assertThat(request).hasPassed(IDENTITY_VERIFIED, RECORD_VERIFICATION).hasNotPassed(VERIFICATION_EXPIRED);
         assertThat(timers(request)).as("the expiry timer is gone once the subject confirmed").isEmpty();
 
-        executeJob(request, RECORD_VERIFICATION); // asyncAfter
-        assertThat(request).isWaitingAt(SELECT_SYSTEMS);
+        // asyncAfter: the systems are selected and the fan-out started in that one job.
+        executeJob(request, RECORD_VERIFICATION);
 
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS).variables()
                 .containsEntry(SYSTEM_IDS, List.of(SHOP.id(), NEWSLETTER.id()));
 
@@ -132,8 +130,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                 .hasPassedInOrder("request-submitted", ACKNOWLEDGE, VERIFICATION_NEEDED, SEND_VERIFICATION_LINK,
                         AWAIT_VERIFICATION, IDENTITY_VERIFIED, RECORD_VERIFICATION, SELECT_SYSTEMS, FULFIL_IN_SYSTEMS,
                         ProcessModel.Activities.ASSEMBLE_PACKAGE, SEND_RESPONSE, CLOSE_REQUEST, REQUEST_CLOSED)
-                .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_FIRST_REMINDER, SEND_SECOND_REMINDER,
-                        ESCALATE_OVERDUE);
+                .hasNotPassed(VERIFICATION_EXPIRED, CLOSE_UNVERIFIABLE, SEND_REMINDER, ESCALATE_OVERDUE);
         assertThat(endEventsReached(request)).containsExactly(CARRIED_OUT, REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().count()).as("nothing left behind").isZero();
 
@@ -166,7 +163,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
     void unconfirmedVerificationLinkExpiresAndClosesTheRequestAsUnverifiable() {
         ProcessInstance request = startRequest(true);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SEND_VERIFICATION_LINK);
         assertThat(request).isWaitingAt(AWAIT_VERIFICATION);
 
         Date expiresAt = (Date) variable(request, VERIFICATION_EXPIRES_AT);
@@ -203,13 +199,12 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
 
-        assertThat(request).isWaitingAt(SELECT_SYSTEMS).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, "ready-to-fulfil")
+        assertThat(request).hasPassed(ACKNOWLEDGE, VERIFICATION_NEEDED, "ready-to-fulfil", SELECT_SYSTEMS)
                 .hasNotPassed(SEND_VERIFICATION_LINK, AWAIT_VERIFICATION, RECORD_VERIFICATION);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(request.getId()).count())
                 .as("nobody waits for a confirmation").isZero();
         assertThat(timers(request)).doesNotContainKey(VERIFICATION_EXPIRED);
 
-        executeJob(request, SELECT_SYSTEMS);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS);
         assertThat(openFulfilmentTasks()).extracting(Task::getName)
                 .containsExactlyInAnyOrder(SHOP.taskName(), NEWSLETTER.taskName());
@@ -232,7 +227,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
     void aCorrectionClaimIsReviewedByAPrivacyOfficerBeforeAnySystemIsSelectedAndTheRemindersCoverTheReview() {
         ProcessInstance request = startRequest(true, "CORRECTION");
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SEND_VERIFICATION_LINK);
         runtimeService.createMessageCorrelation(MESSAGE_IDENTITY_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE_NUMBER).correlateWithResult();
         executeJob(request, RECORD_VERIFICATION);
@@ -244,11 +238,10 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
                 .hasCandidateGroup(ProcessModel.PRIVACY_OFFICERS_GROUP).isNotAssigned();
         assertThat(instant(review.getDueDate())).isEqualTo(instant(variable(request, DUE_DATE)));
         assertThat(timers(request)).as("a review left lying is reminded and escalated like any task")
-                .containsKeys(ProcessModel.Activities.FIRST_REMINDER_DUE, ProcessModel.Activities.SECOND_REMINDER_DUE,
-                        ProcessModel.Activities.OVERDUE);
+                .containsOnlyKeys(ProcessModel.Activities.RUNG_DUE);
 
         complete(review);
-        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION, SELECT_SYSTEMS);
+        assertThat(executeDueJobs()).containsExactly(ProcessModel.Activities.REVIEW_CORRECTION);
         assertThat(request).isWaitingAt(FULFIL_IN_SYSTEMS)
                 .hasPassedInOrder(ProcessModel.Activities.REVIEW_CORRECTION, ProcessModel.Activities.CLAIM_SETTLED,
                         SELECT_SYSTEMS);
@@ -260,7 +253,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         inScope(SHOP);
         ProcessInstance request = startRequest(false);
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
         complete(taskFor(SHOP), withVariables(OUTCOME, "DONE", RESULT_SUMMARY, "", COMPLETED_BY, "sam"));
         executeJob(calledInstances(request).get(SHOP.id()), FULFIL_TASK);
         countInFinishedSystems(request);
@@ -286,7 +278,6 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         stubs.on("selectSystemsInScope", execution -> execution.setVariable(SYSTEM_IDS, new ArrayList<Long>()));
         ProcessInstance request = startRequest(false, "OPT_OUT");
         executeJob(request, ACKNOWLEDGE);
-        executeJob(request, SELECT_SYSTEMS);
 
         assertThat(request).isWaitingAt(SEND_RESPONSE);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).count()).isZero();

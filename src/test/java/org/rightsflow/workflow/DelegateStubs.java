@@ -29,6 +29,24 @@ final class DelegateStubs {
             "selectBatchSystems", "routeBatch", "applyOptOutBatch", "completeOptOutBatch", "remindOptOutBatch",
             "escalateOptOutBatch");
 
+    /** The engine's clock (ClockUtil), which the tests move, as the application's Clock bean follows it. */
+    static final java.time.Clock ENGINE_CLOCK = new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        }
+    };
+
     /** One delegate invocation, as the delegate saw it. */
     record Call(String bean, String activityId, String processDefinitionKey, String businessKey,
                 Map<String, Object> variables) {
@@ -54,6 +72,9 @@ final class DelegateStubs {
         org.mockito.Mockito.when(policy.packageNeeded(any())).thenCallRealMethod();
         org.mockito.Mockito.when(policy.reviewBeforeRelease(any(), any())).thenAnswer(call -> stubs.packageReview);
         org.camunda.bpm.engine.test.mock.Mocks.register("packagePolicy", policy);
+        // The ladder is the production bean: it only computes dates from the process variables and the engine's clock.
+        org.camunda.bpm.engine.test.mock.Mocks.register("deadlineLadder",
+                new DeadlineLadder(ProcessTestSupport.TIMERS, ENGINE_CLOCK));
         for (String bean : BEANS) {
             FluentJavaDelegateMock mock = CamundaMockito.registerJavaDelegateMock(bean);
             stubs.mocks.put(bean, mock);

@@ -3,11 +3,7 @@ package org.rightsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DATE;
-import static org.rightsflow.workflow.ProcessModel.Variables.DUE_DAY_REMINDER_AT;
-import static org.rightsflow.workflow.ProcessModel.Variables.FIRST_REMINDER_AT;
 import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_AT;
-import static org.rightsflow.workflow.ProcessModel.Variables.OVERDUE_CYCLE;
-import static org.rightsflow.workflow.ProcessModel.Variables.SECOND_REMINDER_AT;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +30,21 @@ class DueDateTimersTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /** The ladder's rungs, by these names next to the process variables. */
+    private static final String FIRST_REMINDER_AT = "first", SECOND_REMINDER_AT = "second",
+            DUE_DAY_REMINDER_AT = "dueDay";
+
     private static Map<String, Object> variables(ZoneId zone, LocalDate due) {
-        return new DueDateTimers(StatutoryClock.shipped(zone)).variablesFor(due);
+        return variables(new DueDateTimers(StatutoryClock.shipped(zone)), null, due);
+    }
+
+    private static Map<String, Object> variables(DueDateTimers timers, Regime regime, LocalDate due) {
+        Map<String, Object> variables = new java.util.HashMap<>(timers.variablesFor(regime, due));
+        variables.put(FIRST_REMINDER_AT, timers.rungAt(regime, due, DueDateTimers.Rung.FIRST_REMINDER));
+        variables.put(SECOND_REMINDER_AT, timers.rungAt(regime, due, DueDateTimers.Rung.SECOND_REMINDER));
+        variables.put(DUE_DAY_REMINDER_AT, timers.rungAt(regime, due, DueDateTimers.Rung.DUE_DAY_REMINDER));
+        assertThat(timers.rungAt(regime, due, DueDateTimers.Rung.OVERDUE)).isEqualTo(variables.get(OVERDUE_AT));
+        return variables;
     }
 
     private static Instant at(Map<String, Object> variables, String name) {
@@ -72,13 +81,12 @@ class DueDateTimersTest {
         Map<String, Object> variables = variables(zone, LocalDate.parse(due));
 
         assertThat(variables).containsOnlyKeys(DUE_DATE, FIRST_REMINDER_AT, SECOND_REMINDER_AT, DUE_DAY_REMINDER_AT,
-                OVERDUE_AT, OVERDUE_CYCLE);
+                OVERDUE_AT);
         assertThat(at(variables, FIRST_REMINDER_AT)).isEqualTo(Instant.parse(firstReminder));
         assertThat(at(variables, SECOND_REMINDER_AT)).isEqualTo(Instant.parse(secondReminder));
         assertThat(at(variables, DUE_DAY_REMINDER_AT)).isEqualTo(Instant.parse(dueDayReminder));
         assertThat(at(variables, DUE_DATE)).isEqualTo(Instant.parse(dueAt));
         assertThat(at(variables, OVERDUE_AT)).isEqualTo(Instant.parse(overdueAt));
-        assertThat(variables.get(OVERDUE_CYCLE)).isEqualTo("R/" + overdueAt + "/P1D");
     }
 
     @Test
@@ -97,11 +105,24 @@ class DueDateTimersTest {
                 List.of(10, 3), Map.of(Regime.CCPA, new EscalationProperties.Ladder(List.of(7, 2)))));
         LocalDate due = LocalDate.of(2027, 3, 1);
 
-        assertThat(at(timers.variablesFor(Regime.CCPA, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-22T09:00:00Z");
-        assertThat(at(timers.variablesFor(Regime.CCPA, due), SECOND_REMINDER_AT)).isEqualTo("2027-02-27T09:00:00Z");
-        assertThat(at(timers.variablesFor(Regime.GDPR, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-19T09:00:00Z");
+        assertThat(at(variables(timers, Regime.CCPA, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-22T09:00:00Z");
+        assertThat(at(variables(timers, Regime.CCPA, due), SECOND_REMINDER_AT)).isEqualTo("2027-02-27T09:00:00Z");
+        assertThat(at(variables(timers, Regime.GDPR, due), FIRST_REMINDER_AT)).isEqualTo("2027-02-19T09:00:00Z");
         assertThatThrownBy(() -> new EscalationProperties(List.of(3, 10), null))
                 .hasMessageContaining("the earlier first");
+    }
+
+    @Test
+    void theEscalationRepeatsAtLocalMidnightAfterNowAndOncePerDayMissed() {
+        DueDateTimers london = new DueDateTimers(StatutoryClock.shipped(LONDON));
+        Date overdueAt = london.rungAt(null, LocalDate.of(2027, 10, 30), DueDateTimers.Rung.OVERDUE);
+
+        // Fired on time: the next midnight, London time, across the change of the clocks (a 25-hour day).
+        assertThat(london.nextEscalation(overdueAt, overdueAt.toInstant()).toInstant())
+                .isEqualTo("2027-11-01T00:00:00Z");
+        // Fired after a node was down three days: one escalation, the next at the first midnight to come.
+        assertThat(london.nextEscalation(overdueAt, Instant.parse("2027-11-02T10:00:00Z")).toInstant())
+                .isEqualTo("2027-11-03T00:00:00Z");
     }
 
     @Test
