@@ -269,7 +269,7 @@ class ThroughputBenchmark {
     // ---- the measured run ------------------------------------------------------------------------------------
 
     private record Run(int completed, double seconds, long commits, int ownQueries, List<Long> latencies,
-                       double idleCommitsPerSecond, Instant firstSubmission, Instant lastCompletion,
+                       List<Long> toMail, double idleCommitsPerSecond, Instant firstSubmission, Instant lastCompletion,
                        String statusPath) {
     }
 
@@ -277,6 +277,8 @@ class ThroughputBenchmark {
     private Run runRequests(List<AppProcess> nodes, int first, int requests) throws Exception {
         Map<String, String> referenceOf = new ConcurrentHashMap<>();
         Map<String, Instant> verifiedAt = new ConcurrentHashMap<>();
+        Map<String, Instant> submittedAt = new ConcurrentHashMap<>();
+        Map<String, Instant> mailedAt = new ConcurrentHashMap<>();
         BlockingQueue<String[]> links = new LinkedBlockingQueue<>();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         ExecutorService subjects = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -295,6 +297,7 @@ class ThroughputBenchmark {
                     if (!seen.contains(to) && referenceOf.containsKey(to)
                             && TestMailServer.subject(mail).contains("Please confirm your request")) {
                         seen.add(to);
+                        mailedAt.put(to, Instant.now());
                         links.add(new String[] {to, Journey.linkPath(TestMailServer.body(mail), "verify")});
                     }
                 }
@@ -318,6 +321,7 @@ class ThroughputBenchmark {
         }
         concurrently(CLIENTS, requests, i -> {
             String email = "customer" + (first + i) + "@shop.example";
+            submittedAt.put(email, Instant.now());
             referenceOf.put(email, submit(nodes.get(i % nodes.size()).port(), email));
         });
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -340,6 +344,9 @@ class ThroughputBenchmark {
         verifiedAt.forEach((email, at) -> latencies.add(Duration.between(at, closedAt.get(referenceOf.get(email)))
                 .toMillis()));
         Collections.sort(latencies);
+        List<Long> toMail = new ArrayList<>();
+        mailedAt.forEach((email, at) -> toMail.add(Duration.between(submittedAt.get(email), at).toMillis()));
+        Collections.sort(toMail);
         Instant lastCompletion = referenceOf.values().stream().map(closedAt::get).max(Instant::compareTo).orElseThrow();
         double seconds = Duration.between(firstSubmission, lastCompletion).toMillis() / 1000.0;
 
@@ -350,7 +357,7 @@ class ThroughputBenchmark {
         String statusPath = Journey.linkPath(TestMailServer.messagesTo("customer" + first + "@shop.example").stream()
                 .filter(m -> TestMailServer.subject(m).contains("We received your request"))
                 .map(TestMailServer::body).findFirst().orElseThrow(), "status");
-        return new Run(requests, seconds, commitsAfter - commitsBefore, own, latencies, idle, firstSubmission,
+        return new Run(requests, seconds, commitsAfter - commitsBefore, own, latencies, toMail, idle, firstSubmission,
                 lastCompletion, statusPath);
     }
 
@@ -368,6 +375,9 @@ class ThroughputBenchmark {
         note("| verification → completed | p50 %.1f s, p95 %.1f s, max %.1f s (%d requests) |%n",
                 percentile(run.latencies, 50) / 1000.0, percentile(run.latencies, 95) / 1000.0,
                 run.latencies.get(run.latencies.size() - 1) / 1000.0, run.latencies.size());
+        note("| submission → verification email received | p50 %.1f s, p95 %.1f s, max %.1f s |%n",
+                percentile(run.toMail, 50) / 1000.0, percentile(run.toMail, 95) / 1000.0,
+                run.toMail.get(run.toMail.size() - 1) / 1000.0);
         note("| commits per request | **%.1f** (%,d commits on %s in the same window, less %d of the benchmark's own queries, ÷ %d) |%n",
                 commitsPerRequest, run.commits, APP, run.ownQueries, run.completed);
         note("| commits when idle | %.1f a second (10 s after the run; %.1f per request if the window had as many) |%n",
