@@ -269,7 +269,7 @@ class ThroughputBenchmark {
     // ---- the measured run ------------------------------------------------------------------------------------
 
     private record Run(int completed, double seconds, long commits, int ownQueries, List<Long> latencies,
-                       List<Long> toMail, double idleCommitsPerSecond, Instant firstSubmission, Instant lastCompletion,
+                       List<Long> toMail, String outboxWait, double idleCommitsPerSecond, Instant firstSubmission, Instant lastCompletion,
                        String statusPath) {
     }
 
@@ -328,6 +328,7 @@ class ThroughputBenchmark {
                 count("select count(*) from dsr_request where outcome = 'COMPLETED'") == completedBefore + requests);
         long commitsAfter = xactCommit();
         int own = ownQueries.get();
+        String outboxWait = outboxWait(firstSubmission);
         for (Future<?> done : work) {
             done.get();
         }
@@ -357,7 +358,7 @@ class ThroughputBenchmark {
         String statusPath = Journey.linkPath(TestMailServer.messagesTo("customer" + first + "@shop.example").stream()
                 .filter(m -> TestMailServer.subject(m).contains("We received your request"))
                 .map(TestMailServer::body).findFirst().orElseThrow(), "status");
-        return new Run(requests, seconds, commitsAfter - commitsBefore, own, latencies, toMail, idle, firstSubmission,
+        return new Run(requests, seconds, commitsAfter - commitsBefore, own, latencies, toMail, outboxWait, idle, firstSubmission,
                 lastCompletion, statusPath);
     }
 
@@ -378,6 +379,7 @@ class ThroughputBenchmark {
         note("| submission → verification email received | p50 %.1f s, p95 %.1f s, max %.1f s |%n",
                 percentile(run.toMail, 50) / 1000.0, percentile(run.toMail, 95) / 1000.0,
                 run.toMail.get(run.toMail.size() - 1) / 1000.0);
+        note("| of which in the outbox (created → sent) | %s |%n", run.outboxWait);
         note("| commits per request | **%.1f** (%,d commits on %s in the same window, less %d of the benchmark's own queries, ÷ %d) |%n",
                 commitsPerRequest, run.commits, APP, run.ownQueries, run.completed);
         note("| commits when idle | %.1f a second (10 s after the run; %.1f per request if the window had as many) |%n",
@@ -512,6 +514,21 @@ class ThroughputBenchmark {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /** How long the run's emails waited in the outbox, created to sent: p50 and p95 in seconds, and how many. */
+    private String outboxWait(Instant since) throws SQLException {
+        try (Connection app = connect(APP); java.sql.PreparedStatement query = app.prepareStatement("""
+                select percentile_cont(0.5) within group (order by extract(epoch from sent_at - created_at)),
+                       percentile_cont(0.95) within group (order by extract(epoch from sent_at - created_at)), count(*)
+                from outbox_message where created_at >= ? and sent_at is not null""")) {
+            query.setObject(1, java.sql.Timestamp.from(since));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return String.format("p50 %.1f s, p95 %.1f s (%,d emails)", result.getDouble(1), result.getDouble(2),
+                        result.getLong(3));
+            }
         }
     }
 
