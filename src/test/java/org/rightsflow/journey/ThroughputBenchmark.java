@@ -138,6 +138,7 @@ class ThroughputBenchmark {
             machine("end");
         } finally {
             nodes.forEach(AppProcess::kill);
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
             if (!KEEP) {
                 for (String database : List.of(APP, PGBENCH, SHOPS.get(0), SHOPS.get(1), SHOPS.get(2))) {
                     dropDatabase(database);
