@@ -29,6 +29,7 @@ import org.rightsflow.RightsflowApplication;
 public final class AppProcess {
 
     /** The management port's password of every started process: long enough for the postgres profile's check. */
+    private static final String HEAP = "-Xmx512m";
     private static final String MONITORING_PASSWORD = "app-process-" + UUID.randomUUID();
 
     private final Process process;
@@ -50,7 +51,7 @@ public final class AppProcess {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", applicationClasspath(), RightsflowApplication.class.getName(),
+                HEAP, "-cp", applicationClasspath(), RightsflowApplication.class.getName(),
                 "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--rightsflow.monitoring.password=" + MONITORING_PASSWORD,
                 "--rightsflow.public-url=http://localhost:" + port));
@@ -72,6 +73,16 @@ public final class AppProcess {
 
     public int port() {
         return port;
+    }
+
+    /** The JVM's process id, e.g. to read its memory from /proc/PID/status. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The heap limit every started JVM is given. */
+    public static String heapSetting() {
+        return HEAP;
     }
 
     /** Kills the JVM at once, mid-whatever it is doing. */

@@ -58,6 +58,24 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
+    /**
+     * Fetches a page and returns only its status, the body read to its end and discarded: for measuring a page's
+     * time without the cost of parsing it. A failure to answer within 30 seconds is an exception, as for {@link #get}.
+     */
+    public int fetch(String pathOrUrl) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+        headers.forEach(request::header);
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Fetches a file as it is, without parsing: the status, the headers, the bytes. */
     public Download download(String pathOrUrl) {
         try {
