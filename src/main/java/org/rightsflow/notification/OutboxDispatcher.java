@@ -4,6 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final int BATCH = 50;
+    static final int BATCH = 50;
+    static final int MAX_BATCHES_PER_TURN = 20;
 
     private final OutboxMessages messages;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -73,11 +76,22 @@ class OutboxDispatcher {
             return;
         }
         releaseStuckClaims();
-        List<Long> due = messages.findDueIds(clock.instant(), PageRequest.of(0, BATCH));
-        for (Long id : due) {
-            OutboxMessage claimed = claim(id);
-            if (claimed != null) {
-                send(sender, claimed);
+        // A full batch means more are waiting: the next one goes at once rather than after the interval, so a burst
+        // (hundreds of verification links) leaves at the speed of the SMTP server, not BATCH per interval. The
+        // turn ends after MAX_BATCHES_PER_TURN so that stuck claims are released now and then.
+        for (int batch = 0; batch < MAX_BATCHES_PER_TURN; batch++) {
+            List<Long> due = new ArrayList<>(messages.findDueIds(clock.instant(), PageRequest.of(0, BATCH)));
+            // Every node reads the same oldest ids; in its own order each mostly claims messages no other node is
+            // claiming at that moment, instead of all of them racing for the first one.
+            Collections.shuffle(due);
+            for (Long id : due) {
+                OutboxMessage claimed = claim(id);
+                if (claimed != null) {
+                    send(sender, claimed);
+                }
+            }
+            if (due.size() < BATCH) {
+                return;
             }
         }
     }
