@@ -1,0 +1,89 @@
+package org.rightsflow.workflow;
+
+import java.sql.Timestamp;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's job locks alive while it holds them, so the lock time can be short without a live node's slow
+ * job being run a second time elsewhere. Camunda locks each job it acquires for
+ * {@code camunda.bpm.job-execution.lock-time-in-millis} and never extends the lock; any node acquires a job whose
+ * lock has run out. A short lock alone would let a connector call or a package assembly that outlasts it run twice;
+ * a long one (Camunda's 5 minutes) leaves the jobs of a dead node standing still that long.
+ *
+ * <p>Every quarter of the lock time this node pushes the expiry of every job it owns ({@code LOCK_OWNER_}) to a full
+ * lock time ahead. A job leaves this node's ownership when it ends (deleted, or unlocked by Camunda on failure), so
+ * only acquired, unfinished jobs are renewed. A dead node renews nothing: its jobs are free at most one lock time
+ * after it died. The revision ({@code REV_}) is left alone: the executing job's own final update checks it, and
+ * must still match.
+ *
+ * <p>Times are the engine's clock ({@link ClockUtil}), the one Camunda sets and compares lock expiries with. The
+ * renewal has a thread of its own: on Spring's shared scheduler a long scheduled job would hold it back.
+ */
+@Component
+class JobLockRenewal implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLockRenewal.class);
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private ScheduledExecutorService timer;
+
+    JobLockRenewal(ProcessEngine engine) {
+        this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    @Override
+    public synchronized void start() {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        if (jobExecutor == null || timer != null) {
+            return;
+        }
+        long every = Math.max(1, jobExecutor.getLockTimeInMillis() / 4);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "job-lock-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Pushes the expiry of every job this node owns one lock time ahead; returns how many. */
+    int renew() {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        try {
+            long now = ClockUtil.getCurrentTime().getTime();
+            Timestamp expiry = new Timestamp(now + jobExecutor.getLockTimeInMillis());
+            return new JdbcTemplate(configuration.getDataSource()).update("update "
+                    + configuration.getDatabaseTablePrefix() + "ACT_RU_JOB set LOCK_EXP_TIME_ = ?"
+                    + " where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null and LOCK_EXP_TIME_ < ?",
+                    expiry, jobExecutor.getLockOwner(), expiry);
+        } catch (RuntimeException e) {
+            // The next round tries again; three in a row must fail before a lock runs out.
+            log.warn("Could not renew this node's job locks ({})", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}
