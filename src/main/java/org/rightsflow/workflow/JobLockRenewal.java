@@ -1,6 +1,7 @@
 package org.rightsflow.workflow;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +64,18 @@ class JobLockRenewal implements SmartLifecycle {
         try {
             long now = ClockUtil.getCurrentTime().getTime();
             Timestamp expiry = new Timestamp(now + jobExecutor.getLockTimeInMillis());
-            return new JdbcTemplate(configuration.getDataSource()).update("update "
-                    + configuration.getDatabaseTablePrefix() + "ACT_RU_JOB set LOCK_EXP_TIME_ = ?"
-                    + " where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null and LOCK_EXP_TIME_ < ?",
-                    expiry, jobExecutor.getLockOwner(), expiry);
+            String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
+            JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
+            List<String> held = jdbc.queryForList("select ID_ from " + table
+                    + " where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null", String.class, jobExecutor.getLockOwner());
+            int renewed = 0;
+            // One row per statement (each its own transaction): holding one row lock while waiting for another could
+            // deadlock with a job's transaction that touches two of them.
+            for (String id : held) {
+                renewed += jdbc.update("update " + table + " set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?"
+                        + " and LOCK_EXP_TIME_ < ?", expiry, id, jobExecutor.getLockOwner(), expiry);
+            }
+            return renewed;
         } catch (RuntimeException e) {
             // The next round tries again; three in a row must fail before a lock runs out.
             log.warn("Could not renew this node's job locks ({})", e.getClass().getSimpleName());
