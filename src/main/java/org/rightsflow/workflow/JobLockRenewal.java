@@ -1,7 +1,9 @@
 package org.rightsflow.workflow;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  * after it died. The revision ({@code REV_}) is left alone: the executing job's own final update checks it, and
  * must still match.
  *
+ * <p>A lock is renewed for at most {@link #MAX_RENEWED_MILLIS}, well beyond the longest job: should a job end without
+ * Camunda releasing its lock, the lock runs out as it would without renewal, instead of holding the job for ever.
+ *
  * <p>Times are the engine's clock ({@link ClockUtil}), the one Camunda sets and compares lock expiries with. The
  * renewal has a thread of its own: on Spring's shared scheduler a long scheduled job would hold it back.
  */
@@ -36,7 +41,15 @@ class JobLockRenewal implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobLockRenewal.class);
 
+    /**
+     * Longer than any job runs (an http call at most 2 minutes, an sql statement 120 s): a lock held longer is taken
+     * for one whose job ended without Camunda unlocking it, and left to run out rather than be kept for ever.
+     */
+    static final long MAX_RENEWED_MILLIS = 15 * 60 * 1000;
+
     private final ProcessEngineConfigurationImpl configuration;
+    /** Job id → when this node first saw itself holding it (engine clock); read and written under this lock. */
+    private final Map<String, Long> heldSince = new HashMap<>();
     private ScheduledExecutorService timer;
 
     JobLockRenewal(ProcessEngine engine) {
@@ -59,7 +72,7 @@ class JobLockRenewal implements SmartLifecycle {
     }
 
     /** Pushes the expiry of every job this node owns one lock time ahead; returns how many. */
-    int renew() {
+    synchronized int renew() {
         JobExecutor jobExecutor = configuration.getJobExecutor();
         try {
             long now = ClockUtil.getCurrentTime().getTime();
@@ -67,11 +80,16 @@ class JobLockRenewal implements SmartLifecycle {
             String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
             JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
             List<String> held = jdbc.queryForList("select ID_ from " + table
-                    + " where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null", String.class, jobExecutor.getLockOwner());
+                            + " where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null", String.class,
+                    jobExecutor.getLockOwner());
             int renewed = 0;
+            heldSince.keySet().retainAll(held);
             // One row per statement (each its own transaction): holding one row lock while waiting for another could
             // deadlock with a job's transaction that touches two of them.
             for (String id : held) {
+                if (now - heldSince.computeIfAbsent(id, key -> now) > MAX_RENEWED_MILLIS) {
+                    continue;
+                }
                 renewed += jdbc.update("update " + table + " set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?"
                         + " and LOCK_EXP_TIME_ < ?", expiry, id, jobExecutor.getLockOwner(), expiry);
             }

@@ -107,14 +107,15 @@ class TwoNodesIntegrationTest {
         // A request due within days keeps the digest busy: every turn mails the staff who can act on it.
         Journey overdue = new Journey(a.port(), "cluster-digest");
         overdue.following(submitThroughApi(b.port(), overdue.email(), LocalDate.now(ZoneOffset.UTC).minusDays(27)));
-        overdue.confirmFromEmail();
+        awaitVerificationMail(overdue).confirmFromEmail();
 
         // An access request worked on node B; its package is then downloaded from both nodes.
         Journey access = new Journey(b.port(), "cluster-access");
         access.submit("ACCESS", "CCPA", "Everything you hold about me.");
-        access.confirmFromEmail();
-        access.onPort(a.port()).completeTasksAs("owner", "owner", 1, "DONE", "Nothing in the help desk.");
-        access.confirmAsProcessor(Journey.DEMO_AGENCY, "Nothing held.");
+        awaitVerificationMail(access).confirmFromEmail();
+        awaitTasks(b.port(), access, 1).onPort(a.port())
+                .completeTasksAs("owner", "owner", 1, "DONE", "Nothing in the help desk.");
+        awaitProcessorMail(access).confirmAsProcessor(Journey.DEMO_AGENCY, "Nothing held.");
         access.awaitMail("Our answer to your request " + access.reference(), LONG);
         for (AppProcess node : both) {
             byte[] zip = access.onPort(node.port()).downloadPackage();
@@ -126,23 +127,25 @@ class TwoNodesIntegrationTest {
         for (int i = 0; i < DELETIONS; i++) {
             Journey deletion = new Journey(both.get(i % 2).port(), "cluster-delete-" + i);
             deletion.submit("DELETION", "GDPR", "Delete my account.");
-            deletion.confirmFromEmail();
+            awaitVerificationMail(deletion).confirmFromEmail();
             deletions.add(deletion);
         }
         for (int i = 0; i < DELETIONS; i++) {
-            Journey deletion = deletions.get(i).onPort(both.get((i + 1) % 2).port());
-            deletion.completeTasksAs("owner", "owner", 2, "DONE", "Deleted in the help desk.");
+            int port = both.get((i + 1) % 2).port();
+            awaitTasks(port, deletions.get(i), 2).onPort(port)
+                    .completeTasksAs("owner", "owner", 2, "DONE", "Deleted in the help desk.");
         }
+        // The first held call from its arrival beyond the lock time on a live node: renewed locks, so no second call
+        // for any of them. Not much longer: a call held past the service's timeout (2 minutes) fails and is retried.
+        Instant firstCall = await().atMost(LONG).until(() -> billing.calls().isEmpty() ? null : Instant.now(),
+                at -> at != null);
         await().atMost(LONG).until(() -> billing.calls().size() == DELETIONS);
-        Instant callsHeld = Instant.now();
         assertThat(billing.calls()).extracting(FakeCompanyService.Call::idempotencyKey).doesNotHaveDuplicates();
-
-        // Held beyond the lock time on live nodes: renewed locks, so no second call for any of them.
-        await().atMost(LONG).until(() -> Instant.now().isAfter(callsHeld.plus(LOCK_TIME).plusSeconds(10)));
+        await().atMost(LONG).until(() -> Instant.now().isAfter(firstCall.plus(LOCK_TIME).plusSeconds(5)));
         assertThat(billing.calls()).as("no job of a live node run again elsewhere").hasSize(DELETIONS);
 
         // Not while the digest may be running: its lock would outlive a node killed holding it (lockAtMostFor).
-        await().atMost(LONG).until(() -> secondOfMinute() >= 10 && secondOfMinute() <= 40 && !digestRunning());
+        await().atMost(LONG).until(() -> secondOfMinute() >= 5 && secondOfMinute() <= 50 && !digestRunning());
         Map<String, Integer> locked = lockedJobs();
         String victim = locked.getOrDefault("cluster-node-a", 0) >= locked.getOrDefault("cluster-node-b", 0)
                 ? "cluster-node-a" : "cluster-node-b";
@@ -159,10 +162,10 @@ class TwoNodesIntegrationTest {
                 victim, locked.get(victim), survivorName, Duration.between(killedAt, resumed).toSeconds());
 
         for (Journey deletion : deletions) {
-            deletion.onPort(survivor.port()).confirmAsProcessor(Journey.DEMO_AGENCY, "Removed.");
+            awaitProcessorMail(deletion.onPort(survivor.port())).confirmAsProcessor(Journey.DEMO_AGENCY, "Removed.");
         }
         for (Journey deletion : deletions) {
-            String answer = deletion.awaitMail("Our answer to your request " + deletion.reference(), LONG);
+            String answer = deletion.awaitMail("Our answer to your request " + deletion.reference(), LONG.plus(LONG));
             assertThat(answer).contains("Billing service: done. Deleted the billing profile.");
         }
         System.out.printf("TwoNodesIntegrationTest: all %d deletions answered %d s after the kill%n", DELETIONS,
@@ -247,6 +250,25 @@ class TwoNodesIntegrationTest {
         AppProcess node = AppProcess.start(log, arguments);
         nodes.put(nodeId, node);
         return node;
+    }
+
+    // The journey's own waits are sized for one quiet application; two nodes on a loaded machine get longer first.
+
+    private static Journey awaitVerificationMail(Journey journey) {
+        journey.awaitMail("Please confirm your request " + journey.reference(), LONG);
+        return journey;
+    }
+
+    private static Journey awaitProcessorMail(Journey journey) {
+        await().atMost(LONG).until(() -> TestMailServer.messagesTo(Journey.DEMO_AGENCY).stream()
+                .anyMatch(mail -> TestMailServer.subject(mail).contains(journey.reference())));
+        return journey;
+    }
+
+    private Journey awaitTasks(int port, Journey journey, int tasks) {
+        await().atMost(LONG).until(() -> values(request(port, journey.reference()).path("timeline"), "kind").stream()
+                .filter("TASK_CREATED"::equals).count() >= tasks);
+        return journey;
     }
 
     private String submitThroughApi(int port, String email, LocalDate receivedAt) throws Exception {
