@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every scheduled job runs once per cluster: it holds a ShedLock lock, unless it is one of the jobs that are per node
  * on purpose (support.SchedulerLocks says why). A new {@code @Scheduled} method without a lock fails here instead of
- * running on every node.
+ * running on every node. A cron job holds its lock at least a while, so every node's trigger of the same turn finds
+ * it taken.
  */
 class ScheduledJobsTest {
 
@@ -29,6 +30,7 @@ class ScheduledJobsTest {
         List<String> scheduled = new ArrayList<>();
         List<String> unlocked = new ArrayList<>();
         List<String> lockNames = new ArrayList<>();
+        List<String> cronReleasedAtOnce = new ArrayList<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         for (BeanDefinition candidate : scanner.findCandidateComponents("org.rightsflow")) {
@@ -42,6 +44,9 @@ class ScheduledJobsTest {
                 SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
                 if (lock != null) {
                     lockNames.add(lock.name());
+                    if (!method.getAnnotation(Scheduled.class).cron().isEmpty() && lock.lockAtLeastFor().isEmpty()) {
+                        cronReleasedAtOnce.add(job);
+                    }
                 } else if (!PER_NODE.contains(job)) {
                     unlocked.add(job);
                 }
@@ -50,6 +55,9 @@ class ScheduledJobsTest {
         assertThat(scheduled).as("the scan finds the jobs").contains("MorningDigest#sendOnSchedule", "OutboxDispatcher#dispatchDue");
         assertThat(unlocked).as("scheduled jobs without a cluster lock").isEmpty();
         assertThat(lockNames).as("each job its own lock").doesNotHaveDuplicates();
+        // Every node's cron fires at the same second: a lock released as soon as a short run ends lets a node whose
+        // trigger came a moment later run the same turn again.
+        assertThat(cronReleasedAtOnce).as("cron jobs whose lock is not held at least a while").isEmpty();
         assertThat(lockNames).hasSize(scheduled.size() - PER_NODE.size());
     }
 }

@@ -85,8 +85,9 @@ public class ResurrectionGuard {
 
     // The value is in application.yml (declared by SuppressionProperties): a placeholder default would be a second.
     @Scheduled(cron = "${rightsflow.suppression.scan-cron}")
-    // A scan reads every system it can; a node that dies mid-scan frees the lock for the next night's run.
-    @SchedulerLock(name = "resurrection-guard", lockAtMostFor = "PT6H")
+    // A scan reads every system it can; a node that dies mid-scan frees the lock for the next night's run. Held at
+    // least 10 minutes: a node whose trigger fires late must not start a second scan after a short first one.
+    @SchedulerLock(name = "resurrection-guard", lockAtMostFor = "PT6H", lockAtLeastFor = "PT10M")
     void scanOnSchedule() {
         ScanReport report = scan();
         log.info("Resurrection guard: {} system(s) scanned, {} erased identit(ies) found again and erased again",

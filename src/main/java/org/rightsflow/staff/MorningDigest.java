@@ -49,8 +49,10 @@ public class MorningDigest {
 
     /** In the clock's zone, read from the display dates ({@code @dates}), whose zone is the statutory clock's. */
     @Scheduled(cron = "${rightsflow.digest.cron}", zone = "#{@dates.zone().id}")
-    // Once per cluster: two nodes would each send everyone their digest.
-    @SchedulerLock(name = "morning-digest", lockAtMostFor = "PT30M")
+    // Once per cluster: two nodes would each send everyone their digest. Every node fires at the same second; the lock
+    // is held a while (DigestProperties), so a node whose trigger comes late finds the turn taken, not a lock released.
+    @SchedulerLock(name = "morning-digest", lockAtMostFor = "PT30M",
+            lockAtLeastFor = "${rightsflow.digest.lock-at-least-for}")
     void sendOnSchedule() {
         int sent = send().size();
         if (sent > 0) {

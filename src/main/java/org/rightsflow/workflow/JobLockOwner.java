@@ -16,10 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the job executor a lock owner that stays the same when a node restarts, and frees at start the job locks its
  * previous incarnation held. Camunda names each job executor with a random id, so the jobs a crashed or killed JVM
- * had locked wait until their locks expire ({@code camunda.bpm.job-execution.lock-time-in-millis}, 5 minutes)
- * before any node runs them again; a lock time short enough to hide that would have to outlast the slowest job on
- * a busy machine, or a live node's job is run twice. A dead process holds no lock, so its successor may take them
- * back at once, and the lock time stays Camunda's default.
+ * had locked wait until their locks expire ({@code camunda.bpm.job-execution.lock-time-in-millis}) before any node
+ * runs them again. A dead process holds no lock, so its successor may take them back at once. (Other nodes take them
+ * over once the lock has run out, which {@link JobLockRenewal} keeps short.)
  *
  * <p>The id is {@code rightsflow.jobs.node-id} when set (required where several nodes share a host and port
  * number, e.g. behind a container runtime), else the host name and the fixed server port, which no other live

@@ -72,8 +72,10 @@ class CrashRecoveryIntegrationTest {
                 "--rightsflow.mail.dispatch-interval=PT0.2S",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
                 // The same node each time (the port changes): the restart frees the locks the killed JVM held,
-                // rather than waiting out Camunda's lock time (5 minutes, kept).
+                // rather than waiting for them to run out. The lock time here outlasts the wait for the repeated call
+                // below, so only the freeing can make it come in time.
                 "--rightsflow.jobs.node-id=crash-recovery-node",
+                "--camunda.bpm.job-execution.lock-time-in-millis=300000",
                 "--logging.level.root=warn", "--logging.level.org.rightsflow=info");
 
         app = AppProcess.start(log, arguments);
