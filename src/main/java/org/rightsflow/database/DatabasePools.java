@@ -3,7 +3,9 @@ package org.rightsflow.database;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
@@ -38,8 +40,9 @@ class DatabasePools {
      * pool shows in {@code hikaricp_connections_pending{pool="web"}}.
      */
     @Bean
-    HealthContributor dbHealthContributor(PoolRoutingDataSource dataSource) {
-        return new DataSourceHealthIndicator(dataSource.background());
+    HealthContributor dbHealthContributor(DataSource dataSource) throws SQLException {
+        // Unwrapped: the data source may be decorated (a proxy that counts or traces statements).
+        return new DataSourceHealthIndicator(dataSource.unwrap(PoolRoutingDataSource.class).background());
     }
 
     /** First of all filters: the session store's work at the end of a request belongs to the request too. */
