@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * lock has run out. A short lock alone would let a connector call or a package assembly that outlasts it run twice;
  * a long one (Camunda's 5 minutes) leaves the jobs of a dead node standing still that long.
  *
- * <p>Every quarter of the lock time this node pushes the expiry of every job it owns ({@code LOCK_OWNER_}) to a full
- * lock time ahead. A job leaves this node's ownership when it ends (deleted, or unlocked by Camunda on failure), so
+ * <p>Every quarter of the lock time this node pushes the expiry of every job it owns ({@code LOCK_OWNER_}) and is
+ * running at that moment ({@link RunningJobs}) to a full lock time ahead. A job leaves this node's ownership when it ends (deleted, or unlocked by Camunda on failure), so
  * only acquired, unfinished jobs are renewed. A dead node renews nothing: its jobs are free at most one lock time
  * after it died. The revision ({@code REV_}) is left alone: the executing job's own final update checks it, and
  * must still match.
@@ -52,8 +52,11 @@ class JobLockRenewal implements SmartLifecycle {
     private final Map<String, Long> heldSince = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    JobLockRenewal(ProcessEngine engine) {
+    private final RunningJobs runningJobs;
+
+    JobLockRenewal(ProcessEngine engine, RunningJobs runningJobs) {
         this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.runningJobs = runningJobs;
     }
 
     @Override
@@ -87,6 +90,11 @@ class JobLockRenewal implements SmartLifecycle {
             // One row per statement (each its own transaction): holding one row lock while waiting for another could
             // deadlock with a job's transaction that touches two of them.
             for (String id : held) {
+                // Acquired and waiting in the queue, or ended without its lock released (an optimistic-locking
+                // conflict): not renewed, so it runs out and the job runs again, as Camunda intends.
+                if (!runningJobs.isRunning(id)) {
+                    continue;
+                }
                 if (now - heldSince.computeIfAbsent(id, key -> now) > MAX_RENEWED_MILLIS) {
                     continue;
                 }

@@ -34,6 +34,9 @@ class JobLockRenewalIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RunningJobs runningJobs;
+
     private String jobId;
 
     @AfterEach
@@ -58,9 +61,19 @@ class JobLockRenewalIntegrationTest {
         renewal.renew();
         assertThat(lockOf(jobId)).as("another node's lock").containsEntry("LOCK_EXP_TIME_", soon);
 
+        // Locked by this node but not running (waiting in the queue, or ended by an optimistic-locking conflict
+        // that left its lock): left to run out, so that the job runs again.
         lock(owner, soon);
+        renewal.renew();
+        assertThat(lockOf(jobId)).as("a lock of this node whose job is not running").containsEntry("LOCK_EXP_TIME_", soon);
+
+        runningJobs.started(jobId);
         int revision = revision();
-        assertThat(renewal.renew()).isPositive();
+        try {
+            assertThat(renewal.renew()).isPositive();
+        } finally {
+            runningJobs.ended(jobId);
+        }
         Timestamp renewed = (Timestamp) lockOf(jobId).get("LOCK_EXP_TIME_");
         assertThat(renewed.getTime()).as("a full lock time ahead").isGreaterThanOrEqualTo(now + lockTime);
         assertThat(revision()).as("Camunda's revision, which the job's own end checks").isEqualTo(revision);
