@@ -79,26 +79,10 @@ class CamundaSchema {
      * migration beside migration 17, not a script: it needs Camunda's tables, which only the application's Flyway
      * (with this module's migrations) creates.
      */
-    static final class JobAcquisitionIndex implements JavaMigration {
+    static final class JobAcquisitionIndex extends EngineMigration {
 
-        @Override
-        public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion("18");
-        }
-
-        @Override
-        public String getDescription() {
-            return "job acquisition";
-        }
-
-        @Override
-        public Integer getChecksum() {
-            return null;
-        }
-
-        @Override
-        public boolean canExecuteInTransaction() {
-            return true;
+        JobAcquisitionIndex() {
+            super("18", "job acquisition");
         }
 
         @Override
@@ -112,16 +96,25 @@ class CamundaSchema {
         }
     }
 
-    static final class Migration implements JavaMigration {
+    /** A versioned migration of Camunda's tables, run in Flyway's transaction, with no checksum (it is code). */
+    abstract static class EngineMigration implements JavaMigration {
+
+        private final MigrationVersion version;
+        private final String description;
+
+        EngineMigration(String version, String description) {
+            this.version = MigrationVersion.fromVersion(version);
+            this.description = description;
+        }
 
         @Override
         public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion("17");
+            return version;
         }
 
         @Override
         public String getDescription() {
-            return "camunda schema";
+            return description;
         }
 
         @Override
@@ -132,6 +125,13 @@ class CamundaSchema {
         @Override
         public boolean canExecuteInTransaction() {
             return true;
+        }
+    }
+
+    static final class Migration extends EngineMigration {
+
+        Migration() {
+            super("17", "camunda schema");
         }
 
         @Override
