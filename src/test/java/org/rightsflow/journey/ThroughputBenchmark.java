@@ -271,7 +271,7 @@ class ThroughputBenchmark {
 
     private record Run(int completed, double seconds, long commits, int ownQueries, List<Long> latencies,
                        List<Long> toMail, String outboxWait, double idleCommitsPerSecond, Instant firstSubmission, Instant lastCompletion,
-                       String statusPath) {
+                       String statusPath, String cpu) {
     }
 
     /** Customers [first, first + requests) ask, each verifies from the email; returns when all are completed. */
@@ -289,6 +289,7 @@ class ThroughputBenchmark {
         long completedBefore = count("select count(*) from dsr_request where outcome = 'COMPLETED'");
         ownQueries.set(0);
         long commitsBefore = xactCommit();
+        CpuTimes cpuBefore = CpuTimes.now(nodes);
         Instant firstSubmission = Instant.now();
         // The subject reads the email: one reader hands each verification link to a subject as it arrives.
         work.add(subjects.submit(() -> {
@@ -328,6 +329,7 @@ class ThroughputBenchmark {
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
                 count("select count(*) from dsr_request where outcome = 'COMPLETED'") == completedBefore + requests);
         long commitsAfter = xactCommit();
+        String cpu = CpuTimes.now(nodes).since(cpuBefore, requests);
         int own = ownQueries.get();
         String outboxWait = outboxWait(firstSubmission);
         for (Future<?> done : work) {
@@ -360,7 +362,7 @@ class ThroughputBenchmark {
                 .filter(m -> TestMailServer.subject(m).contains("We received your request"))
                 .map(TestMailServer::body).findFirst().orElseThrow(), "status");
         return new Run(requests, seconds, commitsAfter - commitsBefore, own, latencies, toMail, outboxWait, idle, firstSubmission,
-                lastCompletion, statusPath);
+                lastCompletion, statusPath, cpu);
     }
 
     private void results(Run run, double tpsBefore, double tpsAfter, double tps, List<AppProcess> nodes)
@@ -388,6 +390,7 @@ class ThroughputBenchmark {
         note("| pgbench TPC-B | %.0f TPS (before %.0f, after %.0f) |%n", tps, tpsBefore, tpsAfter);
         note("| limit: pgbench TPS ÷ commits per request | %.0f requests a second |%n", limit);
         note("| ratio: completed ÷ limit | **%.1f %%** |%n", 100 * perSecond / limit);
+        note("| CPU in the window | %s |%n", run.cpu);
         for (int n = 0; n < nodes.size(); n++) {
             note("| node %d memory (heap %s) | %s |%n", n + 1, AppProcess.heapSetting(), memory(nodes.get(n).pid()));
         }
@@ -539,6 +542,69 @@ class ThroughputBenchmark {
              ResultSet result = sql.executeQuery("select xact_commit from pg_stat_database where datname = '" + APP + "'")) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /**
+     * CPU time from /proc, in clock ticks: the whole machine (busy and idle), each node's JVM, every PostgreSQL
+     * process (other databases' too: the server is shared) and this benchmark's own JVM. Whether a second node can
+     * add anything depends on the machine having idle CPU left while one node works.
+     */
+    private record CpuTimes(long machineBusy, long machineTotal, List<Long> nodes, long postgres, long benchmark) {
+
+        static final double TICKS = 100.0; // USER_HZ on Linux
+
+        static CpuTimes now(List<AppProcess> nodes) throws IOException {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String stat = processTimes(process);
+                    if (stat != null && stat.startsWith("postgres ")) {
+                        postgres += Long.parseLong(stat.substring(stat.indexOf(' ') + 1));
+                    }
+                }
+            }
+            List<Long> perNode = new ArrayList<>();
+            for (AppProcess node : nodes) {
+                String stat = processTimes(Path.of("/proc", String.valueOf(node.pid())));
+                perNode.add(stat == null ? 0 : Long.parseLong(stat.substring(stat.indexOf(' ') + 1)));
+            }
+            String self = processTimes(Path.of("/proc/self"));
+            return new CpuTimes(total - idle, total, perNode, postgres,
+                    Long.parseLong(self.substring(self.indexOf(' ') + 1)));
+        }
+
+        /** "comm utime+stime" of one process, or null if it ended. */
+        private static String processTimes(Path process) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // After the command: state is field 3 of stat(5), utime 14 and stime 15.
+                return comm + " " + (Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        String since(CpuTimes before, int requests) {
+            long ticks = machineTotal - before.machineTotal;
+            int cores = Runtime.getRuntime().availableProcessors();
+            StringBuilder text = new StringBuilder(String.format("machine busy %.0f %% of %d cores",
+                    100.0 * (machineBusy - before.machineBusy) / Math.max(1, ticks), cores));
+            for (int n = 0; n < nodes.size(); n++) {
+                text.append(String.format("; node %d %.1f ms a request", n + 1,
+                        1000 * (nodes.get(n) - before.nodes.get(n)) / TICKS / requests));
+            }
+            return text.append(String.format("; PostgreSQL (all its processes) %.1f ms; this benchmark's JVM %.1f ms",
+                    1000 * (postgres - before.postgres) / TICKS / requests,
+                    1000 * (benchmark - before.benchmark) / TICKS / requests)).toString();
         }
     }
 
