@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface VerificationTokens extends JpaRepository<VerificationToken, Long> {
 
+    /** JPQL rather than derived: Hibernate caches a query string's translation, not a criteria tree's. */
+    @Query("select t from VerificationToken t where t.tokenHash = ?1")
     Optional<VerificationToken> findByTokenHash(String tokenHash);
 
     /** Locks the row so that two clicks on the same link cannot both confirm it. */
