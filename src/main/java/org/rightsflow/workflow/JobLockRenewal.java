@@ -77,6 +77,13 @@ class JobLockRenewal implements SmartLifecycle {
     /** Pushes the expiry of every job this node owns one lock time ahead; returns how many. */
     synchronized int renew() {
         JobExecutor jobExecutor = configuration.getJobExecutor();
+        // Only running jobs are renewed: with none running, the query of the held locks would buy nothing, and on an
+        // idle node it was one transaction every 10 s (docs/performance.md, An idle node). Forgetting when the held
+        // jobs were first seen errs towards renewing: a job that runs again starts a new 15 minutes.
+        if (!runningJobs.any()) {
+            heldSince.clear();
+            return 0;
+        }
         try {
             long now = ClockUtil.getCurrentTime().getTime();
             Timestamp expiry = new Timestamp(now + jobExecutor.getLockTimeInMillis());

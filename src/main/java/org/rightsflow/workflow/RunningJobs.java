@@ -40,6 +40,11 @@ class RunningJobs extends AbstractProcessEnginePlugin {
         running.remove(jobId);
     }
 
+    /** Whether this node runs any job at this moment: the lock renewal has nothing to do when none. */
+    boolean any() {
+        return !running.isEmpty();
+    }
+
     /** Whether a job of this id is being run by this node's job executor now. */
     boolean isRunning(String jobId) {
         return running.contains(jobId);
