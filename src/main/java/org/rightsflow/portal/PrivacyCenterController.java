@@ -117,7 +117,9 @@ class PrivacyCenterController {
             preferences.optOut(form.getEmail().strip(), Purpose.SALE_SHARING, SignalSource.GPC, regime.get());
             redirect.addFlashAttribute("gpcHonoured", true);
         }
-        redirect.addFlashAttribute("submitted", submitted.request());
+        // Only what the next page shows: without a session the flash attributes travel in a cookie (sealed), and
+        // the name, email and details the subject typed have no reason to.
+        redirect.addFlashAttribute("submitted", Receipt.of(submitted.request()));
         redirect.addFlashAttribute("statusToken", submitted.statusToken());
         return "redirect:/requests/submitted";
     }

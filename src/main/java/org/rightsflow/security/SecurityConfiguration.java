@@ -39,7 +39,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       calculator is public (it holds no personal data).</li>
  *   <li>{@code /camunda/**}: Cockpit, for ADMIN after the staff login, reading only. Camunda guards these with its
  *       own CSRF check ({@link CamundaCsrfCheck}), so Spring's is off here.</li>
- *   <li>Everything else: the public privacy center and the staff inbox behind the form login, with CSRF.</li>
+ *   <li>Everything else: the public privacy center and the staff inbox behind the form login, with CSRF (the
+ *       token in the session once there is one, before that in a cookie: {@link VisitorCsrfTokens}).</li>
  * </ol>
  */
 @Configuration
@@ -190,6 +191,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .httpBasic(basic -> basic.disable())
+                // Anonymous visitors keep their token in a cookie, so reading and sending a form opens no session.
+                .csrf(csrf -> csrf.csrfTokenRepository(new VisitorCsrfTokens()))
                 .anonymous(withDefaults())
                 .build();
     }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
 
 /**
  * HTTP sessions live in the database (Spring Session JDBC, tables from Flyway), so a restart signs nobody out and
@@ -48,6 +50,15 @@ class SessionStore {
             }
         });
         return conversions;
+    }
+
+    /**
+     * Flash attributes in the session when there is one, otherwise in a sealed cookie ({@link BrowserFlashMaps}).
+     * The name is the one the DispatcherServlet looks up.
+     */
+    @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    FlashMapManager flashMapManager(FieldCipher cipher) {
+        return new BrowserFlashMaps(cipher);
     }
 
     /**

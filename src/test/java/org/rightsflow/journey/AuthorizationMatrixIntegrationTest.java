@@ -504,6 +504,10 @@ class AuthorizationMatrixIntegrationTest {
         Client(Caller caller) {
             this.http = newHttp();
             this.apiKey = caller.apiKey;
+            // As a browser sent to sign in: /staff opens the session (the saved request), and the login page's token
+            // is then the session's. Without it the token would be the anonymous cookie's, which stops counting the
+            // moment the first GET /staff below opens a session, and every POST would meet the CSRF check first.
+            send("GET", "/staff", null, null);
             this.csrf = csrfOf(send("GET", "/login", null, null));
             switch (caller) {
                 case ADMIN -> login("admin", "admin");

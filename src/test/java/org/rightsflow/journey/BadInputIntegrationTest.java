@@ -100,6 +100,19 @@ class BadInputIntegrationTest {
     }
 
     @Test
+    void aTokenFromAnotherVisitorsPageIsRefused() {
+        // Anonymous visitors keep their token in a cookie (no session): a forger who loads the form in their own
+        // browser gets a token that only their own cookie matches.
+        Page forgersPage = new WebSession(port).get("/");
+        WebSession victim = new WebSession(port);
+        victim.get("/");
+        Page answer = victim.post("/requests", forgersPage, Map.of("type", "ACCESS", "regime", "GDPR", "name", "Jo",
+                "email", "jo@example.com"));
+        assertThat(answer.status()).isEqualTo(403);
+        assertNothingStored();
+    }
+
+    @Test
     void hostileTextIsStoredAsTextAndShownEscaped() {
         Journey journey = new Journey(port, "hostile");
         Page landing = journey.subjectSession().get("/");

@@ -43,7 +43,7 @@ import org.springframework.context.annotation.Bean;
 class CommitCountIntegrationTest {
 
     /** The commits this journey makes today (docs/performance.md, "Commits per request"). */
-    static final int MOST_COMMITS = 16;
+    static final int MOST_COMMITS = 13;
 
     @LocalServerPort
     int port;

@@ -41,7 +41,10 @@ class BehindTlsProxyIntegrationTest {
     @Test
     void signingInOverHttpsGivesASecureSessionCookieAndStaysOnHttps() {
         HttpResponse<String> loginPage = send(viaProxy("/login").GET());
-        String cookie = sessionCookie(loginPage).orElseThrow();
+        // Before signing in there is no session; the form's token is in a cookie only this site over https can set.
+        assertThat(sessionCookie(loginPage)).isEmpty();
+        String cookie = cookie(loginPage, "__Host-rightsflow-csrf=").orElseThrow();
+        assertThat(attributes(cookie)).contains("secure", "httponly", "samesite=lax", "path=/");
         String csrf = Jsoup.parse(loginPage.body()).selectFirst("input[name=_csrf]").attr("value");
         HttpResponse<String> signedIn = send(viaProxy("/login").header("Cookie", nameAndValue(cookie))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -58,7 +61,8 @@ class BehindTlsProxyIntegrationTest {
     @Test
     void plainHttpKeepsWorkingWithoutSecureCookiesForTheLocalDemo() {
         HttpResponse<String> loginPage = send(HttpRequest.newBuilder(uri("/login")).GET());
-        assertThat(attributes(sessionCookie(loginPage).orElseThrow())).doesNotContain("secure");
+        assertThat(attributes(cookie(loginPage, "rightsflow-csrf=").orElseThrow())).doesNotContain("secure")
+                .contains("httponly");
         assertThat(loginPage.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
@@ -91,7 +95,11 @@ class BehindTlsProxyIntegrationTest {
 
     /** The Set-Cookie header of the session cookie, if the response sets one. */
     private static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst();
+        return cookie(response, "SESSION=");
+    }
+
+    private static Optional<String> cookie(HttpResponse<?> response, String nameAndEquals) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(nameAndEquals)).findFirst();
     }
 
     private static String nameAndValue(String setCookie) {
