@@ -37,9 +37,17 @@ interface Requests extends JpaRepository<DataSubjectRequest, Long> {
     @Query("select r from DataSubjectRequest r where r.statusTokenHash = :hash")
     Optional<DataSubjectRequest> findByStatusTokenHash(@Param("hash") String statusTokenHash);
 
+    /** A page of the requests, in the page's order (index dsr_request_received, V20), without counting them. */
+    @Query("select r from DataSubjectRequest r")
+    List<DataSubjectRequest> listPage(Pageable page);
+
     /** A page of the requests of these types, in the page's order (index dsr_request_type_received, V20). */
-    org.springframework.data.domain.Page<DataSubjectRequest> findByTypeIn(
-            java.util.Collection<org.rightsflow.deadline.RequestType> types, Pageable page);
+    @Query("select r from DataSubjectRequest r where r.type in :types")
+    List<DataSubjectRequest> listPageOfTypes(
+            @Param("types") java.util.Collection<org.rightsflow.deadline.RequestType> types, Pageable page);
+
+    @Query("select count(r) from DataSubjectRequest r where r.type in :types")
+    long countOfTypes(@Param("types") java.util.Collection<org.rightsflow.deadline.RequestType> types);
 
     List<DataSubjectRequest> findByReceivedAtGreaterThanEqualAndReceivedAtLessThan(java.time.Instant from,
                                                                                   java.time.Instant to);

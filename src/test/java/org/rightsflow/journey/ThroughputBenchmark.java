@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rightsflow.journey.BenchmarkTools.CpuTimes;
 import org.rightsflow.testsupport.AppProcess;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
@@ -168,33 +169,11 @@ class ThroughputBenchmark {
 
     // ---- pgbench ---------------------------------------------------------------------------------------------
 
-    /** TPC-B as pgbench runs it: scale 10, 8 clients, 2 threads; returns the TPS. */
+    /** TPC-B as pgbench runs it (BenchmarkTools.pgbench); returns the TPS. */
     private double pgbench(String when) throws Exception {
-        if (when.equals("before")) {
-            freshDatabase(PGBENCH);
-            exec(List.of("pgbench", "-i", "-q", "-s", "10"));
-        }
-        String output = exec(List.of("pgbench", "-c", "8", "-j", "2", "-T", String.valueOf(PGBENCH_SECONDS)));
-        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
-        assertThat(tps.find()).as("pgbench's output:\n" + output).isTrue();
-        double value = Double.parseDouble(tps.group(1));
+        double value = BenchmarkTools.pgbench(PGBENCH, when.equals("before"), PGBENCH_SECONDS);
         note("pgbench TPC-B %s the application run (-s 10 -c 8 -j 2 -T %d): %.0f TPS.%n", when, PGBENCH_SECONDS, value);
         return value;
-    }
-
-    private static String exec(List<String> pgbenchCommand) throws Exception {
-        URI server = URI.create(PostgresTestDatabase.URL.substring("jdbc:".length()));
-        List<String> command = new ArrayList<>(pgbenchCommand);
-        command.addAll(List.of("-h", server.getHost(), "-p", String.valueOf(server.getPort() < 0 ? 5432 : server.getPort()),
-                "-U", PostgresTestDatabase.USER, PGBENCH));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", PostgresTestDatabase.PASSWORD);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
     }
 
     // ---- data ------------------------------------------------------------------------------------------------
@@ -289,7 +268,7 @@ class ThroughputBenchmark {
         long completedBefore = count("select count(*) from dsr_request where outcome = 'COMPLETED'");
         ownQueries.set(0);
         long commitsBefore = xactCommit();
-        CpuTimes cpuBefore = CpuTimes.now(nodes);
+        CpuTimes cpuBefore = CpuTimes.now(nodes.stream().map(AppProcess::pid).toList());
         Instant firstSubmission = Instant.now();
         // The subject reads the email: one reader hands each verification link to a subject as it arrives.
         work.add(subjects.submit(() -> {
@@ -329,7 +308,7 @@ class ThroughputBenchmark {
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
                 count("select count(*) from dsr_request where outcome = 'COMPLETED'") == completedBefore + requests);
         long commitsAfter = xactCommit();
-        String cpu = CpuTimes.now(nodes).since(cpuBefore, requests);
+        String cpu = CpuTimes.now(nodes.stream().map(AppProcess::pid).toList()).since(cpuBefore, requests, "request");
         int own = ownQueries.get();
         String outboxWait = outboxWait(firstSubmission);
         for (Future<?> done : work) {
@@ -381,10 +360,10 @@ class ThroughputBenchmark {
         note("| requests completed end to end | **%.1f a second** (%d in %.1f s, first submission to last completion) |%n",
                 perSecond, run.completed, run.seconds);
         note("| verification → completed | p50 %.1f s, p95 %.1f s, max %.1f s (%d requests) |%n",
-                percentile(run.latencies, 50) / 1000.0, percentile(run.latencies, 95) / 1000.0,
+                BenchmarkTools.percentile(run.latencies, 50) / 1000.0, BenchmarkTools.percentile(run.latencies, 95) / 1000.0,
                 run.latencies.get(run.latencies.size() - 1) / 1000.0, run.latencies.size());
         note("| submission → verification email received | p50 %.1f s, p95 %.1f s, max %.1f s |%n",
-                percentile(run.toMail, 50) / 1000.0, percentile(run.toMail, 95) / 1000.0,
+                BenchmarkTools.percentile(run.toMail, 50) / 1000.0, BenchmarkTools.percentile(run.toMail, 95) / 1000.0,
                 run.toMail.get(run.toMail.size() - 1) / 1000.0);
         note("| of which in the outbox (created → sent) | %s |%n", run.outboxWait);
         note("| commits per request | **%.1f** (%,d commits on %s in the same window, less %d of the benchmark's own queries, ÷ %d) |%n",
@@ -396,7 +375,7 @@ class ThroughputBenchmark {
         note("| ratio: completed ÷ limit | **%.1f %%** |%n", 100 * perSecond / limit);
         note("| CPU in the window | %s |%n", run.cpu);
         for (int n = 0; n < nodes.size(); n++) {
-            note("| node %d memory (heap %s) | %s |%n", n + 1, AppProcess.heapSetting(), memory(nodes.get(n).pid()));
+            note("| node %d memory (heap %s) | %s |%n", n + 1, AppProcess.heapSetting(), BenchmarkTools.memory(nodes.get(n).pid()));
         }
     }
 
@@ -423,48 +402,7 @@ class ThroughputBenchmark {
     }
 
     private void load(Map<String, String> pages, java.util.function.IntFunction<WebSession> sessionOf) throws Exception {
-        List<String> names = new ArrayList<>(pages.keySet());
-        Collections.sort(names);
-        Map<String, List<Long>> times = new ConcurrentHashMap<>();
-        Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-        names.forEach(name -> {
-            times.put(name, Collections.synchronizedList(new ArrayList<>()));
-            failures.put(name, new AtomicInteger());
-        });
-        long end = System.nanoTime() + STAFF_SECONDS * 1_000_000_000L;
-        ExecutorService users = Executors.newFixedThreadPool(PAGE_USERS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int u = 0; u < PAGE_USERS; u++) {
-            int user = u;
-            running.add(users.submit(() -> {
-                for (int view = user; System.nanoTime() < end; view++) {
-                    String name = names.get(view % names.size());
-                    long start = System.nanoTime();
-                    try {
-                        int status = sessionOf.apply(user).fetch(pages.get(name));
-                        if (status != 200) {
-                            failures.get(name).incrementAndGet();
-                            continue;
-                        }
-                    } catch (RuntimeException e) {
-                        failures.get(name).incrementAndGet();
-                        continue;
-                    }
-                    times.get(name).add((System.nanoTime() - start) / 1_000_000);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> user : running) {
-            user.get();
-        }
-        users.shutdown();
-        for (String name : names) {
-            List<Long> sorted = new ArrayList<>(times.get(name));
-            Collections.sort(sorted);
-            note("| %s | %,d | %d | %s | %s |%n", name, sorted.size(), failures.get(name).get(),
-                    sorted.isEmpty() ? "–" : percentile(sorted, 50) + " ms", sorted.isEmpty() ? "–" : percentile(sorted, 99) + " ms");
-        }
+        BenchmarkTools.load(PAGE_USERS, STAFF_SECONDS, pages, sessionOf).forEach((name, times) -> note(times.row(name)));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -542,95 +480,11 @@ class ThroughputBenchmark {
 
     /** Transactions committed in the application's database, read from the server's statistics (not counted there). */
     private static long xactCommit() throws SQLException {
-        try (Connection server = connect("postgres"); Statement sql = server.createStatement();
-             ResultSet result = sql.executeQuery("select xact_commit from pg_stat_database where datname = '" + APP + "'")) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    /**
-     * CPU time from /proc, in clock ticks: the whole machine (busy and idle), each node's JVM, every PostgreSQL
-     * process (other databases' too: the server is shared) and this benchmark's own JVM. Whether a second node can
-     * add anything depends on the machine having idle CPU left while one node works.
-     */
-    private record CpuTimes(long machineBusy, long machineTotal, List<Long> nodes, long postgres, long benchmark) {
-
-        static final double TICKS = 100.0; // USER_HZ on Linux
-
-        static CpuTimes now(List<AppProcess> nodes) throws IOException {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            long postgres = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    String stat = processTimes(process);
-                    if (stat != null && stat.startsWith("postgres ")) {
-                        postgres += Long.parseLong(stat.substring(stat.indexOf(' ') + 1));
-                    }
-                }
-            }
-            List<Long> perNode = new ArrayList<>();
-            for (AppProcess node : nodes) {
-                String stat = processTimes(Path.of("/proc", String.valueOf(node.pid())));
-                perNode.add(stat == null ? 0 : Long.parseLong(stat.substring(stat.indexOf(' ') + 1)));
-            }
-            String self = processTimes(Path.of("/proc/self"));
-            return new CpuTimes(total - idle, total, perNode, postgres,
-                    Long.parseLong(self.substring(self.indexOf(' ') + 1)));
-        }
-
-        /** "comm utime+stime" of one process, or null if it ended. */
-        private static String processTimes(Path process) {
-            try {
-                String stat = Files.readString(process.resolve("stat"));
-                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // After the command: state is field 3 of stat(5), utime 14 and stime 15.
-                return comm + " " + (Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        String since(CpuTimes before, int requests) {
-            long ticks = machineTotal - before.machineTotal;
-            int cores = Runtime.getRuntime().availableProcessors();
-            StringBuilder text = new StringBuilder(String.format("machine busy %.0f %% of %d cores",
-                    100.0 * (machineBusy - before.machineBusy) / Math.max(1, ticks), cores));
-            for (int n = 0; n < nodes.size(); n++) {
-                text.append(String.format("; node %d %.1f ms a request", n + 1,
-                        1000 * (nodes.get(n) - before.nodes.get(n)) / TICKS / requests));
-            }
-            return text.append(String.format("; PostgreSQL (all its processes) %.1f ms; this benchmark's JVM %.1f ms",
-                    1000 * (postgres - before.postgres) / TICKS / requests,
-                    1000 * (benchmark - before.benchmark) / TICKS / requests)).toString();
-        }
-    }
-
-    private static String memory(long pid) throws IOException {
-        String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
-        return "VmHWM " + field(status, "VmHWM") + ", VmRSS " + field(status, "VmRSS");
-    }
-
-    private static String field(String procStatus, String name) {
-        Matcher value = Pattern.compile(name + ":\\s+(\\d+) kB").matcher(procStatus);
-        return value.find() ? String.format("%,d MB", Long.parseLong(value.group(1)) / 1024) : "?";
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+        return BenchmarkTools.xactCommit(APP);
     }
 
     private void machine(String when) throws IOException {
-        note("Machine at the %s: %d cores, %s, load average %s; Java %s.%n", when,
-                Runtime.getRuntime().availableProcessors(),
-                Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "),
-                Files.readString(Path.of("/proc/loadavg")).trim(), System.getProperty("java.version"));
+        note(BenchmarkTools.machine(when));
     }
 
     private void note(String format, Object... values) {
@@ -640,23 +494,18 @@ class ThroughputBenchmark {
     }
 
     private static String url(String database) {
-        return PostgresTestDatabase.URL.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        return BenchmarkTools.url(database);
     }
 
     private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+        return BenchmarkTools.connect(database);
     }
 
     private static void freshDatabase(String name) throws SQLException {
-        dropDatabase(name);
-        try (Connection server = connect("postgres"); Statement sql = server.createStatement()) {
-            sql.execute("create database " + name);
-        }
+        BenchmarkTools.freshDatabase(name);
     }
 
     private static void dropDatabase(String name) throws SQLException {
-        try (Connection server = connect("postgres"); Statement sql = server.createStatement()) {
-            sql.execute("drop database if exists " + name + " with (force)");
-        }
+        BenchmarkTools.dropDatabase(name);
     }
 }

@@ -28,8 +28,14 @@ import org.rightsflow.RightsflowApplication;
  */
 public final class AppProcess {
 
-    /** The management port's password of every started process: long enough for the postgres profile's check. */
     private static final String HEAP = "-Xmx512m";
+    /**
+     * JVM options added to every started process, from the system property {@code rightsflow.test.node-jvm-options}
+     * (space-separated; e.g. a flight recording for a benchmark: {@code -XX:StartFlightRecording=...}).
+     */
+    private static final List<String> EXTRA_JVM_OPTIONS = Arrays.stream(
+            System.getProperty("rightsflow.test.node-jvm-options", "").split(" ")).filter(s -> !s.isBlank()).toList();
+    /** The management port's password of every started process: long enough for the postgres profile's check. */
     private static final String MONITORING_PASSWORD = "app-process-" + UUID.randomUUID();
 
     private final Process process;
@@ -51,7 +57,9 @@ public final class AppProcess {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-cp", applicationClasspath(), RightsflowApplication.class.getName(),
+                HEAP));
+        command.addAll(EXTRA_JVM_OPTIONS);
+        command.addAll(List.of("-cp", applicationClasspath(), RightsflowApplication.class.getName(),
                 "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--rightsflow.monitoring.password=" + MONITORING_PASSWORD,
                 "--rightsflow.public-url=http://localhost:" + port));

@@ -1,0 +1,347 @@
+package org.rightsflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rightsflow.journey.BenchmarkTools.CpuTimes;
+import org.rightsflow.journey.BenchmarkTools.PageTimes;
+import org.rightsflow.testsupport.AppProcess;
+import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
+import org.rightsflow.testsupport.TestMailServer;
+import org.rightsflow.testsupport.WebSession;
+
+/**
+ * Benchmark, not a test: the staff inbox and the requests list over HTTP, with a small backlog and then with
+ * 10,000 open tasks and 100,000 requests, beside pgbench in the same run (docs/performance.md, "Staff inbox and
+ * requests list"). One node in the {@code postgres} profile, as an operator starts it; a manual system owned by a
+ * team; real requests submitted through the API, each of which gives the team a task; then the backlog grown by
+ * copying those requests' rows in the database (below, {@link #growBacklog}). The name does not end in Test, so
+ * {@code mvn verify} leaves it out:
+ *
+ * <pre>
+ * mvn -B test -Dtest=StaffPagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * System properties: {@code bench.tasks} (open tasks in the large backlog, 10,000), {@code bench.requests}
+ * (requests in it, 100,000), {@code bench.templates} (requests submitted through the API, 100), {@code bench.users}
+ * (concurrent staff, 50), {@code bench.seconds} (each phase, 20), {@code bench.think.millis} (how long a member of
+ * staff looks at a page before the next, in the paced shape, 1,000), {@code bench.pgbench.seconds} (30),
+ * {@code bench.keep} (keep the databases). Results go to the console and to target/benchmark/staff-pages.md.
+ */
+@ExtendWith(PostgresTestDatabase.class)
+class StaffPagesBenchmark {
+
+    private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 100_000);
+    private static final int TEMPLATES = Integer.getInteger("bench.templates", 100);
+    private static final int USERS = Integer.getInteger("bench.users", 50);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final Duration THINK = Duration.ofMillis(Integer.getInteger("bench.think.millis", 1_000));
+    private static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench.seconds", 30);
+    private static final boolean KEEP = Boolean.getBoolean("bench.keep");
+
+    private static final String APP = "rightsflow_bench_pages";
+    private static final String PGBENCH = "rightsflow_bench_pages_pgbench";
+    private static final String ADMIN_PASSWORD = "bench-admin-" + java.util.UUID.randomUUID();
+    private static final Map<String, String> PAGES = Map.of("staff inbox /staff", "/staff",
+            "requests list /staff/requests", "/staff/requests");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final StringBuilder report = new StringBuilder("# Staff pages benchmark\n\n");
+
+    @Test
+    void staffPagesWithABacklogBesidePgbench() throws Exception {
+        Path work = Files.createTempDirectory("rightsflow-pages-bench");
+        Path logs = Files.createDirectories(Path.of("target", "benchmark"));
+        AppProcess node = null;
+        try {
+            note(BenchmarkTools.machine("start"));
+            double tpsBefore = BenchmarkTools.pgbench(PGBENCH, true, PGBENCH_SECONDS);
+            note("pgbench TPC-B before (-s 10 -c 8 -j 2 -T %d): %.0f TPS.%n", PGBENCH_SECONDS, tpsBefore);
+            BenchmarkTools.freshDatabase(APP);
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            TestMailServer.instance();
+            Path log = logs.resolve("staff-pages-node.log");
+            Files.deleteIfExists(log);
+            node = AppProcess.start(log, arguments(work));
+            importCareDesk(node.port());
+            submitTemplates(node.port());
+
+            List<WebSession> staff = signIn(node.port());
+            // Warm-up, not counted: the JIT, the pools, PostgreSQL's caches.
+            BenchmarkTools.load(USERS, 10, PAGES, staff::get);
+            Map<String, String> small = phase("small backlog", node, staff);
+
+            long growStart = System.nanoTime();
+            growBacklog();
+            note("%nBacklog grown by copying rows in %.0f s: %,d open tasks, %,d requests (%,d open).%n",
+                    (System.nanoTime() - growStart) / 1e9, count("select count(*) from act_ru_task"),
+                    count("select count(*) from dsr_request"),
+                    count("select count(*) from dsr_request where status <> 'CLOSED'"));
+            BenchmarkTools.load(USERS, 10, PAGES, staff::get);
+            Map<String, String> large = phase("large backlog", node, staff);
+
+            double tpsAfter = BenchmarkTools.pgbench(PGBENCH, false, PGBENCH_SECONDS);
+            note("pgbench TPC-B after: %.0f TPS.%n%n", tpsAfter);
+            note("| figure | %,d open tasks, %,d requests | %,d open tasks, %,d requests |%n| --- | --- | --- |%n",
+                    TEMPLATES, TEMPLATES, TASKS, REQUESTS);
+            for (String row : small.keySet()) {
+                note("| %s | %s | %s |%n", row, small.get(row), large.get(row));
+            }
+            note("| pgbench TPC-B, before / after | %.0f TPS | %.0f TPS |%n", tpsBefore, tpsAfter);
+            note("| node memory (heap %s) | %s | |%n", AppProcess.heapSetting(), BenchmarkTools.memory(node.pid()));
+            note(BenchmarkTools.machine("end"));
+        } finally {
+            if (node != null) {
+                node.kill();
+            }
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            if (!KEEP) {
+                BenchmarkTools.dropDatabase(APP);
+                BenchmarkTools.dropDatabase(PGBENCH);
+            }
+        }
+        System.out.println(report);
+        Files.writeString(logs.resolve("staff-pages.md"), report);
+    }
+
+    /** As an operator starts a node: the postgres profile, secrets as strong as ProductionSafetyCheck demands. */
+    private static List<String> arguments(Path work) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + BenchmarkTools.url(APP),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
+                "--rightsflow.bootstrap.admin-password=" + ADMIN_PASSWORD,
+                "--rightsflow.storage.directory=" + work.resolve("files"),
+                "--rightsflow.clock.holiday-directory=" + work.resolve("holidays"),
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
+                "--rightsflow.limits.api-submissions.per-key=0",
+                "--logging.level.root=warn"));
+        ProductionSecrets.properties("submit+read-own").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
+    }
+
+    /** A team that handles requests by hand: every request it takes part in is a task in its members' inbox. */
+    private static void importCareDesk(int port) {
+        String yaml = """
+                systems:
+                  - key: care-desk
+                    name: Customer care desk
+                    ownerGroup: care-team
+                    kind: manual
+                    requestTypes: [LIMIT_SENSITIVE]
+                    instructions: Mark the customer's profile so that sensitive data is used only for the service.
+                """;
+        WebSession admin = new WebSession(port).from("198.19.255.1").login("admin", ADMIN_PASSWORD);
+        WebSession.Page form = admin.get("/staff/systems/import");
+        WebSession.Page done = admin.post("/staff/systems/import", form, Map.of("yaml", yaml));
+        assertThat(done.mainText()).as("the import page's answer").contains("Imported: 1 created");
+    }
+
+    /**
+     * Real requests through the API, as a company's web backend submits them: CCPA limits of the use of sensitive
+     * data, which are never verified (CCPA §7027), so each goes straight to the care desk's task.
+     */
+    private void submitTemplates(int port) throws Exception {
+        for (int i = 0; i < TEMPLATES; i++) {
+            String body = """
+                    {"type": "LIMIT_SENSITIVE", "regime": "CCPA", "subject": {"email": "customer%d@shop.example", \
+                    "name": "Bench Customer %d"}}""".formatted(i, i);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/requests")).header("Content-Type", "application/json")
+                    .header("X-Api-Key", ProductionSecrets.API_KEY).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("select count(*) from act_ru_task") >= TEMPLATES);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                count("select count(*) from outbox_message where status in ('PENDING', 'SENDING')") == 0);
+        note("%d requests submitted through the API; the care desk has %d open tasks.%n", TEMPLATES,
+                count("select count(*) from act_ru_task"));
+    }
+
+    /** The privacy officers: the bootstrap admin, each session signed in from an address of its own. */
+    private static List<WebSession> signIn(int port) {
+        List<WebSession> staff = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            staff.add(new WebSession(port).from("198.19.0." + (u + 1)).login("admin", ADMIN_PASSWORD));
+        }
+        return staff;
+    }
+
+    /** How the staff use the pages in a phase: how many at once, and how long each looks at a page. */
+    private record Shape(String label, int users, Duration think) {
+    }
+
+    /**
+     * The node's CPU with no page asked (its background: job acquisition, the outbox, gauges), then the pages under
+     * each {@link Shape}: one member of staff alone; {@link #USERS} at once, each looking at a page for {@link #THINK}
+     * before the next (people reading an inbox); the same without pause (a closed loop: the node's saturation).
+     */
+    private Map<String, String> phase(String name, AppProcess node, List<WebSession> staff) throws Exception {
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        CpuTimes idleStart = CpuTimes.now(List.of(node.pid()));
+        Thread.sleep(10_000);
+        String idle = CpuTimes.now(List.of(node.pid())).since(idleStart, 10, "second");
+        note("%n%s. With no page asked, for 10 s: %s.%n%n", name, idle);
+        rows.put("CPU with no page asked", idle);
+        note("| shape | page | pages | failed | p50 | p99 |%n| --- | --- | ---: | ---: | ---: | ---: |%n");
+        List<Shape> shapes = List.of(new Shape("1 alone", 1, Duration.ZERO),
+                new Shape(USERS + " at once, " + THINK.toMillis() + " ms on each page", USERS, THINK),
+                new Shape(USERS + " at once, no pause", USERS, Duration.ZERO));
+        for (Shape shape : shapes) {
+            CpuTimes before = CpuTimes.now(List.of(node.pid()));
+            IntFunction<WebSession> sessionOf = staff::get;
+            Map<String, PageTimes> times = BenchmarkTools.load(shape.users(), SECONDS, shape.think(), PAGES, sessionOf);
+            int pages = times.values().stream().mapToInt(t -> t.millis().size() + t.failed()).sum();
+            String cpu = String.format("%.0f pages a second; ", pages / (double) SECONDS)
+                    + CpuTimes.now(List.of(node.pid())).since(before, Math.max(1, pages), "page");
+            times.forEach((page, t) -> {
+                note("| %s | %s | %,d | %s | %s | %s |%n", shape.label(), page, t.millis().size(), t.failedText(),
+                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 50) + " ms",
+                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 99) + " ms");
+                rows.put(page + ", " + shape.label() + ": p50 / p99",
+                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 50) + " / "
+                                + BenchmarkTools.percentile(t.millis(), 99) + " ms (" + t.millis().size()
+                                + " pages, " + t.failedText() + " failed)");
+            });
+            note("%nCPU, %s: %s.%n%n", shape.label(), cpu);
+            rows.put("CPU, " + shape.label(), cpu);
+        }
+        return rows;
+    }
+
+    /**
+     * Grows the backlog to {@link #TASKS} open tasks and {@link #REQUESTS} requests by copying the rows the
+     * application and Camunda wrote for the submitted requests, rather than submitting 100,000 requests (hours on this
+     * machine). Each copy of a request gets a reference of its own (the original's with a suffix), a status token
+     * hash of its own and a new id; each copy of an open request's Camunda state (its executions, the task, the task's
+     * variables and candidate group) gets ids of its own, consistently, and the copy's reference as business key.
+     * Jobs (the reminder ladder's timers) and history are not copied: the pages read neither. The copies of closed
+     * requests are spread over two years and marked completed, as a list of 100,000 would mostly be.
+     */
+    private void growBacklog() throws SQLException {
+        int copiesPerTemplate = Math.max(0, TASKS / TEMPLATES - 1);
+        int closedPerTemplate = Math.max(0, (REQUESTS - TASKS) / TEMPLATES);
+        try (Connection app = BenchmarkTools.connect(APP); Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            // The copied open requests: Camunda first, by root process instance of each template request. Camunda
+            // sets ROOT_PROC_INST_ID_ on process instances only (the request's and the system's it calls), so an
+            // execution finds its root through its process instance.
+            sql.execute("create temp table copy_no as select n from generate_series(1, " + copiesPerTemplate + ") n");
+            sql.execute("""
+                    create temp table roots as select e.id_ as root, e.business_key_ as reference
+                    from act_ru_execution e where e.id_ = e.proc_inst_id_ and e.super_exec_ is null
+                      and exists (select 1 from dsr_request d where d.reference = e.business_key_)""");
+            sql.execute("""
+                    create temp table exec_copy as select e.*, c.n as copy_n, r.reference as copy_reference
+                    from act_ru_execution e join act_ru_execution instance on e.proc_inst_id_ = instance.id_
+                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
+            sql.execute("""
+                    update exec_copy set id_ = id_ || '.' || copy_n, proc_inst_id_ = proc_inst_id_ || '.' || copy_n,
+                      parent_id_ = parent_id_ || '.' || copy_n, super_exec_ = super_exec_ || '.' || copy_n,
+                      root_proc_inst_id_ = root_proc_inst_id_ || '.' || copy_n,
+                      business_key_ = case when business_key_ is null then null else business_key_ || '-' || copy_n end""");
+            sql.execute("""
+                    create temp table task_copy as select t.*, c.n as copy_n, r.reference as copy_reference
+                    from act_ru_task t join act_ru_execution instance on t.proc_inst_id_ = instance.id_
+                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
+            // Due dates spread over six weeks around the original's, so the inbox's order by due date is real work.
+            sql.execute("""
+                    update task_copy set id_ = id_ || '.' || copy_n, execution_id_ = execution_id_ || '.' || copy_n,
+                      proc_inst_id_ = proc_inst_id_ || '.' || copy_n,
+                      due_date_ = due_date_ + ((copy_n % 42) - 14) * interval '1 day',
+                      create_time_ = create_time_ - (copy_n % 30) * interval '1 day'""");
+            sql.execute("""
+                    create temp table var_copy as select v.*, c.n as copy_n
+                    from act_ru_variable v join act_ru_execution instance on v.proc_inst_id_ = instance.id_
+                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
+            sql.execute("""
+                    update var_copy set id_ = id_ || '.' || copy_n, execution_id_ = execution_id_ || '.' || copy_n,
+                      proc_inst_id_ = proc_inst_id_ || '.' || copy_n, task_id_ = task_id_ || '.' || copy_n,
+                      var_scope_ = var_scope_ || '.' || copy_n,
+                      text_ = case when name_ = 'reference' then text_ || '-' || copy_n else text_ end""");
+            sql.execute("""
+                    create temp table link_copy as select l.*, c.n as copy_n
+                    from act_ru_identitylink l join act_ru_task t on l.task_id_ = t.id_ cross join copy_no c""");
+            sql.execute("update link_copy set id_ = id_ || '.' || copy_n, task_id_ = task_id_ || '.' || copy_n");
+            for (String table : List.of("exec", "task", "var", "link")) {
+                sql.execute("alter table " + table + "_copy drop column copy_n");
+            }
+            sql.execute("alter table exec_copy drop column copy_reference");
+            sql.execute("alter table task_copy drop column copy_reference");
+            sql.execute("insert into act_ru_execution select * from exec_copy");
+            sql.execute("insert into act_ru_task select * from task_copy");
+            sql.execute("insert into act_ru_variable select * from var_copy");
+            sql.execute("insert into act_ru_identitylink select * from link_copy");
+
+            // Rightsflow's rows of the same requests, with the same references; then the closed ones.
+            long maxId = single(sql, "select max(id) from dsr_request");
+            sql.execute("""
+                    create temp table request_copy as select d.*, c.n as copy_n
+                    from dsr_request d join roots r on d.reference = r.reference cross join copy_no c""");
+            sql.execute("update request_copy set reference = reference || '-' || copy_n");
+            sql.execute("create temp table closed_no as select n from generate_series(1, " + closedPerTemplate + ") n");
+            sql.execute("""
+                    insert into request_copy select d.*, -c.n from dsr_request d join roots r on d.reference = r.reference
+                    cross join closed_no c""");
+            sql.execute("""
+                    update request_copy set reference = reference || '-c' || (-copy_n),
+                      received_at = received_at - ((-copy_n) % 730) * interval '1 day',
+                      clock_started_at = clock_started_at - ((-copy_n) % 730) * interval '1 day',
+                      due_date = due_date - ((-copy_n) % 730), extended_due_date = extended_due_date - ((-copy_n) % 730),
+                      status = 'CLOSED', outcome = 'COMPLETED',
+                      closed_at = received_at - ((-copy_n) % 730) * interval '1 day' + interval '9 days'
+                    where copy_n < 0""");
+            sql.execute("""
+                    update request_copy set id = %d + s.row, status_token_hash = md5(reference) || md5('t' || reference)
+                    from (select ctid as c, row_number() over () as row from request_copy) s
+                    where request_copy.ctid = s.c""".formatted(maxId));
+            sql.execute("alter table request_copy drop column copy_n");
+            sql.execute("insert into dsr_request select * from request_copy");
+            sql.execute("select setval(pg_get_serial_sequence('dsr_request', 'id'), (select max(id) from dsr_request))");
+            app.commit();
+            app.setAutoCommit(true);
+            sql.execute("analyze");
+        }
+    }
+
+    private static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection app = BenchmarkTools.connect(APP); Statement sql = app.createStatement()) {
+            return single(sql, query);
+        }
+    }
+
+    private void note(String format, Object... values) {
+        String line = String.format(format, values);
+        report.append(line);
+        System.out.print(line);
+    }
+}
