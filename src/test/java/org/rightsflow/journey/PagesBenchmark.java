@@ -17,37 +17,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rightsflow.journey.BenchmarkTools.CpuTimes;
 import org.rightsflow.journey.BenchmarkTools.PageTimes;
 import org.rightsflow.testsupport.AppProcess;
+import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
 import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 
 /**
- * Benchmark, not a test: the staff inbox and the requests list over HTTP, with a small backlog and then with
- * 10,000 open tasks and 100,000 requests, beside pgbench in the same run (docs/performance.md, "Staff inbox and
- * requests list"). One node in the {@code postgres} profile, as an operator starts it; a manual system owned by a
+ * Benchmark, not a test: the staff inbox and the requests list, the landing page and a status page, over HTTP, with
+ * a small backlog and then with 10,000 open tasks and 100,000 requests, beside pgbench in the same run
+ * (docs/performance.md, "Pages with a backlog"). One node in the {@code postgres} profile, as an operator starts it; a manual system owned by a
  * team; real requests submitted through the API, each of which gives the team a task; then the backlog grown by
  * copying those requests' rows in the database (below, {@link #growBacklog}). The name does not end in Test, so
  * {@code mvn verify} leaves it out:
  *
  * <pre>
- * mvn -B test -Dtest=StaffPagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -B test -Dtest=PagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * System properties: {@code bench.tasks} (open tasks in the large backlog, 10,000), {@code bench.requests}
  * (requests in it, 100,000), {@code bench.templates} (requests submitted through the API, 100), {@code bench.users}
  * (concurrent staff, 50), {@code bench.seconds} (each phase, 20), {@code bench.think.millis} (how long a member of
  * staff looks at a page before the next, in the paced shape, 1,000), {@code bench.pgbench.seconds} (30),
- * {@code bench.keep} (keep the databases). Results go to the console and to target/benchmark/staff-pages.md.
+ * {@code bench.keep} (keep the databases). Results go to the console and to target/benchmark/pages.md.
  */
 @ExtendWith(PostgresTestDatabase.class)
-class StaffPagesBenchmark {
+class PagesBenchmark {
 
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 100_000);
@@ -61,11 +63,11 @@ class StaffPagesBenchmark {
     private static final String APP = "rightsflow_bench_pages";
     private static final String PGBENCH = "rightsflow_bench_pages_pgbench";
     private static final String ADMIN_PASSWORD = "bench-admin-" + java.util.UUID.randomUUID();
-    private static final Map<String, String> PAGES = Map.of("staff inbox /staff", "/staff",
+    private static final Map<String, String> STAFF_PAGES = Map.of("staff inbox /staff", "/staff",
             "requests list /staff/requests", "/staff/requests");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final StringBuilder report = new StringBuilder("# Staff pages benchmark\n\n");
+    private final StringBuilder report = new StringBuilder("# Pages benchmark\n\n");
 
     @Test
     void staffPagesWithABacklogBesidePgbench() throws Exception {
@@ -80,7 +82,7 @@ class StaffPagesBenchmark {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
             TestMailServer.instance();
-            Path log = logs.resolve("staff-pages-node.log");
+            Path log = logs.resolve("pages-node.log");
             Files.deleteIfExists(log);
             node = AppProcess.start(log, arguments(work));
             importCareDesk(node.port());
@@ -88,8 +90,9 @@ class StaffPagesBenchmark {
 
             List<WebSession> staff = signIn(node.port());
             // Warm-up, not counted: the JIT, the pools, PostgreSQL's caches.
-            BenchmarkTools.load(USERS, 10, PAGES, staff::get);
-            Map<String, String> small = phase("small backlog", node, staff);
+            BenchmarkTools.load(USERS, 20, STAFF_PAGES, staff::get);
+            Map<String, String> publicPages = Map.of("landing page /", "/", "status page /status/…", statusPath());
+            Map<String, String> small = phase("small backlog", node, staff, publicPages);
 
             long growStart = System.nanoTime();
             growBacklog();
@@ -97,8 +100,8 @@ class StaffPagesBenchmark {
                     (System.nanoTime() - growStart) / 1e9, count("select count(*) from act_ru_task"),
                     count("select count(*) from dsr_request"),
                     count("select count(*) from dsr_request where status <> 'CLOSED'"));
-            BenchmarkTools.load(USERS, 10, PAGES, staff::get);
-            Map<String, String> large = phase("large backlog", node, staff);
+            BenchmarkTools.load(USERS, 20, STAFF_PAGES, staff::get);
+            Map<String, String> large = phase("large backlog", node, staff, publicPages);
 
             double tpsAfter = BenchmarkTools.pgbench(PGBENCH, false, PGBENCH_SECONDS);
             note("pgbench TPC-B after: %.0f TPS.%n%n", tpsAfter);
@@ -121,7 +124,7 @@ class StaffPagesBenchmark {
             }
         }
         System.out.println(report);
-        Files.writeString(logs.resolve("staff-pages.md"), report);
+        Files.writeString(logs.resolve("pages.md"), report);
     }
 
     /** As an operator starts a node: the postgres profile, secrets as strong as ProductionSafetyCheck demands. */
@@ -189,8 +192,15 @@ class StaffPagesBenchmark {
         return staff;
     }
 
-    /** How the staff use the pages in a phase: how many at once, and how long each looks at a page. */
+    /** How people use the pages in a phase: how many at once, and how long each looks at a page. */
     private record Shape(String label, int users, Duration think) {
+    }
+
+    /** The status page of the first request, from the link in its acknowledgement, as its subject opens it. */
+    private static String statusPath() {
+        return Journey.linkPath(TestMailServer.messagesTo("customer0@shop.example").stream()
+                .filter(m -> TestMailServer.subject(m).contains("We received your request"))
+                .map(TestMailServer::body).findFirst().orElseThrow(), "status");
     }
 
     /**
@@ -198,7 +208,8 @@ class StaffPagesBenchmark {
      * each {@link Shape}: one member of staff alone; {@link #USERS} at once, each looking at a page for {@link #THINK}
      * before the next (people reading an inbox); the same without pause (a closed loop: the node's saturation).
      */
-    private Map<String, String> phase(String name, AppProcess node, List<WebSession> staff) throws Exception {
+    private Map<String, String> phase(String name, AppProcess node, List<WebSession> staff,
+                                      Map<String, String> publicPages) throws Exception {
         Map<String, String> rows = new java.util.LinkedHashMap<>();
         CpuTimes idleStart = CpuTimes.now(List.of(node.pid()));
         Thread.sleep(10_000);
@@ -209,26 +220,44 @@ class StaffPagesBenchmark {
         List<Shape> shapes = List.of(new Shape("1 alone", 1, Duration.ZERO),
                 new Shape(USERS + " at once, " + THINK.toMillis() + " ms on each page", USERS, THINK),
                 new Shape(USERS + " at once, no pause", USERS, Duration.ZERO));
-        for (Shape shape : shapes) {
-            CpuTimes before = CpuTimes.now(List.of(node.pid()));
-            IntFunction<WebSession> sessionOf = staff::get;
-            Map<String, PageTimes> times = BenchmarkTools.load(shape.users(), SECONDS, shape.think(), PAGES, sessionOf);
-            int pages = times.values().stream().mapToInt(t -> t.millis().size() + t.failed()).sum();
-            String cpu = String.format("%.0f pages a second; ", pages / (double) SECONDS)
-                    + CpuTimes.now(List.of(node.pid())).since(before, Math.max(1, pages), "page");
-            times.forEach((page, t) -> {
-                note("| %s | %s | %,d | %s | %s | %s |%n", shape.label(), page, t.millis().size(), t.failedText(),
-                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 50) + " ms",
-                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 99) + " ms");
-                rows.put(page + ", " + shape.label() + ": p50 / p99",
-                        t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 50) + " / "
-                                + BenchmarkTools.percentile(t.millis(), 99) + " ms (" + t.millis().size()
-                                + " pages, " + t.failedText() + " failed)");
-            });
-            note("%nCPU, %s: %s.%n%n", shape.label(), cpu);
-            rows.put("CPU, " + shape.label(), cpu);
+        List<WebSession> visitors = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            visitors.add(new WebSession(node.port()));
+        }
+        AtomicInteger visit = new AtomicInteger();
+        // Visitors are many people: each view from an address of its own, so that no abuse limit is reached.
+        IntFunction<WebSession> visitorOf = u -> visitors.get(u).from(address(visit.incrementAndGet()));
+        for (boolean ofStaff : List.of(true, false)) {
+            for (Shape shape : shapes) {
+                measure(shape, node, ofStaff ? STAFF_PAGES : publicPages, ofStaff ? staff::get : visitorOf, rows);
+            }
         }
         return rows;
+    }
+
+    /** One shape on one group of pages: a table row per page, and the CPU the views cost. */
+    private void measure(Shape shape, AppProcess node, Map<String, String> pages, IntFunction<WebSession> sessionOf,
+                         Map<String, String> rows) throws Exception {
+        String group = pages == STAFF_PAGES ? "staff" : "public";
+        CpuTimes before = CpuTimes.now(List.of(node.pid()));
+        Map<String, PageTimes> times = BenchmarkTools.load(shape.users(), SECONDS, shape.think(), pages, sessionOf);
+        int views = times.values().stream().mapToInt(t -> t.millis().size() + t.failed()).sum();
+        String cpu = String.format("%.0f pages a second; ", views / (double) SECONDS)
+                + CpuTimes.now(List.of(node.pid())).since(before, Math.max(1, views), "page");
+        times.forEach((page, t) -> {
+            String p50 = t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 50) + " ms";
+            String p99 = t.millis().isEmpty() ? "–" : BenchmarkTools.percentile(t.millis(), 99) + " ms";
+            note("| %s | %s | %,d | %s | %s | %s |%n", shape.label(), page, t.millis().size(), t.failedText(), p50, p99);
+            rows.put(page + ", " + shape.label() + ": p50 / p99", p50 + " / " + p99 + " (" + t.millis().size()
+                    + " pages, " + t.failedText() + " failed)");
+        });
+        note("%nCPU, %s pages, %s: %s.%n%n", group, shape.label(), cpu);
+        rows.put("CPU, " + group + " pages, " + shape.label(), cpu);
+    }
+
+    /** A client address of the benchmarking range (RFC 2544, 198.18.0.0/15) per visit. */
+    private static String address(int visit) {
+        return "198.18." + (visit / 250 % 256) + "." + (visit % 250 + 1);
     }
 
     /**
