@@ -180,7 +180,10 @@ class OutboxDispatcher {
         try {
             sender.send(mimes.toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
-            // Keyed by the MimeMessage given; without any entry the failure was not one message's.
+            // Keyed by the MimeMessage given (a connection lost mid-batch that cannot be made again lists the rest).
+            // Without any entry the failure was not one message's: Spring reports so a QUIT that failed after every
+            // message was accepted, and that counts as the batch failing, as it counted for one message before: a
+            // duplicate after the back-off, recognisable by its Message-ID, rather than mail marked sent that was not.
             refused = e.getFailedMessages();
             if (refused.isEmpty()) {
                 connectionFailure = e;
