@@ -218,8 +218,8 @@ class OutboxDispatcher {
 
     /**
      * The batch's outcomes in one transaction. If it loses a race (a timeline head locked by a request's job, a
-     * claim another node took over after the timeout), each outcome is recorded in a transaction of its own, retried
-     * on conflict: an unrecorded message would be released after the timeout and sent again.
+     * claim another node took over after the timeout), each outcome is recorded in a transaction of its own: an
+     * unrecorded message would be released after the timeout and sent again.
      */
     private void record(List<Outcome> outcomes) {
         log.debug("Outbox batch of {}: {} failed", outcomes.size(),
@@ -257,18 +257,31 @@ class OutboxDispatcher {
             }
             log.debug("Recording a batch of {} lost a race ({}); recording them one at a time", outcomes.size(),
                     e.getClass().getSimpleName());
-            outcomes.forEach(outcome -> LockConflicts.retry(() -> {
-                recordOne(outcome);
-                return null;
-            }));
+            outcomes.forEach(this::recordOne);
         }
     }
 
+    /**
+     * One outcome in a transaction of its own, retried on a conflict. One that still loses leaves its message
+     * SENDING, to be offered again once its claim times out, and does not keep the rest of the batch from being
+     * recorded.
+     */
     private void recordOne(Outcome outcome) {
-        transactions.executeWithoutResult(status -> messages.findById(outcome.message().id()).ifPresent(row -> {
-            apply(row, outcome.error());
-            recordOnTimeline(row);
-        }));
+        try {
+            LockConflicts.retry(() -> {
+                transactions.executeWithoutResult(status -> messages.findById(outcome.message().id()).ifPresent(row -> {
+                    apply(row, outcome.error());
+                    recordOnTimeline(row);
+                }));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            log.warn("Recording outbox message {} lost a lock race again ({}); it is offered again after the "
+                    + "sending timeout", outcome.message().id(), e.getClass().getSimpleName());
+        }
     }
 
     private void apply(OutboxMessage row, Exception error) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,7 @@ import org.rightsflow.support.FieldCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -112,6 +114,9 @@ class OutboxBatchIntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aBurstArrivesOnceEachOverOneConnectionPerBatch() {
@@ -199,6 +204,43 @@ class OutboxBatchIntegrationTest {
             assertThat(sent).as("one 'sent' entry per message of " + reference).hasSize(burst / 5);
             assertThat(timeline.isIntact(reference)).isTrue();
         }
+    }
+
+    @Test
+    void aRequestWhoseTimelineIsBusyDoesNotKeepTheRestOfItsBatchFromBeingRecorded() throws Exception {
+        long first = queue("DSR-BATCH-D-FREE", "batch-busy-0@example.com");
+        long busy = queue("DSR-BATCH-D-BUSY", "batch-busy-1@example.com");
+        long last = queue("DSR-BATCH-D-FREE", "batch-busy-2@example.com");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch dispatched = new CountDownLatch(1);
+        ExecutorService job = Executors.newSingleThreadExecutor();
+        // Another transaction holds the request's timeline for longer than the database waits for a lock.
+        Future<?> holder = job.submit(() -> transactions.executeWithoutResult(status -> {
+            jdbc.queryForList("select last_sequence from timeline_head where request_reference = ? for update",
+                    "DSR-BATCH-D-BUSY");
+            locked.countDown();
+            try {
+                dispatched.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            dispatcher.dispatchDue();
+        } finally {
+            dispatched.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            job.shutdown();
+        }
+
+        assertThat(receivedBy("batch-busy-")).as("the whole batch was sent").hasSize(3);
+        assertThat(status(first)).isEqualTo(MessageStatus.SENT);
+        assertThat(status(last)).isEqualTo(MessageStatus.SENT);
+        assertThat(timeline.entries("DSR-BATCH-D-FREE")).filteredOn(entry -> entry.kind() == TimelineKind.MESSAGE_SENT)
+                .hasSize(2);
+        assertThat(status(busy)).as("sent but not recorded: offered again once its claim times out")
+                .isEqualTo(MessageStatus.SENDING);
     }
 
     private long queue(String reference, String recipient) {
