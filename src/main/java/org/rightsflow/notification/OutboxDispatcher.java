@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,7 @@ class OutboxDispatcher {
                 mimes.add(mime(sender, message));
                 prepared.add(message);
             } catch (MessagingException | MailException e) {
+                logFailure(message.id(), e);
                 outcomes.add(new Outcome(message, e));
             }
         }
@@ -187,19 +189,37 @@ class OutboxDispatcher {
             refused = e.getFailedMessages();
             if (refused.isEmpty()) {
                 connectionFailure = e;
+            } else if (refused.size() == mimes.size() && onlyOne(refused.values())) {
+                // Spring lists every message under the one exception when no connection could be made at all.
+                connectionFailure = refused.values().iterator().next();
             }
-        } catch (MailException e) { // MailAuthenticationException among others: nothing was sent
+        } catch (MailException e) { // MailAuthenticationException among others: none is known to have been sent
             connectionFailure = e;
         }
         if (connectionFailure != null) {
-            log.warn("Sending {} outbox messages failed ({}): {}", prepared.size(),
-                    connectionFailure.getClass().getSimpleName(), prepared.stream().map(OutboxMessage::id).toList());
+            // One line for the batch: the server, not each message, is what failed.
+            log.warn("Sending outbox messages {} failed ({})", prepared.stream().map(OutboxMessage::id).toList(),
+                    connectionFailure.getClass().getSimpleName());
         }
         for (int i = 0; i < prepared.size(); i++) {
             Exception error = connectionFailure != null ? connectionFailure : refused.get(mimes.get(i));
+            if (error != null && connectionFailure == null) {
+                logFailure(prepared.get(i).id(), error);
+            }
             outcomes.add(new Outcome(prepared.get(i), error));
         }
         return outcomes;
+    }
+
+    private static boolean onlyOne(Collection<Exception> errors) {
+        Exception first = errors.iterator().next();
+        return errors.stream().allMatch(error -> error == first);
+    }
+
+    private static void logFailure(Long id, Exception error) {
+        // Only the exception type goes to the log: an SMTP reply can quote the recipient's address. The full text
+        // is kept on the message, where staff can read it.
+        log.warn("Sending outbox message {} failed ({})", id, error.getClass().getSimpleName());
     }
 
     private MimeMessage mime(JavaMailSender sender, OutboxMessage message) throws MessagingException {
@@ -224,11 +244,6 @@ class OutboxDispatcher {
     private void record(List<Outcome> outcomes) {
         log.debug("Outbox batch of {}: {} failed", outcomes.size(),
                 outcomes.stream().filter(outcome -> outcome.error() != null).count());
-        outcomes.stream().filter(outcome -> outcome.error() != null).forEach(outcome ->
-                // Only the exception type goes to the log: an SMTP reply can quote the recipient's address. The
-                // full text is kept on the message, where staff can read it.
-                log.warn("Sending outbox message {} failed ({})", outcome.message().id(),
-                        outcome.error().getClass().getSimpleName()));
         try {
             transactions.executeWithoutResult(status -> {
                 Map<Long, OutboxMessage> rows = messages.findAllInIdOrder(outcomes.stream()
@@ -246,7 +261,8 @@ class OutboxDispatcher {
                 // the same requests wait for each other instead of deadlocking; each request's own entries stay in
                 // message order.
                 changed.stream()
-                        .sorted(Comparator.comparing(OutboxMessage::reference, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .sorted(Comparator.comparing(OutboxMessage::reference,
+                                        Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                                 .thenComparing(OutboxMessage::id))
                         .forEach(this::recordOnTimeline);
                 messages.flush();
@@ -323,9 +339,6 @@ class OutboxDispatcher {
                     || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
                     || cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
             }
         }
         return false;

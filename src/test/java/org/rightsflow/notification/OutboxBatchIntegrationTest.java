@@ -134,8 +134,8 @@ class OutboxBatchIntegrationTest {
         assertThat(messageIds(received)).as("one Message-ID per outbox message")
                 .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "<outbox-" + id + ".").toList());
         assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo(MessageStatus.SENT));
-        assertThat(RELAY.connections() - connectionsBefore).as("one SMTP connection per batch of " + OutboxDispatcher.BATCH)
-                .isEqualTo(2);
+        assertThat(RELAY.connections() - connectionsBefore)
+                .as("one SMTP connection per batch of " + OutboxDispatcher.BATCH).isEqualTo(2);
     }
 
     @Test
