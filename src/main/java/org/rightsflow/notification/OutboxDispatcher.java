@@ -2,34 +2,49 @@ package org.rightsflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.support.FieldCipher;
+import org.rightsflow.support.LockConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Each message is claimed (PENDING → SENDING, guarded by its version column so two
- * nodes never both send it), sent, then marked SENT, each step in its own short transaction. If the process dies
- * between sending and marking, the claim times out and the message is offered again: delivery is at-least-once in
- * that one case, and the stable Message-ID lets mail clients drop the duplicate.
+ * Sends what the outbox holds, a batch at a time: the due messages of a batch are claimed together (PENDING →
+ * SENDING, guarded by each row's version column so two nodes never both send one), handed to the SMTP server over
+ * one connection, and their outcomes recorded together, each step in its own short transaction and the SMTP
+ * conversation in none. Two commits per batch, where one message used to cost two. When a batch's claim or record
+ * loses a race with another node, that batch falls back to one transaction per message, which skips what the other
+ * node took. If the process dies between sending and recording, the claims time out and the messages are offered
+ * again: delivery is at-least-once in that one case, and the stable Message-ID lets mail clients drop the duplicate.
  */
 @Component
 class OutboxDispatcher {
@@ -37,6 +52,12 @@ class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int BATCH = 50;
     static final int MAX_BATCHES_PER_TURN = 20;
+
+    /**
+     * SQL states of a lost race when the driver's exception reaches us unrecognised: serialization failure,
+     * PostgreSQL's deadlock and lock timeout (lock_timeout), H2's lock timeout and concurrent update.
+     */
+    private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
 
     private final OutboxMessages messages;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -80,15 +101,10 @@ class OutboxDispatcher {
         // (hundreds of verification links) leaves at the speed of the SMTP server, not BATCH per interval. The
         // turn ends after MAX_BATCHES_PER_TURN so that stuck claims are released now and then.
         for (int batch = 0; batch < MAX_BATCHES_PER_TURN; batch++) {
-            List<Long> due = new ArrayList<>(messages.findDueIds(clock.instant(), PageRequest.of(0, BATCH)));
-            // Every node reads the same oldest ids; in its own order each mostly claims messages no other node is
-            // claiming at that moment, instead of all of them racing for the first one.
-            Collections.shuffle(due);
-            for (Long id : due) {
-                OutboxMessage claimed = claim(id);
-                if (claimed != null) {
-                    send(sender, claimed);
-                }
+            List<Long> due = messages.findDueIds(clock.instant(), PageRequest.of(0, BATCH));
+            List<OutboxMessage> claimed = due.isEmpty() ? List.of() : claim(due);
+            if (!claimed.isEmpty()) {
+                record(send(sender, claimed));
             }
             if (due.size() < BATCH) {
                 return;
@@ -96,63 +112,235 @@ class OutboxDispatcher {
         }
     }
 
-    private OutboxMessage claim(Long id) {
+    /**
+     * The due messages this node now holds. One transaction for the batch; in id order, so two nodes claiming
+     * overlapping batches lock the rows in the same order and one waits for the other instead of a deadlock. The
+     * loser's version check fails: it then claims one message at a time and skips those the other node holds.
+     */
+    private List<OutboxMessage> claim(List<Long> due) {
+        try {
+            return transactions.execute(status -> {
+                Instant now = clock.instant();
+                List<OutboxMessage> claimed = messages.findAllInIdOrder(due).stream()
+                        .filter(message -> message.claim(now))
+                        .toList();
+                messages.flush();
+                return claimed;
+            });
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            log.debug("Claiming a batch of {} lost a race ({}); claiming them one at a time", due.size(),
+                    e.getClass().getSimpleName());
+            return due.stream().map(this::claimOne).filter(Objects::nonNull).toList();
+        }
+    }
+
+    private OutboxMessage claimOne(Long id) {
         try {
             return transactions.execute(status -> messages.findById(id)
                     .filter(message -> message.claim(clock.instant()))
                     .map(messages::saveAndFlush)
                     .orElse(null));
-        } catch (ObjectOptimisticLockingFailureException takenByAnotherNode) {
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            log.debug("Outbox message {} was taken by another node ({})", id, e.getClass().getSimpleName());
             return null;
         }
     }
 
-    private void send(JavaMailSender sender, OutboxMessage message) {
+    /** What became of each message: {@code error} is null for one the server accepted. */
+    private record Outcome(OutboxMessage message, Exception error) {
+    }
+
+    /**
+     * Hands the batch to the server over one connection (JavaMailSenderImpl sends an array on one transport, and
+     * reconnects only if the server dropped it). A message the server refuses fails alone; a connection that cannot
+     * be made or authenticated fails the whole batch, each message as one attempt.
+     */
+    private List<Outcome> send(JavaMailSender sender, List<OutboxMessage> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<OutboxMessage> prepared = new ArrayList<>(batch.size());
+        List<MimeMessage> mimes = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            try {
+                mimes.add(mime(sender, message));
+                prepared.add(message);
+            } catch (MessagingException | MailException e) {
+                logFailure(message.id(), e);
+                outcomes.add(new Outcome(message, e));
+            }
+        }
+        if (mimes.isEmpty()) {
+            return outcomes;
+        }
+        Map<Object, Exception> refused = Map.of();
+        Exception connectionFailure = null;
         try {
-            MimeMessage mime = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(message.recipient(cipher));
-            helper.setSubject(message.subject());
-            helper.setText(message.deliverableBody(cipher), false);
-            // Stable per message, so a resend after a crash is recognisable as the same message
-            // (JavaMailSenderImpl keeps a Message-ID that is already set).
-            mime.setHeader("Message-ID", "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli()
-                    + "@rightsflow>");
-            sender.send(mime);
-            markSent(message.id());
-        } catch (MailException | MessagingException e) {
-            markFailed(message.id(), e);
+            sender.send(mimes.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            // Keyed by the MimeMessage given (a connection lost mid-batch that cannot be made again lists the rest).
+            // Without any entry the failure was not one message's: Spring reports so a QUIT that failed after every
+            // message was accepted, and that counts as the batch failing, as it counted for one message before: a
+            // duplicate after the back-off, recognisable by its Message-ID, rather than mail marked sent that was not.
+            refused = e.getFailedMessages();
+            if (refused.isEmpty()) {
+                connectionFailure = e;
+            } else if (refused.size() == mimes.size() && onlyOne(refused.values())) {
+                // Spring lists every message under the one exception when no connection could be made at all.
+                connectionFailure = refused.values().iterator().next();
+            }
+        } catch (MailException e) { // MailAuthenticationException among others: none is known to have been sent
+            connectionFailure = e;
+        }
+        if (connectionFailure != null) {
+            // One line for the batch: the server, not each message, is what failed.
+            log.warn("Sending outbox messages {} failed ({})", prepared.stream().map(OutboxMessage::id).toList(),
+                    connectionFailure.getClass().getSimpleName());
+        }
+        for (int i = 0; i < prepared.size(); i++) {
+            Exception error = connectionFailure != null ? connectionFailure : refused.get(mimes.get(i));
+            if (error != null && connectionFailure == null) {
+                logFailure(prepared.get(i).id(), error);
+            }
+            outcomes.add(new Outcome(prepared.get(i), error));
+        }
+        return outcomes;
+    }
+
+    private static boolean onlyOne(Collection<Exception> errors) {
+        Exception first = errors.iterator().next();
+        return errors.stream().allMatch(error -> error == first);
+    }
+
+    private static void logFailure(Long id, Exception error) {
+        // Only the exception type goes to the log: an SMTP reply can quote the recipient's address. The full text
+        // is kept on the message, where staff can read it.
+        log.warn("Sending outbox message {} failed ({})", id, error.getClass().getSimpleName());
+    }
+
+    private MimeMessage mime(JavaMailSender sender, OutboxMessage message) throws MessagingException {
+        MimeMessage mime = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(message.recipient(cipher));
+        helper.setSubject(message.subject());
+        helper.setText(message.deliverableBody(cipher), false);
+        // Stable per message, so a resend after a crash is recognisable as the same message
+        // (JavaMailSenderImpl keeps a Message-ID that is already set).
+        mime.setHeader("Message-ID", "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli()
+                + "@rightsflow>");
+        return mime;
+    }
+
+    /**
+     * The batch's outcomes in one transaction. If it loses a race (a timeline head locked by a request's job, a
+     * claim another node took over after the timeout), each outcome is recorded in a transaction of its own: an
+     * unrecorded message would be released after the timeout and sent again.
+     */
+    private void record(List<Outcome> outcomes) {
+        log.debug("Outbox batch of {}: {} failed", outcomes.size(),
+                outcomes.stream().filter(outcome -> outcome.error() != null).count());
+        try {
+            transactions.executeWithoutResult(status -> {
+                Map<Long, OutboxMessage> rows = messages.findAllInIdOrder(outcomes.stream()
+                                .map(outcome -> outcome.message().id()).toList()).stream()
+                        .collect(Collectors.toMap(OutboxMessage::id, Function.identity()));
+                List<OutboxMessage> changed = new ArrayList<>();
+                for (Outcome outcome : outcomes) {
+                    OutboxMessage row = rows.get(outcome.message().id());
+                    if (row != null) {
+                        apply(row, outcome.error());
+                        changed.add(row);
+                    }
+                }
+                // Timeline heads locked in one order (reference, then message), so two nodes recording batches of
+                // the same requests wait for each other instead of deadlocking; each request's own entries stay in
+                // message order.
+                changed.stream()
+                        .sorted(Comparator.comparing(OutboxMessage::reference,
+                                        Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                                .thenComparing(OutboxMessage::id))
+                        .forEach(this::recordOnTimeline);
+                messages.flush();
+            });
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            log.debug("Recording a batch of {} lost a race ({}); recording them one at a time", outcomes.size(),
+                    e.getClass().getSimpleName());
+            outcomes.forEach(this::recordOne);
         }
     }
 
-    private void markSent(Long id) {
-        transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(message -> {
-            message.sent(clock.instant());
-            if (message.reference() != null) {
-                timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_SENT,
-                        message.kind().label() + " email sent (message " + message.id() + ").");
+    /**
+     * One outcome in a transaction of its own, retried on a conflict. One that still loses leaves its message
+     * SENDING, to be offered again once its claim times out, and does not keep the rest of the batch from being
+     * recorded.
+     */
+    private void recordOne(Outcome outcome) {
+        try {
+            LockConflicts.retry(() -> {
+                transactions.executeWithoutResult(status -> messages.findById(outcome.message().id()).ifPresent(row -> {
+                    apply(row, outcome.error());
+                    recordOnTimeline(row);
+                }));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
             }
-        }));
+            log.warn("Recording outbox message {} lost a lock race again ({}); it is offered again after the "
+                    + "sending timeout", outcome.message().id(), e.getClass().getSimpleName());
+        }
     }
 
-    private void markFailed(Long id, Exception error) {
-        // Only the exception type goes to the log: an SMTP reply can quote the recipient's address. The full
-        // text is kept on the message, where staff can read it.
-        log.warn("Sending outbox message {} failed ({})", id, error.getClass().getSimpleName());
-        transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(message -> {
-            message.failed(error.getMessage(), clock.instant(), properties.maxAttempts(), cipher);
-            if (message.status() == MessageStatus.FAILED && message.reference() != null) {
-                timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_FAILED,
-                        message.kind().label() + " email could not be sent after " + message.attempts()
-                                + " attempts (message " + message.id() + "). Staff must follow up.");
-            }
-        }));
+    private void apply(OutboxMessage row, Exception error) {
+        if (error == null) {
+            row.sent(clock.instant());
+        } else {
+            row.failed(error.getMessage(), clock.instant(), properties.maxAttempts(), cipher);
+        }
+    }
+
+    private void recordOnTimeline(OutboxMessage message) {
+        if (message.reference() == null) {
+            return;
+        }
+        if (message.status() == MessageStatus.SENT) {
+            timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_SENT,
+                    message.kind().label() + " email sent (message " + message.id() + ").");
+        } else if (message.status() == MessageStatus.FAILED) {
+            timeline.record(message.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_FAILED,
+                    message.kind().label() + " email could not be sent after " + message.attempts()
+                            + " attempts (message " + message.id() + "). Staff must follow up.");
+        }
     }
 
     private void releaseStuckClaims() {
         Instant claimedBefore = clock.instant().minus(properties.sendingTimeout());
         transactions.executeWithoutResult(status -> messages.findByStatus(MessageStatus.SENDING)
                 .forEach(message -> message.releaseIfStuck(claimedBefore)));
+    }
+
+    /**
+     * Whether a transaction lost a race for rows to another node or thread: a version check that found the row
+     * changed, a lock it waited for too long (PostgreSQL's lock timeout), a deadlock. Spring translates most; the
+     * SQL state catches what reaches us as a bare driver exception inside another.
+     */
+    static boolean isConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException || cause instanceof OptimisticLockException
+                    || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
