@@ -7,6 +7,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,6 +67,8 @@ class OutboxDispatcher {
     private final MailProperties properties;
     private final FieldCipher cipher;
     private final Clock clock;
+    /** When {@link #releaseStuckClaims} looks again (two threads racing on it only cost one more look). */
+    private Instant nextRelease = Instant.MIN;
 
     OutboxDispatcher(OutboxMessages messages, ObjectProvider<JavaMailSender> mailSender, TransactionTemplate transactions,
                      Timeline timeline, MailProperties properties, FieldCipher cipher, Clock clock) {
@@ -322,8 +325,19 @@ class OutboxDispatcher {
         }
     }
 
+    /**
+     * Offers again what a node claimed and never recorded (it died between the claim and the record). Looked for
+     * every tenth of the sending timeout, at most once a minute, not on every round: a round is then one statement
+     * when there is nothing to send (docs/performance.md, "An idle node").
+     */
     private void releaseStuckClaims() {
-        Instant claimedBefore = clock.instant().minus(properties.sendingTimeout());
+        Instant now = clock.instant();
+        if (now.isBefore(nextRelease)) {
+            return;
+        }
+        Duration every = properties.sendingTimeout().dividedBy(10);
+        nextRelease = now.plus(every.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : every);
+        Instant claimedBefore = now.minus(properties.sendingTimeout());
         transactions.executeWithoutResult(status -> messages.findByStatus(MessageStatus.SENDING)
                 .forEach(message -> message.releaseIfStuck(claimedBefore)));
     }

@@ -10,7 +10,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +62,9 @@ class CommitCountIntegrationTest {
     @Autowired
     RequestDirectory requests;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void aRequestThatRunsToTheEndWithNobodyActingCommitsAtMostTheCountedTimes() {
         // Whatever the start-up left (demo data, the first scheduled runs) is done before counting.
@@ -81,6 +86,33 @@ class CommitCountIntegrationTest {
         System.out.println(report);
         assertThat(requests.get(journey.reference()).status().name()).isIn("COMPLETED", "CLOSED");
         assertThat(commits).as(report.toString()).hasSizeLessThanOrEqualTo(MOST_COMMITS);
+    }
+
+    /**
+     * A node with nothing to do (after the start-up's work is done) writes nothing, and its background stays what its
+     * settings make it: one statement per round of the outbox (which finds nothing to send), at most three
+     * transactions per sweep of expired packages (its lock, the read, the unlock), and no more than 1.5 a second for
+     * everything else (job acquisition, the gauges, the lock renewal). Counted over 15 s, never timed: on a busy machine
+     * scheduled work can only come later, not more often. The tests' settings poll far more often than production's
+     * (docs/performance.md, "An idle node": about 1 transaction a second on PostgreSQL with the shipped settings).
+     */
+    @Test
+    void anIdleNodeWritesNothingAndItsBackgroundStaysWithinItsSchedule() throws InterruptedException {
+        await().atMost(Journey.PATIENCE).until(() -> outbox.backlog().undelivered() == 0
+                && management.createJobQuery().executable().count() == 0);
+        Duration window = Duration.ofSeconds(15);
+        CommitLog.start();
+        Thread.sleep(window.toMillis());
+        List<CommitLog.Commit> writes = CommitLog.stop();
+
+        long outboxRounds = window.dividedBy(environment.getProperty("rightsflow.mail.dispatch-interval",
+                Duration.class)) + 1;
+        long sweeps = window.dividedBy(environment.getProperty("rightsflow.access-package.sweep-interval",
+                Duration.class)) + 1;
+        long allowed = outboxRounds + 3 * sweeps + (long) (1.5 * window.toSeconds());
+        assertThat(writes).as("what an idle node wrote").isEmpty();
+        assertThat((long) CommitLog.transactions()).as("transactions of an idle node in 15 s, by thread: "
+                + CommitLog.transactionsByThread()).isLessThanOrEqualTo(allowed);
     }
 
     /** Wraps the application's DataSource so that every writing commit is logged. */
@@ -114,11 +146,21 @@ class CommitCountIntegrationTest {
                 "^\\s*(?:insert\\s+into|update|delete\\s+from|delete|merge\\s+into)\\s+([\\w.\"]+)",
                 Pattern.CASE_INSENSITIVE);
         private static final List<Commit> COMMITS = new CopyOnWriteArrayList<>();
+        /** Every transaction while counting, reading or writing: each commit, and each statement in auto-commit. */
+        private static final java.util.concurrent.atomic.AtomicInteger TRANSACTIONS =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private static final Map<String, Integer> BY_THREAD = new java.util.concurrent.ConcurrentHashMap<>();
         private static volatile boolean counting;
 
         static void start() {
             COMMITS.clear();
+            TRANSACTIONS.set(0);
+            BY_THREAD.clear();
             counting = true;
+        }
+
+        static int transactions() {
+            return TRANSACTIONS.get();
         }
 
         static List<Commit> stop() {
@@ -143,6 +185,7 @@ class CommitCountIntegrationTest {
                 }
                 if (name.equals("commit")) {
                     Object result = invoke(target, method, args);
+                    transaction();
                     committed(written);
                     return result;
                 }
@@ -172,6 +215,9 @@ class CommitCountIntegrationTest {
         }
 
         private static void wrote(Connection connection, Set<String> written, String sql) throws Exception {
+            if (connection.getAutoCommit()) {
+                transaction();
+            }
             Matcher write = WRITE.matcher(sql);
             if (!write.find()) {
                 return;
@@ -180,6 +226,18 @@ class CommitCountIntegrationTest {
             if (connection.getAutoCommit()) {
                 committed(written);
             }
+        }
+
+        private static void transaction() {
+            if (counting) {
+                TRANSACTIONS.incrementAndGet();
+                BY_THREAD.merge(Thread.currentThread().getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+            }
+        }
+
+        /** The transactions while counting, by thread (numbers folded): which part of the node made them. */
+        static Map<String, Integer> transactionsByThread() {
+            return new java.util.TreeMap<>(BY_THREAD);
         }
 
         private static void committed(Set<String> written) {

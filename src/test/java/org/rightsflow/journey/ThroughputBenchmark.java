@@ -60,6 +60,7 @@ import org.rightsflow.testsupport.WebSession;
  *
  * System properties: {@code bench.requests} (500), {@code bench.nodes} (1 or 2), {@code bench.open} (a backlog of
  * unverified requests submitted first, 0), {@code bench.clients} (concurrent submitters and subjects, 8),
+ * {@code bench.rate} (submissions a second in the measured run, 0: as fast as the clients can),
  * {@code bench.type} / {@code bench.regime} (ACCESS / CCPA), {@code bench.staff} (the page phase, true),
  * {@code bench.staff.seconds} (20 per phase), {@code bench.pgbench.seconds} (30), {@code bench.keep} (keep the
  * databases, false). Results go to the console and to target/benchmark/throughput.md.
@@ -72,6 +73,8 @@ class ThroughputBenchmark {
     private static final int OPEN = Integer.getInteger("bench.open", 0);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    /** Requests submitted per second in the measured run; 0: as fast as the clients can (the maximum). */
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "0"));
     private static final String TYPE = System.getProperty("bench.type", "ACCESS");
     private static final String REGIME = System.getProperty("bench.regime", "CCPA");
     private static final boolean STAFF = Boolean.parseBoolean(System.getProperty("bench.staff", "true"));
@@ -300,7 +303,21 @@ class ThroughputBenchmark {
                 return null;
             }));
         }
+        long paceStart = System.nanoTime();
         concurrently(CLIENTS, requests, i -> {
+            if (RATE > 0) {
+                // Paced: request i leaves at i / RATE seconds, however fast the earlier ones were answered.
+                long due = paceStart + (long) (i * 1e9 / RATE);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
             String email = "customer" + (first + i) + "@shop.example";
             submittedAt.put(email, Instant.now());
             referenceOf.put(email, submit(nodes.get(i % nodes.size()).port(), email));
@@ -353,9 +370,9 @@ class ThroughputBenchmark {
         double perSecond = run.completed / run.seconds;
         double commitsPerRequest = (run.commits - run.ownQueries) / (double) run.completed;
         double limit = tps / commitsPerRequest;
-        note("%n%d %s %s requests on %d node(s)%s; %d concurrent submitters and %d subjects verifying.%n%n",
+        note("%n%d %s %s requests on %d node(s)%s; %d concurrent submitters%s and %d subjects verifying.%n%n",
                 run.completed, REGIME, TYPE, NODES, OPEN > 0 ? String.format(", %,d open requests before", OPEN) : "",
-                CLIENTS, CLIENTS);
+                CLIENTS, RATE > 0 ? String.format(" paced at %.1f requests a second", RATE) : "", CLIENTS);
         note("| what | figure |%n| --- | ---: |%n");
         note("| requests completed end to end | **%.1f a second** (%d in %.1f s, first submission to last completion) |%n",
                 perSecond, run.completed, run.seconds);
