@@ -1,5 +1,8 @@
 package org.rightsflow.request;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.RequestType;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -25,7 +29,7 @@ public class RequestDirectory {
     /** Most recent first; the id breaks ties, so that pages neither overlap nor skip a request. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
 
-    private static final java.time.Duration TOTALS_FRESH_FOR = java.time.Duration.ofSeconds(5);
+    private static final Duration TOTALS_FRESH_FOR = Duration.ofSeconds(5);
 
     private final Requests requests;
     /**
@@ -34,8 +38,8 @@ public class RequestDirectory {
      * page itself is read from the index and stops after 50 rows. A total a few seconds old only moves the last
      * page's link; the rows are always read fresh.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Long> totals = com.github.benmanes.caffeine.cache
-            .Caffeine.newBuilder().expireAfterWrite(TOTALS_FRESH_FOR).maximumSize(1_000).build();
+    private final Cache<String, Long> totals =
+            Caffeine.newBuilder().expireAfterWrite(TOTALS_FRESH_FOR).maximumSize(1_000).build();
     private final RequestMessages messages;
     private final RequestAppeals appeals;
     private final StatusTokens tokens;
@@ -108,8 +112,7 @@ public class RequestDirectory {
         List<DataSubjectRequest> rows = types == null ? requests.listPage(page) : requests.listPageOfTypes(types, page);
         String filter = types == null ? "all" : new TreeSet<>(types).toString();
         long total = totals.get(filter, key -> types == null ? requests.count() : requests.countOfTypes(types));
-        return new org.springframework.data.domain.PageImpl<>(rows.stream().map(DataSubjectRequest::toSummary)
-                .toList(), page, total);
+        return new PageImpl<>(rows.stream().map(DataSubjectRequest::toSummary).toList(), page, total);
     }
 
     /**
