@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * share an id only wait for each other), reads the row, spends, and inserts or updates it, in one short transaction,
  * so two nodes never both spend the last token. The row-locking variant ({@code SELECT ... FOR UPDATE}) took three
  * transactions for a key seen for the first time (a locked read that finds nothing and rolls back, an insert, the
- * locked read and update), which is every visitor's first page behind a limit (docs/performance.md, "Under load").
+ * locked read and update), which is every visitor's first page behind a limit; this one takes two (the read that
+ * finds nothing, then the insert), and one for a key it knows (docs/performance.md, "Under load").
  * A row expires once its bucket would be full again and is then deleted, under the same lock (its id is kept in
  * {@code explicit_lock}).
  */
