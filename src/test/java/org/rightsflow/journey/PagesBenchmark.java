@@ -262,97 +262,13 @@ class PagesBenchmark {
 
     /**
      * Grows the backlog to {@link #TASKS} open tasks and {@link #REQUESTS} requests by copying the rows the
-     * application and Camunda wrote for the submitted requests, rather than submitting 100,000 requests (hours on this
-     * machine). Each copy of a request gets a reference of its own (the original's with a suffix), a status token
-     * hash of its own and a new id; each copy of an open request's Camunda state (its executions, the task, the task's
-     * variables and candidate group) gets ids of its own, consistently, and the copy's reference as business key.
-     * Jobs (the reminder ladder's timers) and history are not copied: the pages read neither. The copies of closed
-     * requests are spread over two years and marked completed, as a list of 100,000 would mostly be.
+     * application and Camunda wrote for the submitted requests ({@link BenchmarkTools#copyBacklog}), rather than
+     * submitting 100,000 requests (hours on this machine). The pages read neither jobs nor history, so the timers
+     * are not copied here.
      */
     private void growBacklog() throws SQLException {
-        int copiesPerTemplate = Math.max(0, TASKS / TEMPLATES - 1);
-        int closedPerTemplate = Math.max(0, (REQUESTS - TASKS) / TEMPLATES);
-        try (Connection app = BenchmarkTools.connect(APP); Statement sql = app.createStatement()) {
-            app.setAutoCommit(false);
-            // The copied open requests: Camunda first, by root process instance of each template request. Camunda
-            // sets ROOT_PROC_INST_ID_ on process instances only (the request's and the system's it calls), so an
-            // execution finds its root through its process instance.
-            sql.execute("create temp table copy_no as select n from generate_series(1, " + copiesPerTemplate + ") n");
-            sql.execute("""
-                    create temp table roots as select e.id_ as root, e.business_key_ as reference
-                    from act_ru_execution e where e.id_ = e.proc_inst_id_ and e.super_exec_ is null
-                      and exists (select 1 from dsr_request d where d.reference = e.business_key_)""");
-            sql.execute("""
-                    create temp table exec_copy as select e.*, c.n as copy_n, r.reference as copy_reference
-                    from act_ru_execution e join act_ru_execution instance on e.proc_inst_id_ = instance.id_
-                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
-            sql.execute("""
-                    update exec_copy set id_ = id_ || '.' || copy_n, proc_inst_id_ = proc_inst_id_ || '.' || copy_n,
-                      parent_id_ = parent_id_ || '.' || copy_n, super_exec_ = super_exec_ || '.' || copy_n,
-                      root_proc_inst_id_ = root_proc_inst_id_ || '.' || copy_n,
-                      business_key_ = case when business_key_ is null then null else business_key_ || '-' || copy_n end""");
-            sql.execute("""
-                    create temp table task_copy as select t.*, c.n as copy_n, r.reference as copy_reference
-                    from act_ru_task t join act_ru_execution instance on t.proc_inst_id_ = instance.id_
-                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
-            // Due dates spread over six weeks around the original's, so the inbox's order by due date is real work.
-            sql.execute("""
-                    update task_copy set id_ = id_ || '.' || copy_n, execution_id_ = execution_id_ || '.' || copy_n,
-                      proc_inst_id_ = proc_inst_id_ || '.' || copy_n,
-                      due_date_ = due_date_ + ((copy_n % 42) - 14) * interval '1 day',
-                      create_time_ = create_time_ - (copy_n % 30) * interval '1 day'""");
-            sql.execute("""
-                    create temp table var_copy as select v.*, c.n as copy_n
-                    from act_ru_variable v join act_ru_execution instance on v.proc_inst_id_ = instance.id_
-                    join roots r on instance.root_proc_inst_id_ = r.root cross join copy_no c""");
-            sql.execute("""
-                    update var_copy set id_ = id_ || '.' || copy_n, execution_id_ = execution_id_ || '.' || copy_n,
-                      proc_inst_id_ = proc_inst_id_ || '.' || copy_n, task_id_ = task_id_ || '.' || copy_n,
-                      var_scope_ = var_scope_ || '.' || copy_n,
-                      text_ = case when name_ = 'reference' then text_ || '-' || copy_n else text_ end""");
-            sql.execute("""
-                    create temp table link_copy as select l.*, c.n as copy_n
-                    from act_ru_identitylink l join act_ru_task t on l.task_id_ = t.id_ cross join copy_no c""");
-            sql.execute("update link_copy set id_ = id_ || '.' || copy_n, task_id_ = task_id_ || '.' || copy_n");
-            for (String table : List.of("exec", "task", "var", "link")) {
-                sql.execute("alter table " + table + "_copy drop column copy_n");
-            }
-            sql.execute("alter table exec_copy drop column copy_reference");
-            sql.execute("alter table task_copy drop column copy_reference");
-            sql.execute("insert into act_ru_execution select * from exec_copy");
-            sql.execute("insert into act_ru_task select * from task_copy");
-            sql.execute("insert into act_ru_variable select * from var_copy");
-            sql.execute("insert into act_ru_identitylink select * from link_copy");
-
-            // Rightsflow's rows of the same requests, with the same references; then the closed ones.
-            long maxId = single(sql, "select max(id) from dsr_request");
-            sql.execute("""
-                    create temp table request_copy as select d.*, c.n as copy_n
-                    from dsr_request d join roots r on d.reference = r.reference cross join copy_no c""");
-            sql.execute("update request_copy set reference = reference || '-' || copy_n");
-            sql.execute("create temp table closed_no as select n from generate_series(1, " + closedPerTemplate + ") n");
-            sql.execute("""
-                    insert into request_copy select d.*, -c.n from dsr_request d join roots r on d.reference = r.reference
-                    cross join closed_no c""");
-            sql.execute("""
-                    update request_copy set reference = reference || '-c' || (-copy_n),
-                      received_at = received_at - ((-copy_n) % 730) * interval '1 day',
-                      clock_started_at = clock_started_at - ((-copy_n) % 730) * interval '1 day',
-                      due_date = due_date - ((-copy_n) % 730), extended_due_date = extended_due_date - ((-copy_n) % 730),
-                      status = 'CLOSED', outcome = 'COMPLETED',
-                      closed_at = received_at - ((-copy_n) % 730) * interval '1 day' + interval '9 days'
-                    where copy_n < 0""");
-            sql.execute("""
-                    update request_copy set id = %d + s.row, status_token_hash = md5(reference) || md5('t' || reference)
-                    from (select ctid as c, row_number() over () as row from request_copy) s
-                    where request_copy.ctid = s.c""".formatted(maxId));
-            sql.execute("alter table request_copy drop column copy_n");
-            sql.execute("insert into dsr_request select * from request_copy");
-            sql.execute("select setval(pg_get_serial_sequence('dsr_request', 'id'), (select max(id) from dsr_request))");
-            app.commit();
-            app.setAutoCommit(true);
-            sql.execute("analyze");
-        }
+        BenchmarkTools.copyBacklog(APP, Math.max(0, TASKS / TEMPLATES - 1), Math.max(0, (REQUESTS - TASKS) / TEMPLATES),
+                false);
     }
 
     private static long single(Statement sql, String query) throws SQLException {

@@ -59,6 +59,8 @@ import org.rightsflow.testsupport.WebSession;
  * System properties: {@code bench.requests} (500), {@code bench.nodes} (1 or 2), {@code bench.open} (a backlog of
  * unverified requests submitted first, 0), {@code bench.clients} (concurrent submitters and subjects, 8),
  * {@code bench.rate} (submissions a second in the measured run, 0: as fast as the clients can),
+ * {@code bench.open.copies} (after the measured run, a backlog of this many open requests made by copying, and the run
+ * again, 0),
  * {@code bench.type} / {@code bench.regime} (ACCESS / CCPA), {@code bench.staff} (the page phase, true),
  * {@code bench.staff.seconds} (20 per phase), {@code bench.pgbench.seconds} (30), {@code bench.keep} (keep the
  * databases, false). Results go to the console and to target/benchmark/throughput.md.
@@ -69,6 +71,12 @@ class ThroughputBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 500);
     private static final int NODES = Integer.getInteger("bench.nodes", 1);
     private static final int OPEN = Integer.getInteger("bench.open", 0);
+    /**
+     * After the measured run, a backlog of this many open requests made by copying 100 submitted through the API
+     * (never verified, each with its timers), then the same number of requests measured again; 0: none.
+     */
+    private static final int OPEN_COPIES = Integer.getInteger("bench.open.copies", 0);
+    private static final int OPEN_TEMPLATES = 100;
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     /** Requests submitted per second in the measured run; 0: as fast as the clients can (the maximum). */
@@ -106,10 +114,10 @@ class ThroughputBenchmark {
             long shopMillis = System.currentTimeMillis();
             for (String shop : SHOPS) {
                 freshDatabase(shop);
-                loadShop(shop, WARMUP + REQUESTS + 1_000);
+                loadShop(shop, WARMUP + 2 * REQUESTS + 1_000);
             }
             note("Three shop databases of %,d customers (3 orders each) built in %.1f s.%n",
-                    WARMUP + REQUESTS + 1_000,
+                    WARMUP + 2 * REQUESTS + 1_000,
                     (System.currentTimeMillis() - shopMillis) / 1000.0);
             // GreenMail says at INFO that it created a mailbox, once per subject.
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
@@ -134,6 +142,15 @@ class ThroughputBenchmark {
             double tpsAfter = pgbench("after");
             double tps = (tpsBefore + tpsAfter) / 2;
             results(run, tpsBefore, tpsAfter, tps, nodes);
+            if (OPEN_COPIES > 0) {
+                copiedBacklog(nodes);
+                Run withBacklog = runRequests(nodes, REQUESTS + WARMUP, REQUESTS);
+                note("%nThe same again with the backlog (pgbench's figures from the first run):%n");
+                results(withBacklog, tpsBefore, tpsAfter, tps, nodes);
+                note("%n| with %,d open requests ÷ empty | %.2f |%n", OPEN_COPIES,
+                        (withBacklog.completed / withBacklog.seconds) / (run.completed / run.seconds));
+                run = withBacklog;
+            }
             if (STAFF) {
                 pages(nodes, run.statusPath);
             }
@@ -245,6 +262,26 @@ class ThroughputBenchmark {
                 + "%.0f s. Open requests now: %,d; Camunda jobs: %,d.%n", OPEN, submitted, OPEN / submitted, settled,
                 count("select count(*) from dsr_request where status <> 'CLOSED'"),
                 count("select count(*) from act_ru_job"));
+    }
+
+    /**
+     * {@link #OPEN_COPIES} open requests with their timers: {@link #OPEN_TEMPLATES} submitted through the API and never
+     * verified, then copied in the database ({@link BenchmarkTools#copyBacklog}) once their emails are sent and no job
+     * is due.
+     */
+    private void copiedBacklog(List<AppProcess> nodes) throws Exception {
+        long start = System.nanoTime();
+        concurrently(CLIENTS, OPEN_TEMPLATES, i -> submit(nodes.get(i % nodes.size()).port(), "backlog" + i + "@bench.example"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
+                count("select count(*) from outbox_message where status in ('PENDING', 'SENDING')") == 0
+                        && count("select count(*) from act_ru_job where duedate_ <= now()") == 0);
+        BenchmarkTools.copyBacklog(APP, OPEN_COPIES / OPEN_TEMPLATES - 1, 0, true);
+        TestMailServer.instance().purgeEmailFromAllMailboxes();
+        note("%nBacklog: %d open requests submitted (unverified), then copied in %.0f s: open requests %,d, Camunda "
+                + "jobs %,d (of them due: %,d).%n", OPEN_TEMPLATES, (System.nanoTime() - start) / 1e9,
+                count("select count(*) from dsr_request where status <> 'CLOSED'"),
+                count("select count(*) from act_ru_job"),
+                count("select count(*) from act_ru_job where duedate_ <= now()"));
     }
 
     // ---- the measured run ------------------------------------------------------------------------------------
