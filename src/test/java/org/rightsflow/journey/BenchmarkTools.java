@@ -2,6 +2,9 @@ package org.rightsflow.journey;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rightsflow.testsupport.PostgresTestDatabase;
+import org.rightsflow.testsupport.ProductionSecrets;
+import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 
 /**
@@ -64,6 +69,55 @@ final class BenchmarkTools {
              var result = sql.executeQuery("select xact_commit from pg_stat_database where datname = '" + database + "'")) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    // ---- a node and its API -----------------------------------------------------------------------------------
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
+            .build();
+    private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * A node's arguments as an operator starts one on {@code database}: the postgres profile, the bootstrap admin,
+     * secrets as strong as ProductionSafetyCheck demands, SMTP = the test JVM's GreenMail. One API key submits for
+     * every subject, as a company's web backend would, so its submission budget is lifted; every other abuse limit
+     * stays on (each subject comes from an address of its own, X-Forwarded-For).
+     */
+    static List<String> nodeArguments(String database, String adminPassword, Path work) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url(database), "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
+                "--rightsflow.bootstrap.admin-password=" + adminPassword,
+                "--rightsflow.storage.directory=" + work.resolve("files"),
+                "--rightsflow.clock.holiday-directory=" + work.resolve("holidays"),
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
+                "--rightsflow.limits.api-submissions.per-key=0",
+                "--logging.level.root=warn"));
+        ProductionSecrets.properties("submit+read-own").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
+    }
+
+    /** Submits a request through the node's API with the benchmarks' key; returns its reference. */
+    static String submit(int port, String type, String regime, String email) {
+        String body = """
+                {"type": "%s", "regime": "%s", "subject": {"email": "%s", "name": "Bench Customer"}}"""
+                .formatted(type, regime, email);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/requests")).header("Content-Type", "application/json")
+                    .header("X-Api-Key", ProductionSecrets.API_KEY).timeout(java.time.Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher reference = REFERENCE.matcher(response.body());
+            if (response.statusCode() != 201 || !reference.find()) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return reference.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

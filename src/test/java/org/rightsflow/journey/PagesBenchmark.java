@@ -3,10 +3,6 @@ package org.rightsflow.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +22,6 @@ import org.rightsflow.journey.BenchmarkTools.PageTimes;
 import org.rightsflow.testsupport.AppProcess;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
-import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 
@@ -66,7 +61,6 @@ class PagesBenchmark {
     private static final Map<String, String> STAFF_PAGES = Map.of("staff inbox /staff", "/staff",
             "requests list /staff/requests", "/staff/requests");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final StringBuilder report = new StringBuilder("# Pages benchmark\n\n");
 
     @Test
@@ -127,20 +121,8 @@ class PagesBenchmark {
         Files.writeString(logs.resolve("pages.md"), report);
     }
 
-    /** As an operator starts a node: the postgres profile, secrets as strong as ProductionSafetyCheck demands. */
     private static List<String> arguments(Path work) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + BenchmarkTools.url(APP),
-                "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                "--rightsflow.bootstrap.admin-password=" + ADMIN_PASSWORD,
-                "--rightsflow.storage.directory=" + work.resolve("files"),
-                "--rightsflow.clock.holiday-directory=" + work.resolve("holidays"),
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
-                "--rightsflow.limits.api-submissions.per-key=0",
-                "--logging.level.root=warn"));
-        ProductionSecrets.properties("submit+read-own").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return arguments;
+        return BenchmarkTools.nodeArguments(APP, ADMIN_PASSWORD, work);
     }
 
     /** A team that handles requests by hand: every request it takes part in is a task in its members' inbox. */
@@ -166,14 +148,7 @@ class PagesBenchmark {
      */
     private void submitTemplates(int port) throws Exception {
         for (int i = 0; i < TEMPLATES; i++) {
-            String body = """
-                    {"type": "LIMIT_SENSITIVE", "regime": "CCPA", "subject": {"email": "customer%d@shop.example", \
-                    "name": "Bench Customer %d"}}""".formatted(i, i);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/v1/requests")).header("Content-Type", "application/json")
-                    .header("X-Api-Key", ProductionSecrets.API_KEY).timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            BenchmarkTools.submit(port, "LIMIT_SENSITIVE", "CCPA", "customer" + i + "@shop.example");
         }
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("select count(*) from act_ru_task") >= TEMPLATES);

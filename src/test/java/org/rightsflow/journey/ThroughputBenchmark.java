@@ -6,11 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,15 +27,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rightsflow.journey.BenchmarkTools.CpuTimes;
 import org.rightsflow.testsupport.AppProcess;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
-import org.rightsflow.testsupport.ProductionSecrets;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 
@@ -95,9 +87,7 @@ class ThroughputBenchmark {
     private static final String PGBENCH = PREFIX + "pgbench";
     private static final List<String> SHOPS = List.of(PREFIX + "shop1", PREFIX + "shop2", PREFIX + "shop3");
     private static final String ADMIN_PASSWORD = "bench-admin-" + java.util.UUID.randomUUID();
-    private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final StringBuilder report = new StringBuilder("# End-to-end throughput benchmark\n\n");
     /** Queries this benchmark ran on the application's database during the window: subtracted from its commits. */
     private final AtomicInteger ownQueries = new AtomicInteger();
@@ -168,21 +158,8 @@ class ThroughputBenchmark {
         Files.writeString(logs.resolve("throughput.md"), report);
     }
 
-    /** As an operator starts a node: the postgres profile, secrets as strong as ProductionSafetyCheck demands. */
     private static List<String> arguments(Path work) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url(APP), "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                "--rightsflow.bootstrap.admin-password=" + ADMIN_PASSWORD,
-                "--rightsflow.storage.directory=" + work.resolve("files"),
-                "--rightsflow.clock.holiday-directory=" + work.resolve("holidays"),
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
-                // One API key submits for every subject, as a company's web backend would: its budget is lifted.
-                // Every other abuse limit stays on; each subject comes from an address of its own (X-Forwarded-For).
-                "--rightsflow.limits.api-submissions.per-key=0",
-                "--logging.level.root=warn"));
-        ProductionSecrets.properties("submit+read-own").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return arguments;
+        return BenchmarkTools.nodeArguments(APP, ADMIN_PASSWORD, work);
     }
 
     // ---- pgbench ---------------------------------------------------------------------------------------------
@@ -460,26 +437,7 @@ class ThroughputBenchmark {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private String submit(int port, String email) {
-        String body = """
-                {"type": "%s", "regime": "%s", "subject": {"email": "%s", "name": "Bench Customer"}}"""
-                .formatted(TYPE, REGIME, email);
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/v1/requests")).header("Content-Type", "application/json")
-                    .header("X-Api-Key", ProductionSecrets.API_KEY).timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-            Matcher reference = REFERENCE.matcher(response.body());
-            assertThat(reference.find()).isTrue();
-            return reference.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BenchmarkTools.submit(port, TYPE, REGIME, email);
     }
 
     /** Runs task(0 … count-1) from the given number of threads at once; the first failure fails the benchmark. */
