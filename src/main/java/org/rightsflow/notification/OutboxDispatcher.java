@@ -93,6 +93,8 @@ class OutboxDispatcher {
     }
 
     // The value is in application.yml (declared by MailProperties): a placeholder default would be a second.
+    // No @SchedulerLock on purpose: every node drains the outbox, each claiming its own batch (the version column
+    // keeps two nodes off one message), so a stopped node delays nothing; a cluster-wide lock would let one node send.
     @Scheduled(fixedDelayString = "${rightsflow.mail.dispatch-interval}")
     void dispatchDue() {
         JavaMailSender sender = mailSender.getIfAvailable();

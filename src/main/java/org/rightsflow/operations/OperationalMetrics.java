@@ -76,6 +76,8 @@ public class OperationalMetrics {
     }
 
     /** Takes every count again; runs on the schedule and at start, and may be called to refresh at once. */
+    // No @SchedulerLock on purpose: each node publishes these gauges from its own memory, so each must count for
+    // itself; a cluster-wide lock would leave the other nodes' gauges stale.
     @Scheduled(fixedDelayString = "${rightsflow.metrics.refresh-every}")
     public void refresh() {
         Instant now = clock.instant();
