@@ -149,6 +149,13 @@ class OptOutsApiController {
         return new Signal(email, purpose, choice, source, regime, receivedAt);
     }
 
+    /**
+     * The oldest date a signal may carry. No opt-out right this product forwards is older (the CCPA's dates from
+     * 2020, the GDPR's objection from 2018), and an unbounded past (year -999999) is a date neither the database nor
+     * the statutory clock can hold: it would fail later, far from the caller, instead of here with the field named.
+     */
+    private static final Instant EARLIEST_RECEIVED_AT = Instant.parse("2000-01-01T00:00:00Z");
+
     private Instant receivedAt(String value, List<FieldProblem> problems) {
         if (blank(value)) {
             return clock.instant();
@@ -159,6 +166,8 @@ class OptOutsApiController {
                     : Instant.parse(text);
             if (instant.isAfter(clock.instant())) {
                 problems.add(new FieldProblem("receivedAt", "must not be in the future"));
+            } else if (instant.isBefore(EARLIEST_RECEIVED_AT)) {
+                problems.add(new FieldProblem("receivedAt", "must not be before 2000-01-01"));
             }
             return instant;
         } catch (DateTimeParseException e) {

@@ -121,6 +121,8 @@ class OptOutBulkApiIntegrationTest {
                 csv-4@visitors.example,SELLING,API,
                 csv-5@visitors.example,SALE_SHARING,PREFERENCE_CENTER,
                 csv-6@visitors.example,SALE_SHARING,API,2999-01-01
+                csv-7@visitors.example,SALE_SHARING,API,1999-12-31
+                csv-8@visitors.example,SALE_SHARING,API,-999999-01-01T00:00:00Z
 
                 CSV-1@visitors.example,SALE_SHARING,API,
                 """;
@@ -128,15 +130,19 @@ class OptOutBulkApiIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = JSON.readTree(response.body());
-        assertThat(report.get("received").asInt()).isEqualTo(8);
+        assertThat(report.get("received").asInt()).isEqualTo(10);
         List<String> statuses = new ArrayList<>();
         report.get("items").forEach(item -> statuses.add(item.get("status").asText()));
         assertThat(statuses).containsExactly("RECORDED", "RECORDED", "RECORDED", "INVALID", "INVALID", "INVALID",
-                "INVALID", "DUPLICATE");
+                "INVALID", "INVALID", "INVALID", "DUPLICATE");
         assertThat(report.get("items").get(4).get("errors").get(0).get("field").asText()).isEqualTo("purpose");
         assertThat(report.get("items").get(5).get("errors").get(0).get("field").asText()).isEqualTo("source");
         assertThat(report.get("items").get(6).get("errors").get(0).get("message").asText())
                 .isEqualTo("must not be in the future");
+        for (int pastTheBound : new int[] {7, 8}) {
+            assertThat(report.get("items").get(pastTheBound).get("errors").get(0).get("message").asText())
+                    .isEqualTo("must not be before 2000-01-01");
+        }
         assertThat(ledger.stateOf("csv-2@visitors.example").get(Purpose.SENSITIVE_USE).source())
                 .isEqualTo(SignalSource.AGENT);
         assertThat(ledger.historyOf("csv-1@visitors.example").get(0).receivedAt().toString())
