@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A node renews the locks of the jobs it holds, a full lock time ahead, and no other node's; the revision Camunda's
- * own final update checks is left as it was. The job locked here by hand is the history cleanup job, which is not
- * due before the night and so not acquired meanwhile.
+ * own final update checks is left as it was. The job locked here by hand is the history cleanup job, with its due
+ * date moved far ahead for the test so that no node acquires it meanwhile: inside the nightly cleanup window
+ * (01:00-05:00) it is due, and a test run at night would race the job executor for it.
  */
 @RightsflowIntegrationTest
 class JobLockRenewalIntegrationTest {
@@ -39,10 +40,13 @@ class JobLockRenewalIntegrationTest {
 
     private String jobId;
 
+    private Timestamp dueDate;
+
     @AfterEach
     void unlock() {
         if (jobId != null) {
-            jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where ID_ = ?", jobId);
+            jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null, DUEDATE_ = ? where ID_ = ?",
+                    dueDate, jobId);
         }
     }
 
@@ -54,6 +58,8 @@ class JobLockRenewalIntegrationTest {
         long lockTime = configuration.getJobExecutor().getLockTimeInMillis();
         assertThat(lockTime).as("application.yml's lock time").isEqualTo(40_000);
         jobId = history.findHistoryCleanupJobs().get(0).getId();
+        dueDate = jdbc.queryForObject("select DUEDATE_ from ACT_RU_JOB where ID_ = ?", Timestamp.class, jobId);
+        jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where ID_ = ?", Timestamp.valueOf("2999-01-01 00:00:00"), jobId);
         long now = ClockUtil.getCurrentTime().getTime();
         Timestamp soon = new Timestamp(now + 1_000);
 
