@@ -111,6 +111,26 @@ public class SystemRegistry {
         return system.toView();
     }
 
+    /**
+     * Gives the system to another owner group without touching the rest of its definition. Tasks already offered to
+     * the old group stay with it; new tasks go to the new one.
+     *
+     * @return the owner group it had before
+     */
+    @Transactional
+    public String setOwnerGroup(long id, String ownerGroup) {
+        ConnectedSystem system = load(id);
+        String before = system.toView().ownerGroup();
+        Map<String, Object> source = new LinkedHashMap<>(parsed.definition(system, this::declaredCorrectableFields)
+                .source());
+        source.put("ownerGroup", ownerGroup);
+        SystemDefinition changed = SystemDefinitions.parseSingle("system " + system.toView().key(),
+                SystemDefinitions.toYaml(source));
+        system.apply(changed);
+        changed(system.toView().key());
+        return before;
+    }
+
     /** Lets every connector rebuild what it keeps for the system (its connection pool) from the new definition. */
     private void changed(String key) {
         connectors.values().forEach(connector -> connector.definitionChanged(key));

@@ -24,7 +24,8 @@ public enum MailKind {
     STAFF_BATCH_REMINDER("staff-batch-reminder", "Opt-out batch due soon"),
     STAFF_BATCH_OVERDUE("staff-batch-overdue", "Opt-out batch overdue"),
     OPT_OUT_CONFIRMATION("opt-out-confirmation", "Opt-out confirmation"),
-    PREFERENCES_LINK("preferences-link", "Preference center link");
+    PREFERENCES_LINK("preferences-link", "Preference center link"),
+    STAFF_SET_PASSWORD("staff-set-password", "Set-password link to staff");
 
     private final String template;
     private final String label;

@@ -41,6 +41,11 @@ public record MailSecret(String label, String value) {
         return new MailSecret(SecretLinks.PROCESSOR_CONFIRMATION, url);
     }
 
+    /** The link that lets a staff member choose their password (staff administration). */
+    public static MailSecret setPasswordLink(String url) {
+        return new MailSecret(SecretLinks.SET_PASSWORD, url);
+    }
+
     /** What the staff copy of a message shows in the value's place. */
     public String placeholder() {
         return "[" + label + "]";

@@ -16,6 +16,7 @@ final class SecretLinks {
     static final String PREFERENCES = "preference-center link";
     static final String PROCESSOR_CONFIRMATION = "processor confirmation link";
     static final String CALLBACK = "callback link";
+    static final String SET_PASSWORD = "set-password link";
 
     private record Shape(Pattern pattern, String label) {
     }
@@ -27,7 +28,8 @@ final class SecretLinks {
             shape("/status/", STATUS),
             shape("/preferences/", PREFERENCES),
             shape("/processors/confirm/", PROCESSOR_CONFIRMATION),
-            shape("/api/v1/callbacks/", CALLBACK));
+            shape("/api/v1/callbacks/", CALLBACK),
+            shape("/staff/set-password/", SET_PASSWORD));
 
     /** An old download-code email: the code stands alone, indented, on its own line. */
     private static final Pattern LEGACY_CODE_LINE = Pattern.compile("(?m)^([ \\t]+)\\d{4,12}[ \\t]*$");

@@ -94,6 +94,11 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         checkKeys(problems);
         checkPassword("rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD)", bootstrapAdminPassword,
                 problems);
+        if (!bootstrapAdminPassword.isEmpty()) {
+            // The first admin's password keeps the rules of every staff password (PasswordRules).
+            PasswordRules.standard().problems("admin", bootstrapAdminPassword).forEach(why -> problems.add(
+                    "rightsflow.bootstrap.admin-password (RIGHTSFLOW_BOOTSTRAP_ADMIN_PASSWORD): " + why));
+        }
         checkPassword("spring.datasource.password (RIGHTSFLOW_DB_PASSWORD)", databasePassword, problems);
         if (monitoringPassword.equals(DEMO_MONITORING_PASSWORD)) {
             problems.add("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD) is the demo value");

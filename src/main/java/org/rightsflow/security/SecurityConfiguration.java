@@ -177,6 +177,9 @@ class SecurityConfiguration {
                                 "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico",
                                 // exists only in the demo (DemoMailboxOn); elsewhere a 404
                                 "/demo/mailbox").permitAll()
+                        // An emailed set-password link: its person is not signed in (SetPasswordController).
+                        .requestMatchers("/staff/set-password/*").permitAll()
+                        .requestMatchers("/staff/admin", "/staff/admin/**", "/staff/systems/*/owner-group").hasRole(ADMIN)
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)

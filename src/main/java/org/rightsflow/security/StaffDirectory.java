@@ -13,10 +13,12 @@ public class StaffDirectory {
 
     private final StaffUsers users;
     private final PasswordEncoder passwords;
+    private final StaffGroups groups;
 
-    StaffDirectory(StaffUsers users, PasswordEncoder passwords) {
+    StaffDirectory(StaffUsers users, PasswordEncoder passwords, StaffGroups groups) {
         this.users = users;
         this.passwords = passwords;
+        this.groups = groups;
     }
 
     public Optional<StaffMember> find(String username) {
@@ -54,6 +56,8 @@ public class StaffDirectory {
         if (member.password() == null || member.password().isBlank()) {
             throw new IllegalArgumentException("A staff account needs a password");
         }
+        // Accounts made here (demo, bootstrap, tests) bring their groups along as known groups.
+        groups.makeKnown(member.groups());
         return users.save(new StaffUser(member.username(), passwords.encode(member.password()), member.displayName(),
                 member.email(), member.roles(), member.groups())).toMember();
     }

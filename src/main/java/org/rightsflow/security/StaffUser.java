@@ -62,8 +62,41 @@ class StaffUser {
                 roles.isEmpty() ? Set.of() : Set.copyOf(roles), Set.copyOf(groups));
     }
 
+    StaffAccount toAccount() {
+        return new StaffAccount(username, displayName, email, roles.isEmpty() ? Set.of() : Set.copyOf(roles),
+                Set.copyOf(groups), enabled);
+    }
+
+    void describe(String displayName, String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    void assign(Set<StaffRole> roles, Set<String> groups) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.groups.clear();
+        this.groups.addAll(groups);
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     String username() {
         return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String email() {
+        return email;
     }
 
     String passwordHash() {

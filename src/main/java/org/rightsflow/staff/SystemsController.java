@@ -10,7 +10,12 @@ import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.connector.UnknownSystemException;
+import org.rightsflow.security.AdminAction;
+import org.rightsflow.security.AdminTimeline;
+import org.rightsflow.security.StaffGroup;
+import org.rightsflow.security.StaffGroups;
 import org.rightsflow.security.StaffMember;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,9 +42,16 @@ class SystemsController {
     static final int MAX_YAML_BYTES = 1024 * 1024;
 
     private final SystemRegistry systems;
+    private final StaffGroups groups;
+    private final AdminTimeline adminTimeline;
+    private final TransactionTemplate transactions;
 
-    SystemsController(SystemRegistry systems) {
+    SystemsController(SystemRegistry systems, StaffGroups groups, AdminTimeline adminTimeline,
+                      TransactionTemplate transactions) {
         this.systems = systems;
+        this.groups = groups;
+        this.adminTimeline = adminTimeline;
+        this.transactions = transactions;
     }
 
     @GetMapping("/staff/systems")
@@ -108,12 +120,52 @@ class SystemsController {
     String edit(@PathVariable long id, Model model) {
         model.addAttribute("system", systems.get(id));
         model.addAttribute("yaml", SystemDefinitions.toYaml(systems.definition(id)));
+        ownerGroups(systems.get(id), model);
         return "staff/system-edit";
     }
 
+    /**
+     * Gives the system to a known group. The group it has is accepted too even when it is no known group (systems
+     * defined before groups were), so saving the page unchanged never fails.
+     */
+    @PostMapping("/staff/systems/{id}/owner-group")
+    String ownerGroup(@PathVariable long id, @RequestParam(defaultValue = "") String ownerGroup,
+                      @ModelAttribute("me") StaffMember me, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) {
+        SystemView system = systems.get(id);
+        if (!ownerGroup.equals(system.ownerGroup()) && !groups.exists(ownerGroup)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("system", system);
+            model.addAttribute("yaml", SystemDefinitions.toYaml(systems.definition(id)));
+            ownerGroups(system, model);
+            model.addAttribute("ownerProblem", "Choose one of the groups in the list.");
+            return "staff/system-edit";
+        }
+        if (!ownerGroup.equals(system.ownerGroup())) {
+            transactions.executeWithoutResult(status -> {
+                String before = systems.setOwnerGroup(id, ownerGroup);
+                recordOwnerChange(me, system, before, ownerGroup);
+            });
+            redirect.addFlashAttribute("notice", system.name() + " now belongs to " + ownerGroup + ".");
+        }
+        return "redirect:/staff/systems/" + id;
+    }
+
+    private void ownerGroups(SystemView system, Model model) {
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("ownerGroupKnown", groups.exists(system.ownerGroup()));
+    }
+
+    private void recordOwnerChange(StaffMember me, SystemView system, String before, String after) {
+        adminTimeline.record(me.username(), AdminAction.SYSTEM_OWNER_GROUP_CHANGED, system.key(),
+                "Owner group of " + system.name() + " changed from " + before + " to " + after
+                        + "; tasks already offered to " + before + " stay with it.");
+    }
+
     @PostMapping({"/staff/systems/new", "/staff/systems/{id}/edit"})
-    String save(@PathVariable(required = false) Long id, @RequestParam String yaml, Model model,
-                RedirectAttributes redirect, HttpServletResponse response) {
+    String save(@PathVariable(required = false) Long id, @RequestParam String yaml,
+                @ModelAttribute("me") StaffMember me, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
         try {
             if (yaml.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
                 throw new IllegalArgumentException("The definition is larger than 1 MB");
@@ -126,13 +178,21 @@ class SystemsController {
             if (id == null && systems.exists(definition.key())) {
                 throw new IllegalArgumentException("definition: key: '" + definition.key() + "' is already registered");
             }
-            long savedId = systems.save(definition).id();
+            long savedId = transactions.execute(status -> {
+                SystemView before = id == null ? null : systems.get(id);
+                SystemView saved = systems.save(definition);
+                if (before != null && !before.ownerGroup().equals(saved.ownerGroup())) {
+                    recordOwnerChange(me, saved, before.ownerGroup(), saved.ownerGroup());
+                }
+                return saved.id();
+            });
             redirect.addFlashAttribute("notice", "Saved " + definition.name() + ".");
             return "redirect:/staff/systems/" + savedId;
         } catch (IllegalArgumentException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             if (id != null) {
                 model.addAttribute("system", systems.get(id));
+                ownerGroups(systems.get(id), model);
             }
             model.addAttribute("yaml", yaml);
             model.addAttribute("problem", invalid.getMessage());

@@ -34,6 +34,15 @@ public class PublicLinks {
         return base + "/staff/requests/" + reference;
     }
 
+    /** Where a staff member chooses their password (security's set-password page). */
+    public String staffSetPassword(String token) {
+        return base + "/staff/set-password/" + token;
+    }
+
+    public String staffLogin() {
+        return base + "/login";
+    }
+
     public String staffInbox() {
         return base + "/staff";
     }

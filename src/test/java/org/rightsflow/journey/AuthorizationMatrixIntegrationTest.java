@@ -233,6 +233,35 @@ class AuthorizationMatrixIntegrationTest {
         rows.add(staff("GET", "/staff/systems/export", "/staff/systems/export").adminOnly("200"));
         rows.add(staff("GET", "/staff/systems/import", "/staff/systems/import").adminOnly("200"));
         rows.add(staff("POST", "/staff/systems/import", "/staff/systems/import").form("yaml=").adminOnly("400"));
+        rows.add(staff("POST", "/staff/systems/{id}/owner-group", "/staff/systems/" + shop + "/owner-group")
+                .form("ownerGroup=no-such-group").adminOnly("400"));
+        // Staff administration: admins only. POSTs are refused by the controller (400, 404), so nothing changes.
+        rows.add(staff("GET", "/staff/admin", "/staff/admin").adminOnly("200"));
+        rows.add(staff("GET", "/staff/admin/users", "/staff/admin/users").adminOnly("200"));
+        rows.add(staff("GET", "/staff/admin/users/new", "/staff/admin/users/new").adminOnly("200"));
+        rows.add(staff("POST", "/staff/admin/users/new", "/staff/admin/users/new").form("username=").adminOnly("400"));
+        rows.add(staff("GET", "/staff/admin/users/{username}", "/staff/admin/users/dpo").adminOnly("200"));
+        rows.add(staff("POST", "/staff/admin/users/{username}", "/staff/admin/users/dpo").form("displayName=")
+                .adminOnly("400"));
+        rows.add(staff("POST", "/staff/admin/users/{username}/deactivate", "/staff/admin/users/admin/deactivate")
+                .form("").adminOnly("400"));
+        rows.add(staff("POST", "/staff/admin/users/{username}/reactivate", "/staff/admin/users/no-such-user/reactivate")
+                .form("").adminOnly("404"));
+        rows.add(staff("POST", "/staff/admin/users/{username}/send-link", "/staff/admin/users/no-such-user/send-link")
+                .form("").adminOnly("404"));
+        rows.add(staff("GET", "/staff/admin/groups", "/staff/admin/groups").adminOnly("200"));
+        rows.add(staff("POST", "/staff/admin/groups", "/staff/admin/groups").form("name=").adminOnly("400"));
+        rows.add(staff("GET", "/staff/admin/groups/{name}", "/staff/admin/groups/support-team").adminOnly("200"));
+        rows.add(staff("POST", "/staff/admin/groups/{name}/rename", "/staff/admin/groups/support-team/rename")
+                .form("displayName=").adminOnly("400"));
+        rows.add(staff("POST", "/staff/admin/groups/{name}/members", "/staff/admin/groups/no-such-group/members")
+                .form("").adminOnly("404"));
+        rows.add(staff("GET", "/staff/admin/timeline", "/staff/admin/timeline").adminOnly("200"));
+        // An emailed set-password link is opened signed out: whoever calls, a made-up token opens nothing.
+        rows.add(new Row("GET", "/staff/set-password/{token}", "/staff/set-password/no-such-token")
+                .as("404", Caller.values()));
+        rows.add(new Row("POST", "/staff/set-password/{token}", "/staff/set-password/no-such-token")
+                .form("password=a+good+long+password&repeated=a+good+long+password").as("404", Caller.values()));
         // Opt-out batches: privacy officers; the list of people only to whom has the batch's task open.
         rows.add(staff("GET", "/staff/opt-outs", "/staff/opt-outs").as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("GET", "/staff/opt-outs/{reference}", "/staff/opt-outs/" + batchReference).as("200", OFFICERS)

@@ -57,7 +57,7 @@ class PagesBenchmark {
 
     private static final String APP = "rightsflow_bench_pages";
     private static final String PGBENCH = "rightsflow_bench_pages_pgbench";
-    private static final String ADMIN_PASSWORD = "bench-admin-" + java.util.UUID.randomUUID();
+    private static final String ADMIN_PASSWORD = "bench-" + java.util.UUID.randomUUID();
     private static final Map<String, String> STAFF_PAGES = Map.of("staff inbox /staff", "/staff",
             "requests list /staff/requests", "/staff/requests");
 

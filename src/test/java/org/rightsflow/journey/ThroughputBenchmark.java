@@ -86,7 +86,7 @@ class ThroughputBenchmark {
     private static final String APP = PREFIX + "app";
     private static final String PGBENCH = PREFIX + "pgbench";
     private static final List<String> SHOPS = List.of(PREFIX + "shop1", PREFIX + "shop2", PREFIX + "shop3");
-    private static final String ADMIN_PASSWORD = "bench-admin-" + java.util.UUID.randomUUID();
+    private static final String ADMIN_PASSWORD = "bench-" + java.util.UUID.randomUUID();
 
     private final StringBuilder report = new StringBuilder("# End-to-end throughput benchmark\n\n");
     /** Queries this benchmark ran on the application's database during the window: subtracted from its commits. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.deadline.Regime;
@@ -60,7 +61,8 @@ class MailTemplatesTest {
     /** The emails that are not about one request: an opt-out batch, an opt-out or a preference-center link. */
     private static final EnumSet<MailKind> NOT_ABOUT_A_REQUEST = EnumSet.of(MailKind.STAFF_BATCH_REMINDER,
             MailKind.STAFF_BATCH_OVERDUE, MailKind.OPT_OUT_CONFIRMATION, MailKind.PREFERENCES_LINK,
-            MailKind.STAFF_DIGEST);
+            MailKind.STAFF_DIGEST, MailKind.STAFF_SET_PASSWORD);
+    private static final String SET_PASSWORD_URL = "https://privacy.shop.example/staff/set-password/c2V0LXBhc3N3b3Jk";
     private static final String PREFERENCES_URL = "https://privacy.shop.example/preferences/cHJlZmVyZW5jZXM";
     private static final String DOWNLOAD_CODE = "482913";
     /** What someone typed into the form as the name, hoping the company's mail would carry it (issue 10). */
@@ -512,7 +514,27 @@ class MailTemplatesTest {
                 MailKind.STAFF_DIGEST, MailKind.OPT_OUT_CONFIRMATION)).stream().map(kind -> Arguments.of(kind,
                 kind == MailKind.PREFERENCES_LINK
                         ? Map.of("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L)
+                        : kind == MailKind.STAFF_SET_PASSWORD ? setPasswordModel(true)
                         : model(kind, gdprAccess())));
+    }
+
+    private static Map<String, Object> setPasswordModel(boolean newAccount) {
+        return Map.of("staffName", "Bea Billing", "username", "bea", "newAccount", newAccount, "validHours", 72L,
+                "setPasswordUrl", MailSecret.setPasswordLink(SET_PASSWORD_URL),
+                "loginUrl", "https://privacy.shop.example/login");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theSetPasswordMailNamesTheAccountAndCarriesTheLinkOnlyInTheDeliveredCopy(boolean newAccount) {
+        RenderedMail mail = templates.render(MailKind.STAFF_SET_PASSWORD, setPasswordModel(newAccount));
+
+        assertFullyRendered(mail);
+        assertThat(mail.subject()).isEqualTo(newAccount ? "Your Rightsflow staff account" : "Set your Rightsflow password");
+        assertThat(mail.body()).contains("Hello Bea Billing,", "bea", SET_PASSWORD_URL, "works once, for 72 hours",
+                "https://privacy.shop.example/login");
+        assertThat(mail.redactedBody()).contains("[set-password link]").doesNotContain(SET_PASSWORD_URL,
+                "/staff/set-password/");
     }
 
     @ParameterizedTest(name = "{0}")

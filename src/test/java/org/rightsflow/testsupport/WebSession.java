@@ -108,6 +108,17 @@ public final class WebSession {
         return postRaw(pathOrUrl, withToken);
     }
 
+    /**
+     * Posts an already encoded form body ({@code a=1&a=2}, for fields sent more than once, as checkboxes are) with
+     * the CSRF token taken from {@code from}.
+     */
+    public Page postEncoded(String pathOrUrl, Page from, String encodedFields) {
+        String body = (encodedFields.isEmpty() ? "" : encodedFields + "&") + "_csrf=" + encode(from.csrfToken());
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts exactly the given fields: no CSRF token unless the caller puts one in. */
     public Page postRaw(String pathOrUrl, Map<String, String> fields) {
         String body = fields.entrySet().stream()
