@@ -34,7 +34,7 @@ public enum MailKind {
         this.label = label;
     }
 
-    String template() {
+    public String template() {
         return template;
     }
 

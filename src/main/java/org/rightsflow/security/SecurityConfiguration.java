@@ -177,6 +177,10 @@ class SecurityConfiguration {
                                 "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico",
                                 // exists only in the demo (DemoMailboxOn); elsewhere a 404
                                 "/demo/mailbox").permitAll()
+                        // The key that verifies evidence packs is public; the packs and the access log are not.
+                        .requestMatchers("/staff/evidence/public-key.pem").permitAll()
+                        .requestMatchers("/staff/access-log", "/staff/evidence", "/staff/evidence/**")
+                        .hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
