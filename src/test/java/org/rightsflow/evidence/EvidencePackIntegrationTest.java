@@ -1,6 +1,7 @@
 package org.rightsflow.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -149,6 +152,36 @@ class EvidencePackIntegrationTest {
         assertThat(run(changedManifest, "sha256sum", "-c", "manifest.txt")).isZero();
         assertThat(run(changedManifest, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public.pem", "-rawin",
                 "-in", "manifest.txt", "-sigfile", "manifest.sig")).as("openssl on a changed manifest").isNotZero();
+    }
+
+    @Test
+    void theOfficersDecisionsAreInThePackWithWhoTookThemAndWhy() throws Exception {
+        Journey decided = new Journey(port, "evidence-decided");
+        decided.submit("ACCESS", "GDPR", "All my data please.");
+        decided.confirmFromEmail();
+        String page = "/staff/requests/" + decided.reference();
+        String reason = "Your data sits in three archives we must restore first.";
+        WebSession.Page extended = await().atMost(Journey.PATIENCE).until(() -> dpo.post(page + "/extend", dpo.get(page),
+                Map.of("reason", reason)), result -> result.mainText().contains("Extended to"));
+        decided.refuseOnLegalException("The law requires us to keep these records secret.");
+
+        Map<String, byte[]> files = unzip(dpo.download("/staff/evidence/requests/" + decided.reference() + ".zip").body());
+
+        assertThat(verify(files, publicKey(text(files, "public.pem")))).isEmpty();
+        JsonNode decisions = new ObjectMapper().readTree(files.get("decisions.json"));
+        assertThat(decisions.path("extension").path("extendedBy").asText()).isEqualTo("dpo");
+        assertThat(decisions.path("extension").path("reason").asText()).isEqualTo(reason);
+        assertThat(decisions.path("refusal").path("refusedBy").asText()).isEqualTo("dpo");
+        assertThat(decisions.path("refusal").path("ground").asText()).isEqualTo("LEGAL_EXCEPTION");
+        assertThat(decisions.path("refusal").path("reasons").asText())
+                .isEqualTo("The law requires us to keep these records secret.");
+        assertThat(decisions.path("fromTheTimeline").findValuesAsText("kind"))
+                .contains("DEADLINE_EXTENDED", "REFUSED");
+        assertThat(text(files, "messages.csv")).contains("EXTENSION_NOTICE", "REFUSAL");
+        assertThat(text(files, "deadlines.csv").lines()).as("answered (refused) by the extended date")
+                .anyMatch(line -> line.matches("response," + decisions.path("extension").path("newDue").asText()
+                        + ",\\d{4}-\\d{2}-\\d{2},MET,.*"));
+        assertThat(extended.status()).isEqualTo(200);
     }
 
     @Test
