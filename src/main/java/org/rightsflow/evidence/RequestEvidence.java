@@ -103,7 +103,8 @@ class RequestEvidence {
         StringBuilder text = new StringBuilder();
         line(text, "Reference", request.reference());
         line(text, "Type", request.type().name());
-        line(text, "Law", request.regime().name() + " (" + request.regime().lawName() + ")");
+        line(text, "Law", request.regime().name() + " (" + request.regime().lawName() + ", "
+                + request.regime().jurisdiction() + ")");
         line(text, "Statutory right", request.statutoryRight() ? "yes" : "no (handled voluntarily)");
         line(text, "Channel", request.channel().name());
         if (withSubject) {
@@ -113,7 +114,7 @@ class RequestEvidence {
         line(text, "Received", request.receivedAt());
         line(text, "Clock started", request.clockStartedAt());
         line(text, "Due", request.due());
-        line(text, "Confirm receipt by", request.acknowledgeBy());
+        line(text, "Confirm receipt by", request.acknowledgeBy() == null ? "not required" : request.acknowledgeBy());
         line(text, "Identity verification", request.verificationRequired() ? "required" : "not required");
         line(text, "Status", request.status().name());
         line(text, "Outcome", request.outcome() == null ? "" : request.outcome().name());
