@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
@@ -57,10 +59,12 @@ class RequestsApiController {
     private final SystemRegistry systems;
     private final RateLimits limits;
     private final IntakeProperties intakeProperties;
+    private final AccessLog accessLog;
 
     RequestsApiController(RequestIntake intake, RequestDirectory requests, Timeline timeline, Outbox outbox,
                           StatutoryClock statutoryClock, Validator validator, Clock clock, SystemRegistry systems,
-                          RateLimits limits, IntakeProperties intakeProperties) {
+                          RateLimits limits, IntakeProperties intakeProperties, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.limits = limits;
         this.intakeProperties = intakeProperties;
         this.systems = systems;
@@ -114,6 +118,7 @@ class RequestsApiController {
                 .orElseThrow(() -> new UnknownRequestException(reference));
         List<TimelineEntryView> entries = timeline.entries(reference);
         List<OutboxMessageView> messages = outbox.forRequest(reference);
+        accessLog.record(actor(principal), AccessKind.API_READ, reference, null);
         return RequestResource.of(request, entries, messages);
     }
 

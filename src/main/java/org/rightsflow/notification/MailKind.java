@@ -35,7 +35,7 @@ public enum MailKind {
         this.label = label;
     }
 
-    String template() {
+    public String template() {
         return template;
     }
 

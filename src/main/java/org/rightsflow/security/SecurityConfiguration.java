@@ -180,6 +180,10 @@ class SecurityConfiguration {
                         // An emailed set-password link: its person is not signed in (SetPasswordController).
                         .requestMatchers("/staff/set-password/*").permitAll()
                         .requestMatchers("/staff/admin", "/staff/admin/**", "/staff/systems/*/owner-group").hasRole(ADMIN)
+                        // The key that verifies evidence packs is public; the packs and the access log are not.
+                        .requestMatchers("/staff/evidence/public-key.pem").permitAll()
+                        .requestMatchers("/staff/access-log", "/staff/evidence", "/staff/evidence/**")
+                        .hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.rightsflow.access.PackageReview;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.ClaimedCorrection;
@@ -51,9 +53,12 @@ class InboxController {
     private final CorrectionReview corrections;
     private final PackageReview packageReview;
     private final RequestDirectory requests;
+    private final AccessLog accessLog;
 
     InboxController(StaffTasks tasks, SystemActions actions, CorrectionReview corrections,
-                    PackageReview packageReview, RequestDirectory requests, StaffPagesProperties pages) {
+                    PackageReview packageReview, RequestDirectory requests, StaffPagesProperties pages,
+                    AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.pageSize = pages.pageSize();
         this.requests = requests;
         this.tasks = tasks;
@@ -84,6 +89,7 @@ class InboxController {
             return "redirect:/staff";
         }
         InboxTask task = found.get();
+        accessLog.recordFirst(me.username(), AccessKind.TASK_PAGE, task.reference(), "task " + taskId);
         return showTask(task, model);
     }
 

@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.DataSubject;
@@ -37,9 +39,11 @@ class OptOutBatchesController {
     private final StatutoryClock statutoryClock;
     private final TransactionTemplate transaction;
     private final java.time.Clock clock;
+    private final AccessLog accessLog;
 
     OptOutBatchesController(OptOutBatches batches, StaffTasks tasks, Timeline timeline, StatutoryClock statutoryClock,
-                            TransactionTemplate transaction, java.time.Clock clock) {
+                            TransactionTemplate transaction, java.time.Clock clock, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.batches = batches;
         this.tasks = tasks;
         this.timeline = timeline;
@@ -95,8 +99,11 @@ class OptOutBatchesController {
             return;
         }
         List<DataSubject> people = batches.subjectsOf(batch.get().id());
-        transaction.executeWithoutResult(status -> timeline.record(reference, me.username(), TimelineKind.SYSTEM_STEP,
-                "The list of " + people.size() + " email address(es) was downloaded to apply it by hand."));
+        transaction.executeWithoutResult(status -> {
+            timeline.record(reference, me.username(), TimelineKind.SYSTEM_STEP,
+                    "The list of " + people.size() + " email address(es) was downloaded to apply it by hand.");
+            accessLog.record(me.username(), AccessKind.OPT_OUT_CSV, reference, null);
+        });
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + reference + "-people.csv\"");
         response.setHeader("Cache-Control", "no-store");

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.rightsflow.access.Exclusion;
 import org.rightsflow.access.PackageReview;
 import org.rightsflow.access.TableShape;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.connector.AccessFile;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.workflow.InboxTask;
@@ -34,8 +36,10 @@ class PackageReviewController {
     private final StaffTasks tasks;
     private final PackageReview review;
     private final InboxController inbox;
+    private final AccessLog accessLog;
 
-    PackageReviewController(StaffTasks tasks, PackageReview review, InboxController inbox) {
+    PackageReviewController(StaffTasks tasks, PackageReview review, InboxController inbox, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.tasks = tasks;
         this.review = review;
         this.inbox = inbox;
@@ -74,6 +78,8 @@ class PackageReviewController {
         }
         try {
             List<Map<String, String>> rows = review.preview(task.reference(), system, table, PREVIEW_ROWS);
+            accessLog.record(me.username(), AccessKind.PACKAGE_PREVIEW, task.reference(),
+                    "table " + table + " of system " + system);
             model.addAttribute("task", task);
             model.addAttribute("table", table);
             model.addAttribute("rows", rows);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rightsflow.access.PackageDelivery;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
@@ -63,11 +65,14 @@ class RequestsController {
     private final Duplicates duplicates;
     private final StatutoryClock statutoryClock;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
                        PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
-                       StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages) {
+                       StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages,
+                       AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.pageSize = pages.pageSize();
         this.statutoryClock = statutoryClock;
         this.clock = clock;
@@ -118,6 +123,7 @@ class RequestsController {
             return "staff/request-not-found";
         }
         model.addAttribute("request", request.get());
+        accessLog.record(me.username(), AccessKind.REQUEST_PAGE, reference, null);
         if (!me.overseesAllRequests()) {
             return ownerView(reference, me, model);
         }

@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.rightsflow.audit.AccessKind;
+import org.rightsflow.audit.AccessLog;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineEntryView;
 import org.rightsflow.audit.TimelineKind;
@@ -102,6 +104,9 @@ class RequestsApiControllerTest {
 
     @MockitoBean
     Outbox outbox;
+
+    @MockitoBean
+    AccessLog accessLog;
 
     @MockitoBean
     SystemRegistry systems;
@@ -339,6 +344,10 @@ class RequestsApiControllerTest {
                 .as("no oracle: another key's request reads like an unknown reference")
                 .isEqualTo(read(unknown).path("detail").asText().replace("DSR-2099-ZZZZZZZZZZ", "?"));
         assertThat(read(notOwn).path("title").asText()).isEqualTo(read(unknown).path("title").asText());
+        verify(accessLog).record("API (crm)", AccessKind.API_READ, REFERENCE, null);
+        verify(accessLog).record("API (shop)", AccessKind.API_READ, REFERENCE, null);
+        verify(accessLog, never()).record(any(), any(), org.mockito.ArgumentMatchers.eq("DSR-2099-ZZZZZZZZZZ"), any());
+        verify(accessLog, org.mockito.Mockito.times(2)).record(any(), any(), any(), any());
     }
 
     @Test

@@ -279,6 +279,16 @@ class AuthorizationMatrixIntegrationTest {
         rows.add(staff("GET", "/staff/deadlines", "/staff/deadlines").as("200", STAFF));
         rows.add(staff("GET", "/staff/records", "/staff/records").as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("GET", "/staff/records.csv", "/staff/records.csv").as("200", OFFICERS).as("403", OWNERS));
+        // Accountability: the access log and evidence packs are for privacy officers; the key verifying packs is public.
+        rows.add(staff("GET", "/staff/access-log", "/staff/access-log?request=" + a).as("200", OFFICERS)
+                .as("403", OWNERS));
+        rows.add(staff("GET", "/staff/evidence", "/staff/evidence").as("200", OFFICERS).as("403", OWNERS));
+        rows.add(staff("GET", "/staff/evidence/requests/{reference}.zip", "/staff/evidence/requests/" + a + ".zip")
+                .as("200", OFFICERS).as("403", OWNERS));
+        rows.add(staff("GET", "/staff/evidence/period.zip", "/staff/evidence/period.zip?from=2026-01-01&to=2026-12-31")
+                .as("200", OFFICERS).as("403", OWNERS));
+        rows.add(staff("GET", "/staff/evidence/public-key.pem", "/staff/evidence/public-key.pem")
+                .as("200", Caller.values()));
 
         // The JSON API: each key only what its scopes name; a staff session reads requests as a privacy officer.
         rows.add(api("POST", "/api/v1/requests", "/api/v1/requests").json("{}").as("400", Caller.SUBMIT));
