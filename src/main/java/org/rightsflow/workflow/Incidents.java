@@ -73,7 +73,8 @@ public class Incidents {
 
     /**
      * Retries every open incident of one request's processes (the request's own and those it called, which carry its
-     * reference as business key), as {@link #retry} does.
+     * reference as business key), as {@link #retry} does: each at its cause, where a
+     * called process's incident is also shown in the calling one.
      *
      * @return how many were handled; 0 when the request has none
      */
@@ -83,6 +84,8 @@ public class Incidents {
                 .stream().map(ProcessInstance::getId).toList();
         List<String> incidents = processes.stream()
                 .flatMap(process -> runtime.createIncidentQuery().processInstanceId(process).list().stream())
+                // An incident in a called process is repeated in the calling one; only its cause is retried.
+                .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
                 .map(Incident::getId).toList();
         return incidents.isEmpty() ? 0 : retry(incidents, actor);
     }
