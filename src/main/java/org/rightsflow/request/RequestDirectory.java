@@ -47,10 +47,12 @@ public class RequestDirectory {
     private final SealedCorrections sealedCorrections;
     private final PersonalFields fields;
     private final SystemRegistry systems;
+    private final RequestSearchQuery searches;
 
     RequestDirectory(Requests requests, RequestMessages messages, RequestAppeals appeals, StatusTokens tokens,
                      StatutoryClock statutoryClock, SealedCorrections sealedCorrections, PersonalFields fields,
-                     SystemRegistry systems) {
+                     SystemRegistry systems, RequestSearchQuery searches) {
+        this.searches = searches;
         this.fields = fields;
         this.systems = systems;
         this.appeals = appeals;
@@ -112,6 +114,22 @@ public class RequestDirectory {
         List<DataSubjectRequest> rows = types == null ? requests.listPage(page) : requests.listPageOfTypes(types, page);
         String filter = types == null ? "all" : new TreeSet<>(types).toString();
         long total = totals.get(filter, key -> types == null ? requests.count() : requests.countOfTypes(types));
+        return new PageImpl<>(rows.stream().map(DataSubjectRequest::toSummary).toList(), page, total);
+    }
+
+    /**
+     * A page of the requests list narrowed to a search, in its order, paged by the database and read without opening
+     * any personal data (the email is compared through its keyed hash). Totals are cached as for {@link #page}.
+     *
+     * @param number the page, from 0; a page past the end is empty
+     */
+    public Page<RequestSummary> search(RequestSearch search, int number, int size) {
+        PageRequest page = PageRequest.of(Math.max(0, number), size);
+        if (search.findsNothing()) {
+            return Page.empty(page);
+        }
+        List<DataSubjectRequest> rows = searches.page(search, (int) page.getOffset(), size);
+        long total = totals.get("search" + searches.totalKey(search), key -> searches.count(search));
         return new PageImpl<>(rows.stream().map(DataSubjectRequest::toSummary).toList(), page, total);
     }
 

@@ -15,6 +15,7 @@ import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
+import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.notification.Outbox;
@@ -27,7 +28,10 @@ import org.rightsflow.request.RefusalRejected;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RequestSearch;
+import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestSummary;
+import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.LockConflicts;
@@ -53,6 +57,9 @@ class RequestsController {
     /** Requests per page of the list, read from the database a page at a time. */
     private final int pageSize;
 
+    /** The tasks of one assignee the "assignee" filter looks at: far more than one person holds at once. */
+    static final int ASSIGNEE_TASKS = 2_000;
+
     private final RequestDirectory requests;
     private final Timeline timeline;
     private final Outbox outbox;
@@ -66,13 +73,15 @@ class RequestsController {
     private final StatutoryClock statutoryClock;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final StaffDirectory staff;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
                        PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
                        StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages,
-                       AccessLog accessLog) {
+                       AccessLog accessLog, StaffDirectory staff) {
         this.accessLog = accessLog;
+        this.staff = staff;
         this.pageSize = pages.pageSize();
         this.statutoryClock = statutoryClock;
         this.clock = clock;
@@ -88,18 +97,88 @@ class RequestsController {
         this.systems = systems;
     }
 
+    /**
+     * The list, narrowed by the search form (RequestSearchForm) and paged by the database. What a system owner sees
+     * is narrowed first to their systems' request types, and a connected system they may search by is only one of
+     * their groups'. A search that cannot run (an unknown status, a date that is not one) is answered 400 with the
+     * reasons on the page and no rows.
+     */
     @GetMapping("/staff/requests")
-    String list(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page, Model model) {
+    String list(@ModelAttribute("me") StaffMember me, @RequestParam(defaultValue = "1") String page,
+                @RequestParam(required = false) String reference, @RequestParam(required = false) String email,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String law, @RequestParam(required = false) String system,
+                @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String assignee,
+                @RequestParam(required = false) String sort, Model model, HttpServletResponse response) {
+        RequestSearchForm form = new RequestSearchForm(reference, email, status, type, law, system, dueFrom, dueTo,
+                overdue, assignee, sort);
+        List<SystemView> searchable = systems.all().stream()
+                .filter(s -> me.overseesAllRequests() || me.groups().contains(s.ownerGroup())).toList();
+        model.addAttribute("form", form);
+        model.addAttribute("searched", form.narrows());
+        model.addAttribute("listPath", form.path());
+        model.addAttribute("statuses", List.of(RequestStatus.values()));
+        model.addAttribute("requestTypes", List.of(RequestType.values()));
+        model.addAttribute("regimes", List.of(Regime.values()));
+        model.addAttribute("sorts", List.of(RequestSearch.Sort.values()));
+        model.addAttribute("searchableSystems", searchable);
+        model.addAttribute("staffMembers", staff.everyone());
+        model.addAttribute("maxBulk", BulkActionsController.MAX_REQUESTS);
+
+        List<String> problems = new java.util.ArrayList<>(form.problems());
         Set<RequestType> types = me.overseesAllRequests() ? null : typesOf(me);
-        Page<RequestSummary> shown = requests.page(types, PageLinks.number(page) - 1, pageSize);
+        if (RequestSearchForm.present(system)) {
+            Optional<SystemView> chosen = searchable.stream().filter(s -> s.key().equals(system.strip())).findFirst();
+            if (chosen.isEmpty()) {
+                // Another group's system is answered like one that does not exist: an owner learns nothing of it.
+                problems.add("There is no connected system \"" + shortened(system) + "\" you can search by: "
+                        + "choose one from the list.");
+            } else {
+                types = intersection(types, chosen.get().requestTypes());
+            }
+        }
+        Set<String> held = null;
+        if (RequestSearchForm.present(assignee)) {
+            if (staff.find(assignee.strip()).isEmpty()) {
+                problems.add("There is no staff member \"" + shortened(assignee) + "\": choose one from the list.");
+            } else {
+                held = tasks.requestsHeldBy(assignee.strip(), ASSIGNEE_TASKS);
+            }
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", problems);
+            model.addAttribute("requests", List.of());
+            model.addAttribute("total", 0L);
+            model.addAttribute("paging", PageLinks.of(1, 1));
+            return "staff/requests";
+        }
+        RequestSearch search = form.toSearch(types, held, statutoryClock.dateOf(clock.instant()));
+        Page<RequestSummary> shown = requests.search(search, PageLinks.number(page) - 1, pageSize);
         if (shown.getNumber() >= shown.getTotalPages() && shown.getTotalPages() > 0) {
             // Past the last page (the list shrank, or a hand-made link): the last page instead of an empty one.
-            shown = requests.page(types, shown.getTotalPages() - 1, pageSize);
+            shown = requests.search(search, shown.getTotalPages() - 1, pageSize);
         }
         model.addAttribute("requests", shown.getContent());
         model.addAttribute("total", shown.getTotalElements());
         model.addAttribute("paging", PageLinks.of(shown.getNumber() + 1, shown.getTotalPages()));
         return "staff/requests";
+    }
+
+    /** Both restrictions at once; null stands for "no restriction". */
+    private static Set<RequestType> intersection(Set<RequestType> visible, Set<RequestType> ofSystem) {
+        Set<RequestType> types = EnumSet.noneOf(RequestType.class);
+        types.addAll(ofSystem);
+        if (visible != null) {
+            types.retainAll(visible);
+        }
+        return types;
+    }
+
+    private static String shortened(String value) {
+        String stripped = value.strip();
+        return stripped.length() > 40 ? stripped.substring(0, 40) + "…" : stripped;
     }
 
     /**

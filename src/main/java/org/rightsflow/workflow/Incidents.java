@@ -71,6 +71,25 @@ public class Incidents {
         return handled;
     }
 
+    /**
+     * Retries every open incident of one request's processes (the request's own and those it called, which carry its
+     * reference as business key), as {@link #retry} does: each at its cause, where a
+     * called process's incident is also shown in the calling one.
+     *
+     * @return how many were handled; 0 when the request has none
+     */
+    @Transactional
+    public int retryOf(String reference, String actor) {
+        List<String> processes = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+                .stream().map(ProcessInstance::getId).toList();
+        List<String> incidents = processes.stream()
+                .flatMap(process -> runtime.createIncidentQuery().processInstanceId(process).list().stream())
+                // An incident in a called process is repeated in the calling one; only its cause is retried.
+                .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+                .map(Incident::getId).toList();
+        return incidents.isEmpty() ? 0 : retry(incidents, actor);
+    }
+
     private IncidentView view(Incident incident) {
         return new IncidentView(incident.getId(), incident.getIncidentType(), referenceOf(incident),
                 activityName(incident), incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant(),

@@ -11,6 +11,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -46,10 +52,12 @@ public class StaffTasks {
     private final RequestLifecycle lifecycle;
     private final Clock clock;
     private final InboxQueries inbox;
+    private final RuntimeService runtime;
 
     StaffTasks(TaskService tasks, Timeline timeline, CorrectionReview corrections,
                ConnectorContexts contexts, RequestDirectory requests, RequestLifecycle lifecycle, Clock clock,
-               InboxQueries inbox) {
+               InboxQueries inbox, RuntimeService runtime) {
+        this.runtime = runtime;
         this.inbox = inbox;
         this.lifecycle = lifecycle;
         this.tasks = tasks;
@@ -93,6 +101,59 @@ public class StaffTasks {
     @Transactional(readOnly = true)
     public List<InboxTask> openTasksOf(String reference, StaffMember me) {
         return inbox.rows(InboxQueries.byDueDate(inbox.visibleTo(me).processInstanceBusinessKey(reference)).list());
+    }
+
+    /**
+     * The requests (by reference) with an open task held by this person, for the requests list's "assignee" filter:
+     * of their first {@code limit} tasks, which is more than anyone holds at once. (Opt-out batches' references
+     * come along too and match no request.)
+     */
+    @Transactional(readOnly = true)
+    public Set<String> requestsHeldBy(String username, int limit) {
+        Set<String> processes = active().taskAssignee(username).orderByTaskId().asc().listPage(0, limit).stream()
+                .map(Task::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (processes.isEmpty()) {
+            return Set.of();
+        }
+        // Called processes carry their request's business key (data-subject-request.bpmn), so one lookup answers.
+        return runtime.createProcessInstanceQuery().processInstanceIds(processes).list().stream()
+                .map(ProcessInstance::getBusinessKey).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * A privacy officer hands every open task of a request to {@code assignee}, whoever held them: the tasks the
+     * assignee may see ({@link StaffMember#maySeeTask}: offered to one of their groups, or they oversee every
+     * request). Tasks already theirs are left as they are.
+     *
+     * @return how many tasks changed hands
+     * @throws TaskNotAvailable with the reason, for the bulk result page, when the request has no task to hand over
+     */
+    @Transactional
+    public int assignOpenTasks(String reference, StaffMember assignee, StaffMember me) {
+        if (!me.overseesAllRequests()) {
+            throw new TaskNotAvailable("Only a privacy officer assigns tasks to others.");
+        }
+        List<Task> open = active().processInstanceBusinessKey(reference).orderByTaskId().asc().list();
+        if (open.isEmpty()) {
+            throw new TaskNotAvailable("The request has no open task.");
+        }
+        List<Task> theirs = open.stream()
+                .filter(task -> assignee.maySeeTask(null, candidateGroups(task.getId()))).toList();
+        if (theirs.isEmpty()) {
+            throw new TaskNotAvailable(assignee.username() + " is not in a group the request's tasks are offered to.");
+        }
+        int moved = 0;
+        for (Task task : theirs) {
+            if (!assignee.username().equals(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), assignee.username());
+                moved++;
+            }
+        }
+        if (moved == 0) {
+            throw new TaskNotAvailable("Its open tasks are already assigned to " + assignee.username() + ".");
+        }
+        return moved;
     }
 
     /** Whether this person sees an open task to apply the opt-out batch {@code reference} by hand. */

@@ -214,6 +214,8 @@ class AuthorizationMatrixIntegrationTest {
         // Requests: an owner has a reduced page and may not change a request's course.
         rows.add(staff("GET", "/staff/requests", "/staff/requests").as("200", STAFF));
         rows.add(staff("GET", "/staff/requests/{reference}", "/staff/requests/" + a).as("200", STAFF));
+        rows.add(staff("POST", "/staff/requests/bulk", "/staff/requests/bulk").form("action=RETRY")
+                .as("400", OFFICERS).as("403", OWNERS));
         for (String action : List.of("extend", "pause", "refuse", "unlink")) {
             rows.add(staff("POST", "/staff/requests/{reference}/" + action, "/staff/requests/" + d + "/" + action)
                     .form("").as("302", OFFICERS).as("403", OWNERS));

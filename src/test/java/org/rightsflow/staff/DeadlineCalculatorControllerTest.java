@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The staff deadline calculator with the real statutory clock: the three dates, in words, and where they come from. */
 @WebMvcTest(DeadlineCalculatorController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DeadlineConfiguration.class)
+@Import({DeadlineConfiguration.class, Labels.class})
 // The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
 @EnableConfigurationProperties(OptOutProperties.class)
 class DeadlineCalculatorControllerTest {

@@ -119,6 +119,20 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Posts a form whose fields may repeat (several ticked checkboxes of one name), in the order given, with the CSRF
+     * token taken from {@code from}.
+     */
+    public Page postRepeated(String pathOrUrl, Page from, java.util.List<Map.Entry<String, String>> fields) {
+        String body = java.util.stream.Stream.concat(fields.stream(), java.util.stream.Stream.of(
+                        Map.entry("_csrf", from.csrfToken())))
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts exactly the given fields: no CSRF token unless the caller puts one in. */
     public Page postRaw(String pathOrUrl, Map<String, String> fields) {
         String body = fields.entrySet().stream()
