@@ -305,6 +305,11 @@ class AccessibilityIntegrationTest {
                     pages.open("/staff/incidents");
                     assertThat(browser.find("h1").getText()).isEqualTo("Incidents");
                 }),
+                pages.check("records retention", () -> {
+                    pages.open("/staff/retention");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Records retention");
+                    assertThat(browser.find("main").getText()).contains("CCPA/CPRA", "24 months");
+                }),
                 pages.check("erasure approval with its dry run", () -> {
                     reference.set(verifiedDeletionOf("ada.lovelace@example.com"));
                     signOut();

@@ -184,7 +184,9 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/evidence/public-key.pem").permitAll()
                         .requestMatchers("/staff/access-log", "/staff/evidence", "/staff/evidence/**")
                         .hasRole(PRIVACY_OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/staff/retention/purge").hasRole(ADMIN)
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
+                        .requestMatchers("/staff/retention").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)

@@ -7,7 +7,9 @@
  * ({@link org.rightsflow.support.LockConflicts}), the one limit on notes staff write for the record
  * ({@link org.rightsflow.support.StaffNote}), and the frame of the Flyway migrations that seal data an earlier
  * version kept in clear ({@link org.rightsflow.support.SealingMigration}), and CSV files for spreadsheets with
- * formulas defused ({@link org.rightsflow.support.SpreadsheetCsv}). Nothing here knows about requests, processes or
+ * formulas defused ({@link org.rightsflow.support.SpreadsheetCsv}), and the one interface through which every module
+ * removes what it keeps about a request when its retention period has passed
+ * ({@link org.rightsflow.support.RetainedRecords}). Nothing here knows about requests, processes or
  * the web.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support", type = org.springframework.modulith.ApplicationModule.Type.OPEN)

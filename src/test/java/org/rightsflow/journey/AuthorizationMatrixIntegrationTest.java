@@ -291,6 +291,10 @@ class AuthorizationMatrixIntegrationTest {
                 .as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("GET", "/staff/evidence/public-key.pem", "/staff/evidence/public-key.pem")
                 .as("200", Caller.values()));
+        // Records retention: privacy officers read what the next purge removes; only an administrator runs it at once
+        // (here it finds nothing past its period: the shared context's clock is real time).
+        rows.add(staff("GET", "/staff/retention", "/staff/retention").as("200", OFFICERS).as("403", OWNERS));
+        rows.add(staff("POST", "/staff/retention/purge", "/staff/retention/purge").form("").adminOnly("302"));
 
         // The JSON API: each key only what its scopes name; a staff session reads requests as a privacy officer.
         rows.add(api("POST", "/api/v1/requests", "/api/v1/requests").json("{}").as("400", Caller.SUBMIT));
