@@ -1,7 +1,5 @@
 package org.rightsflow.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +37,7 @@ class PackageRetention implements RetainedRecords {
         Map<String, Collection<String>> of = Map.of("references", references);
         List<String> storageIds = jdbc.queryForList("select storage_id from access_package where request_reference in "
                 + "(:references) and storage_id is not null", of, String.class);
-        for (String storageId : storageIds) {
-            try {
-                files.delete(storageId);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete an access package (" + e.getMessage() + ")", e);
-            }
-        }
+        files.deleteAll(storageIds);
         jdbc.update("delete from package_download where package_id in "
                 + "(select id from access_package where request_reference in (:references))", of);
         jdbc.update("delete from package_exclusion where request_reference in (:references)", of);

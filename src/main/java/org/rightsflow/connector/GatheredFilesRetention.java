@@ -1,7 +1,5 @@
 package org.rightsflow.connector;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +36,7 @@ class GatheredFilesRetention implements RetainedRecords {
         Map<String, Collection<String>> of = Map.of("references", references);
         List<String> storageIds = jdbc.queryForList("select storage_id from access_data where request_reference in "
                 + "(:references) and storage_id is not null", of, String.class);
-        for (String storageId : storageIds) {
-            try {
-                files.delete(storageId);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete a gathered file (" + e.getMessage() + ")", e);
-            }
-        }
+        files.deleteAll(storageIds);
         jdbc.update("delete from access_data where request_reference in (:references)", of);
         return storageIds.size();
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session is Rightsflow's too: any page on the web could sign a staff member out of everything with one forged
  * POST. Here the forged request gets the same 403 and the session stays as it was. The check is Camunda's: a
  * modifying request carries the token Camunda keeps in the session in its {@code X-XSRF-TOKEN} header.
+ *
+ * <p>Over https (directly or behind the TLS proxy) Camunda's {@code XSRF-TOKEN} cookie is also made {@code Secure},
+ * as Rightsflow's own cookies are: Camunda marks it Secure only when configured to, for every request alike, which
+ * would break the plain-http local demo.
  */
 class CamundaCsrfCheck extends OncePerRequestFilter {
 
@@ -25,7 +30,7 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (CsrfConstants.CSRF_NON_MODIFYING_METHODS_PATTERN.matcher(request.getMethod()).matches()
                 || tokenMatches(request)) {
-            chain.doFilter(request, response);
+            chain.doFilter(request, request.isSecure() ? new SecureCsrfCookie(response) : response);
             return;
         }
         response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, CsrfConstants.CSRF_TOKEN_HEADER_REQUIRED);
@@ -38,5 +43,31 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
         Object kept = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
         return sent != null && !sent.isBlank() && kept instanceof String token
                 && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds {@code Secure} to the CSRF cookie Camunda's filter sets (it does so with {@code addHeader}). */
+    private static final class SecureCsrfCookie extends HttpServletResponseWrapper {
+
+        private static final String COOKIE = CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME + "=";
+
+        SecureCsrfCookie(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            super.addHeader(name, secured(name, value));
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, secured(name, value));
+        }
+
+        private static String secured(String name, String value) {
+            boolean csrfCookie = "Set-Cookie".equalsIgnoreCase(name) && value != null && value.startsWith(COOKIE);
+            return csrfCookie && !value.toLowerCase(java.util.Locale.ROOT).contains("; secure")
+                    ? value + ";Secure" : value;
+        }
     }
 }

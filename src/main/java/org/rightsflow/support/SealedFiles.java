@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -103,6 +105,23 @@ public class SealedFiles {
     /** Removes the file; nothing happens when it is already gone (a retried clean-up). */
     public void delete(String id) throws IOException {
         store.delete(checked(id));
+    }
+
+    /**
+     * Removes each of these files (records retention: a batch of requests' files). A file that will not go stops the
+     * batch with the reason, so that the rows pointing at it stay and the next run tries again.
+     *
+     * @return how many ids were given, each now gone
+     */
+    public int deleteAll(Collection<String> ids) {
+        for (String id : ids) {
+            try {
+                delete(id);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete a sealed file (" + e.getMessage() + ")", e);
+            }
+        }
+        return ids.size();
     }
 
     public boolean exists(String id) {

@@ -371,6 +371,45 @@ class AuthorizationMatrixIntegrationTest {
                         "Messages", "Timeline");
     }
 
+    /**
+     * A system owner is offered no link they may not follow: every staff page reachable from their inbox by links is
+     * visited, and each link on it must answer (a page, a download or a redirect), never a refusal or an error. The
+     * privacy officer's pages are crawled too, as the control that the crawl does reach the pages.
+     */
+    @Test
+    void noLinkOnAnyPageAStaffMemberCanReachLeadsToARefusal() {
+        for (Caller caller : List.of(Caller.OWNER, Caller.SUPPORT_OWNER, Caller.DPO)) {
+            Client client = clients.get(caller);
+            Map<String, String> brokenLinks = new LinkedHashMap<>();
+            java.util.Set<String> visited = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<String> toVisit = new java.util.ArrayDeque<>(List.of("/staff"));
+            while (!toVisit.isEmpty() && visited.size() < 150) {
+                String path = toVisit.poll();
+                if (!visited.add(path)) {
+                    continue;
+                }
+                Response response = client.send("GET", path, null, null);
+                if (response.status() >= 400) {
+                    brokenLinks.put(path, String.valueOf(response.status()));
+                    continue;
+                }
+                if (response.status() != 200 || !response.body().contains("<html")) {
+                    continue; // a redirect or a download: followed no further
+                }
+                for (var link : Jsoup.parse(response.body()).select("main a[href], nav a[href]")) {
+                    String href = link.attr("href");
+                    int fragment = href.indexOf('#');
+                    href = fragment < 0 ? href : href.substring(0, fragment);
+                    if (href.startsWith("/staff") && !visited.contains(href)) {
+                        toVisit.add(href);
+                    }
+                }
+            }
+            assertThat(visited).as(caller + " reached pages beyond the inbox").hasSizeGreaterThan(5);
+            assertThat(brokenLinks).as("links offered to " + caller + " that refuse them").isEmpty();
+        }
+    }
+
     @Test
     void aReadOwnKeyReadsTheRequestsItSubmittedAndNoOtherCanBeToldFromAnUnknownOne() throws Exception {
         Client own = clients.get(Caller.ANONYMOUS).withKey(OWN_KEY);

@@ -59,6 +59,27 @@ class BehindTlsProxyIntegrationTest {
     }
 
     @Test
+    void camundasCsrfCookieIsSecureOverHttpsAndPlainOverTheLocalDemo() {
+        HttpResponse<String> loginPage = send(viaProxy("/login").GET());
+        String csrfCookie = nameAndValue(cookie(loginPage, "__Host-rightsflow-csrf=").orElseThrow());
+        String csrf = Jsoup.parse(loginPage.body()).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> signedIn = send(viaProxy("/login").header("Cookie", csrfCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin&_csrf=" + encode(csrf))));
+        String session = nameAndValue(sessionCookie(signedIn).orElseThrow());
+
+        HttpResponse<String> cockpit = send(viaProxy("/camunda/app/cockpit/default/").header("Cookie", session).GET());
+
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(attributes(cookie(cockpit, "XSRF-TOKEN=").orElseThrow())).contains("secure");
+
+        EngineLockdownIntegrationTest.StaffBrowser overHttp =
+                EngineLockdownIntegrationTest.StaffBrowser.signIn(port, "admin", "admin");
+        HttpResponse<String> plain = overHttp.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/default/")).GET());
+        assertThat(attributes(cookie(plain, "XSRF-TOKEN=").orElseThrow())).doesNotContain("secure");
+    }
+
+    @Test
     void plainHttpKeepsWorkingWithoutSecureCookiesForTheLocalDemo() {
         HttpResponse<String> loginPage = send(HttpRequest.newBuilder(uri("/login")).GET());
         assertThat(attributes(cookie(loginPage, "rightsflow-csrf=").orElseThrow())).doesNotContain("secure")
