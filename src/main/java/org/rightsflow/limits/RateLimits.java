@@ -72,17 +72,28 @@ public class RateLimits {
      * calendar day: the budget is whole again at midnight.
      */
     public Verdict mailTo(Limit door, String email) {
+        ConsumptionProbe probe = dailyMail(email).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Verdict.ALLOWED
+                : refused(door, Scope.DAILY_MAIL, probe.getNanosToWaitForRefill());
+    }
+
+    /**
+     * Gives back the email {@link #mailTo} spent when the form then sent none (a download code refused because the
+     * answer is not ready, or too many codes today): a refusal must not use up the day's mail of the person.
+     */
+    public void mailNotSent(String email) {
+        dailyMail(email).addTokens(1); // never above the day's budget: Bucket4j caps at the capacity
+    }
+
+    private Bucket dailyMail(String email) {
         int perDay = properties.mailsPerAddressPerDay();
         String key = "daily_mail:" + perDay + ":" + hashes.ofEmail(email);
-        Bucket bucket = store.bucket(key, () -> {
+        return store.bucket(key, () -> {
             Instant nextMidnight = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)
                     .atStartOfDay(ZoneOffset.UTC).toInstant();
             return BucketConfiguration.builder().addLimit(limit -> limit.capacity(perDay)
                     .refillIntervallyAligned(perDay, Duration.ofDays(1), nextMidnight)).build();
         });
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Verdict.ALLOWED
-                : refused(door, Scope.DAILY_MAIL, probe.getNanosToWaitForRefill());
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")

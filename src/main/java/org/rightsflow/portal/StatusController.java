@@ -125,6 +125,9 @@ class StatusController {
         limits.subject(Limit.DOWNLOAD_CODE, email).orThrow();
         limits.mailTo(Limit.DOWNLOAD_CODE, email).orThrow();
         CodeOutcome outcome = delivery.sendCode(request.get().reference());
+        if (outcome != CodeOutcome.SENT) {
+            limits.mailNotSent(email);
+        }
         switch (outcome) {
             case SENT -> redirect.addFlashAttribute("codeNotice", "We emailed you a download code. It works once, "
                     + "for " + delivery.codeValidity().toMinutes() + " minutes; a code sent before no longer works.");

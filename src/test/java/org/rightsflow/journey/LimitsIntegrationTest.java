@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -161,6 +162,26 @@ class LimitsIntegrationTest {
 
         ClockUtil.setCurrentTime(Date.from(midnight.plusSeconds(60)));
         assertThat(askForPreferenceLink(client("192.0.2.25"), person).text("h1")).isEqualTo("Check your email");
+    }
+
+    @Test
+    void aDownloadCodeRefusedBecauseNothingIsReadySpendsNoneOfTheDaysMail() {
+        Journey journey = new Journey(port, "code-refused");
+        assertThat(journey.submit("ACCESS", "GDPR", "").status()).isEqualTo(200);
+        String codePath = journey.statusPath() + "/package/code";
+        // Before the answer the status page offers no code; a stale tab or a script still posts for one.
+        assertThat(journey.statusPage().document().select("form[action$=/package/code]")).isEmpty();
+        for (int i = 0; i < 2; i++) {
+            Page refused = journey.subjectSession().post(codePath, journey.subjectSession().get("/"), Map.of());
+            assertThat(refused.mainText()).contains("Your data is not available to download.");
+        }
+
+        // The form spent one of the day's three emails; the two refused codes sent nothing and spent nothing.
+        for (int i = 0; i < 2; i++) {
+            assertThat(askForPreferenceLink(client("192.0.2.4" + i), journey.email()).text("h1"))
+                    .isEqualTo("Check your email");
+        }
+        assertTooManyRequests(askForPreferenceLink(client("192.0.2.42"), journey.email()), "No link was sent.");
     }
 
     @Test
