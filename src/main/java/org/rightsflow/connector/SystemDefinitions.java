@@ -99,6 +99,50 @@ public final class SystemDefinitions {
         return parseSystem(YamlTree.parse(origin, yaml));
     }
 
+    /**
+     * One system's mapping with its owner group chosen beside the text (the staff page's list of groups): the group
+     * replaces the {@code ownerGroup} the text has, or stands for the one it leaves out. Null or blank: the text's.
+     */
+    public static SystemDefinition parseSingle(String origin, String yaml, String ownerGroup) {
+        if (ownerGroup == null || ownerGroup.isBlank()) {
+            return parseSingle(origin, yaml);
+        }
+        YamlTree root = YamlTree.parse(origin, yaml);
+        if (!(root.value() instanceof Map<?, ?> system)) {
+            return parseSystem(root);
+        }
+        return parseSystem(YamlTree.parse(origin, toYaml(withOwner(system, ownerGroup))));
+    }
+
+    /**
+     * A document of definitions with one owner group for all of them (the import page's list of groups), in place
+     * of each definition's {@code ownerGroup}. Null or blank: each definition's own.
+     */
+    public static List<SystemDefinition> parseDocument(String origin, String yaml, String ownerGroup) {
+        if (ownerGroup == null || ownerGroup.isBlank()) {
+            return parseDocument(origin, yaml);
+        }
+        YamlTree root = YamlTree.parse(origin, yaml);
+        if (!(root.value() instanceof Map<?, ?> document) || !(document.get("systems") instanceof List<?> systems)) {
+            return parseDocument(origin, yaml);
+        }
+        List<Object> changed = new ArrayList<>();
+        for (Object system : systems) {
+            changed.add(system instanceof Map<?, ?> map ? withOwner(map, ownerGroup) : system);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        document.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        copy.put("systems", changed);
+        return parseDocument(origin, yaml().dump(copy));
+    }
+
+    private static Map<String, Object> withOwner(Map<?, ?> system, String ownerGroup) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        system.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        copy.put("ownerGroup", ownerGroup.strip());
+        return copy;
+    }
+
     private static SystemDefinition parseSystem(YamlTree node) {
         SystemYaml yaml = node.bind(SystemYaml.class);
         ConnectorKind kind = ConnectorKind.fromYamlName(yaml.kind().strip()).orElseThrow(() -> node.error("kind",

@@ -143,7 +143,16 @@ public class SystemRegistry {
      */
     @Transactional
     public ImportReport importYaml(String origin, String yaml) {
-        List<SystemDefinition> definitions = SystemDefinitions.parseDocument(origin, yaml);
+        return importYaml(origin, yaml, null);
+    }
+
+    /**
+     * As {@link #importYaml(String, String)}, every system given to {@code ownerGroup} (null: each definition's own
+     * owner group). The caller checks that the group exists.
+     */
+    @Transactional
+    public ImportReport importYaml(String origin, String yaml, String ownerGroup) {
+        List<SystemDefinition> definitions = SystemDefinitions.parseDocument(origin, yaml, ownerGroup);
         definitions.forEach(this::validate);
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();

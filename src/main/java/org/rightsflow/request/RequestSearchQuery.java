@@ -23,13 +23,31 @@ class RequestSearchQuery {
         this.fields = fields;
     }
 
+    /**
+     * A page of the search. The first page is one query. A later one reads the page's ids first, then their rows: the
+     * database skips the rows before the page in the index alone (an index-only scan of the sort's index where no
+     * filter needs the table), instead of reading every skipped row from the table. Measured in PostgreSQL with
+     * 100,000 requests, page 1,900 of the list by due date: 227 ms in one query, 76 ms ids first
+     * (docs/performance.md).
+     */
     List<DataSubjectRequest> page(RequestSearch search, int offset, int size) {
         Condition condition = condition(search);
-        TypedQuery<DataSubjectRequest> query = entities.createQuery(
-                "select r from DataSubjectRequest r" + condition.where() + search.sort().orderBy(),
-                DataSubjectRequest.class);
-        condition.parameters().forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(size).getResultList();
+        if (offset == 0) {
+            TypedQuery<DataSubjectRequest> query = entities.createQuery(
+                    "select r from DataSubjectRequest r" + condition.where() + search.sort().orderBy(),
+                    DataSubjectRequest.class);
+            condition.parameters().forEach(query::setParameter);
+            return query.setMaxResults(size).getResultList();
+        }
+        TypedQuery<Long> ids = entities.createQuery(
+                "select r.id from DataSubjectRequest r" + condition.where() + search.sort().orderBy(), Long.class);
+        condition.parameters().forEach(ids::setParameter);
+        List<Long> page = ids.setFirstResult(offset).setMaxResults(size).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return entities.createQuery("select r from DataSubjectRequest r where r.id in :ids" + search.sort().orderBy(),
+                DataSubjectRequest.class).setParameter("ids", page).getResultList();
     }
 
     long count(RequestSearch search) {

@@ -11,6 +11,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The staff login page and the page shown when a request is refused. */
@@ -18,14 +19,38 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class LoginController {
 
     private final Clock clock;
+    private final SsoProperties sso;
 
-    LoginController(Clock clock) {
+    LoginController(Clock clock, SsoProperties sso) {
         this.clock = clock;
+        this.sso = sso;
+    }
+
+    /** What the login page offers: the form, the provider's button (docs/sso.md), or both. */
+    @ModelAttribute
+    void signInChoices(Model model) {
+        model.addAttribute("formLogin", sso.formLogin());
+        model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
+        model.addAttribute("ssoStart", SsoLogin.START_PATH);
     }
 
     @GetMapping("/login")
     String login() {
         return "staff/login";
+    }
+
+    /**
+     * A single sign-on that signed nobody in ({@link SsoLogin.Refusals} forwards here): why, in words, with the
+     * status of the refusal. Opened directly, it goes to the login page.
+     */
+    @RequestMapping(SsoLogin.REFUSED_PAGE)
+    String ssoRefused(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!(request.getAttribute(SsoLogin.REFUSAL) instanceof SsoRefusal refusal)) {
+            return "redirect:/login";
+        }
+        response.setStatus(refusal.status());
+        model.addAttribute("refusal", refusal.name());
+        return "staff/sso-refused";
     }
 
     /** A sign-in refused by a limit ({@link LoginLimits}): 429, and the sign-in page saying when to try again. */

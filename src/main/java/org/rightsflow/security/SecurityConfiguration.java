@@ -39,8 +39,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       calculator is public (it holds no personal data).</li>
  *   <li>{@code /camunda/**}: Cockpit, for ADMIN after the staff login, reading only. Camunda guards these with its
  *       own CSRF check ({@link CamundaCsrfCheck}), so Spring's is off here.</li>
- *   <li>Everything else: the public privacy center and the staff inbox behind the form login, with CSRF (the
- *       token in the session once there is one, before that in a cookie: {@link VisitorCsrfTokens}).</li>
+ *   <li>Everything else: the public privacy center and the staff inbox behind the form login and, when it is on,
+ *       the OpenID Connect sign-in ({@link SsoLogin}), with CSRF (the token in the session once there is one, before
+ *       that in a cookie: {@link VisitorCsrfTokens}).</li>
  * </ol>
  */
 @Configuration
@@ -165,16 +166,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain portalAndStaff(HttpSecurity http, RateLimits limits, LoginLockout lockout, Clock clock)
-            throws Exception {
+    SecurityFilterChain portalAndStaff(HttpSecurity http, RateLimits limits, LoginLockout lockout, Clock clock,
+                                       SsoProperties sso, SsoAccounts ssoAccounts) throws Exception {
         LoginLimits loginLimits = new LoginLimits(limits, lockout, clock);
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/denied");
-        return http
+        http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/requests", "/requests/**", "/status/**", "/verify/**", "/login", LoginLimits.LIMITED_PAGE,
+                                SsoLogin.REFUSED_PAGE,
                                 "/processors/confirm/**", "/do-not-sell-or-share", "/limit-sensitive-use", "/opted-out",
                                 "/preferences", "/preferences/**", "/denied", "/bad-input", "/error", "/css/**", "/js/**", "/favicon.ico",
+                                // the charts' library; the transparency page is a 404 unless published
+                                "/webjars/uplot/**", "/transparency",
                                 // exists only in the demo (DemoMailboxOn); elsewhere a 404
                                 "/demo/mailbox").permitAll()
                         // An emailed set-password link: its person is not signed in (SetPasswordController).
@@ -186,14 +190,14 @@ class SecurityConfiguration {
                         .hasRole(PRIVACY_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/staff/retention/purge").hasRole(ADMIN)
                         .requestMatchers("/staff/incidents/**", "/staff/incidents").hasRole(PRIVACY_OFFICER)
+                        // The bpmn-js viewer of a request's diagram, which only privacy officers see.
+                        .requestMatchers("/webjars/bpmn-js/**").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/retention").hasRole(PRIVACY_OFFICER)
+                        .requestMatchers("/staff/ropa", "/staff/ropa.csv").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false)
-                        .failureHandler(loginLimits).permitAll())
-                .addFilterBefore(loginLimits, UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPage))
                 .headers(headers -> headers
@@ -202,8 +206,17 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 // Anonymous visitors keep their token in a cookie, so reading and sending a form opens no session.
                 .csrf(csrf -> csrf.csrfTokenRepository(new VisitorCsrfTokens()))
-                .anonymous(withDefaults())
-                .build();
+                .anonymous(withDefaults());
+        if (sso.formLogin()) {
+            http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false)
+                            .failureHandler(loginLimits).permitAll())
+                    .addFilterBefore(loginLimits, UsernamePasswordAuthenticationFilter.class);
+        }
+        // Single sign-on beside the form, or instead of it (docs/sso.md).
+        if (sso.enabled()) {
+            new SsoLogin(sso, ssoAccounts).configure(http);
+        }
+        return http.build();
     }
 
     /**

@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.StatutoryClock;
-import org.rightsflow.optout.ConsentLedger;
-import org.rightsflow.optout.OptOutRecord;
-import org.rightsflow.request.RequestDirectory;
-import org.rightsflow.request.RequestRecord;
+import org.rightsflow.reporting.RequestFigures;
+import org.rightsflow.reporting.RequestMetrics;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
 import org.springframework.stereotype.Controller;
@@ -32,14 +27,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RecordsController {
 
-    private final RequestDirectory requests;
-    private final ConsentLedger ledger;
+    private final RequestFigures figures;
     private final StatutoryClock statutoryClock;
     private final Clock clock;
 
-    RecordsController(RequestDirectory requests, ConsentLedger ledger, StatutoryClock statutoryClock, Clock clock) {
-        this.requests = requests;
-        this.ledger = ledger;
+    RecordsController(RequestFigures figures, StatutoryClock statutoryClock, Clock clock) {
+        this.figures = figures;
         this.statutoryClock = statutoryClock;
         this.clock = clock;
     }
@@ -79,14 +72,7 @@ class RecordsController {
     }
 
     private List<RequestMetrics.Row> rows(int year, Optional<Regime> regime) {
-        ZoneId zone = statutoryClock.zone();
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
-        List<RequestRecord> made = requests.receivedBetween(from, to).stream()
-                .filter(r -> regime.isEmpty() || r.regime() == regime.get()).toList();
-        List<OptOutRecord> optOuts = ledger.optOutsReceivedBetween(from, to).stream()
-                .filter(r -> regime.isEmpty() || r.regime() == regime.get()).toList();
-        return RequestMetrics.of(made, optOuts, zone);
+        return figures.year(year, regime);
     }
 
     private int year(String requested) {

@@ -2,6 +2,7 @@ package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.rightsflow.access.PackageDelivery;
 import org.rightsflow.audit.AccessKind;
 import org.rightsflow.audit.AccessLog;
 import org.rightsflow.audit.Timeline;
+import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
@@ -35,6 +37,8 @@ import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.security.StaffMember;
 import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.LockConflicts;
+import org.rightsflow.workflow.RequestDiagram;
+import org.rightsflow.workflow.RequestDiagrams;
 import org.rightsflow.workflow.StaffTasks;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -57,6 +61,15 @@ class RequestsController {
     /** Requests per page of the list, read from the database a page at a time. */
     private final int pageSize;
 
+    /**
+     * The bpmn-js viewer (webjar org.webjars.npm:bpmn-js, the version of pom.xml's bpmn-js.version) and our script
+     * that draws a request's diagram with it; the layout puts them into the page's head.
+     */
+    static final String BPMN_JS = "/webjars/bpmn-js/8.0.0/dist/";
+    static final List<String> DIAGRAM_SCRIPTS = List.of(BPMN_JS + "bpmn-navigated-viewer.production.min.js",
+            "/js/request-diagram.js");
+    static final List<String> DIAGRAM_STYLES = List.of(BPMN_JS + "assets/diagram-js.css");
+
     /** The tasks of one assignee the "assignee" filter looks at: far more than one person holds at once. */
     static final int ASSIGNEE_TASKS = 2_000;
 
@@ -74,12 +87,14 @@ class RequestsController {
     private final Clock clock;
     private final AccessLog accessLog;
     private final StaffDirectory staff;
+    private final RequestDiagrams diagrams;
 
     RequestsController(RequestDirectory requests, Timeline timeline, Outbox outbox, StaffTasks tasks,
                        SystemRegistry systems, SystemActions actions, CorrectionReview corrections,
                        PackageDelivery packages, RequestLifecycle lifecycle, Duplicates duplicates,
                        StatutoryClock statutoryClock, Clock clock, StaffPagesProperties pages,
-                       AccessLog accessLog, StaffDirectory staff) {
+                       AccessLog accessLog, StaffDirectory staff, RequestDiagrams diagrams) {
+        this.diagrams = diagrams;
         this.accessLog = accessLog;
         this.staff = staff;
         this.pageSize = pages.pageSize();
@@ -209,7 +224,21 @@ class RequestsController {
         model.addAttribute("timeline", timeline.entries(reference));
         model.addAttribute("timelineIntact", timeline.isIntact(reference));
         model.addAttribute("tasks", tasks.openTasksOf(reference));
-        model.addAttribute("results", systems.resultsFor(reference));
+        List<FulfilmentResultView> results = systems.resultsFor(reference);
+        model.addAttribute("results", results);
+        // Where the request stands in its models: the diagram (drawn by static/js/request-diagram.js from
+        // diagram.json), its text list and each system's standing among the facts.
+        RequestDiagram diagram = diagrams.of(reference).orElse(null);
+        model.addAttribute("diagram", diagram);
+        if (diagram != null) {
+            model.addAttribute("pageScripts", DIAGRAM_SCRIPTS);
+            model.addAttribute("pageStyles", DIAGRAM_STYLES);
+        }
+        model.addAttribute("standings", SystemStanding.of(diagram, results));
+        if (request.get().outcome() == null) {
+            model.addAttribute("daysLeft", ChronoUnit.DAYS.between(statutoryClock.dateOf(clock.instant()),
+                    request.get().due()));
+        }
         model.addAttribute("steps", actions.stepsOf(reference));
         model.addAttribute("accessFiles", actions.accessFilesOf(reference));
         List<OutboxMessageView> messages = outbox.forRequest(reference);

@@ -98,13 +98,16 @@ class SystemsController {
         return me.overseesAllRequests() || me.groups().contains(system.ownerGroup());
     }
 
+    /**
+     * A new system: its owner group is chosen from the groups (as on the edit page), and the sample definition
+     * leaves {@code ownerGroup} out; a definition that names one keeps it when no group is chosen.
+     */
     @GetMapping("/staff/systems/new")
     String newSystem(Model model) {
         model.addAttribute("yaml", """
                 key: crm
                 name: CRM
                 description: Customer relationship management
-                ownerGroup: sales-team
                 kind: manual
                 requestTypes: [ACCESS, DELETION, CORRECTION]
                 instructions: Search the contact by email.
@@ -113,6 +116,8 @@ class SystemsController {
                   purposes: [sales]
                   retention: 2 years after the last contact
                 """);
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("chosenGroup", "");
         return "staff/system-edit";
     }
 
@@ -164,13 +169,24 @@ class SystemsController {
 
     @PostMapping({"/staff/systems/new", "/staff/systems/{id}/edit"})
     String save(@PathVariable(required = false) Long id, @RequestParam String yaml,
+                @RequestParam(required = false) String ownerGroup,
                 @ModelAttribute("me") StaffMember me, Model model, RedirectAttributes redirect,
                 HttpServletResponse response) {
+        // The owner group is chosen beside the text only for a new system; an existing one has its own form.
+        String chosen = id == null && ownerGroup != null && !ownerGroup.isBlank() ? ownerGroup.strip() : null;
+        if (chosen != null && !groups.exists(chosen)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("yaml", yaml);
+            model.addAttribute("groups", groups.all());
+            model.addAttribute("chosenGroup", "");
+            model.addAttribute("ownerProblem", "Choose one of the groups in the list.");
+            return "staff/system-edit";
+        }
         try {
             if (yaml.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
                 throw new IllegalArgumentException("The definition is larger than 1 MB");
             }
-            SystemDefinition definition = SystemDefinitions.parseSingle("definition", yaml);
+            SystemDefinition definition = SystemDefinitions.parseSingle("definition", yaml, chosen);
             if (id != null && !systems.get(id).key().equals(definition.key())) {
                 throw new IllegalArgumentException("definition: key: a system's key cannot change (it is '"
                         + systems.get(id).key() + "'); create a new system instead");
@@ -193,6 +209,9 @@ class SystemsController {
             if (id != null) {
                 model.addAttribute("system", systems.get(id));
                 ownerGroups(systems.get(id), model);
+            } else {
+                model.addAttribute("groups", groups.all());
+                model.addAttribute("chosenGroup", chosen == null ? "" : chosen);
             }
             model.addAttribute("yaml", yaml);
             model.addAttribute("problem", invalid.getMessage());
@@ -210,15 +229,32 @@ class SystemsController {
     }
 
     @GetMapping("/staff/systems/import")
-    String importForm() {
+    String importForm(Model model) {
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("chosenGroup", "");
         return "staff/system-import";
     }
 
+    /**
+     * Imports a document of definitions. The owner group may be chosen from the groups for all of them at once;
+     * left at "as each definition says", an exported document comes back with the owner groups it had.
+     */
     @PostMapping("/staff/systems/import")
     String importDefinitions(@RequestParam(required = false) MultipartFile file,
-                             @RequestParam(required = false) String yaml, Model model, RedirectAttributes redirect,
-                             HttpServletResponse response) throws IOException {
+                             @RequestParam(required = false) String yaml,
+                             @RequestParam(required = false) String ownerGroup, Model model,
+                             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         String document = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
+        String chosen = ownerGroup == null || ownerGroup.isBlank() ? null : ownerGroup.strip();
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("chosenGroup", chosen == null ? "" : chosen);
+        if (chosen != null && !groups.exists(chosen)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("yaml", yaml);
+            model.addAttribute("chosenGroup", "");
+            model.addAttribute("ownerProblem", "Choose one of the groups in the list. Nothing was imported.");
+            return "staff/system-import";
+        }
         try {
             if (document == null || document.isBlank()) {
                 throw new IllegalArgumentException("Paste the definitions or choose a file.");
@@ -227,7 +263,7 @@ class SystemsController {
                 throw new IllegalArgumentException("The file is larger than 1 MB.");
             }
             ImportReport report = systems.importYaml(file != null && !file.isEmpty() ? "uploaded file" : "pasted text",
-                    document);
+                    document, chosen);
             redirect.addFlashAttribute("notice", "Imported: " + report.created().size() + " created "
                     + report.created() + ", " + report.updated().size() + " updated " + report.updated() + ".");
             return "redirect:/staff/systems";

@@ -49,8 +49,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Who may do what, over real HTTP: every staff page and API endpoint the application maps (read from Spring MVC's
- * handler mapping, so a new endpoint without a row here fails the test) against anonymous visitors, each staff role,
+ * Who may do what, over real HTTP: every staff page and API endpoint the application maps, and the public
+ * transparency page (read from Spring MVC's handler mapping, so a new endpoint without a row here fails the test) against anonymous visitors, each staff role,
  * a system owner of one group only, a wrong API key and a key of each scope, with the status each must get. A real
  * journey runs first, so that working secrets exist (status and verification links, a download code, a processor's
  * confirmation link, a preference-center link, all read from the mail that reached the subject): no answer to any
@@ -214,6 +214,9 @@ class AuthorizationMatrixIntegrationTest {
         // Requests: an owner has a reduced page and may not change a request's course.
         rows.add(staff("GET", "/staff/requests", "/staff/requests").as("200", STAFF));
         rows.add(staff("GET", "/staff/requests/{reference}", "/staff/requests/" + a).as("200", STAFF));
+        // The diagram of a request shows every system's part: privacy officers only.
+        rows.add(staff("GET", "/staff/requests/{reference}/diagram.json", "/staff/requests/" + d + "/diagram.json")
+                .as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("POST", "/staff/requests/bulk", "/staff/requests/bulk").form("action=RETRY")
                 .as("400", OFFICERS).as("403", OWNERS));
         for (String action : List.of("extend", "pause", "refuse", "unlink")) {
@@ -281,6 +284,11 @@ class AuthorizationMatrixIntegrationTest {
         rows.add(staff("GET", "/staff/deadlines", "/staff/deadlines").as("200", STAFF));
         rows.add(staff("GET", "/staff/records", "/staff/records").as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("GET", "/staff/records.csv", "/staff/records.csv").as("200", OFFICERS).as("403", OWNERS));
+        // The record of processing activities (GDPR Art. 30) is for privacy officers.
+        rows.add(staff("GET", "/staff/ropa", "/staff/ropa").as("200", OFFICERS).as("403", OWNERS));
+        rows.add(staff("GET", "/staff/ropa.csv", "/staff/ropa.csv").as("200", OFFICERS).as("403", OWNERS));
+        // The public transparency page: anyone's when published; here (the default) it is not, so a 404 for all.
+        rows.add(new Row("GET", "/transparency", "/transparency").as("404", Caller.values()));
         // Accountability: the access log and evidence packs are for privacy officers; the key verifying packs is public.
         rows.add(staff("GET", "/staff/access-log", "/staff/access-log?request=" + a).as("200", OFFICERS)
                 .as("403", OWNERS));
@@ -315,7 +323,8 @@ class AuthorizationMatrixIntegrationTest {
     void everyStaffPageAndApiEndpointHasARowInTheMatrix() {
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/staff") || pattern.startsWith("/api"))
+                .filter(pattern -> pattern.startsWith("/staff") || pattern.startsWith("/api")
+                        || pattern.equals("/transparency"))
                 .forEach(pattern -> {
                     Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
                             .collect(Collectors.toSet());

@@ -41,7 +41,8 @@ import org.rightsflow.testsupport.WebSession;
  * (requests in it, 100,000), {@code bench.templates} (requests submitted through the API, 100), {@code bench.users}
  * (concurrent staff, 50), {@code bench.seconds} (each phase, 20), {@code bench.think.millis} (how long a member of
  * staff looks at a page before the next, in the paced shape, 1,000), {@code bench.pgbench.seconds} (30),
- * {@code bench.keep} (keep the databases). Results go to the console and to target/benchmark/pages.md.
+ * {@code bench.keep} (keep the databases), {@code bench.database} (the node's, rightsflow_bench_pages; pgbench's
+ * has {@code _pgbench} added). Results go to the console and to target/benchmark/pages.md.
  */
 @ExtendWith(PostgresTestDatabase.class)
 class PagesBenchmark {
@@ -55,11 +56,15 @@ class PagesBenchmark {
     private static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench.seconds", 30);
     private static final boolean KEEP = Boolean.getBoolean("bench.keep");
 
-    private static final String APP = "rightsflow_bench_pages";
-    private static final String PGBENCH = "rightsflow_bench_pages_pgbench";
+    /** The node's database (made afresh, dropped at the end); pgbench's is beside it. */
+    private static final String APP = System.getProperty("bench.database", "rightsflow_bench_pages");
+    private static final String PGBENCH = APP + "_pgbench";
     private static final String ADMIN_PASSWORD = "bench-" + java.util.UUID.randomUUID();
-    private static final Map<String, String> STAFF_PAGES = Map.of("staff inbox /staff", "/staff",
-            "requests list /staff/requests", "/staff/requests");
+    /** The requests list's page size ({@code rightsflow.staff-pages.page-size}, the node's default). */
+    private static final int PAGE_SIZE = 50;
+
+    /** The staff pages of the current phase: the inbox, the list, and the list searched ({@link #staffPages}). */
+    private Map<String, String> staffPages = Map.of();
 
     private final StringBuilder report = new StringBuilder("# Pages benchmark\n\n");
 
@@ -83,8 +88,9 @@ class PagesBenchmark {
             submitTemplates(node.port());
 
             List<WebSession> staff = signIn(node.port());
+            staffPages = staffPages(staff.get(0));
             // Warm-up, not counted: the JIT, the pools, PostgreSQL's caches.
-            BenchmarkTools.load(USERS, 20, STAFF_PAGES, staff::get);
+            BenchmarkTools.load(USERS, 20, staffPages, staff::get);
             Map<String, String> publicPages = Map.of("landing page /", "/", "status page /status/…", statusPath());
             Map<String, String> small = phase("small backlog", node, staff, publicPages);
 
@@ -94,7 +100,9 @@ class PagesBenchmark {
                     (System.nanoTime() - growStart) / 1e9, count("select count(*) from act_ru_task"),
                     count("select count(*) from dsr_request"),
                     count("select count(*) from dsr_request where status <> 'CLOSED'"));
-            BenchmarkTools.load(USERS, 20, STAFF_PAGES, staff::get);
+            spreadOpenDueDates();
+            staffPages = staffPages(staff.get(0));
+            BenchmarkTools.load(USERS, 20, staffPages, staff::get);
             Map<String, String> large = phase("large backlog", node, staff, publicPages);
 
             double tpsAfter = BenchmarkTools.pgbench(PGBENCH, false, PGBENCH_SECONDS);
@@ -204,16 +212,16 @@ class PagesBenchmark {
         IntFunction<WebSession> visitorOf = u -> visitors.get(u).from(address(visit.incrementAndGet()));
         for (boolean ofStaff : List.of(true, false)) {
             for (Shape shape : shapes) {
-                measure(shape, node, ofStaff ? STAFF_PAGES : publicPages, ofStaff ? staff::get : visitorOf, rows);
+                measure(shape, node, ofStaff ? "staff" : "public", ofStaff ? staffPages : publicPages,
+                        ofStaff ? staff::get : visitorOf, rows);
             }
         }
         return rows;
     }
 
     /** One shape on one group of pages: a table row per page, and the CPU the views cost. */
-    private void measure(Shape shape, AppProcess node, Map<String, String> pages, IntFunction<WebSession> sessionOf,
-                         Map<String, String> rows) throws Exception {
-        String group = pages == STAFF_PAGES ? "staff" : "public";
+    private void measure(Shape shape, AppProcess node, String group, Map<String, String> pages,
+                         IntFunction<WebSession> sessionOf, Map<String, String> rows) throws Exception {
         CpuTimes before = CpuTimes.now(List.of(node.pid()));
         Map<String, PageTimes> times = BenchmarkTools.load(shape.users(), SECONDS, shape.think(), pages, sessionOf);
         int views = times.values().stream().mapToInt(t -> t.millis().size() + t.failed()).sum();
@@ -244,6 +252,79 @@ class PagesBenchmark {
     private void growBacklog() throws SQLException {
         BenchmarkTools.copyBacklog(APP, Math.max(0, TASKS / TEMPLATES - 1), Math.max(0, (REQUESTS - TASKS) / TEMPLATES),
                 false);
+    }
+
+    /**
+     * The staff pages of a phase: the inbox and the list as they open, and the list searched as a privacy officer
+     * searches it (docs/requests-list.md): by a subject's email (typed in another case: one template's address,
+     * which its copies share, so a full page of matches), by one reference, by the most common status with the law
+     * and a due window holding about a twentieth of that status's requests, overdue only, and a late page of the
+     * list sorted by due date (offset 95 % into it, the database skips the rows before). The values are read from
+     * the database of the phase; each page is opened once first and must show what was searched for.
+     */
+    private Map<String, String> staffPages(WebSession officer) throws SQLException {
+        String reference;
+        String status;
+        String dueFrom;
+        String dueTo;
+        long total;
+        try (Connection app = BenchmarkTools.connect(APP); Statement sql = app.createStatement()) {
+            try (ResultSet first = sql.executeQuery("select reference from dsr_request order by id limit 1")) {
+                first.next();
+                reference = first.getString(1);
+            }
+            try (ResultSet common = sql.executeQuery("""
+                    select status, percentile_disc(0.40) within group (order by due_date),
+                      percentile_disc(0.45) within group (order by due_date)
+                    from dsr_request group by status order by count(*) desc limit 1""")) {
+                common.next();
+                status = common.getString(1);
+                dueFrom = common.getString(2);
+                dueTo = common.getString(3);
+            }
+            total = single(sql, "select count(*) from dsr_request");
+        }
+        long latePage = Math.max(1, (long) Math.ceil(total * 0.95 / PAGE_SIZE));
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("staff inbox /staff", "/staff");
+        pages.put("requests list /staff/requests", "/staff/requests");
+        pages.put("searched: by email", "/staff/requests?email=Customer0%40SHOP.example");
+        pages.put("searched: by reference", "/staff/requests?reference=" + reference);
+        pages.put("searched: status + law + due window", "/staff/requests?status=" + status + "&law=CCPA&dueFrom="
+                + dueFrom + "&dueTo=" + dueTo);
+        pages.put("searched: overdue only", "/staff/requests?overdue=true");
+        pages.put("searched: due soonest, a late page", "/staff/requests?sort=DUE_ASC&page=" + latePage);
+        pages.forEach((name, path) -> {
+            WebSession.Page page = officer.get(path);
+            assertThat(page.status()).as(name).isEqualTo(200);
+            note("%s: %s → %s%n", name, path, caption(page.mainText()));
+        });
+        assertThat(officer.get(pages.get("searched: by reference")).mainText()).contains(reference);
+        return pages;
+    }
+
+    private static final java.util.regex.Pattern CAPTION =
+            java.util.regex.Pattern.compile("[0-9,]+ request\\(s\\)(; page [0-9,]+ of [0-9,]+)?");
+
+    /** The list's caption in a page's text (how many matched, which page), or that nothing matched. */
+    private static String caption(String text) {
+        java.util.regex.Matcher caption = CAPTION.matcher(text);
+        return caption.find() ? caption.group() : text.contains("No request matches") ? "no request matches" : "(no list)";
+    }
+
+    /**
+     * The copied open requests share their templates' due date; spread them over 60 days before it (as the copied
+     * X
+     */
+    private void spreadOpenDueDates() throws SQLException {
+        try (Connection app = BenchmarkTools.connect(APP); Statement sql = app.createStatement()) {
+            sql.executeUpdate("""
+                    update dsr_request set due_date = due_date - (id % 60)::int,
+                      extended_due_date = extended_due_date - (id % 60)::int where status <> 'CLOSED'""");
+            sql.execute("analyze dsr_request");
+        }
+        note("Open requests' due dates spread over 60 days: %,d overdue.%n",
+                count("select count(*) from dsr_request where status <> 'CLOSED' and due_date < current_date"));
     }
 
     private static long single(Statement sql, String query) throws SQLException {

@@ -264,6 +264,72 @@ class StaffAdministrationIntegrationTest {
         assertThat(systems.get(system.id()).ownerGroup()).isEqualTo(before);
     }
 
+    /** A definition of a system out of scope (active: false), so no other test's request ever reaches it. */
+    private static String inactiveSystem(String key, String ownerLine) {
+        return "key: " + key + "\nname: Newsletter " + key + "\n" + ownerLine
+                + "kind: manual\nrequestTypes: [ACCESS]\nactive: false\ninstructions: Look the address up.\n";
+    }
+
+    @Test
+    void aNewOrImportedSystemGetsItsOwnerGroupFromTheListOfGroups() {
+        WebSession admin = admin();
+        String group = unique("news-");
+        createGroup(admin, group, "Newsletter team");
+
+        Page form = admin.get("/staff/systems/new");
+        assertThat(form.document().select("label[for=ownerGroup]").text()).isEqualTo("Owner group");
+        assertThat(form.document().select("#ownerGroup option").eachAttr("value")).contains("", group);
+        assertThat(form.document().select("#ownerGroup option[value=" + group + "]").text())
+                .isEqualTo("Newsletter team (" + group + ")");
+        assertThat(form.text("#yaml")).doesNotContain("ownerGroup");
+
+        // The sample's way: no ownerGroup in the text, the group chosen from the list.
+        String created = unique("news-db-");
+        Page saved = admin.post("/staff/systems/new", form, Map.of("yaml", inactiveSystem(created, ""),
+                "ownerGroup", group));
+        assertThat(saved.mainText()).contains("Saved Newsletter " + created);
+        assertThat(systems.find(created).orElseThrow().ownerGroup()).isEqualTo(group);
+
+        // The list wins over the text; a group that does not exist is refused and nothing is created.
+        String replaced = unique("news-db-");
+        admin.post("/staff/systems/new", form, Map.of("yaml", inactiveSystem(replaced, "ownerGroup: sales-team\n"),
+                "ownerGroup", group));
+        assertThat(systems.find(replaced).orElseThrow().ownerGroup()).isEqualTo(group);
+        String refused = unique("news-db-");
+        Page unknown = admin.post("/staff/systems/new", form, Map.of("yaml", inactiveSystem(refused, ""),
+                "ownerGroup", "no-such-group"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("#owner-problem")).contains("Choose one of the groups");
+        assertThat(unknown.text("#yaml")).contains("key: " + refused);
+        assertThat(systems.find(refused)).isEmpty();
+        // Neither chosen nor written: the definition's own message, as before.
+        Page none = admin.post("/staff/systems/new", form, Map.of("yaml", inactiveSystem(refused, ""), "ownerGroup", ""));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.text("#problem")).contains("ownerGroup");
+        assertThat(systems.find(refused)).isEmpty();
+
+        Page importForm = admin.get("/staff/systems/import");
+        assertThat(importForm.document().select("#ownerGroup option").eachAttr("value")).contains("", group);
+        String first = unique("news-imp-");
+        String second = unique("news-imp-");
+        String document = "systems:\n" + (inactiveSystem(first, "ownerGroup: sales-team\n")
+                + inactiveSystem(second, "")).replaceAll("(?m)^(?=.)", "    ").replaceAll("(?m)^    key:", "  - key:");
+        Page imported = admin.post("/staff/systems/import", importForm, Map.of("yaml", document, "ownerGroup", group));
+        assertThat(imported.mainText()).contains("Imported: 2 created");
+        assertThat(systems.find(first).orElseThrow().ownerGroup()).isEqualTo(group);
+        assertThat(systems.find(second).orElseThrow().ownerGroup()).isEqualTo(group);
+        // Left at "as each definition says", an export comes back with the groups it had.
+        Page kept = admin.post("/staff/systems/import", importForm, Map.of("yaml",
+                "systems:\n" + inactiveSystem(first, "ownerGroup: sales-team\n").replaceAll("(?m)^(?=.)", "    ")
+                        .replaceAll("(?m)^    key:", "  - key:"), "ownerGroup", ""));
+        assertThat(kept.mainText()).contains("1 updated");
+        assertThat(systems.find(first).orElseThrow().ownerGroup()).isEqualTo("sales-team");
+        Page badImport = admin.post("/staff/systems/import", importForm, Map.of("yaml", document.replace(first,
+                unique("news-imp-")), "ownerGroup", "no-such-group"));
+        assertThat(badImport.status()).isEqualTo(400);
+        assertThat(badImport.text("#owner-problem")).contains("Choose one of the groups", "Nothing was imported");
+    }
+
     @Test
     void hostileTextIsShownAsTextAndBadOrOversizedInputIsAClear400() {
         WebSession admin = admin();

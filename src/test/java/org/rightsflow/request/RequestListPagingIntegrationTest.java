@@ -67,6 +67,36 @@ class RequestListPagingIntegrationTest {
         assertThat(directory.page(null, 1_000, 3).getContent()).as("past the end").isEmpty();
     }
 
+    /**
+     * A searched list's later pages read their ids first, then the rows (RequestSearchQuery.page): in every order,
+     * the pages of three continue one another exactly as the single page of ten that is read in one query, ties
+     * (four requests received at the same instant, so due the same day) broken by the id the same way.
+     */
+    @Test
+    void searchedPagesReadIdsFirstAndContinueOneAnotherInEveryOrder() {
+        String email = "paging-search-" + UUID.randomUUID() + "@example.com";
+        Instant sameInstant = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 7; i++) {
+            intake.submit(new NewRequest(RequestType.ACCESS, Regime.GDPR, new SubjectIdentity(email, "Pat Paging", null),
+                    "", org.rightsflow.request.Channel.POST, i < 4 ? sameInstant : sameInstant.minus(i, ChronoUnit.DAYS),
+                    Actors.SUBJECT, null));
+        }
+        for (RequestSearch.Sort sort : RequestSearch.Sort.values()) {
+            RequestSearch search = new RequestSearch(null, email.toUpperCase(), null, null, null, null, null, null,
+                    null, false, null, sort);
+            List<String> whole = directory.search(search, 0, 10).getContent().stream()
+                    .map(RequestSummary::reference).toList();
+            List<String> paged = new ArrayList<>();
+            for (int number = 0; number < 3; number++) {
+                paged.addAll(directory.search(search, number, 3).getContent().stream()
+                        .map(RequestSummary::reference).toList());
+            }
+            assertThat(whole).as(sort.name()).hasSize(7);
+            assertThat(paged).as(sort + ": pages of three").isEqualTo(whole);
+            assertThat(directory.search(search, 5, 3).getContent()).as("past the end").isEmpty();
+        }
+    }
+
     @Test
     void anOwnersListHoldsOnlyTheTypesTheirSystemsTakePartIn() {
         String correction = submit(RequestType.CORRECTION, null);

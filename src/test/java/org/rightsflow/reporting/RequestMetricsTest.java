@@ -1,4 +1,4 @@
-package org.rightsflow.staff;
+package org.rightsflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rightsflow.staff;
+package org.rightsflow.reporting;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -23,29 +23,39 @@ import org.rightsflow.support.SpreadsheetCsv;
  * denied, and the median and mean days to respond. Opt-outs and limits count both the requests made through the
  * request form and the signals the ledger carried in batches. Days are calendar days between the dates of receipt
  * and response in the statutory clock's zone.
+ *
+ * <p>The staff page of the records, its CSV, its charts and the public transparency page all count with this class
+ * ({@link RequestFigures}), so a request counts the same wherever it is published.
  */
-final class RequestMetrics {
+public final class RequestMetrics {
 
     /** The rows of the report, in the order §7102 lists them, then everything else. */
-    enum Kind {
-        KNOW("Requests to know"),
-        DELETE("Requests to delete"),
-        CORRECT("Requests to correct"),
-        OPT_OUT("Requests to opt out of sale or sharing"),
-        LIMIT("Requests to limit the use of sensitive personal information"),
-        OTHER("Other requests (restriction, objection)");
+    public enum Kind {
+        KNOW("Requests to know", "Know"),
+        DELETE("Requests to delete", "Delete"),
+        CORRECT("Requests to correct", "Correct"),
+        OPT_OUT("Requests to opt out of sale or sharing", "Opt out"),
+        LIMIT("Requests to limit the use of sensitive personal information", "Limit"),
+        OTHER("Other requests (restriction, objection)", "Other");
 
         private final String label;
+        private final String shortLabel;
 
-        Kind(String label) {
+        Kind(String label, String shortLabel) {
             this.label = label;
+            this.shortLabel = shortLabel;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        static Kind of(RequestType type) {
+        /** The label under a chart's bar, where the whole one does not fit. */
+        public String shortLabel() {
+            return shortLabel;
+        }
+
+        public static Kind of(RequestType type) {
             return switch (type) {
                 case ACCESS, PORTABILITY -> KNOW;
                 case DELETION -> DELETE;
@@ -56,7 +66,7 @@ final class RequestMetrics {
             };
         }
 
-        static Kind of(Purpose purpose) {
+        public static Kind of(Purpose purpose) {
             return purpose == Purpose.SALE_SHARING ? OPT_OUT : LIMIT;
         }
     }
@@ -68,8 +78,7 @@ final class RequestMetrics {
      * @param medianDays median calendar days from receipt to response of those answered; null when none was
      * @param meanDays   mean of the same, to one decimal; null when none was
      */
-    record Row(Kind kind, int received, int complied, int denied, int open, Double medianDays, Double meanDays) {
-        /** Public: the page template reads it. */
+    public record Row(Kind kind, int received, int complied, int denied, int open, Double medianDays, Double meanDays) {
         public String label() {
             return kind.label();
         }
@@ -78,7 +87,7 @@ final class RequestMetrics {
     private RequestMetrics() {
     }
 
-    static List<Row> of(List<RequestRecord> requests, List<OptOutRecord> optOuts, ZoneId zone) {
+    public static List<Row> of(List<RequestRecord> requests, List<OptOutRecord> optOuts, ZoneId zone) {
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             tallies.put(kind, new Tally());
@@ -115,7 +124,7 @@ final class RequestMetrics {
     }
 
     /** The report as CSV, for the annual publication (CCPA §7102(a)(2)); closes {@code out}. */
-    static void csv(int year, List<Row> rows, Writer out) throws IOException {
+    public static void csv(int year, List<Row> rows, Writer out) throws IOException {
         try (SpreadsheetCsv csv = new SpreadsheetCsv(out)) {
             csv.row(List.of("year", "kind", "received", "complied_in_whole_or_part", "denied", "open",
                     "median_days_to_respond", "mean_days_to_respond"));
