@@ -27,13 +27,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Four doors, four filter chains:
  * <ol>
  *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic, ADMIN only, no session, no cookies; Camunda's
- *       authorizations then allow reading only, and nothing deploys.</li>
+ *       authorizations then allow reading only, and nothing deploys. Wrong passwords spend the client address's
+ *       sign-in budget, shared with the login form ({@link EngineRestLoginLimits}).</li>
  *   <li>{@code /api/**}: the JSON API. Submitting takes an API key with the scope for it (never a cookie, so no CSRF
  *       exposure); reading a request takes a key with a read scope or a privacy officer's login; the deadline
  *       calculator is public (it holds no personal data).</li>
@@ -99,12 +101,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, ProblemResponses problems, RateLimits limits) throws Exception {
+        EngineRestLoginLimits loginLimits = new EngineRestLoginLimits(limits, problems, "Rightsflow engine");
         return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(deploying("/engine-rest")).denyAll()
                         .anyRequest().hasRole(ADMIN))
-                .httpBasic(basic -> basic.realmName("Rightsflow engine"))
+                .httpBasic(basic -> basic.realmName("Rightsflow engine").authenticationEntryPoint(loginLimits))
+                .addFilterBefore(loginLimits, BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(notAllowed(problems)))

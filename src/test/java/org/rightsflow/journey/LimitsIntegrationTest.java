@@ -269,6 +269,43 @@ class LimitsIntegrationTest {
         assertThat(count("dsr_request")).isEqualTo(requestsBefore);
     }
 
+    @Test
+    void guessingPasswordsAtTheEngineApiSpendsTheSameBudgetAsTheLoginForm() throws Exception {
+        // Password spraying: a different (unknown) user name each time, so no account lockout ever stops it.
+        String sprayer = "192.0.2.50";
+        for (int i = 0; i < 20; i++) {
+            assertThat(engineRest(sprayer, "nobody-" + i, "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> refused = engineRest(sprayer, "admin", "admin");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(refused.body()).contains("Too many wrong sign-ins from this address").doesNotContain("Exception");
+        // One budget for both doors: the login form is closed to this address too.
+        assertThat(signIn(client(sprayer), "admin", "admin").status()).isEqualTo(429);
+
+        // Another address signs in; right credentials spend nothing, so a script calling often never runs out.
+        String script = "192.0.2.51";
+        for (int i = 0; i < 25; i++) {
+            assertThat(engineRest(script, "admin", "admin").statusCode()).isEqualTo(200);
+        }
+        assertThat(signIn(client(script), "admin", "admin").uri()).endsWith("/staff");
+        // A call without credentials gets the challenge and spends nothing either.
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/engine-rest/process-definition/count"))
+                .header("X-Forwarded-For", sprayer + "9").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("Rightsflow engine");
+    }
+
+    private HttpResponse<String> engineRest(String client, String username, String password) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/engine-rest/process-definition/count"))
+                .header("X-Forwarded-For", client).header("Authorization", "Basic " + credentials).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private void assertTooManyRequests(Page answer, String notDone) {
         assertThat(answer.status()).isEqualTo(429);
         assertThat(Long.parseLong(answer.header("Retry-After"))).isPositive();
