@@ -283,11 +283,8 @@ class NewCompanyJourneyIntegrationTest {
 
     private String template(RequestType type, Regime regime, String email) {
         return intake.submit(new NewRequest(type, regime, new SubjectIdentity(email, "Casey Crowd", null), "",
-                Channel.POST, start().minus(3, ChronoUnit.DAYS), Actors.SUBJECT, null)).request().reference();
-    }
-
-    private static Instant start() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                Channel.POST, Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), Actors.SUBJECT,
+                null)).request().reference();
     }
 
     /** A limit of sensitive data use (CCPA) runs to its end with nobody acting: submitted, carried out, closed. */
