@@ -2,27 +2,24 @@ package org.rightsflow.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rightsflow.testsupport.PackVerifier.opensslVerify;
+import static org.rightsflow.testsupport.PackVerifier.publicKey;
+import static org.rightsflow.testsupport.PackVerifier.sha256;
+import static org.rightsflow.testsupport.PackVerifier.sha256sumCheck;
+import static org.rightsflow.testsupport.PackVerifier.unzip;
+import static org.rightsflow.testsupport.PackVerifier.verify;
+import static org.rightsflow.testsupport.PackVerifier.write;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,16 +128,15 @@ class EvidencePackIntegrationTest {
                 .extracting(Map.Entry::getKey).containsExactly("summary.txt");
 
         Path unpacked = write(dir.resolve("pack"), files);
-        assertThat(run(unpacked, "sha256sum", "-c", "manifest.txt")).as("sha256sum -c").isZero();
-        assertThat(run(unpacked, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public.pem", "-rawin", "-in",
-                "manifest.txt", "-sigfile", "manifest.sig")).as("openssl pkeyutl -verify").isZero();
+        assertThat(sha256sumCheck(unpacked)).as("sha256sum -c").isZero();
+        assertThat(opensslVerify(unpacked)).as("openssl pkeyutl -verify").isZero();
 
         // One changed file: its digest no longer matches.
         Map<String, byte[]> tampered = new LinkedHashMap<>(files);
         tampered.put("timeline.csv", text(files, "timeline.csv").replace("owner", "nobody").getBytes(StandardCharsets.UTF_8));
         assertThat(verify(tampered, key)).containsExactly("digest of timeline.csv");
         Path changedFile = write(dir.resolve("changed-file"), tampered);
-        assertThat(run(changedFile, "sha256sum", "-c", "manifest.txt")).isNotZero();
+        assertThat(sha256sumCheck(changedFile)).isNotZero();
 
         // The manifest changed to match: the signature no longer does.
         String manifest = text(files, "manifest.txt");
@@ -149,9 +145,8 @@ class EvidencePackIntegrationTest {
         tampered.put("manifest.txt", forged.getBytes(StandardCharsets.UTF_8));
         assertThat(verify(tampered, key)).containsExactly("signature");
         Path changedManifest = write(dir.resolve("changed-manifest"), tampered);
-        assertThat(run(changedManifest, "sha256sum", "-c", "manifest.txt")).isZero();
-        assertThat(run(changedManifest, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public.pem", "-rawin",
-                "-in", "manifest.txt", "-sigfile", "manifest.sig")).as("openssl on a changed manifest").isNotZero();
+        assertThat(sha256sumCheck(changedManifest)).isZero();
+        assertThat(opensslVerify(changedManifest)).as("openssl on a changed manifest").isNotZero();
     }
 
     @Test
@@ -221,69 +216,8 @@ class EvidencePackIntegrationTest {
         assertThat(owner.get("/staff/evidence").status()).isEqualTo(403);
     }
 
-    /** An outsider's check: what fails, or nothing. */
-    static List<String> verify(Map<String, byte[]> files, PublicKey key) throws Exception {
-        List<String> failures = new ArrayList<>();
-        String manifest = text(files, "manifest.txt");
-        List<String> listed = new ArrayList<>();
-        for (String line : manifest.lines().toList()) {
-            String digest = line.substring(0, 64);
-            String name = line.substring(66);
-            listed.add(name);
-            if (!files.containsKey(name) || !sha256(files.get(name)).equals(digest)) {
-                failures.add("digest of " + name);
-            }
-        }
-        List<String> unlisted = files.keySet().stream()
-                .filter(name -> !name.equals("manifest.txt") && !name.equals("manifest.sig") && !listed.contains(name))
-                .toList();
-        unlisted.forEach(name -> failures.add("not in the manifest: " + name));
-        Signature signature = Signature.getInstance("Ed25519");
-        signature.initVerify(key);
-        signature.update(files.get("manifest.txt"));
-        if (!signature.verify(files.get("manifest.sig"))) {
-            failures.add("signature");
-        }
-        return failures;
-    }
-
-    static PublicKey publicKey(String pem) throws Exception {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
     private static String text(Map<String, byte[]> files, String name) {
         assertThat(files).containsKey(name);
         return new String(files.get(name), StandardCharsets.UTF_8);
-    }
-
-    private static Path write(Path dir, Map<String, byte[]> files) throws IOException {
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
-        }
-        return dir;
-    }
-
-    private static int run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor();
     }
 }

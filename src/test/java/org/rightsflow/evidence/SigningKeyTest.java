@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.rightsflow.testsupport.PackVerifier.run;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightsflow.audit.AccessLog;
+import org.rightsflow.testsupport.PackVerifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,7 +38,7 @@ class SigningKeyTest {
         assertThat(signing.publicKeyPem()).hasValue(Files.readString(dir.resolve("public.pem")));
         byte[] message = "manifest".getBytes(StandardCharsets.UTF_8);
         Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(EvidencePackIntegrationTest.publicKey(signing.publicKeyPem().orElseThrow()));
+        verifier.initVerify(PackVerifier.publicKey(signing.publicKeyPem().orElseThrow()));
         verifier.update(message);
         assertThat(verifier.verify(signing.sign(message))).isTrue();
 
@@ -87,11 +89,5 @@ class SigningKeyTest {
                     .get("evidence");
             assertThat(evidence).containsEntry("generate-dev-key", false);
         }
-    }
-
-    private static int run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor();
     }
 }
