@@ -52,7 +52,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The request page of issue 13 in a real Chromium: the facts first, then the BPMN diagram of the request drawn by
  * bpmn-js with the steps each system stands at highlighted and an incident marked, then the actions; axe-core on
- * the page with its diagram. A deletion goes to the demo's shop database, support desk and mailing agency and to a
+ * the page with its diagram, also once the diagram was zoomed with its buttons and moved and zoomed with the keys. A deletion goes to the demo's shop database, support desk and mailing agency and to a
  * billing service that answers every call with 500, whose failed job is turned into an incident at once (its last
  * retry, without waiting out the back-off). A system owner gets no diagram, and one of another group no request.
  */
