@@ -1,6 +1,7 @@
 package org.rightsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.rightsflow.connector.SystemRegistry;
@@ -50,7 +52,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The request page of issue 13 in a real Chromium: the facts first, then the BPMN diagram of the request drawn by
  * bpmn-js with the steps each system stands at highlighted and an incident marked, then the actions; axe-core on
- * the page with its diagram. A deletion goes to the demo's shop database, support desk and mailing agency and to a
+ * the page with its diagram, also once the diagram was zoomed with its buttons and moved and zoomed with the keys. A deletion goes to the demo's shop database, support desk and mailing agency and to a
  * billing service that answers every call with 500, whose failed job is turned into an incident at once (its last
  * retry, without waiting out the back-off). A system owner gets no diagram, and one of another group no request.
  */
@@ -184,6 +186,66 @@ class RequestDiagramBrowserIntegrationTest {
             assertThat(steps).anyMatch(s -> s.startsWith("In progress: ") && s.endsWith("(system " + SUPPORT_DESK + ")"));
             assertThat(browser.isPresent("#diagram-fallback")).as("the no-script text, once drawn").isFalse();
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theDiagramIsMovedAndZoomedWithItsButtonsAndFromTheKeyboard() {
+        return Stream.of(pages.check("request page with its diagram moved and zoomed from the keyboard", () -> {
+            pages.signIn("dpo", "dpo");
+            pages.open("/staff/requests/" + journey.reference());
+            browser.waitUntil(d -> browser.isPresent("#request-diagram[data-drawn=true]"));
+            WebElement canvas = browser.find("#diagram-canvas-0");
+            List<WebElement> buttons = browser.driver().findElements(By.cssSelector(
+                    "#request-diagram .diagram-figure:first-child .diagram-controls button"));
+            assertThat(buttons).extracting(WebElement::getText).containsExactly("Zoom in", "Zoom out", "Fit to view");
+            assertThat(buttons).allSatisfy(button -> assertThat(button.getAttribute("type")).isEqualTo("button"));
+            assertThat(browser.find("#diagram-keys").isDisplayed()).isTrue();
+            double[] fitted = viewport();
+
+            // The buttons, reached and pressed with the keyboard.
+            browser.tabTo(buttons.get(0), 200);
+            browser.press(Keys.ENTER);
+            double[] zoomedIn = viewport();
+            assertThat(zoomedIn[0]).as("zoomed in").isGreaterThan(fitted[0]);
+            browser.press(Keys.TAB);
+            assertThat(browser.focused()).isEqualTo(buttons.get(1));
+            browser.press(Keys.ENTER);
+            assertThat(viewport()[0]).as("zoomed out").isLessThan(zoomedIn[0]);
+            browser.press(Keys.TAB);
+            browser.press(Keys.SPACE);
+            assertThat(viewport()).as("fitted again").containsExactly(fitted, within(0.01));
+
+            // Then the canvas itself, with a visible focus outline; the arrow keys move the diagram, not the page.
+            browser.press(Keys.TAB);
+            assertThat(browser.focused()).isEqualTo(canvas);
+            assertThat(canvas.getCssValue("outline-style")).isEqualTo("solid");
+            assertThat(canvas.getCssValue("outline-width")).isEqualTo("3px");
+            Object scrolled = ((JavascriptExecutor) browser.driver()).executeScript("return window.scrollY;");
+            browser.press(Keys.ARROW_LEFT);
+            double[] moved = viewport();
+            assertThat(moved[4]).as("moved to the left part").isGreaterThan(fitted[4]);
+            assertThat(moved[0]).as("at the same zoom").isEqualTo(fitted[0], within(0.0001));
+            browser.press(Keys.ARROW_UP);
+            assertThat(viewport()[5]).as("moved to the upper part").isGreaterThan(moved[5]);
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.scrollY;"))
+                    .as("the page stayed where it was").isEqualTo(scrolled);
+            browser.press("+");
+            double[] plus = viewport();
+            assertThat(plus[0]).as("+ zooms in").isGreaterThan(fitted[0]);
+            browser.press("-");
+            assertThat(viewport()[0]).as("- zooms out").isLessThan(plus[0]);
+            browser.press("0");
+            assertThat(viewport()).as("0 fits it again").containsExactly(fitted, within(0.01));
+            assertThat(browser.focused()).as("focus stays on the diagram").isEqualTo(canvas);
+        }));
+    }
+
+    /** The first diagram's view as bpmn-js sets it: the matrix (scale, 0, 0, scale, x, y) of its viewport. */
+    private static double[] viewport() {
+        String transform = browser.find("#diagram-canvas-0 svg g.viewport").getAttribute("transform");
+        assertThat(transform).startsWith("matrix(");
+        return java.util.Arrays.stream(transform.substring("matrix(".length(), transform.length() - 1).split("[ ,]+"))
+                .mapToDouble(Double::parseDouble).toArray();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.rightsflow.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.rightsflow.support.SecretsProperties;
@@ -21,8 +24,10 @@ import org.springframework.stereotype.Component;
  * ({@link SecretStrength}), the same value used for two keys, or a password shorter than 12 characters (the bootstrap
  * admin password, and the database and monitoring passwords when one is set: a server that trusts the network or a
  * certificate needs none, and without a monitoring password the management port opens to nobody), or the demo
- * monitoring password. Every problem is listed at once, by setting, never with the value. It also creates the first admin account
- * from {@code rightsflow.bootstrap.admin-password} when there is none.
+ * monitoring password. With single sign-on on, the provider's issuer must be an https address (the client secret and
+ * the ID token travel to and from it) and the client secret must not be an example value such as "secret". Every
+ * problem is listed at once, by setting, never with the value. It also creates the first admin account from
+ * {@code rightsflow.bootstrap.admin-password} when there is none.
  */
 @Component
 @Profile("postgres")
@@ -36,6 +41,12 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     static final String DEMO_ERASURE_HASH_KEY = "demo-erasure-hash-key";
     static final String DEMO_SUPPRESSION_KEY = "demo-suppression-key";
     static final String DEMO_MONITORING_PASSWORD = "demo-monitoring-password";
+    /**
+     * Client secrets that are an example left in place, compared ignoring case, spaces, '-' and '_'. Only these: a
+     * real secret is issued by the provider, whose length and alphabet are its own choice (docs/sso.md).
+     */
+    static final Set<String> PLACEHOLDER_CLIENT_SECRETS = Set.of("secret", "clientsecret", "changeme", "changeit",
+            "password", "test", "demo", "example", "rightsflow", "yoursecret", "mysecret");
 
     private final ApiKeys apiKeys;
     private final StaffDirectory staff;
@@ -47,11 +58,12 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
     private final String bootstrapAdminEmail;
     private final String databasePassword;
     private final String monitoringPassword;
+    private final SsoProperties sso;
 
     /** The database password through Spring Boot's own properties bean, which binds {@code spring.datasource.*}. */
     ProductionSafetyCheck(ApiKeys apiKeys, StaffDirectory staff, SecretsProperties secrets,
                           BootstrapProperties bootstrap, DataSourceProperties dataSource,
-                          MonitoringAccount monitoring) {
+                          MonitoringAccount monitoring, SsoProperties sso) {
         this.apiKeys = apiKeys;
         this.staff = staff;
         this.linkKey = secrets.linkKey();
@@ -62,6 +74,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         this.bootstrapAdminEmail = bootstrap.adminEmail();
         this.databasePassword = dataSource.getPassword() == null ? "" : dataSource.getPassword();
         this.monitoringPassword = monitoring.password();
+        this.sso = sso;
     }
 
     /** Runs once every bean exists and before the web server opens its port: nothing is served unsafely. */
@@ -104,6 +117,7 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
             problems.add("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD) is the demo value");
         }
         checkPassword("rightsflow.monitoring.password (RIGHTSFLOW_MONITORING_PASSWORD)", monitoringPassword, problems);
+        checkSingleSignOn(problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start the postgres profile: " + String.join("; ", problems)
                     + ". See README, 'Configuration'.");
@@ -144,6 +158,34 @@ class ProductionSafetyCheck implements SmartInitializingSingleton {
         settingsOfValue.values().stream().filter(settings -> settings.size() > 1).forEach(settings ->
                 problems.add("the same value is used for " + String.join(" and ", settings)
                         + "; give each its own key"));
+    }
+
+    /**
+     * Over plain http the client secret (sent to the token endpoint) and the ID token (sent back) could be read or
+     * changed on the way, and the provider's signing keys swapped. SsoProperties already refused a missing value.
+     */
+    private void checkSingleSignOn(List<String> problems) {
+        if (!sso.enabled()) {
+            return;
+        }
+        if (!isHttps(sso.issuerUri())) {
+            problems.add("rightsflow.sso.issuer-uri (RIGHTSFLOW_SSO_ISSUER_URI) is not an https address: the client "
+                    + "secret and the ID token would travel in clear");
+        }
+        String secret = sso.clientSecret().toLowerCase(Locale.ROOT).replaceAll("[-_\\s]", "");
+        if (PLACEHOLDER_CLIENT_SECRETS.contains(secret)) {
+            problems.add("rightsflow.sso.client-secret (RIGHTSFLOW_SSO_CLIENT_SECRET) is an example value; use the "
+                    + "secret the provider issued");
+        }
+    }
+
+    private static boolean isHttps(String uri) {
+        try {
+            URI parsed = new URI(uri.strip());
+            return "https".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkPassword(String setting, String password, List<String> problems) {

@@ -3,6 +3,8 @@ package org.rightsflow.staff;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ImportReport;
 import org.rightsflow.connector.SystemDefinition;
@@ -161,6 +163,32 @@ class SystemsController {
         model.addAttribute("ownerGroupKnown", groups.exists(system.ownerGroup()));
     }
 
+    /**
+     * One entry per system the import created or updated, with its owner group and where that came from, in the
+     * import's transaction: a refused import leaves none.
+     */
+    private void recordImport(StaffMember me, String origin, String chosen, ImportReport report,
+                              Map<String, String> ownersBefore) {
+        for (String key : report.created()) {
+            SystemView system = systems.find(key).orElseThrow();
+            adminTimeline.record(me.username(), AdminAction.SYSTEM_IMPORTED, key, "Created " + system.name()
+                    + " from the " + origin + " with owner group " + system.ownerGroup() + ownerSource(chosen) + ".");
+        }
+        for (String key : report.updated()) {
+            SystemView system = systems.find(key).orElseThrow();
+            String before = ownersBefore.get(key);
+            adminTimeline.record(me.username(), AdminAction.SYSTEM_IMPORTED, key, "Updated " + system.name()
+                    + " from the " + origin + "; "
+                    + (system.ownerGroup().equals(before) ? "owner group " + before + " unchanged"
+                    : "owner group changed from " + before + " to " + system.ownerGroup() + ownerSource(chosen)
+                    + "; tasks already offered to " + before + " stay with it") + ".");
+        }
+    }
+
+    private static String ownerSource(String chosen) {
+        return chosen == null ? " (as the definition says)" : " (chosen from the list)";
+    }
+
     private void recordOwnerChange(StaffMember me, SystemView system, String before, String after) {
         adminTimeline.record(me.username(), AdminAction.SYSTEM_OWNER_GROUP_CHANGED, system.key(),
                 "Owner group of " + system.name() + " changed from " + before + " to " + after
@@ -197,7 +225,10 @@ class SystemsController {
             long savedId = transactions.execute(status -> {
                 SystemView before = id == null ? null : systems.get(id);
                 SystemView saved = systems.save(definition);
-                if (before != null && !before.ownerGroup().equals(saved.ownerGroup())) {
+                if (before == null) {
+                    adminTimeline.record(me.username(), AdminAction.SYSTEM_CREATED, saved.key(), "Created "
+                            + saved.name() + " with owner group " + saved.ownerGroup() + ownerSource(chosen) + ".");
+                } else if (!before.ownerGroup().equals(saved.ownerGroup())) {
                     recordOwnerChange(me, saved, before.ownerGroup(), saved.ownerGroup());
                 }
                 return saved.id();
@@ -242,7 +273,8 @@ class SystemsController {
     @PostMapping("/staff/systems/import")
     String importDefinitions(@RequestParam(required = false) MultipartFile file,
                              @RequestParam(required = false) String yaml,
-                             @RequestParam(required = false) String ownerGroup, Model model,
+                             @RequestParam(required = false) String ownerGroup,
+                             @ModelAttribute("me") StaffMember me, Model model,
                              RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         String document = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
         String chosen = ownerGroup == null || ownerGroup.isBlank() ? null : ownerGroup.strip();
@@ -262,8 +294,14 @@ class SystemsController {
             if (document.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
                 throw new IllegalArgumentException("The file is larger than 1 MB.");
             }
-            ImportReport report = systems.importYaml(file != null && !file.isEmpty() ? "uploaded file" : "pasted text",
-                    document, chosen);
+            String origin = file != null && !file.isEmpty() ? "uploaded file" : "pasted text";
+            ImportReport report = transactions.execute(status -> {
+                Map<String, String> ownersBefore = systems.all().stream()
+                        .collect(Collectors.toMap(SystemView::key, SystemView::ownerGroup));
+                ImportReport done = systems.importYaml(origin, document, chosen);
+                recordImport(me, origin, chosen, done, ownersBefore);
+                return done;
+            });
             redirect.addFlashAttribute("notice", "Imported: " + report.created().size() + " created "
                     + report.created() + ", " + report.updated().size() + " updated " + report.updated() + ".");
             return "redirect:/staff/systems";

@@ -330,6 +330,64 @@ class StaffAdministrationIntegrationTest {
         assertThat(badImport.text("#owner-problem")).contains("Choose one of the groups", "Nothing was imported");
     }
 
+    /** A YAML document of the definitions, as the import page takes it. */
+    private static String document(String... definitions) {
+        return "systems:\n" + String.join("", definitions).replaceAll("(?m)^(?=.)", "    ")
+                .replaceAll("(?m)^    key:", "  - key:");
+    }
+
+    @Test
+    void creatingOrImportingASystemLeavesATimelineRowOfWhoGaveItWhichOwnerGroup() {
+        WebSession admin = admin();
+        String group = unique("audit-");
+        createGroup(admin, group, "Audit team");
+
+        String created = unique("audit-db-");
+        admin.post("/staff/systems/new", admin.get("/staff/systems/new"), Map.of("yaml", inactiveSystem(created, ""),
+                "ownerGroup", group));
+        assertThat(eventsOf(timeline, created)).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AdminAction.SYSTEM_CREATED);
+            assertThat(event.actor()).isEqualTo("admin");
+            assertThat(event.description()).isEqualTo("Created Newsletter " + created + " with owner group " + group
+                    + " (chosen from the list).");
+        });
+
+        String first = unique("audit-imp-");
+        String second = unique("audit-imp-");
+        Page importForm = admin.get("/staff/systems/import");
+        admin.post("/staff/systems/import", importForm, Map.of("yaml", document(
+                inactiveSystem(first, "ownerGroup: sales-team\n"), inactiveSystem(second, "")), "ownerGroup", group));
+        for (String key : List.of(first, second)) {
+            assertThat(eventsOf(timeline, key)).singleElement().satisfies(event -> {
+                assertThat(event.action()).isEqualTo(AdminAction.SYSTEM_IMPORTED);
+                assertThat(event.actor()).isEqualTo("admin");
+                assertThat(event.description()).isEqualTo("Created Newsletter " + key + " from the pasted text with "
+                        + "owner group " + group + " (chosen from the list).");
+            });
+        }
+        // Imported again as the definition says: the row says the owner group went back to the definition's.
+        admin.post("/staff/systems/import", importForm, Map.of("yaml", document(
+                inactiveSystem(first, "ownerGroup: sales-team\n")), "ownerGroup", ""));
+        assertThat(eventsOf(timeline, first).get(0).description()).isEqualTo("Updated Newsletter " + first
+                + " from the pasted text; owner group changed from " + group + " to sales-team (as the definition "
+                + "says); tasks already offered to " + group + " stay with it.");
+        admin.post("/staff/systems/import", importForm, Map.of("yaml", document(
+                inactiveSystem(first, "ownerGroup: sales-team\n")), "ownerGroup", ""));
+        assertThat(eventsOf(timeline, first).get(0).description()).endsWith("owner group sales-team unchanged.");
+        assertThat(eventsOf(timeline, first)).hasSize(3);
+
+        // The timeline page shows them; a refused import leaves no row.
+        Page page = admin.get("/staff/admin/timeline");
+        assertThat(page.document().select("#admin-events tr:has(td:contains(" + second + "))").text())
+                .contains("admin", "System imported", "owner group " + group);
+        String refused = unique("audit-imp-");
+        Page bad = admin.post("/staff/systems/import", importForm, Map.of("yaml", document(inactiveSystem(refused, ""),
+                "key: " + refused + "x\nname: Broken\nkind: no-such-kind\n"), "ownerGroup", group));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(eventsOf(timeline, refused)).isEmpty();
+        assertThat(systems.find(refused)).isEmpty();
+    }
+
     @Test
     void hostileTextIsShownAsTextAndBadOrOversizedInputIsAClear400() {
         WebSession admin = admin();

@@ -141,6 +141,34 @@ class TransparencyIntegrationTest {
     }
 
     @Test
+    void theStaffMetricsAnswerAYearOrLawTheyCannotShowWithA400NamingWhy() {
+        WebSession dpo = new WebSession(port).login("dpo", "dpo");
+        int current = statutoryClock.dateOf(clock.instant()).getYear();
+        for (String hostile : List.of("abc", "99999", "1999", String.valueOf(current + 1), "99999999999999999999",
+                "<script>alert(1)</script>")) {
+            String query = "?year=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8) + "&law=GDPR";
+            for (String path : List.of("/staff/records", "/staff/records.csv")) {
+                WebSession.Page answer = dpo.get(path + query);
+                assertThat(answer.status()).as(path + query).isEqualTo(400);
+                assertThat(answer.header("Content-Type")).as("the page with the reason, not a file").startsWith("text/html");
+                assertThat(answer.text("#records-problems")).as(path + query)
+                        .contains(hostile.matches("\\d{1,9}") ? "There are no records for the year " + hostile
+                                + ": choose a year from 2000 to " + current : "is not a year");
+                assertThat(answer.document().select("#metrics")).as("no figures of another year instead").isEmpty();
+                assertThat(answer.body()).doesNotContain("<script>alert", "Exception", "at org.");
+            }
+        }
+        WebSession.Page noLaw = dpo.get("/staff/records.csv?year=" + year + "&law=NOPE");
+        assertThat(noLaw.status()).isEqualTo(400);
+        assertThat(noLaw.text("#records-problems")).contains("There is no law \"NOPE\"");
+        assertThat(dpo.get("/staff/records?law=gdpr").text("#records-problems")).contains("There is no law \"gdpr\"");
+        // What the form offers still works: no year (this year), every law, a year and a law.
+        assertThat(dpo.get("/staff/records").status()).isEqualTo(200);
+        assertThat(dpo.get("/staff/records?year=&law=").status()).isEqualTo(200);
+        assertThat(dpo.download("/staff/records.csv?year=" + year + "&law=CCPA").status()).isEqualTo(200);
+    }
+
+    @Test
     void aVisitorReadsThePageInGermanOrSpanishFromTheBrowsersLanguage() throws Exception {
         Document german = page("/transparency?year=" + year, "de-DE,de;q=0.9,en;q=0.5");
         assertThat(german.selectFirst("main section").attr("lang")).isEqualTo("de");

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,11 +65,29 @@ class ProductionSafetyCheckTest {
 
     private ProductionSafetyCheck check(String apiKeys, SecretsProperties secrets, String bootstrapPassword,
                                         String databasePassword, String monitoringPassword) {
+        return check(apiKeys, secrets, bootstrapPassword, databasePassword, monitoringPassword, SSO_OFF);
+    }
+
+    private ProductionSafetyCheck check(String apiKeys, SecretsProperties secrets, String bootstrapPassword,
+                                        String databasePassword, String monitoringPassword, SsoProperties sso) {
         DataSourceProperties dataSource = new DataSourceProperties();
         dataSource.setPassword(databasePassword);
         return new ProductionSafetyCheck(new ApiKeys(apiKeys), staff, secrets,
                 new BootstrapProperties(ADMIN_EMAIL, bootstrapPassword), dataSource,
-                new MonitoringAccount("monitoring", monitoringPassword));
+                new MonitoringAccount("monitoring", monitoringPassword), sso);
+    }
+
+    private static final SsoProperties SSO_OFF = new SsoProperties(false, null, null, null, null, "account",
+            "preferred_username", "roles", "groups", null, null, true);
+
+    private static SsoProperties sso(String issuerUri, String clientSecret) {
+        return new SsoProperties(true, issuerUri, "rightsflow", clientSecret, List.of("openid"), "Contoso account",
+                "preferred_username", "roles", "groups", Map.of("rightsflow-admins", StaffRole.ADMIN), Map.of(), true);
+    }
+
+    /** A clean configuration but for single sign-on, checked with that. */
+    private void runWithSso(SsoProperties sso) {
+        run(check(API_KEYS, new SecretsProperties(LINK_KEY, DATA_KEYS, HASH_KEY, SUPPRESSION_KEY), "", "", "", sso));
     }
 
     /** The account of that name still has its demo password; every other check of a password says no. */
@@ -273,5 +293,36 @@ class ProductionSafetyCheckTest {
         // None at all: the management port opens to nobody, which is safe.
         assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "", "")));
         assertThatNoException().isThrownBy(() -> run(check(API_KEYS, secrets, "", "", "a long monitoring password")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://keycloak.example.com/realms/staff", "HTTP://login.example.com/tenant/v2.0",
+            "keycloak.example.com/realms/staff", "https:///no-host", "not a uri"})
+    void singleSignOnWithAnIssuerThatIsNotHttpsIsRefused(String issuer) {
+        String secret = "Zq4vN8xR2mT6bW1kP9sL3dF7gH0jC5";
+        assertThatThrownBy(() -> runWithSso(sso(issuer, secret)))
+                .hasMessageStartingWith("Refusing to start the postgres profile")
+                .hasMessageContaining("rightsflow.sso.issuer-uri (RIGHTSFLOW_SSO_ISSUER_URI) is not an https address")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void singleSignOnOverHttpsWithTheSecretTheProviderIssuedStarts() {
+        when(staff.isEmpty()).thenReturn(false);
+        // Short or long, whatever alphabet: the provider decides what its secrets look like.
+        assertThatNoException().isThrownBy(() -> runWithSso(sso("https://keycloak.example.com/realms/staff",
+                "Zq4vN8xR2mT6bW1kP9sL3dF7gH0jC5")));
+        assertThatNoException().isThrownBy(() -> runWithSso(sso("HTTPS://login.microsoftonline.com/tenant/v2.0",
+                "a1B~c2D.e3F")));
+        // Off, nothing of it is judged: the postgres profile's defaults leave the settings empty.
+        assertThatNoException().isThrownBy(() -> runWithSso(SSO_OFF));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secret", "changeme", "CHANGE-ME", "client-secret", "client_secret", " password "})
+    void singleSignOnWithAnExampleClientSecretIsRefused(String secret) {
+        assertThatThrownBy(() -> runWithSso(sso("https://keycloak.example.com/realms/staff", secret)))
+                .hasMessageContaining("rightsflow.sso.client-secret (RIGHTSFLOW_SSO_CLIENT_SECRET) is an example value")
+                .hasMessageNotContaining("issuer-uri");
     }
 }
