@@ -40,9 +40,8 @@ class DeadlineRemindersIntegrationTest {
         WebSession owner = new WebSession(port).login("owner", "owner");
         await().atMost(Journey.PATIENCE).until(() -> owner.get("/staff").mainText().contains(journey.reference()));
         LocalDate due = LocalDate.parse(new WebSession(port).login("dpo", "dpo")
-                .get("/staff/requests/" + journey.reference()).document().select("dd").stream()
-                .filter(dd -> dd.previousElementSibling().text().equals("Due")).findFirst().orElseThrow()
-                .text().replaceFirst("^\\w+ ", ""), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                .get("/staff/requests/" + journey.reference()).document().selectFirst("#request-due")
+                .text().replaceFirst("^\\D+ ", ""), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH));
 
         moveClockTo(due.minusDays(11).atTime(9, 30));
