@@ -13,6 +13,7 @@ public enum AdminAction {
     GROUP_MEMBERS_CHANGED("Group members changed"),
     SYSTEM_CREATED("System created"),
     SYSTEM_IMPORTED("System imported"),
+    SYSTEM_EDITED("System definition edited"),
     SYSTEM_OWNER_GROUP_CHANGED("System owner group changed"),
     SSO_USER_CREATED("User created by single sign-on"),
     SSO_ACCESS_CHANGED("Roles or groups changed by single sign-on");

@@ -189,6 +189,37 @@ class SystemsController {
         return chosen == null ? " (as the definition says)" : " (chosen from the list)";
     }
 
+    /**
+     * An edited definition: the owner group's change on its own row, as from the owner group form, and every other
+     * save on one row naming what visibly changed (the connection, mapping and other settings are not in the
+     * {@link SystemView}, so "the rest of the definition" stands for them).
+     */
+    private void recordEdit(StaffMember me, SystemView before, SystemView saved) {
+        if (!before.ownerGroup().equals(saved.ownerGroup())) {
+            recordOwnerChange(me, saved, before.ownerGroup(), saved.ownerGroup());
+        }
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (!before.name().equals(saved.name())) {
+            changed.add("name (was " + before.name() + ")");
+        }
+        if (!java.util.Objects.equals(before.description(), saved.description())) {
+            changed.add("description");
+        }
+        if (!before.requestTypes().equals(saved.requestTypes())) {
+            changed.add("request types " + new java.util.TreeSet<>(before.requestTypes()) + " → "
+                    + new java.util.TreeSet<>(saved.requestTypes()));
+        }
+        if (!java.util.Objects.equals(before.instructions(), saved.instructions())) {
+            changed.add("instructions");
+        }
+        if (before.active() != saved.active()) {
+            changed.add(saved.active() ? "switched on" : "switched off");
+        }
+        adminTimeline.record(me.username(), AdminAction.SYSTEM_EDITED, saved.key(), "Definition of " + saved.name()
+                + " saved: " + (changed.isEmpty() ? "the rest of the definition (connection, mapping, settings)"
+                : String.join(", ", changed)) + ".");
+    }
+
     private void recordOwnerChange(StaffMember me, SystemView system, String before, String after) {
         adminTimeline.record(me.username(), AdminAction.SYSTEM_OWNER_GROUP_CHANGED, system.key(),
                 "Owner group of " + system.name() + " changed from " + before + " to " + after
@@ -228,8 +259,8 @@ class SystemsController {
                 if (before == null) {
                     adminTimeline.record(me.username(), AdminAction.SYSTEM_CREATED, saved.key(), "Created "
                             + saved.name() + " with owner group " + saved.ownerGroup() + ownerSource(chosen) + ".");
-                } else if (!before.ownerGroup().equals(saved.ownerGroup())) {
-                    recordOwnerChange(me, saved, before.ownerGroup(), saved.ownerGroup());
+                } else {
+                    recordEdit(me, before, saved);
                 }
                 return saved.id();
             });

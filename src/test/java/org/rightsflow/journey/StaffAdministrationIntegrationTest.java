@@ -351,6 +351,23 @@ class StaffAdministrationIntegrationTest {
             assertThat(event.description()).isEqualTo("Created Newsletter " + created + " with owner group " + group
                     + " (chosen from the list).");
         });
+        // Edited: one row naming what changed; the owner group written into the text gets its own row.
+        long id = systems.find(created).orElseThrow().id();
+        Page edit = admin.get("/staff/systems/" + id + "/edit");
+        admin.post("/staff/systems/" + id + "/edit", edit, Map.of("yaml", inactiveSystem(created, "ownerGroup: "
+                + group + "\n").replace("requestTypes: [ACCESS]", "requestTypes: [ACCESS, DELETION]")
+                .replace("active: false", "active: true")));
+        assertThat(eventsOf(timeline, created).get(0)).satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AdminAction.SYSTEM_EDITED);
+            assertThat(event.description()).isEqualTo("Definition of Newsletter " + created
+                    + " saved: request types [ACCESS] → [ACCESS, DELETION], switched on.");
+        });
+        admin.post("/staff/systems/" + id + "/edit", admin.get("/staff/systems/" + id + "/edit"), Map.of("yaml",
+                inactiveSystem(created, "ownerGroup: sales-team\n")));
+        assertThat(eventsOf(timeline, created)).extracting(AdminEvent::action).containsSubsequence(
+                AdminAction.SYSTEM_EDITED, AdminAction.SYSTEM_OWNER_GROUP_CHANGED, AdminAction.SYSTEM_EDITED,
+                AdminAction.SYSTEM_CREATED);
+        assertThat(systems.find(created).orElseThrow().ownerGroup()).isEqualTo("sales-team");
 
         String first = unique("audit-imp-");
         String second = unique("audit-imp-");
