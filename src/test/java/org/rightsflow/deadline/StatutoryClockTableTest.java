@@ -551,6 +551,23 @@ class StatutoryClockTableTest {
     }
 
     @Test
+    void everyRuleTheTableCitesIsARowOfTheLegalRules() throws java.io.IOException {
+        String rules = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("basedir", ""))
+                .toAbsolutePath().resolve("docs/legal-rules.md"));
+        java.util.regex.Matcher cited = java.util.regex.Pattern.compile("#([a-z0-9]+(?:-[a-z0-9]+)+)").matcher(CASES);
+        Set<String> missing = new java.util.TreeSet<>();
+        int count = 0;
+        while (cited.find()) {
+            count++;
+            if (!rules.contains("<a id=\"" + cited.group(1) + "\"></a>")) {
+                missing.add(cited.group(1));
+            }
+        }
+        assertThat(count).as("anchors cited").isGreaterThan(100);
+        assertThat(missing).as("anchors cited by the table but absent from docs/legal-rules.md").isEmpty();
+    }
+
+    @Test
     void theTableCoversEveryRegimeAndEveryRequestType() {
         Set<String> covered = new HashSet<>();
         CASES.lines().skip(1)
