@@ -172,6 +172,30 @@ class RegimePoliciesTest {
         assertThat(Regime.APPI.country()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void everyRegimeNamesItsLawAuthorityAndRemedyAndWhereADeniedAppealGoes(Regime regime) throws IOException {
+        // docs/legal-rules.md#remedies: the refusal, the answer and the access package speak of the subject's own law.
+        java.util.Properties messages = new java.util.Properties();
+        try (var in = getClass().getClassLoader().getResourceAsStream("messages.properties")) {
+            messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String prefix : java.util.List.of("law.", "authority.", "remedy.")) {
+            assertThat(messages.getProperty(prefix + regime.name())).as(prefix + regime).isNotBlank();
+        }
+        // A law with an appeal to the business names, in the remedy, the appeal and its period, and where a denied
+        // appeal can be taken (appeal-decision.txt); a law without one never speaks of an appeal.
+        java.util.Optional<LocalDate> appeal = StatutoryClock.shipped(ZoneOffset.UTC).appealDue(regime, LocalDate.of(2027, 1, 1));
+        assertThat(messages.getProperty("appeal.ag." + regime.name())).as("appeal.ag." + regime)
+                .matches(value -> (value != null) == appeal.isPresent());
+        if (appeal.isPresent()) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2027, 1, 1), appeal.get());
+            assertThat(messages.getProperty("remedy." + regime.name())).contains("within " + days + " days");
+        } else {
+            assertThat(messages.getProperty("remedy." + regime.name())).doesNotContainIgnoringCase("appeal");
+        }
+    }
+
     @Test
     void theNewStatesAppealPeriodsAndIowasNinetyDays() {
         // docs/legal-rules.md#new-us-regimes: every new state gives an appeal; 45 days for NJ and MN (unconfirmed),
