@@ -23,7 +23,8 @@ public final class HolidayCalendars {
     static final String SHIPPED_DIRECTORY = "deadline/holidays/";
 
     /** The shipped calendar files. A test checks this list against the folder, so a new file cannot be forgotten. */
-    static final List<String> SHIPPED_FILES = List.of("eu.yml", "uk-england-wales.yml", "us-federal.yml", "de.yml", "none.yml");
+    static final List<String> SHIPPED_FILES = List.of("eu.yml", "uk-england-wales.yml", "us-federal.yml", "de.yml", "none.yml",
+            "ch.yml", "kr.yml", "sg.yml", "za.yml", "tr.yml", "th.yml", "au.yml", "jp.yml");
 
     /** Replaced whole when an admin edits a calendar (copy on write): a count in progress sees one version. */
     private volatile Map<String, HolidayCalendar> calendarsById;

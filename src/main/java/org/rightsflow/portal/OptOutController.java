@@ -48,6 +48,12 @@ class OptOutController {
         return List.of(Regime.values());
     }
 
+    /** The same places grouped by country for the form's select (docs/legal-rules.md#regime-places). */
+    @ModelAttribute("placeGroups")
+    List<Places.Group> placeGroups() {
+        return Places.groups();
+    }
+
     @ModelAttribute("gpc")
     boolean gpc(HttpServletRequest request) {
         return GlobalPrivacyControl.sentBy(request);

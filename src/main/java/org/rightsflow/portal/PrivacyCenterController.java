@@ -73,6 +73,12 @@ class PrivacyCenterController {
         return List.of(Regime.values());
     }
 
+    /** The same places grouped by country for the form's select (docs/legal-rules.md#regime-places). */
+    @ModelAttribute("placeGroups")
+    List<Places.Group> placeGroups() {
+        return Places.groups();
+    }
+
     @GetMapping("/")
     String landing(Model model) {
         model.addAttribute("form", new RequestForm());

@@ -133,7 +133,8 @@ class DeadlinesApiControllerTest {
 
         assertThat(errors(problem)).containsExactly(
                 "regime: must be one of [GDPR, UK_GDPR, CCPA, VCDPA, CPA, CTDPA, TDPSA, UCPA, OCPA, LGPD, PIPEDA, "
-                        + "QUEBEC_LAW25]",
+                        + "QUEBEC_LAW25, MTCDPA, IACDPA, DPDPA, NEDPA, NHPA, NJDPA, TIPA, MNCDPA, MODPA, INCDPA, "
+                        + "KCDPA, RIDTPPA, FADP, PIPA_KR, PDPA_SG, POPIA, KVKK, PDPA_TH, PRIVACY_ACT_AU, APPI]",
                 "received: must be a date like 2027-01-31");
     }
 

@@ -231,7 +231,8 @@ class RequestsApiControllerTest {
                 "type: must be one of [ACCESS, PORTABILITY, DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, "
                         + "RESTRICTION, OBJECTION]",
                 "regime: must be one of [GDPR, UK_GDPR, CCPA, VCDPA, CPA, CTDPA, TDPSA, UCPA, OCPA, LGPD, PIPEDA, "
-                        + "QUEBEC_LAW25]",
+                        + "QUEBEC_LAW25, MTCDPA, IACDPA, DPDPA, NEDPA, NHPA, NJDPA, TIPA, MNCDPA, MODPA, INCDPA, "
+                        + "KCDPA, RIDTPPA, FADP, PIPA_KR, PDPA_SG, POPIA, KVKK, PDPA_TH, PRIVACY_ACT_AU, APPI]",
                 "subject.email: must be an email address like name@example.com",
                 "subject.name: is required",
                 "subject.accountId: must be at most 200 characters",

@@ -36,7 +36,17 @@ class RegimePoliciesTest {
                 Map.entry(Regime.CPA, "US-FEDERAL"), Map.entry(Regime.CTDPA, "US-FEDERAL"),
                 Map.entry(Regime.TDPSA, "US-FEDERAL"), Map.entry(Regime.UCPA, "US-FEDERAL"),
                 Map.entry(Regime.OCPA, "US-FEDERAL"), Map.entry(Regime.LGPD, "NONE"),
-                Map.entry(Regime.PIPEDA, "NONE"), Map.entry(Regime.QUEBEC_LAW25, "NONE"));
+                Map.entry(Regime.PIPEDA, "NONE"), Map.entry(Regime.QUEBEC_LAW25, "NONE"),
+                Map.entry(Regime.MTCDPA, "US-FEDERAL"), Map.entry(Regime.IACDPA, "US-FEDERAL"),
+                Map.entry(Regime.DPDPA, "US-FEDERAL"), Map.entry(Regime.NEDPA, "US-FEDERAL"),
+                Map.entry(Regime.NHPA, "US-FEDERAL"), Map.entry(Regime.NJDPA, "US-FEDERAL"),
+                Map.entry(Regime.TIPA, "US-FEDERAL"), Map.entry(Regime.MNCDPA, "US-FEDERAL"),
+                Map.entry(Regime.MODPA, "US-FEDERAL"), Map.entry(Regime.INCDPA, "US-FEDERAL"),
+                Map.entry(Regime.KCDPA, "US-FEDERAL"), Map.entry(Regime.RIDTPPA, "US-FEDERAL"),
+                Map.entry(Regime.FADP, "CH"), Map.entry(Regime.PIPA_KR, "KR"), Map.entry(Regime.PDPA_SG, "SG"),
+                Map.entry(Regime.POPIA, "ZA"), Map.entry(Regime.KVKK, "TR"), Map.entry(Regime.PDPA_TH, "TH"),
+                Map.entry(Regime.PRIVACY_ACT_AU, "AU"), Map.entry(Regime.APPI, "JP"));
+        assertThat(expected).hasSize(Regime.values().length);
         for (Regime regime : Regime.values()) {
             assertThat(shipped.policy(regime).regime()).isEqualTo(regime);
             assertThat(shipped.policy(regime).calendarId()).as(regime.name()).isEqualTo(expected.get(regime));
@@ -57,7 +67,29 @@ class RegimePoliciesTest {
                         RequestType.RESTRICTION, RequestType.OBJECTION)),
                 Map.entry(Regime.LGPD, EnumSet.noneOf(RequestType.class)),
                 Map.entry(Regime.PIPEDA, EnumSet.noneOf(RequestType.class)),
-                Map.entry(Regime.QUEBEC_LAW25, EnumSet.noneOf(RequestType.class)));
+                Map.entry(Regime.QUEBEC_LAW25, EnumSet.noneOf(RequestType.class)),
+                // docs/legal-rules.md#types-new-us-states, #types-iowa, #types-new-countries
+                Map.entry(Regime.MTCDPA, usStatesNotGranted), Map.entry(Regime.DPDPA, usStatesNotGranted),
+                Map.entry(Regime.NEDPA, usStatesNotGranted), Map.entry(Regime.NHPA, usStatesNotGranted),
+                Map.entry(Regime.NJDPA, usStatesNotGranted), Map.entry(Regime.TIPA, usStatesNotGranted),
+                Map.entry(Regime.MNCDPA, usStatesNotGranted), Map.entry(Regime.MODPA, usStatesNotGranted),
+                Map.entry(Regime.INCDPA, usStatesNotGranted), Map.entry(Regime.KCDPA, usStatesNotGranted),
+                Map.entry(Regime.RIDTPPA, usStatesNotGranted),
+                Map.entry(Regime.IACDPA, EnumSet.of(RequestType.CORRECTION, RequestType.LIMIT_SENSITIVE,
+                        RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.FADP, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.PIPA_KR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.PDPA_TH, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.PDPA_SG, EnumSet.of(RequestType.PORTABILITY, RequestType.DELETION,
+                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.PRIVACY_ACT_AU, EnumSet.of(RequestType.PORTABILITY, RequestType.DELETION,
+                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.POPIA, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE,
+                        RequestType.RESTRICTION)),
+                Map.entry(Regime.KVKK, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE,
+                        RequestType.RESTRICTION)),
+                Map.entry(Regime.APPI, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE)));
+        assertThat(notGranted).hasSize(Regime.values().length);
         for (Regime regime : Regime.values()) {
             for (RequestType type : RequestType.values()) {
                 assertThat(shipped.policy(regime).grants(type)).as(regime + " grants " + type)
@@ -126,6 +158,60 @@ class RegimePoliciesTest {
             assertThat(regime.lawName()).isNotBlank();
             assertThat(regime.jurisdiction()).isNotBlank();
         }
+        // Two states each call their law "ICDPA" and "MCDPA": the form tells them apart by the place.
+        assertThat(Regime.IACDPA.jurisdiction()).isEqualTo("Iowa");
+        assertThat(Regime.INCDPA.jurisdiction()).isEqualTo("Indiana");
+        assertThat(Regime.MTCDPA.jurisdiction()).isEqualTo("Montana");
+        assertThat(Regime.MNCDPA.jurisdiction()).isEqualTo("Minnesota");
+        assertThat(java.util.Arrays.stream(Regime.values()).map(Regime::jurisdiction).distinct())
+                .hasSize(Regime.values().length);
+        // The form groups the places of one country (docs/legal-rules.md#regimes).
+        assertThat(java.util.Arrays.stream(Regime.values()).filter(r -> r.country().equals("United States")))
+                .hasSize(19);
+        assertThat(Regime.QUEBEC_LAW25.country()).isEqualTo("Canada");
+        assertThat(Regime.APPI.country()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Regime.class)
+    void everyRegimeNamesItsLawAuthorityAndRemedyAndWhereADeniedAppealGoes(Regime regime) throws IOException {
+        // docs/legal-rules.md#remedies: the refusal, the answer and the access package speak of the subject's own law.
+        java.util.Properties messages = new java.util.Properties();
+        try (var in = getClass().getClassLoader().getResourceAsStream("messages.properties")) {
+            messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String prefix : java.util.List.of("law.", "authority.", "remedy.")) {
+            assertThat(messages.getProperty(prefix + regime.name())).as(prefix + regime).isNotBlank();
+        }
+        // A law with an appeal to the business names, in the remedy, the appeal and its period, and where a denied
+        // appeal can be taken (appeal-decision.txt); a law without one never speaks of an appeal.
+        java.util.Optional<LocalDate> appeal = StatutoryClock.shipped(ZoneOffset.UTC).appealDue(regime, LocalDate.of(2027, 1, 1));
+        assertThat(messages.getProperty("appeal.ag." + regime.name())).as("appeal.ag." + regime)
+                .matches(value -> (value != null) == appeal.isPresent());
+        if (appeal.isPresent()) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2027, 1, 1), appeal.get());
+            assertThat(messages.getProperty("remedy." + regime.name())).contains("within " + days + " days");
+        } else {
+            assertThat(messages.getProperty("remedy." + regime.name())).doesNotContainIgnoringCase("appeal");
+        }
+    }
+
+    @Test
+    void theNewStatesAppealPeriodsAndIowasNinetyDays() {
+        // docs/legal-rules.md#new-us-regimes: every new state gives an appeal; 45 days for NJ and MN (unconfirmed),
+        // 60 for the others (MT, NH, MD, RI unconfirmed). Iowa answers within 90 days, 135 if extended (#ia-regime).
+        StatutoryClock clock = StatutoryClock.shipped(ZoneOffset.UTC);
+        LocalDate lodged = LocalDate.of(2027, 1, 15);
+        for (Regime regime : EnumSet.range(Regime.MTCDPA, Regime.RIDTPPA)) {
+            int days = regime == Regime.NJDPA || regime == Regime.MNCDPA ? 45 : 60;
+            assertThat(clock.appealDue(regime, lodged)).as(regime.name()).contains(lodged.plusDays(days));
+        }
+        for (Regime regime : EnumSet.range(Regime.FADP, Regime.APPI)) {
+            assertThat(clock.appealDue(regime, lodged)).as(regime + " has no appeal (#no-appeal)").isEmpty();
+        }
+        StatutoryDeadline iowa = clock.deadline(Regime.IACDPA, RequestType.ACCESS, LocalDate.of(2026, 1, 1));
+        assertThat(iowa.due()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(iowa.extendedDue()).isEqualTo(LocalDate.of(2026, 5, 16));
     }
 
     @Test
@@ -192,7 +278,7 @@ class RegimePoliciesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LGPD")
                 .hasMessageContaining("'BR'")
-                .hasMessageContaining("known calendars: DE, EU, NONE, UK-ENG-WLS, US-FEDERAL");
+                .hasMessageContaining("known calendars: AU, CH, DE, EU, JP, KR, NONE, SG, TH, TR, UK-ENG-WLS, US-FEDERAL, ZA");
     }
 
     @Test

@@ -248,6 +248,288 @@ class StatutoryClockTableTest {
             # 2 Dec 2026 + 30 = 1 Jan 2027, a public holiday; not rolled (calendar days).
             QUEBEC_LAW25 | RESTRICTION     | 2026-12-02 | 2027-01-01 | 2027-01-01  |               | true
             QUEBEC_LAW25 | OBJECTION       | 2027-10-01 | 2027-10-31 | 2027-10-31  |               | true
+
+            # ---- Montana: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#mt-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            MTCDPA         | ACCESS          | 2026-01-15 | 2026-03-01 | 2026-04-15  |               | true
+            MTCDPA         | PORTABILITY     | 2026-11-16 | 2026-12-31 | 2027-02-14  |               | true
+            # 31 Dec 2027 + 45 = 14 Feb 2028; + 90 = 30 Mar 2028 (across the year end and the leap day).
+            MTCDPA         | DELETION        | 2027-12-31 | 2028-02-14 | 2028-03-30  |               | true
+            MTCDPA         | CORRECTION      | 2028-01-15 | 2028-02-29 | 2028-04-14  |               | true
+            # Received on the leap day: 29 Feb 2028 + 45 = 14 Apr; + 90 = 29 May 2028 (Memorial Day; not rolled).
+            MTCDPA         | OPT_OUT         | 2028-02-29 | 2028-04-14 | 2028-05-29  |               | true
+            MTCDPA         | LIMIT_SENSITIVE | 2026-12-31 | 2027-02-14 | 2027-03-31  |               | false
+            MTCDPA         | RESTRICTION     | 2027-07-17 | 2027-08-31 | 2027-10-15  |               | false
+            MTCDPA         | OBJECTION       | 2028-11-01 | 2028-12-16 | 2029-01-30  |               | false
+
+            # ---- Iowa: 90 / 135 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#ia-regime, #new-us-regimes, #types-new-us-states, #types-iowa, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            # Iowa: 90 days, 135 if extended. 1 Jan 2026 + 90 = 1 Apr; + 135 = Sat 16 May 2026 (not rolled).
+            IACDPA         | ACCESS          | 2026-01-01 | 2026-04-01 | 2026-05-16  |               | true
+            # 1 Dec 2027 + 90 lands on the leap day, 29 Feb 2028; + 135 = 14 Apr 2028.
+            IACDPA         | PORTABILITY     | 2027-12-01 | 2028-02-29 | 2028-04-14  |               | true
+            IACDPA         | DELETION        | 2028-01-31 | 2028-04-30 | 2028-06-14  |               | true
+            # Iowa grants no correction right (#types-iowa): the general 90 days, voluntarily. + 90 = Sun 28 Feb 2027.
+            IACDPA         | CORRECTION      | 2026-11-30 | 2027-02-28 | 2027-04-14  |               | false
+            # 3 Oct 2027 + 90 = Sat 1 Jan 2028, New Year's Day (not rolled).
+            IACDPA         | OPT_OUT         | 2027-10-03 | 2028-01-01 | 2028-02-15  |               | true
+            # Extended date 12 Feb 2029 is past the holiday data; calendar days need none.
+            IACDPA         | LIMIT_SENSITIVE | 2028-09-30 | 2028-12-29 | 2029-02-12  |               | false
+            IACDPA         | RESTRICTION     | 2026-03-31 | 2026-06-29 | 2026-08-13  |               | false
+            IACDPA         | OBJECTION       | 2027-06-30 | 2027-09-28 | 2027-11-12  |               | false
+
+            # ---- Delaware: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#de-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            DPDPA          | ACCESS          | 2026-01-31 | 2026-03-17 | 2026-05-01  |               | true
+            DPDPA          | PORTABILITY     | 2027-11-15 | 2027-12-30 | 2028-02-13  |               | true
+            # 15 Jan 2028 + 45 = 29 Feb 2028, the leap day.
+            DPDPA          | DELETION        | 2028-01-15 | 2028-02-29 | 2028-04-14  |               | true
+            DPDPA          | CORRECTION      | 2026-07-04 | 2026-08-18 | 2026-10-02  |               | true
+            DPDPA          | OPT_OUT         | 2027-02-28 | 2027-04-14 | 2027-05-29  |               | true
+            DPDPA          | LIMIT_SENSITIVE | 2028-12-01 | 2029-01-15 | 2029-03-01  |               | false
+            DPDPA          | RESTRICTION     | 2026-10-17 | 2026-12-01 | 2027-01-15  |               | false
+            DPDPA          | OBJECTION       | 2027-04-30 | 2027-06-14 | 2027-07-29  |               | false
+
+            # ---- Nebraska: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#ne-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            NEDPA          | ACCESS          | 2026-02-28 | 2026-04-14 | 2026-05-29  |               | true
+            NEDPA          | PORTABILITY     | 2027-01-15 | 2027-03-01 | 2027-04-15  |               | true
+            NEDPA          | DELETION        | 2028-02-14 | 2028-03-30 | 2028-05-14  |               | true
+            NEDPA          | CORRECTION      | 2026-12-15 | 2027-01-29 | 2027-03-15  |               | true
+            NEDPA          | OPT_OUT         | 2027-08-31 | 2027-10-15 | 2027-11-29  |               | true
+            NEDPA          | LIMIT_SENSITIVE | 2028-06-30 | 2028-08-14 | 2028-09-28  |               | false
+            NEDPA          | RESTRICTION     | 2026-09-16 | 2026-10-31 | 2026-12-15  |               | false
+            NEDPA          | OBJECTION       | 2027-11-17 | 2028-01-01 | 2028-02-15  |               | false
+
+            # ---- New Hampshire: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#nh-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            NHPA           | ACCESS          | 2026-03-31 | 2026-05-15 | 2026-06-29  |               | true
+            NHPA           | PORTABILITY     | 2027-05-31 | 2027-07-15 | 2027-08-29  |               | true
+            NHPA           | DELETION        | 2028-01-14 | 2028-02-28 | 2028-04-13  |               | true
+            NHPA           | CORRECTION      | 2026-11-15 | 2026-12-30 | 2027-02-13  |               | true
+            # Received on Christmas Day: day 0 all the same. + 45 = 8 Feb 2028; + 90 = 24 Mar 2028.
+            NHPA           | OPT_OUT         | 2027-12-25 | 2028-02-08 | 2028-03-24  |               | true
+            NHPA           | LIMIT_SENSITIVE | 2028-07-31 | 2028-09-14 | 2028-10-29  |               | false
+            NHPA           | RESTRICTION     | 2026-05-17 | 2026-07-01 | 2026-08-15  |               | false
+            NHPA           | OBJECTION       | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | false
+
+            # ---- New Jersey: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#nj-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            NJDPA          | ACCESS          | 2026-01-14 | 2026-02-28 | 2026-04-14  |               | true
+            NJDPA          | PORTABILITY     | 2027-10-31 | 2027-12-15 | 2028-01-29  |               | true
+            NJDPA          | DELETION        | 2028-02-01 | 2028-03-17 | 2028-05-01  |               | true
+            NJDPA          | CORRECTION      | 2026-06-30 | 2026-08-14 | 2026-09-28  |               | true
+            NJDPA          | OPT_OUT         | 2027-03-17 | 2027-05-01 | 2027-06-15  |               | true
+            NJDPA          | LIMIT_SENSITIVE | 2028-08-15 | 2028-09-29 | 2028-11-13  |               | false
+            NJDPA          | RESTRICTION     | 2026-12-01 | 2027-01-15 | 2027-03-01  |               | false
+            NJDPA          | OBJECTION       | 2027-07-01 | 2027-08-15 | 2027-09-29  |               | false
+
+            # ---- Tennessee: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#tn-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            TIPA           | ACCESS          | 2026-07-01 | 2026-08-15 | 2026-09-29  |               | true
+            # 31 Jan 2027 + 45 = 17 Mar 2027 (a non-leap February).
+            TIPA           | PORTABILITY     | 2027-01-31 | 2027-03-17 | 2027-05-01  |               | true
+            # 30 Jan 2028 + 45 = 15 Mar 2028 (29 Feb counted).
+            TIPA           | DELETION        | 2028-01-30 | 2028-03-15 | 2028-04-29  |               | true
+            TIPA           | CORRECTION      | 2026-12-30 | 2027-02-13 | 2027-03-30  |               | true
+            TIPA           | OPT_OUT         | 2027-06-15 | 2027-07-30 | 2027-09-13  |               | true
+            TIPA           | LIMIT_SENSITIVE | 2028-05-15 | 2028-06-29 | 2028-08-13  |               | false
+            TIPA           | RESTRICTION     | 2026-08-31 | 2026-10-15 | 2026-11-29  |               | false
+            TIPA           | OBJECTION       | 2027-10-15 | 2027-11-29 | 2028-01-13  |               | false
+
+            # ---- Minnesota: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#mn-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            # A year after the law took effect (31 Jul 2025): 31 Jul 2026 + 45 = 14 Sep; + 90 = 29 Oct 2026.
+            MNCDPA         | ACCESS          | 2026-07-31 | 2026-09-14 | 2026-10-29  |               | true
+            MNCDPA         | PORTABILITY     | 2027-02-14 | 2027-03-31 | 2027-05-15  |               | true
+            MNCDPA         | DELETION        | 2028-01-16 | 2028-03-01 | 2028-04-15  |               | true
+            MNCDPA         | CORRECTION      | 2026-12-20 | 2027-02-03 | 2027-03-20  |               | true
+            MNCDPA         | OPT_OUT         | 2027-05-31 | 2027-07-15 | 2027-08-29  |               | true
+            MNCDPA         | LIMIT_SENSITIVE | 2028-10-31 | 2028-12-15 | 2029-01-29  |               | false
+            MNCDPA         | RESTRICTION     | 2026-10-01 | 2026-11-15 | 2026-12-30  |               | false
+            MNCDPA         | OBJECTION       | 2027-12-10 | 2028-01-24 | 2028-03-09  |               | false
+
+            # ---- Maryland: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#md-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            MODPA          | ACCESS          | 2026-10-01 | 2026-11-15 | 2026-12-30  |               | true
+            MODPA          | PORTABILITY     | 2027-03-01 | 2027-04-15 | 2027-05-30  |               | true
+            MODPA          | DELETION        | 2028-01-01 | 2028-02-15 | 2028-03-31  |               | true
+            MODPA          | CORRECTION      | 2026-11-26 | 2027-01-10 | 2027-02-24  |               | true
+            MODPA          | OPT_OUT         | 2027-08-15 | 2027-09-29 | 2027-11-13  |               | true
+            MODPA          | LIMIT_SENSITIVE | 2028-04-30 | 2028-06-14 | 2028-07-29  |               | false
+            MODPA          | RESTRICTION     | 2026-04-30 | 2026-06-14 | 2026-07-29  |               | false
+            MODPA          | OBJECTION       | 2027-09-15 | 2027-10-30 | 2027-12-14  |               | false
+
+            # ---- Indiana: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#in-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            INCDPA         | ACCESS          | 2026-01-02 | 2026-02-16 | 2026-04-02  |               | true
+            INCDPA         | PORTABILITY     | 2027-04-15 | 2027-05-30 | 2027-07-14  |               | true
+            INCDPA         | DELETION        | 2028-02-15 | 2028-03-31 | 2028-05-15  |               | true
+            INCDPA         | CORRECTION      | 2026-10-31 | 2026-12-15 | 2027-01-29  |               | true
+            # Received on Thanksgiving (a Thursday and a US holiday): day 0 all the same.
+            INCDPA         | OPT_OUT         | 2027-11-25 | 2028-01-09 | 2028-02-23  |               | true
+            INCDPA         | LIMIT_SENSITIVE | 2028-03-31 | 2028-05-15 | 2028-06-29  |               | false
+            INCDPA         | RESTRICTION     | 2026-06-15 | 2026-07-30 | 2026-09-13  |               | false
+            INCDPA         | OBJECTION       | 2027-01-01 | 2027-02-15 | 2027-04-01  |               | false
+
+            # ---- Kentucky: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#ky-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            KCDPA          | ACCESS          | 2026-05-31 | 2026-07-15 | 2026-08-29  |               | true
+            KCDPA          | PORTABILITY     | 2027-06-01 | 2027-07-16 | 2027-08-30  |               | true
+            KCDPA          | DELETION        | 2028-01-29 | 2028-03-14 | 2028-04-28  |               | true
+            KCDPA          | CORRECTION      | 2026-02-01 | 2026-03-18 | 2026-05-02  |               | true
+            KCDPA          | OPT_OUT         | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | true
+            KCDPA          | LIMIT_SENSITIVE | 2028-11-30 | 2029-01-14 | 2029-02-28  |               | false
+            KCDPA          | RESTRICTION     | 2026-12-26 | 2027-02-09 | 2027-03-26  |               | false
+            KCDPA          | OBJECTION       | 2027-05-01 | 2027-06-15 | 2027-07-30  |               | false
+
+            # ---- Rhode Island: 45 / 90 calendar days, not rolled ----
+            # Rules: docs/legal-rules.md#ri-regime, #new-us-regimes, #types-new-us-states, #not-granted,
+            # #calendar-days-not-rolled, #extension-from-clock-start
+            RIDTPPA        | ACCESS          | 2026-08-15 | 2026-09-29 | 2026-11-13  |               | true
+            RIDTPPA        | PORTABILITY     | 2027-07-31 | 2027-09-14 | 2027-10-29  |               | true
+            RIDTPPA        | DELETION        | 2028-01-31 | 2028-03-16 | 2028-04-30  |               | true
+            RIDTPPA        | CORRECTION      | 2026-03-15 | 2026-04-29 | 2026-06-13  |               | true
+            RIDTPPA        | OPT_OUT         | 2027-12-15 | 2028-01-29 | 2028-03-14  |               | true
+            RIDTPPA        | LIMIT_SENSITIVE | 2028-10-15 | 2028-11-29 | 2029-01-13  |               | false
+            RIDTPPA        | RESTRICTION     | 2026-11-11 | 2026-12-26 | 2027-02-09  |               | false
+            RIDTPPA        | OBJECTION       | 2027-02-01 | 2027-03-18 | 2027-05-02  |               | false
+
+            # ---- Switzerland (FADP): 30 calendar days (no extension), not rolled; calendar CH ----
+            # Rules: docs/legal-rules.md#ch-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            # 31 Jan 2026 + 30: 28 Feb is day 28 -> 2 Mar 2026. No extension of set length (#ch-regime): extendedDue = due.
+            FADP           | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            # 2 Jul 2026 + 30 = Sat 1 Aug, the Swiss national day; calendar days are not rolled (#calendar-days-not-rolled).
+            FADP           | PORTABILITY     | 2026-07-02 | 2026-08-01 | 2026-08-01  |               | true
+            # 30 Jan 2028 + 30 = 29 Feb 2028, the leap day.
+            FADP           | DELETION        | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | true
+            # 25 Nov 2026 + 30 = Fri 25 Dec (Christmas; not rolled).
+            FADP           | CORRECTION      | 2026-11-25 | 2026-12-25 | 2026-12-25  |               | true
+            FADP           | OPT_OUT         | 2027-11-30 | 2027-12-30 | 2027-12-30  |               | true
+            FADP           | LIMIT_SENSITIVE | 2028-07-02 | 2028-08-01 | 2028-08-01  |               | false
+            FADP           | RESTRICTION     | 2027-04-06 | 2027-05-06 | 2027-05-06  |               | true
+            FADP           | OBJECTION       | 2026-12-31 | 2027-01-30 | 2027-01-30  |               | true
+
+            # ---- South Korea (PIPA): 10 calendar days (no extension), rolled past weekends and holidays; calendar KR ----
+            # Rules: docs/legal-rules.md#kr-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #kr-roll, #new-calendars
+            # 10 days, rolled past weekends and Korean holidays (#kr-roll). 6 Feb 2026 + 10 = Mon 16 Feb, Seollal
+            # (16-18 Feb) -> Thu 19 Feb 2026. No extension: extendedDue = due.
+            PIPA_KR        | ACCESS          | 2026-02-06 | 2026-02-19 | 2026-02-19  |               | true
+            # 14 Sep 2026 + 10 = Thu 24 Sep, Chuseok (24-26 Sep; the 26th is a Saturday, which gives Chuseok no
+            # substitute day) -> Sun 27 -> Mon 28 Sep 2026.
+            PIPA_KR        | PORTABILITY     | 2026-09-14 | 2026-09-28 | 2026-09-28  |               | true
+            # 28 Jan 2027 + 10 = Sun 7 Feb, Seollal (6-8 Feb, and 9 Feb as the substitute for the Sunday) -> Wed 10 Feb.
+            PIPA_KR        | DELETION        | 2027-01-28 | 2027-02-10 | 2027-02-10  |               | true
+            # 19 Feb 2028 + 10 = Tue 29 Feb 2028, the leap day, a working day.
+            PIPA_KR        | CORRECTION      | 2028-02-19 | 2028-02-29 | 2028-02-29  |               | true
+            # 22 Sep 2028 + 10 = Mon 2 Oct, Chuseok (2-4 Oct, with National Foundation Day on the 3rd) and its
+            # substitute day Thu 5 Oct -> Fri 6 Oct 2028.
+            PIPA_KR        | OPT_OUT         | 2028-09-22 | 2028-10-06 | 2028-10-06  |               | true
+            # No LIMIT_SENSITIVE right (#types-new-countries, #not-granted): general period, voluntarily. 22 Dec 2026 + 10
+            # = Fri 1 Jan 2027 (New Year's Day) -> Sat, Sun -> Mon 4 Jan 2027.
+            PIPA_KR        | LIMIT_SENSITIVE | 2026-12-22 | 2027-01-04 | 2027-01-04  |               | false
+            # 15 May 2026 + 10 = Mon 25 May, the substitute day for Buddha's Birthday (Sun 24 May) -> Tue 26 May.
+            PIPA_KR        | RESTRICTION     | 2026-05-15 | 2026-05-26 | 2026-05-26  |               | true
+            # 24 May 2026 + 10 = Wed 3 Jun, the local elections (a public holiday) -> Thu 4 Jun 2026.
+            PIPA_KR        | OBJECTION       | 2026-05-24 | 2026-06-04 | 2026-06-04  |               | true
+
+            # ---- Singapore (PDPA): 30 calendar days (no extension), not rolled; calendar SG ----
+            # Rules: docs/legal-rules.md#singapore-period, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            PDPA_SG        | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            # Singapore grants access and correction only (#types-new-countries): the others follow the 30 days voluntarily.
+            PDPA_SG        | PORTABILITY     | 2027-01-09 | 2027-02-08 | 2027-02-08  |               | false
+            PDPA_SG        | DELETION        | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | false
+            PDPA_SG        | CORRECTION      | 2026-11-25 | 2026-12-25 | 2026-12-25  |               | true
+            PDPA_SG        | OPT_OUT         | 2027-07-10 | 2027-08-09 | 2027-08-09  |               | true
+            PDPA_SG        | LIMIT_SENSITIVE | 2028-11-30 | 2028-12-30 | 2028-12-30  |               | false
+            PDPA_SG        | RESTRICTION     | 2026-06-15 | 2026-07-15 | 2026-07-15  |               | false
+            # 31 Dec 2027 + 30 = Sun 30 Jan 2028 (not rolled).
+            PDPA_SG        | OBJECTION       | 2027-12-31 | 2028-01-30 | 2028-01-30  |               | false
+
+            # ---- South Africa (POPIA): 30 calendar days (60), not rolled; calendar ZA ----
+            # Rules: docs/legal-rules.md#za-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            # 30 days, 60 once extended (#za-regime). 31 Jan 2026 + 30 = 2 Mar; + 60 = 1 Apr 2026.
+            POPIA          | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-04-01  |               | true
+            POPIA          | PORTABILITY     | 2026-11-16 | 2026-12-16 | 2027-01-15  |               | false
+            POPIA          | DELETION        | 2028-01-30 | 2028-02-29 | 2028-03-30  |               | true
+            # 16 Dec 2026 + 60 = Sun 14 Feb 2027 (not rolled).
+            POPIA          | CORRECTION      | 2026-12-16 | 2027-01-15 | 2027-02-14  |               | true
+            POPIA          | OPT_OUT         | 2027-02-27 | 2027-03-29 | 2027-04-28  |               | true
+            POPIA          | LIMIT_SENSITIVE | 2028-08-10 | 2028-09-09 | 2028-10-09  |               | false
+            POPIA          | RESTRICTION     | 2027-11-26 | 2027-12-26 | 2028-01-25  |               | false
+            # 21 Mar 2026 + 30 = 20 Apr; + 60 = 20 May 2026.
+            POPIA          | OBJECTION       | 2026-03-21 | 2026-04-20 | 2026-05-20  |               | true
+
+            # ---- Turkey (KVKK): 30 calendar days (no extension), not rolled; calendar TR ----
+            # Rules: docs/legal-rules.md#tr-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            KVKK           | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            KVKK           | PORTABILITY     | 2026-09-30 | 2026-10-30 | 2026-10-30  |               | false
+            KVKK           | DELETION        | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | true
+            # Across the year end: 31 Dec 2026 + 30 = 30 Jan 2027. No extension (#tr-regime).
+            KVKK           | CORRECTION      | 2026-12-31 | 2027-01-30 | 2027-01-30  |               | true
+            KVKK           | OPT_OUT         | 2027-03-24 | 2027-04-23 | 2027-04-23  |               | true
+            KVKK           | LIMIT_SENSITIVE | 2028-07-15 | 2028-08-14 | 2028-08-14  |               | false
+            KVKK           | RESTRICTION     | 2027-04-19 | 2027-05-19 | 2027-05-19  |               | false
+            KVKK           | OBJECTION       | 2026-10-29 | 2026-11-28 | 2026-11-28  |               | true
+
+            # ---- Thailand (PDPA): 30 calendar days (no extension), not rolled; calendar TH ----
+            # Rules: docs/legal-rules.md#th-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            PDPA_TH        | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            PDPA_TH        | PORTABILITY     | 2026-03-14 | 2026-04-13 | 2026-04-13  |               | true
+            PDPA_TH        | DELETION        | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | true
+            PDPA_TH        | CORRECTION      | 2026-12-01 | 2026-12-31 | 2026-12-31  |               | true
+            PDPA_TH        | OPT_OUT         | 2027-12-31 | 2028-01-30 | 2028-01-30  |               | true
+            # 13 Apr 2028 (Songkran) + 30 = 13 May 2028.
+            PDPA_TH        | LIMIT_SENSITIVE | 2028-04-13 | 2028-05-13 | 2028-05-13  |               | false
+            PDPA_TH        | RESTRICTION     | 2026-06-28 | 2026-07-28 | 2026-07-28  |               | true
+            PDPA_TH        | OBJECTION       | 2027-09-23 | 2027-10-23 | 2027-10-23  |               | true
+
+            # ---- Australia (Privacy Act, APP 12): 30 calendar days (no extension), not rolled; calendar AU ----
+            # Rules: docs/legal-rules.md#au-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            # A reasonable period, shipped as 30 days (#au-regime, unconfirmed).
+            PRIVACY_ACT_AU | ACCESS          | 2026-01-31 | 2026-03-02 | 2026-03-02  |               | true
+            PRIVACY_ACT_AU | PORTABILITY     | 2026-12-26 | 2027-01-25 | 2027-01-25  |               | false
+            PRIVACY_ACT_AU | DELETION        | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | false
+            PRIVACY_ACT_AU | CORRECTION      | 2027-03-26 | 2027-04-25 | 2027-04-25  |               | true
+            # 25 Nov 2027 + 30 = Sat 25 Dec 2027 (not rolled).
+            PRIVACY_ACT_AU | OPT_OUT         | 2027-11-25 | 2027-12-25 | 2027-12-25  |               | true
+            PRIVACY_ACT_AU | LIMIT_SENSITIVE | 2028-03-26 | 2028-04-25 | 2028-04-25  |               | false
+            PRIVACY_ACT_AU | RESTRICTION     | 2026-12-01 | 2026-12-31 | 2026-12-31  |               | false
+            PRIVACY_ACT_AU | OBJECTION       | 2027-01-26 | 2027-02-25 | 2027-02-25  |               | false
+
+            # ---- Japan (APPI): 14 calendar days (no extension), not rolled; calendar JP ----
+            # Rules: docs/legal-rules.md#jp-regime, #new-international-regimes, #types-new-countries, #not-granted,
+            # #calendar-days-not-rolled, #new-calendars
+            # "Without delay", shipped as 14 calendar days (#jp-regime, unconfirmed). 31 Jan 2026 + 14 = 14 Feb.
+            APPI           | ACCESS          | 2026-01-31 | 2026-02-14 | 2026-02-14  |               | true
+            APPI           | PORTABILITY     | 2026-09-08 | 2026-09-22 | 2026-09-22  |               | false
+            # 15 Feb 2028 + 14 = 29 Feb 2028, the leap day.
+            APPI           | DELETION        | 2028-02-15 | 2028-02-29 | 2028-02-29  |               | true
+            APPI           | CORRECTION      | 2026-12-18 | 2027-01-01 | 2027-01-01  |               | true
+            # 29 Apr 2027 (Showa Day) + 14 = 13 May 2027: Golden Week is counted like any days.
+            APPI           | OPT_OUT         | 2027-04-29 | 2027-05-13 | 2027-05-13  |               | true
+            APPI           | LIMIT_SENSITIVE | 2028-12-17 | 2028-12-31 | 2028-12-31  |               | false
+            APPI           | RESTRICTION     | 2026-05-01 | 2026-05-15 | 2026-05-15  |               | true
+            # 1 Jan 2027 + 14 = 15 Jan 2027.
+            APPI           | OBJECTION       | 2027-01-01 | 2027-01-15 | 2027-01-15  |               | true
             """;
 
     private final StatutoryClock clock = StatutoryClock.shipped(ZoneOffset.UTC);
@@ -266,6 +548,23 @@ class StatutoryClockTableTest {
         assertThat(deadline.acknowledgeBy()).as("acknowledgeBy").isEqualTo(acknowledgeBy);
         assertThat(deadline.statutoryRight()).as("statutoryRight").isEqualTo(statutoryRight);
         assertThat(deadline.source()).as("source").isNotBlank();
+    }
+
+    @Test
+    void everyRuleTheTableCitesIsARowOfTheLegalRules() throws java.io.IOException {
+        String rules = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("basedir", ""))
+                .toAbsolutePath().resolve("docs/legal-rules.md"));
+        java.util.regex.Matcher cited = java.util.regex.Pattern.compile("#([a-z0-9]+(?:-[a-z0-9]+)+)").matcher(CASES);
+        Set<String> missing = new java.util.TreeSet<>();
+        int count = 0;
+        while (cited.find()) {
+            count++;
+            if (!rules.contains("<a id=\"" + cited.group(1) + "\"></a>")) {
+                missing.add(cited.group(1));
+            }
+        }
+        assertThat(count).as("anchors cited").isGreaterThan(100);
+        assertThat(missing).as("anchors cited by the table but absent from docs/legal-rules.md").isEmpty();
     }
 
     @Test

@@ -461,8 +461,30 @@ class MailTemplatesTest {
                     case LGPD -> "ANPD";
                     case PIPEDA -> "Privacy Commissioner of Canada";
                     case QUEBEC_LAW25 -> "Commission d'accès à l'information";
+                    case MTCDPA -> "Montana Attorney General";
+                    case IACDPA -> "Iowa Attorney General";
+                    case DPDPA -> "Delaware Department of Justice";
+                    case NEDPA -> "Nebraska Attorney General";
+                    case NHPA -> "New Hampshire Attorney General";
+                    case NJDPA -> "New Jersey Division of Consumer Affairs";
+                    case TIPA -> "Tennessee Attorney General";
+                    case MNCDPA -> "Minnesota Attorney General";
+                    case MODPA -> "Maryland Attorney General";
+                    case INCDPA -> "Indiana Attorney General";
+                    case KCDPA -> "Kentucky Attorney General";
+                    case RIDTPPA -> "Rhode Island Attorney General";
+                    case FADP -> "Federal Data Protection and Information Commissioner";
+                    case PIPA_KR -> "Personal Information Protection Commission (PIPC";
+                    case PDPA_SG -> "Personal Data Protection Commission (PDPC";
+                    case POPIA -> "Information Regulator";
+                    case KVKK -> "Personal Data Protection Board (KVKK";
+                    case PDPA_TH -> "Personal Data Protection Committee";
+                    case PRIVACY_ACT_AU -> "Australian Information Commissioner";
+                    case APPI -> "Personal Information Protection Commission (PPC";
                 });
-        if (EnumSet.of(Regime.VCDPA, Regime.CPA, Regime.CTDPA, Regime.TDPSA, Regime.OCPA).contains(regime)) {
+        // docs/legal-rules.md#us-state-refusal, #new-us-regimes: every US state but California and Utah gives an appeal.
+        if (EnumSet.of(Regime.VCDPA, Regime.CPA, Regime.CTDPA, Regime.TDPSA, Regime.OCPA).contains(regime)
+                || EnumSet.range(Regime.MTCDPA, Regime.RIDTPPA).contains(regime)) {
             assertThat(mail.body()).contains("You can appeal this decision", "Appeal this decision", STATUS_URL);
         } else {
             assertThat(mail.body()).doesNotContain("appeal");

@@ -116,6 +116,17 @@ class PrivacyCenterControllerTest {
 
         assertThat(page.select("input[name=type]")).hasSize(RequestType.values().length);
         assertThat(page.select("select[name=regime] option[value]")).hasSize(Regime.values().length + 1);
+        // 32 places, grouped so they can be scanned (docs/legal-rules.md#regime-places); the empty choice stays first.
+        assertThat(page.select("select[name=regime] > option").eachText()).containsExactly("Choose where you live");
+        assertThat(page.select("select[name=regime] > optgroup").eachAttr("label"))
+                .containsExactly("United States", "Canada", "Other countries and regions");
+        assertThat(page.select("optgroup[label=United States] option")).hasSize(19);
+        assertThat(page.select("optgroup[label=United States] option").first().text()).isEqualTo("California (CCPA/CPRA)");
+        assertThat(page.select("optgroup[label=Canada] option").eachText())
+                .containsExactly("Canada (outside Quebec) (PIPEDA)", "Quebec (Quebec Law 25)");
+        assertThat(page.select("optgroup[label=Other countries and regions] option").eachAttr("value"))
+                .containsExactly("PRIVACY_ACT_AU", "LGPD", "GDPR", "APPI", "PDPA_SG", "POPIA",
+                        "PIPA_KR", "FADP", "PDPA_TH", "KVKK", "UK_GDPR");
         assertThat(page.select("label[for=type]").text()).isEqualTo("See my data");
         assertThat(page.select(".error-summary")).isEmpty();
     }
