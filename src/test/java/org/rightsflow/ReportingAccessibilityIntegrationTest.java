@@ -83,6 +83,13 @@ class ReportingAccessibilityIntegrationTest {
                             + " && d[i + 2] == 0x3f) { n++; } } return n;");
                     assertThat(painted).as("pixels in the colour of the received bars").isGreaterThan(100);
                 }),
+                pages.check("request metrics asked for a year and law they cannot show", () -> {
+                    pages.open("/staff/records?year=abc&law=NOPE");
+                    assertThat(browser.find("#records-problems-title").getText())
+                            .isEqualTo("These figures cannot be shown");
+                    assertThat(browser.find("#records-problems").getText()).contains("abc", "NOPE");
+                    assertThat(browser.driver().findElements(By.cssSelector("#chart-counts"))).isEmpty();
+                }),
                 pages.check("transparency page in English", () -> {
                     pages.open("/transparency");
                     assertThat(browser.find("h1").getText()).isEqualTo("How we answered privacy requests in " + last);
