@@ -20,6 +20,7 @@ import org.rightsflow.limits.Limited;
 import org.rightsflow.limits.RateLimits;
 import org.rightsflow.request.AppealRejected;
 import org.rightsflow.request.AppealView;
+import org.rightsflow.request.Duplicates;
 import org.rightsflow.request.MessageView;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDetails;
@@ -54,10 +55,12 @@ class StatusController {
     private final RateLimits limits;
     private final StatutoryClock statutoryClock;
     private final DisplayDates dates;
+    private final Duplicates duplicates;
 
     StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
                      RequestLifecycle lifecycle, SystemRegistry systems, RateLimits limits,
-                     StatutoryClock statutoryClock, DisplayDates dates) {
+                     StatutoryClock statutoryClock, DisplayDates dates, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.statutoryClock = statutoryClock;
         this.dates = dates;
         this.limits = limits;
@@ -236,7 +239,8 @@ class StatusController {
         model.addAttribute("standing", StatusStanding.of(new StatusStanding.Facts(request, pausedSince, question,
                 requests.extension(request.reference()), appeal,
                 requests.refusal(request.reference()).map(Refusal::reasons).orElse(null), refusedPart,
-                statutoryClock.policy(request.regime()).grantsAppeal(), followUpPath(request, appeal)), dates));
+                statutoryClock.policy(request.regime()).grantsAppeal(),
+                duplicates.originalOf(request.reference()).orElse(null), followUpPath(request, appeal)), dates));
         return "portal/status";
     }
 

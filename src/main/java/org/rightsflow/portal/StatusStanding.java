@@ -31,7 +31,7 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
 
     /** Every state the customer can find their request in; each has its own label, headline and text keys. */
     public enum State {
-        RECEIVED, AWAITING_VERIFICATION, IN_PROGRESS, WAITING_FOR_ANSWER, EXTENDED, RESPONDED, COMPLETED,
+        RECEIVED, AWAITING_VERIFICATION, IN_PROGRESS, LINKED_TO_EARLIER, WAITING_FOR_ANSWER, EXTENDED, RESPONDED, COMPLETED,
         COMPLETED_IN_PART, UNVERIFIABLE, REFUSED, ANSWERED_WITH_ORIGINAL, APPEAL_LODGED, APPEAL_GRANTED, APPEAL_DENIED;
 
         public String key(String part) {
@@ -45,16 +45,17 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
      * @param question       the latest question we asked, while the clock stands still for its answer
      * @param refusedPart    whether the answer says a system's part was not carried out
      * @param lawGivesAppeal whether the customer's law gives an appeal to us
+     * @param earlierRequest the earlier open request of the same kind this one is answered with, while it is open
      * @param followUpPath   the status page of the request a granted appeal made, when the customer already holds
      *                       its link (it went to the same address)
      */
     record Facts(RequestDetails request, Optional<java.time.Instant> pausedSince, String question,
                  Optional<Extension> extension, Optional<AppealView> appeal, String refusalReasons,
-                 boolean refusedPart, boolean lawGivesAppeal, String followUpPath) {
+                 boolean refusedPart, boolean lawGivesAppeal, String earlierRequest, String followUpPath) {
     }
 
     static State stateOf(RequestStatus status, RequestOutcome outcome, boolean paused, boolean extended,
-                         AppealView appeal, boolean refusedPart) {
+                         AppealView appeal, boolean refusedPart, boolean linkedToEarlier) {
         if (appeal != null) {
             if (!appeal.decided()) {
                 return State.APPEAL_LODGED;
@@ -68,6 +69,9 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
                 case REFUSED -> State.REFUSED;
                 case ANSWERED_WITH_ORIGINAL -> State.ANSWERED_WITH_ORIGINAL;
             };
+        }
+        if (linkedToEarlier && status.isOpen()) {
+            return State.LINKED_TO_EARLIER;
         }
         if (status == RequestStatus.RESPONDED) {
             return refusedPart ? State.COMPLETED_IN_PART : State.RESPONDED;
@@ -91,7 +95,7 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
         RequestDetails request = facts.request();
         AppealView appeal = facts.appeal().orElse(null);
         State state = stateOf(request.status(), request.outcome(), facts.pausedSince().isPresent(),
-                facts.extension().isPresent(), appeal, facts.refusedPart());
+                facts.extension().isPresent(), appeal, facts.refusedPart(), facts.earlierRequest() != null);
         Object[] args = {};
         String detail = null;
         MessageSourceResolvable remedy = null;
@@ -99,6 +103,7 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
         MessageSourceResolvable linkText = null;
         Regime regime = request.regime();
         switch (state) {
+            case LINKED_TO_EARLIER -> args = new Object[] {facts.earlierRequest()};
             case WAITING_FOR_ANSWER -> {
                 args = new Object[] {dates.longDate(dates.dateOf(facts.pausedSince().orElseThrow()))};
                 detail = facts.question();

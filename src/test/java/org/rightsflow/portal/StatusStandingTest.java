@@ -45,20 +45,26 @@ class StatusStandingTest {
 
     @Test
     void aWaitingQuestionOutranksAnExtensionAndAnAppealOutranksTheDecisionItIsAgainst() {
-        assertThat(StatusStanding.stateOf(RequestStatus.IN_PROGRESS, null, true, true, null, false))
+        assertThat(StatusStanding.stateOf(RequestStatus.IN_PROGRESS, null, true, true, null, false, false))
                 .isEqualTo(State.WAITING_FOR_ANSWER);
-        assertThat(StatusStanding.stateOf(RequestStatus.IN_PROGRESS, null, false, true, null, false))
+        assertThat(StatusStanding.stateOf(RequestStatus.IN_PROGRESS, null, false, true, null, false, false))
                 .isEqualTo(State.EXTENDED);
-        assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.COMPLETED, false, true, null, false))
+        assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.COMPLETED, false, true, null, false,
+                false))
                 .as("an extended request that is done is done").isEqualTo(State.COMPLETED);
         assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.REFUSED, false, false,
-                appeal(null), false)).isEqualTo(State.APPEAL_LODGED);
+                appeal(null), false, false)).isEqualTo(State.APPEAL_LODGED);
         assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.REFUSED, false, false,
-                appeal(AppealOutcome.GRANTED), false)).isEqualTo(State.APPEAL_GRANTED);
+                appeal(AppealOutcome.GRANTED), false, false)).isEqualTo(State.APPEAL_GRANTED);
         assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.COMPLETED, false, false,
-                appeal(AppealOutcome.DENIED), true)).isEqualTo(State.APPEAL_DENIED);
-        assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.COMPLETED, false, false, null, true))
+                appeal(AppealOutcome.DENIED), true, false)).isEqualTo(State.APPEAL_DENIED);
+        assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.COMPLETED, false, false, null, true,
+                false))
                 .isEqualTo(State.COMPLETED_IN_PART);
+        assertThat(StatusStanding.stateOf(RequestStatus.RECEIVED, null, false, false, null, false, true))
+                .isEqualTo(State.LINKED_TO_EARLIER);
+        assertThat(StatusStanding.stateOf(RequestStatus.CLOSED, RequestOutcome.ANSWERED_WITH_ORIGINAL, false, false,
+                null, false, true)).isEqualTo(State.ANSWERED_WITH_ORIGINAL);
     }
 
     @Test
@@ -150,6 +156,8 @@ class StatusStandingTest {
             put(standings, facts(request(Regime.UK_GDPR, RequestStatus.CLOSED, outcome), Optional.empty(),
                     Optional.empty(), Optional.empty(), false, false, null));
         }
+        put(standings, new Facts(request(Regime.UK_GDPR, RequestStatus.RECEIVED, null), Optional.empty(), null,
+                Optional.empty(), Optional.empty(), null, false, false, "DSR-2026-EARLIER001", null));
         put(standings, facts(request(Regime.VCDPA, RequestStatus.CLOSED, RequestOutcome.COMPLETED), Optional.empty(),
                 Optional.empty(), Optional.empty(), true, true, null));
         for (AppealOutcome outcome : Arrays.asList(null, AppealOutcome.GRANTED, AppealOutcome.DENIED)) {
@@ -170,7 +178,7 @@ class StatusStandingTest {
                                String followUpPath) {
         return new Facts(request, pausedSince, pausedSince.isPresent() ? "Which of your two accounts do you mean?"
                 : null, extension, appeal, request.outcome() == RequestOutcome.REFUSED
-                ? "The records are under legal privilege." : null, refusedPart, lawGivesAppeal, followUpPath);
+                ? "The records are under legal privilege." : null, refusedPart, lawGivesAppeal, null, followUpPath);
     }
 
     private static RequestDetails request(Regime regime, RequestStatus status, RequestOutcome outcome) {
