@@ -84,7 +84,7 @@ class StatusPageIntegrationTest {
         assertThat(waiting.text("#status-text")).contains("the time limit stands still");
         assertThat(waiting.text("#status-detail")).contains("the one of 2019 or of 2023?");
         assertThat(waiting.document().select("#answer")).as("the form to answer is there").hasSize(1);
-        Page answered = paused.subjectSession().post(paused.statusPath() + "/answer", waiting,
+        Page answered = paused.subjectSession().post(paused.statusPath() + "/answer", paused.statusPage(),
                 Map.of("answer", "The 2023 one."));
         assertThat(answered.document().selectFirst("#standing").attr("data-state")).isEqualTo("IN_PROGRESS");
 
