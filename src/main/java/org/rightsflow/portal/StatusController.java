@@ -19,11 +19,17 @@ import org.rightsflow.limits.Limit;
 import org.rightsflow.limits.Limited;
 import org.rightsflow.limits.RateLimits;
 import org.rightsflow.request.AppealRejected;
+import org.rightsflow.request.AppealView;
+import org.rightsflow.request.Duplicates;
+import org.rightsflow.request.MessageView;
 import org.rightsflow.request.PauseRefused;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestStatus;
+import org.rightsflow.deadline.StatutoryClock;
+import org.rightsflow.request.Refusal;
+import org.rightsflow.support.DisplayDates;
 import org.rightsflow.support.LockConflicts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
@@ -47,9 +53,16 @@ class StatusController {
     private final RequestLifecycle lifecycle;
     private final SystemRegistry systems;
     private final RateLimits limits;
+    private final StatutoryClock statutoryClock;
+    private final DisplayDates dates;
+    private final Duplicates duplicates;
 
     StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
-                     RequestLifecycle lifecycle, SystemRegistry systems, RateLimits limits) {
+                     RequestLifecycle lifecycle, SystemRegistry systems, RateLimits limits,
+                     StatutoryClock statutoryClock, DisplayDates dates, Duplicates duplicates) {
+        this.duplicates = duplicates;
+        this.statutoryClock = statutoryClock;
+        this.dates = dates;
         this.limits = limits;
         this.lifecycle = lifecycle;
         this.systems = systems;
@@ -211,13 +224,37 @@ class StatusController {
         Optional<PackageView> accessPackage = delivery.find(request.reference());
         accessPackage.ifPresent(p -> model.addAttribute("accessPackage", p));
         model.addAttribute("downloadable", accessPackage.filter(delivery::downloadable).isPresent());
-        model.addAttribute("messages", requests.messages(request.reference()));
-        model.addAttribute("waitingForAnswer", requests.pausedSince(request.reference()).isPresent());
+        List<MessageView> messages = requests.messages(request.reference());
+        model.addAttribute("messages", messages);
+        Optional<java.time.Instant> pausedSince = requests.pausedSince(request.reference());
+        model.addAttribute("waitingForAnswer", pausedSince.isPresent());
         model.addAttribute("maxAnswer", RequestLifecycle.MAX_MESSAGE);
-        requests.appeal(request.reference()).ifPresent(appeal -> model.addAttribute("appeal", appeal));
+        Optional<AppealView> appeal = requests.appeal(request.reference());
+        appeal.ifPresent(a -> model.addAttribute("appeal", a));
+        boolean refusedPart = refusedPart(request.reference());
         model.addAttribute("appealable", request.status() == RequestStatus.CLOSED
-                && lifecycle.whyNoAppeal(request.reference(), refusedPart(request.reference())).isEmpty());
+                && lifecycle.whyNoAppeal(request.reference(), refusedPart).isEmpty());
+        String question = pausedSince.isEmpty() ? null : messages.stream().filter(m -> !m.fromSubject())
+                .reduce((first, second) -> second).map(MessageView::body).orElse(null);
+        model.addAttribute("standing", StatusStanding.of(new StatusStanding.Facts(request, pausedSince, question,
+                requests.extension(request.reference()), appeal,
+                requests.refusal(request.reference()).map(Refusal::reasons).orElse(null), refusedPart,
+                statutoryClock.policy(request.regime()).grantsAppeal(),
+                duplicates.originalOf(request.reference()).orElse(null), followUpPath(request, appeal)), dates));
         return "portal/status";
+    }
+
+    /**
+     * The status page of the request a granted appeal made. Its link is safe to show here: the follow-up is the same
+     * person's request, made for the same address, and its own acknowledgement already brought that very link to
+     * that mailbox; whoever holds this page's link holds that mailbox's mail. Nothing links another person's request.
+     */
+    private String followUpPath(RequestDetails request, Optional<AppealView> appeal) {
+        return appeal.map(AppealView::followUpReference)
+                .flatMap(requests::find)
+                .filter(followUp -> followUp.subject().email().equalsIgnoreCase(request.subject().email()))
+                .map(followUp -> "/status/" + requests.statusToken(followUp.reference()))
+                .orElse(null);
     }
 
     /** Whether the answer left a system's part not done: a partial refusal the subject may appeal. */

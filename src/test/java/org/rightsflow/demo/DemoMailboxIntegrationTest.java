@@ -63,4 +63,31 @@ class DemoMailboxIntegrationTest {
         assertThat(staffView.body()).as("staff never see the link, in the demo either")
                 .doesNotContain(path.substring(path.lastIndexOf('/') + 1));
     }
+
+    /**
+     * The preference-center link belongs to no request, and goes out like every other mail: the demo mailbox shows it
+     * under its address, with its link clickable, and the link opens the person's choices.
+     */
+    @Test
+    void thePreferenceCenterLinkThatBelongsToNoRequestIsInTheDemoMailboxToo() {
+        String email = "preferences+" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        WebSession visitor = new WebSession(port);
+        Page sent = visitor.post("/preferences", visitor.get("/preferences"), Map.of("email", email));
+        assertThat(sent.status()).isEqualTo(200);
+
+        Page mailbox = await().atMost(Journey.PATIENCE).until(() -> visitor.get("/demo/mailbox"),
+                page -> page.document().select("nav[aria-labelledby=addresses-heading] a").eachText()
+                        .contains(email));
+        String anchor = mailbox.document().select("nav[aria-labelledby=addresses-heading] a").stream()
+                .filter(a -> a.text().equals(email)).findFirst().orElseThrow().attr("href");
+        Element inbox = mailbox.document().selectFirst(anchor);
+        assertThat(inbox.select("h3").eachText()).anySatisfy(subject ->
+                assertThat(subject).contains("Your privacy choices"));
+        String link = inbox.select("pre.mail a[href*=/preferences/]").attr("href");
+        assertThat(link).as("the preference link is clickable").contains("/preferences/");
+
+        Page choices = new WebSession(port).get(URI.create(link).getPath());
+        assertThat(choices.status()).isEqualTo(200);
+        assertThat(choices.mainText()).contains(email);
+    }
 }
