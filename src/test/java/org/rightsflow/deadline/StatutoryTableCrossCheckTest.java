@@ -2,18 +2,18 @@ package org.rightsflow.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rightsflow.testsupport.NodeScripts;
+import org.rightsflow.testsupport.NodeScripts.Run;
 import org.rightsflow.testsupport.RequiredTools;
 
 /**
@@ -38,7 +38,7 @@ class StatutoryTableCrossCheckTest {
 
     @BeforeAll
     static void findNode() {
-        nodeMissing = RequiredTools.missing(nodeRuns(), "Node.js (node on the PATH)",
+        nodeMissing = RequiredTools.missing(NodeScripts.nodeRuns(), "Node.js (node on the PATH)",
                 "Install Node.js 20 (Debian: nodejs) to cross-check the deadline table.",
                 RequiredTools.REQUIRE_NODE, "the deadline table is not cross-checked");
     }
@@ -84,31 +84,8 @@ class StatutoryTableCrossCheckTest {
         assertThat(check.output()).contains("MISSING APPI ACCESS");
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run check(Path table) throws Exception {
-        Path log = Files.createTempFile(directory, "check-", ".log");
-        Process process = new ProcessBuilder(List.of("node", SCRIPT.toString(), table.toString(), HOLIDAYS.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("statutory-table-check.mjs did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && node.exitValue() == 0;
-        } catch (IOException notOnThePath) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static Run check(Path table) throws Exception {
+        return NodeScripts.run(List.of("node", SCRIPT.toString(), table.toString(), HOLIDAYS.toString()), BASE_DIR,
+                TIMEOUT_SECONDS);
     }
 }

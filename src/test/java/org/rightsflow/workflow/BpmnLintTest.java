@@ -3,18 +3,17 @@ package org.rightsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.testsupport.NodeScripts;
+import org.rightsflow.testsupport.NodeScripts.Run;
 import org.rightsflow.testsupport.RequiredTools;
 
 /**
@@ -36,7 +35,7 @@ class BpmnLintTest {
 
     @BeforeAll
     static void findNode() {
-        nodeMissing = RequiredTools.missing(nodeRuns(), "Node.js (node on the PATH)",
+        nodeMissing = RequiredTools.missing(NodeScripts.nodeRuns(), "Node.js (node on the PATH)",
                 "Install Node.js 20 with npm (Debian: nodejs npm) to lint the BPMN models.",
                 RequiredTools.REQUIRE_NODE, "the BPMN models are not linted");
     }
@@ -71,9 +70,6 @@ class BpmnLintTest {
         assertThat(lint.output()).contains("unlabeled-choice", "label-required");
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
     /** Runs bpmnlint from bpmn/, where it finds .bpmnlintrc. */
     private static Run bpmnlint(List<String> files) throws Exception {
         Path cli = bpmnlintCli();
@@ -103,43 +99,7 @@ class BpmnLintTest {
         return cli;
     }
 
-    private static boolean nodeRuns() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && node.exitValue() == 0;
-        } catch (IOException notOnThePath) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static Run run(List<String> command, Path directory) throws Exception {
-        Path log = Files.createTempFile("bpmnlint-", ".log");
-        try {
-            Process process;
-            try {
-                process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-            } catch (IOException notFound) {
-                return fail("Cannot run `%s`: %s. BpmnLintTest needs Node.js 20 (node and npm) on the PATH.",
-                        command.get(0), notFound.getMessage());
-            }
-            process.getOutputStream().close();
-            boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            if (!finished) {
-                return fail("`%s` did not finish within %s s:%n%s", String.join(" ", command), TIMEOUT_SECONDS,
-                        output);
-            }
-            return new Run(process.exitValue(), output);
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return NodeScripts.run(command, directory, TIMEOUT_SECONDS);
     }
 }
