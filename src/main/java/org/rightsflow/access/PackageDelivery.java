@@ -132,7 +132,8 @@ public class PackageDelivery {
         model.put("code", MailSecret.downloadCode(code));
         model.put("minutes", properties.codeValidFor().toMinutes());
         model.put("statusUrl", MailSecret.statusLink(links.status(requests.statusToken(reference))));
-        outbox.queue(new OutgoingMail(reference, MailKind.DOWNLOAD_CODE, request.subject().email(), model));
+        outbox.queue(new OutgoingMail(reference, MailKind.DOWNLOAD_CODE, request.subject().email(), model,
+                request.language()));
         timeline.record(reference, Actors.SUBJECT, TimelineKind.DOWNLOAD_CODE_SENT,
                 "Download code emailed to the subject, valid for " + properties.codeValidFor().toMinutes() + " minutes.");
         return CodeOutcome.SENT;

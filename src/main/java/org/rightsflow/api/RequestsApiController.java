@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.audit.AccessKind;
@@ -37,6 +38,7 @@ import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.request.UnknownRequestException;
 import org.rightsflow.security.ApiCaller;
 import org.rightsflow.security.ApiScope;
+import org.rightsflow.support.Languages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,6 +96,11 @@ class RequestsApiController {
                     problems.add(new FieldProblem(problem.field() == null ? "corrections"
                             : "corrections." + problem.field(), problem.message())));
         }
+        Locale language = body.language() == null ? Languages.ENGLISH : Languages.ofTag(body.language());
+        if (language == null) {
+            problems.add(new FieldProblem("language", "must be one of " + Languages.SUPPORTED.stream()
+                    .map(Locale::toLanguageTag).toList()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
@@ -101,7 +108,7 @@ class RequestsApiController {
                 new SubjectIdentity(body.subject().email().strip(), body.subject().name().strip(),
                         blankToNull(body.subject().accountId())),
                 blankToNull(body.details()), channel, receivedAt, actor(principal), stripped(body.corrections()),
-                ApiCaller.of(principal).map(ApiCaller::keyName).orElse(null)));
+                ApiCaller.of(principal).map(ApiCaller::keyName).orElse(null)).inLanguage(language));
         RequestDetails request = submitted.request();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + request.reference()))
                 .body(new SubmittedBody(request.reference(), request.status().name(), request.receivedAt(),

@@ -12,7 +12,8 @@ import org.rightsflow.request.PersonName;
 
 /**
  * {@code POST /api/v1/requests}. Type, regime and channel arrive as text so that an unknown value is reported
- * against its field like every other mistake, rather than as unreadable JSON.
+ * against its field like every other mistake, rather than as unreadable JSON. {@code language} (optional, a BCP 47
+ * tag of a supported language, default English) is the language every message to the subject is written in.
  */
 record SubmitRequestBody(
         @NotBlank(message = "is required") String type,
@@ -21,7 +22,8 @@ record SubmitRequestBody(
         @MaxBytes(value = IntakeLimits.MAX_DETAILS_BYTES, message = "must be at most 10240 bytes") String details,
         String channel,
         String receivedAt,
-        Map<String, String> corrections) {
+        Map<String, String> corrections,
+        String language) {
 
     /** For a CORRECTION: field → what it should be; checked against the fields the connected systems declare. */
     SubmitRequestBody {

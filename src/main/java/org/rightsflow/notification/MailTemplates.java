@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.rightsflow.support.DisplayDates;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -42,9 +44,9 @@ class MailTemplates {
         engine.setTemplateEngineMessageSource(messages);
     }
 
-    RenderedMail render(MailKind kind, Map<String, Object> model) {
-        String deliverable = process(kind, withSecrets(model, MailSecret::value));
-        String redacted = process(kind, withSecrets(model, MailSecret::placeholder));
+    RenderedMail render(MailKind kind, Map<String, Object> model, Locale language) {
+        String deliverable = process(kind, withSecrets(model, MailSecret::value), language);
+        String redacted = process(kind, withSecrets(model, MailSecret::placeholder), language);
         String unmarked = SecretLinks.firstIn(redacted);
         if (unmarked != null) {
             throw new IllegalStateException("Mail " + kind.template() + " holds a " + unmarked
@@ -61,10 +63,17 @@ class MailTemplates {
         return resolved;
     }
 
-    private String process(MailKind kind, Map<String, Object> model) {
-        Context context = new Context(Locale.ENGLISH, model);
+    private String process(MailKind kind, Map<String, Object> model, Locale language) {
+        Context context = new Context(language, model);
         context.setVariable("dates", dates);
-        return engine.process(kind.template(), context).strip();
+        // What the template calls in Java (dates, labels) writes in the mail's language too (support.Languages).
+        LocaleContext previous = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(language);
+        try {
+            return engine.process(kind.template(), context).strip();
+        } finally {
+            LocaleContextHolder.setLocaleContext(previous);
+        }
     }
 
     private record Text(String subject, String body) {

@@ -35,7 +35,7 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessageView queue(OutgoingMail mail) {
-        RenderedMail rendered = templates.render(mail.kind(), mail.model());
+        RenderedMail rendered = templates.render(mail.kind(), mail.model(), mail.language());
         OutboxMessage message = messages.save(new OutboxMessage(mail.reference(), mail.kind(), mail.recipient(), rendered,
                 clock.instant(), cipher));
         if (mail.reference() != null) {

@@ -18,6 +18,7 @@ import org.rightsflow.notification.Outbox;
 import org.rightsflow.notification.OutgoingMail;
 import org.rightsflow.support.DataCipher;
 import org.rightsflow.support.Digests;
+import org.rightsflow.support.Languages;
 import org.rightsflow.support.PublicLinks;
 import org.rightsflow.support.SubjectHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,7 +91,8 @@ public class PreferenceCenter {
             model.put("dueOn", recorded.dueOn());
             model.put("preferencesUrl", MailSecret.preferenceLink(links.preferences(newLink(email))));
             model.put("validHours", linkValidFor.toHours());
-            outbox.queue(new OutgoingMail(null, MailKind.OPT_OUT_CONFIRMATION, email.strip(), model));
+            outbox.queue(new OutgoingMail(null, MailKind.OPT_OUT_CONFIRMATION, email.strip(), model,
+                    Languages.current()));
         }
         return recorded;
     }
@@ -104,7 +106,8 @@ public class PreferenceCenter {
         Map<String, Object> model = new HashMap<>();
         model.put("preferencesUrl", MailSecret.preferenceLink(links.preferences(newLink(email))));
         model.put("validHours", linkValidFor.toHours());
-        outbox.queue(new OutgoingMail(null, MailKind.PREFERENCES_LINK, email.strip(), model));
+        // In the language of the page the person asked from: we hold no request, and no language, for them.
+        outbox.queue(new OutgoingMail(null, MailKind.PREFERENCES_LINK, email.strip(), model, Languages.current()));
     }
 
     /** The subject a link proves, while it is valid. Unknown, altered and expired links prove nobody. */

@@ -25,6 +25,7 @@ import org.rightsflow.request.RequestIntake;
 import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
+import org.rightsflow.support.Languages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -117,7 +118,8 @@ class PrivacyCenterController {
         }
         SubmittedRequest submitted = intake.submit(new NewRequest(type.get(), regime.get(),
                 new SubjectIdentity(form.getEmail().strip(), form.getName().strip(), PortalInput.blankToNull(form.getAccountId())),
-                PortalInput.blankToNull(form.getDetails()), Channel.WEB_FORM, null, Actors.SUBJECT, corrections));
+                PortalInput.blankToNull(form.getDetails()), Channel.WEB_FORM, null, Actors.SUBJECT, corrections)
+                .inLanguage(Languages.current()));
         if (GlobalPrivacyControl.sentBy(request)) {
             // The browser's signal applies to the person the form names, whatever they asked for (CCPA §7025).
             preferences.optOut(form.getEmail().strip(), Purpose.SALE_SHARING, SignalSource.GPC, regime.get());

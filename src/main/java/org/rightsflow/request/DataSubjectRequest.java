@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
@@ -143,6 +144,10 @@ class DataSubjectRequest {
     @Column(name = "submitted_by_api_key", updatable = false)
     private String submittedByApiKey;
 
+    /** The subject's language as a BCP 47 tag (support.Languages): every message to them is written in it. */
+    @Column(nullable = false, updatable = false)
+    private String language;
+
     @Version
     private long version;
 
@@ -171,6 +176,7 @@ class DataSubjectRequest {
         applyDeadline(deadline);
         this.status = RequestStatus.RECEIVED;
         this.submittedByApiKey = request.submittedByApiKey();
+        this.language = request.language().toLanguageTag();
     }
 
     void awaitVerification() {
@@ -367,7 +373,7 @@ class DataSubjectRequest {
                 fields.open(subjectAccountIdSealed, PersonalFields.SUBJECT_ACCOUNT_ID));
         return new RequestDetails(reference, type, regime, subject, fields.open(detailsSealed, PersonalFields.DETAILS),
                 channel, receivedAt, clockStartedAt, due, extendedDue, acknowledgeBy, statutoryRight,
-                verificationRequired, status, outcome, closedAt);
+                verificationRequired, status, outcome, closedAt, Locale.forLanguageTag(language));
     }
 
     /** The request as a line of the staff list: nothing needs opening. */

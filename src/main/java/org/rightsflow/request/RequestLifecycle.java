@@ -360,7 +360,7 @@ public class RequestLifecycle {
             RequestDetails original = details(load(reference));
             followUp = intake.submit(new NewRequest(original.type(), original.regime(), original.subject(),
                     "Follow-up of " + reference + ": the appeal was granted. " + why, original.channel(), null,
-                    actor, requestedCorrectionsOf(reference))).request().reference();
+                    actor, requestedCorrectionsOf(reference)).inLanguage(original.language())).request().reference();
         }
         appeal.decide(outcome, why, actor, clock.instant(), followUp);
         timeline.record(reference, actor, TimelineKind.APPEAL_DECIDED, "Appeal " + outcome.name().toLowerCase()

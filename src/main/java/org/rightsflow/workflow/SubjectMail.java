@@ -101,6 +101,7 @@ class SubjectMail {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("request", request);
         model.put("statusUrl", MailSecret.statusLink(links.status(requests.statusToken(request.reference()))));
-        outbox.queue(new OutgoingMail(request.reference(), kind, request.subject().email(), model));
+        outbox.queue(new OutgoingMail(request.reference(), kind, request.subject().email(), model,
+                request.language()));
     }
 }

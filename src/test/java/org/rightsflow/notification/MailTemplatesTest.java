@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.support.DisplayDates;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.rightsflow.support.MessageBundles;
+import org.springframework.context.MessageSource;
 
 /**
  * Every mail template, rendered with the model its sender gives it (workflow/SubjectMail.java and StaffMail.java):
@@ -70,12 +72,8 @@ class MailTemplatesTest {
 
     private final MailTemplates templates = new MailTemplates(messages(), new DisplayDates(ZoneOffset.UTC));
 
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+    private static MessageSource messages() {
+        return MessageBundles.create();
     }
 
     static RequestDetails request(Regime regime, RequestType type, boolean verificationRequired) {
@@ -200,7 +198,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @MethodSource("requestKinds")
     void everyTemplateRendersCompletelyWithASubjectLine(MailKind kind) {
-        RenderedMail mail = templates.render(kind, model(kind, gdprAccess()));
+        RenderedMail mail = templates.render(kind, model(kind, gdprAccess()), Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).contains(REFERENCE).doesNotContain("\n");
@@ -233,7 +231,7 @@ class MailTemplatesTest {
         model.put("openSystems", "Mailing agency, Partner feed");
         model.put("batchUrl", "https://privacy.shop.example/staff/opt-outs/OPT-2027-000012");
 
-        RenderedMail mail = templates.render(kind, model);
+        RenderedMail mail = templates.render(kind, model, Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).contains("OPT-2027-000012", "batch");
@@ -254,7 +252,7 @@ class MailTemplatesTest {
         model.put("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL));
         model.put("validHours", 24L);
 
-        RenderedMail mail = templates.render(MailKind.OPT_OUT_CONFIRMATION, model);
+        RenderedMail mail = templates.render(MailKind.OPT_OUT_CONFIRMATION, model, Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).isEqualTo(subject);
@@ -268,7 +266,7 @@ class MailTemplatesTest {
             "LIMIT_SENSITIVE, We now use your sensitive personal information only for what our service needs"})
     void theAnswerToAnOptOutOrLimitSaysWhatChangedAndWhereToChangeItAgain(RequestType type, String says) {
         RenderedMail mail = templates.render(MailKind.RESPONSE, subjectModel(MailKind.RESPONSE,
-                request(Regime.CCPA, type, false)));
+                request(Regime.CCPA, type, false)), Locale.ENGLISH);
 
         assertThat(mail.body()).contains(says, "preference center: https://privacy.shop.example/preferences");
     }
@@ -283,7 +281,7 @@ class MailTemplatesTest {
         String originalDue = dates.longDate(request.due());
         String newDue = dates.longDate(request.extendedDue());
         RenderedMail mail = templates.render(MailKind.EXTENSION_NOTICE, subjectModel(MailKind.EXTENSION_NOTICE,
-                request));
+                request), Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).isEqualTo("We need more time for your request " + REFERENCE);
@@ -310,14 +308,14 @@ class MailTemplatesTest {
         Map<String, Object> granted = subjectModel(MailKind.APPEAL_DECISION, virginia);
         granted.put("appeal", appeal(AppealOutcome.GRANTED, "DSR-2027-000077"));
 
-        String deniedBody = templates.render(MailKind.APPEAL_DECISION, denied).body();
-        String grantedBody = templates.render(MailKind.APPEAL_DECISION, granted).body();
+        String deniedBody = templates.render(MailKind.APPEAL_DECISION, denied, Locale.ENGLISH).body();
+        String grantedBody = templates.render(MailKind.APPEAL_DECISION, granted, Locale.ENGLISH).body();
 
         assertThat(deniedBody).contains("Your appeal is denied", "The order history is kept by the carrier",
                 "submit a complaint to the Virginia Attorney General");
         assertThat(grantedBody).contains("Your appeal is granted", "as reference DSR-2027-000077")
                 .doesNotContain("Attorney General");
-        assertThat(templates.render(MailKind.APPEAL_RECEIVED, subjectModel(MailKind.APPEAL_RECEIVED, virginia))
+        assertThat(templates.render(MailKind.APPEAL_RECEIVED, subjectModel(MailKind.APPEAL_RECEIVED, virginia), Locale.ENGLISH)
                 .body()).contains("by Friday 21 May 2027", "Someone who did not take the original decision");
     }
 
@@ -327,7 +325,7 @@ class MailTemplatesTest {
         Map<String, Object> model = staffModel(MailKind.STAFF_REMINDER, request);
         model.put("daysLeft", 0L);
 
-        String body = templates.render(MailKind.STAFF_REMINDER, model).body();
+        String body = templates.render(MailKind.STAFF_REMINDER, model, Locale.ENGLISH).body();
 
         assertThat(body).contains("due today: tomorrow the privacy officers are alerted").doesNotContain("0 day(s)");
     }
@@ -335,7 +333,7 @@ class MailTemplatesTest {
     @Test
     void thePreferenceLinkMailCarriesTheLinkAndSaysWhatToDoIfUnasked() {
         RenderedMail mail = templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl",
-                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L));
+                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L), Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.body()).contains(PREFERENCES_URL, "If you did not ask for it, ignore this email");
@@ -346,7 +344,7 @@ class MailTemplatesTest {
     void everySubjectMailCarriesTheStatusLinkAndNamesWhatWasAskedFor(MailKind kind, RequestType type) {
         RequestDetails request = request(Regime.CCPA, type, type != RequestType.OPT_OUT);
 
-        RenderedMail mail = templates.render(kind, subjectModel(kind, request));
+        RenderedMail mail = templates.render(kind, subjectModel(kind, request), Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.body()).contains(STATUS_URL).startsWith("Hello,\n").doesNotContain(SUBJECT_NAME);
@@ -356,7 +354,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = MailKind.class, names = {"ACKNOWLEDGEMENT", "VERIFICATION", "UNVERIFIABLE", "RESPONSE"})
     void subjectMailsShowNoneOfTheSubjectsOtherDataAndNoStaffLink(MailKind kind) {
-        RenderedMail mail = templates.render(kind, subjectModel(kind, gdprAccess()));
+        RenderedMail mail = templates.render(kind, subjectModel(kind, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject() + mail.body())
                 .doesNotContain(SUBJECT_EMAIL, ACCOUNT_ID, "4242", "Secret Lane", "/staff");
@@ -365,7 +363,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @EnumSource(value = MailKind.class, names = {"PROCESSOR_REQUEST", "PROCESSOR_REMINDER"})
     void processorMailsCarryWhatIsNeededToFindThePersonAndTheConfirmationLinkOnly(MailKind kind) {
-        RenderedMail mail = templates.render(kind, processorModel(gdprAccess()));
+        RenderedMail mail = templates.render(kind, processorModel(gdprAccess()), Locale.ENGLISH);
 
         String whole = mail.subject() + "\n" + mail.body();
         assertThat(whole).contains(REFERENCE, SUBJECT_NAME, SUBJECT_EMAIL, CONFIRM_URL);
@@ -377,7 +375,7 @@ class MailTemplatesTest {
     @EnumSource(value = MailKind.class, names = {"STAFF_REMINDER", "STAFF_ESCALATION", "STAFF_CALLBACK_LATE",
             "STAFF_PROCESSOR_OVERDUE"})
     void staffMailsLinkToTheStaffPageAndCarryNoPersonalDataOfTheSubject(MailKind kind) {
-        RenderedMail mail = templates.render(kind, staffModel(kind, gdprAccess()));
+        RenderedMail mail = templates.render(kind, staffModel(kind, gdprAccess()), Locale.ENGLISH);
 
         String whole = mail.subject() + "\n" + mail.body();
         assertThat(whole).contains(REQUEST_URL, "Hello Sam Owner,");
@@ -387,7 +385,7 @@ class MailTemplatesTest {
 
     @Test
     void theAcknowledgementGivesTheDatesAndAnnouncesTheConfirmationEmail() {
-        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, gdprAccess()));
+        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("We received your request DSR-2027-000042");
         assertThat(mail.body())
@@ -402,7 +400,7 @@ class MailTemplatesTest {
         // CCPA opt-out: 15 business days from Sunday 31 Jan 2027, Presidents' Day (15 Feb) skipped -> 22 Feb.
         RequestDetails optOut = request(Regime.CCPA, RequestType.OPT_OUT, false);
 
-        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, optOut));
+        RenderedMail mail = templates.render(MailKind.ACKNOWLEDGEMENT, subjectModel(MailKind.ACKNOWLEDGEMENT, optOut), Locale.ENGLISH);
 
         assertThat(mail.body())
                 .contains("We will answer by Monday 22 February 2027, as CCPA/CPRA requires.")
@@ -412,7 +410,7 @@ class MailTemplatesTest {
 
     @Test
     void theVerificationMailCarriesTheOneTimeLinkAndItsLastDay() {
-        RenderedMail mail = templates.render(MailKind.VERIFICATION, subjectModel(MailKind.VERIFICATION, gdprAccess()));
+        RenderedMail mail = templates.render(MailKind.VERIFICATION, subjectModel(MailKind.VERIFICATION, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("Please confirm your request DSR-2027-000042");
         assertThat(mail.body()).contains(VERIFY_URL).contains("until Sunday 7 February 2027");
@@ -422,7 +420,7 @@ class MailTemplatesTest {
     void theResponseListsWhatWasDoneInEachSystem() {
         RequestDetails deletion = request(Regime.GDPR, RequestType.DELETION, true);
 
-        RenderedMail mail = templates.render(MailKind.RESPONSE, subjectModel(MailKind.RESPONSE, deletion));
+        RenderedMail mail = templates.render(MailKind.RESPONSE, subjectModel(MailKind.RESPONSE, deletion), Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("Our answer to your request DSR-2027-000042");
         assertThat(mail.body())
@@ -442,7 +440,7 @@ class MailTemplatesTest {
         model.put("refusal", new Refusal(RefusalGround.EXCESSIVE, "This is the fifth identical request this month.",
                 "Requests DSR-1, DSR-2, DSR-3 and DSR-4 of March.", "dpo"));
 
-        RenderedMail mail = templates.render(MailKind.REFUSAL, model);
+        RenderedMail mail = templates.render(MailKind.REFUSAL, model, Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).isEqualTo("Our decision on your request " + REFERENCE);
@@ -496,7 +494,7 @@ class MailTemplatesTest {
         Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.CCPA, RequestType.OPT_OUT, false));
         model.put("results", List.of());
 
-        RenderedMail mail = templates.render(MailKind.RESPONSE, model);
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model, Locale.ENGLISH);
 
         assertThat(mail.body())
                 .contains("None of our systems takes part in this kind of request")
@@ -506,7 +504,7 @@ class MailTemplatesTest {
 
     @Test
     void theUnverifiableMailSaysNothingWasSharedChangedOrDeleted() {
-        RenderedMail mail = templates.render(MailKind.UNVERIFIABLE, subjectModel(MailKind.UNVERIFIABLE, gdprAccess()));
+        RenderedMail mail = templates.render(MailKind.UNVERIFIABLE, subjectModel(MailKind.UNVERIFIABLE, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("We could not act on your request DSR-2027-000042");
         assertThat(mail.body()).contains("closed it without sharing, changing or deleting anything");
@@ -514,7 +512,7 @@ class MailTemplatesTest {
 
     @Test
     void theReminderTellsTheTaskItsDueDateAndTheDaysLeft() {
-        RenderedMail mail = templates.render(MailKind.STAFF_REMINDER, staffModel(MailKind.STAFF_REMINDER, gdprAccess()));
+        RenderedMail mail = templates.render(MailKind.STAFF_REMINDER, staffModel(MailKind.STAFF_REMINDER, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject())
                 .isEqualTo("Reminder: Delete the data in Web shop for DSR-2027-000042 is due Monday 1 March 2027");
@@ -524,7 +522,7 @@ class MailTemplatesTest {
     @Test
     void theEscalationSaysHowLateTheRequestIs() {
         RenderedMail mail = templates.render(MailKind.STAFF_ESCALATION,
-                staffModel(MailKind.STAFF_ESCALATION, gdprAccess()));
+                staffModel(MailKind.STAFF_ESCALATION, gdprAccess()), Locale.ENGLISH);
 
         assertThat(mail.subject()).isEqualTo("OVERDUE: request DSR-2027-000042 passed its statutory due date");
         assertThat(mail.body()).contains("(ACCESS, GDPR) was due on Monday 1 March 2027 and is 3 day(s) overdue, "
@@ -549,7 +547,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theSetPasswordMailNamesTheAccountAndCarriesTheLinkOnlyInTheDeliveredCopy(boolean newAccount) {
-        RenderedMail mail = templates.render(MailKind.STAFF_SET_PASSWORD, setPasswordModel(newAccount));
+        RenderedMail mail = templates.render(MailKind.STAFF_SET_PASSWORD, setPasswordModel(newAccount), Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject()).isEqualTo(newAccount ? "Your Rightsflow staff account" : "Set your Rightsflow password");
@@ -562,7 +560,7 @@ class MailTemplatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyKindWithItsSecrets")
     void theStaffCopyShowsEachSecretAsItsLabelAndTheDeliveredMailCarriesIt(MailKind kind, Map<String, Object> model) {
-        RenderedMail mail = templates.render(kind, model);
+        RenderedMail mail = templates.render(kind, model, Locale.ENGLISH);
 
         List<MailSecret> secrets = model.values().stream().filter(MailSecret.class::isInstance)
                 .map(MailSecret.class::cast).toList();
@@ -580,14 +578,14 @@ class MailTemplatesTest {
         Map<String, Object> verification = subjectModel(MailKind.VERIFICATION, gdprAccess());
         Map<String, Object> download = subjectModel(MailKind.DOWNLOAD_CODE, gdprAccess());
 
-        assertThat(templates.render(MailKind.VERIFICATION, verification).redactedBody())
+        assertThat(templates.render(MailKind.VERIFICATION, verification, Locale.ENGLISH).redactedBody())
                 .contains("Open this link and press \"Confirm my request\":\n\n[one-time verification link]\n",
                         "Follow your request:\n[private status link]");
-        assertThat(templates.render(MailKind.DOWNLOAD_CODE, download).redactedBody()).contains("    [download code]\n");
-        assertThat(templates.render(MailKind.PROCESSOR_REQUEST, processorModel(gdprAccess())).redactedBody())
+        assertThat(templates.render(MailKind.DOWNLOAD_CODE, download, Locale.ENGLISH).redactedBody()).contains("    [download code]\n");
+        assertThat(templates.render(MailKind.PROCESSOR_REQUEST, processorModel(gdprAccess()), Locale.ENGLISH).redactedBody())
                 .contains("[processor confirmation link]");
         assertThat(templates.render(MailKind.PREFERENCES_LINK, Map.of("preferencesUrl",
-                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L)).redactedBody())
+                MailSecret.preferenceLink(PREFERENCES_URL), "validHours", 24L), Locale.ENGLISH).redactedBody())
                 .contains("[preference-center link]");
     }
 
@@ -597,7 +595,7 @@ class MailTemplatesTest {
         model.put("statusUrl", STATUS_URL);
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                .isThrownBy(() -> templates.render(MailKind.ACKNOWLEDGEMENT, model))
+                .isThrownBy(() -> templates.render(MailKind.ACKNOWLEDGEMENT, model, Locale.ENGLISH))
                 .withMessageContaining("private status link");
     }
 
@@ -624,7 +622,7 @@ class MailTemplatesTest {
             model.put("toldRecipients", List.of("Mailing agency"));
         }
 
-        RenderedMail mail = templates.render(kind, model);
+        RenderedMail mail = templates.render(kind, model, Locale.ENGLISH);
 
         assertFullyRendered(mail);
         assertThat(mail.subject() + "\n" + mail.body()).doesNotContain("Victim", "URGENT", "evil.example", "555 0100",
@@ -642,7 +640,7 @@ class MailTemplatesTest {
                                 RECEIVED))));
         model.put("toldRecipients", List.of("Mailing agency"));
 
-        RenderedMail mail = templates.render(MailKind.RESPONSE, model);
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model, Locale.ENGLISH);
 
         assertThat(mail.body()).contains("- Last name: corrected in each of our systems that holds it",
                 "- Phone: not corrected. Why: We hold no phone number.", "- Web shop: done.",

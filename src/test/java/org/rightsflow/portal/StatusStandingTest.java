@@ -28,8 +28,9 @@ import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.support.DisplayDates;
+import org.rightsflow.support.MessageBundles;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * What the top of the status page says in each state: the state that wins when several things are true, a label,
@@ -41,7 +42,7 @@ class StatusStandingTest {
 
     private static final DisplayDates DATES = new DisplayDates(ZoneOffset.UTC);
     private static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
-    private final ResourceBundleMessageSource bundle = bundle();
+    private final MessageSource bundle = bundle();
 
     @Test
     void aWaitingQuestionOutranksAnExtensionAndAnAppealOutranksTheDecisionItIsAgainst() {
@@ -202,12 +203,8 @@ class StatusStandingTest {
         return bundle.getMessage(message, Locale.ENGLISH);
     }
 
-    private static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
+    private static MessageSource bundle() {
+        return MessageBundles.create();
     }
 
     /** The Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */

@@ -14,7 +14,8 @@ import org.rightsflow.request.RefusalGround;
 import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestSearch;
 import org.rightsflow.request.RequestStatus;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.rightsflow.support.MessageBundles;
+import org.springframework.context.MessageSource;
 
 /** Every constant of every vocabulary staff pages show has a label, so no page falls back to a code. */
 class LabelsTest {
@@ -40,9 +41,7 @@ class LabelsTest {
 
     @Test
     void labelsComeFromTheBundleNotFromTheCodes() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
+        MessageSource source = MessageBundles.create();
         Labels labels = new Labels(source);
 
         assertThat(labels.of(Regime.VCDPA)).isEqualTo("Virginia CDPA");
