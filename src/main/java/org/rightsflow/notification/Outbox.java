@@ -36,7 +36,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessageView queue(OutgoingMail mail) {
         RenderedMail rendered = templates.render(mail.kind(), mail.model(), mail.language());
-        OutboxMessage message = messages.save(new OutboxMessage(mail.reference(), mail.kind(), mail.recipient(), rendered,
+        OutboxMessage message = messages.save(new OutboxMessage(mail.reference(), mail.kind(), mail.recipient(), mail.language(), rendered,
                 clock.instant(), cipher));
         if (mail.reference() != null) {
             timeline.record(mail.reference(), Actors.SYSTEM, TimelineKind.MESSAGE_QUEUED,

@@ -234,6 +234,8 @@ class OutboxDispatcher {
         helper.setTo(message.recipient(cipher));
         helper.setSubject(message.subject());
         helper.setText(message.deliverableBody(cipher), false);
+        // Mail clients and screen readers pick the reading voice and spelling by it.
+        mime.setContentLanguage(new String[] {message.language()});
         // Stable per message, so a resend after a crash is recognisable as the same message
         // (JavaMailSenderImpl keeps a Message-ID that is already set).
         mime.setHeader("Message-ID", "<outbox-" + message.id() + "." + message.createdAt().toEpochMilli()

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.rightsflow.support.FieldCipher;
 
 /**
@@ -73,11 +74,17 @@ class OutboxMessage {
     @Version
     private long version;
 
+    /** The language the message is written in (a BCP 47 tag), sent as its Content-Language. */
+    @Column(nullable = false, updatable = false)
+    private String language;
+
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String reference, MailKind kind, String recipient, RenderedMail mail, Instant now, FieldCipher cipher) {
+    OutboxMessage(String reference, MailKind kind, String recipient, Locale language, RenderedMail mail, Instant now,
+                  FieldCipher cipher) {
         this.reference = reference;
+        this.language = language.toLanguageTag();
         this.kind = kind;
         this.recipient = cipher.seal(recipient, RECIPIENT);
         this.subject = mail.subject();
@@ -86,6 +93,10 @@ class OutboxMessage {
         this.status = MessageStatus.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    String language() {
+        return language;
     }
 
     boolean claim(Instant now) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.FieldCipher;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -24,7 +25,7 @@ class OutboxMessageTest {
 
     /** A message as the dispatcher finds it: already stored, so it has an id. */
     private static OutboxMessage message() {
-        OutboxMessage message = new OutboxMessage("DSR-2027-000042", MailKind.ACKNOWLEDGEMENT, "jo@example.com",
+        OutboxMessage message = new OutboxMessage("DSR-2027-000042", MailKind.ACKNOWLEDGEMENT, "jo@example.com", Locale.ENGLISH,
                 new RenderedMail("We received your request DSR-2027-000042", "Hello,\n" + STATUS_LINK + "\n",
                         "Hello,\n[private status link]\n"), CREATED, CIPHER);
         ReflectionTestUtils.setField(message, "id", 17L);

@@ -44,6 +44,12 @@ public final class WebSession {
         return this;
     }
 
+    /** From now on every request carries this Accept-Language, as a browser set to those languages sends it. */
+    public WebSession speaking(String acceptLanguage) {
+        headers.put("Accept-Language", acceptLanguage);
+        return this;
+    }
+
     /**
      * From now on every request says it comes from this client address (X-Forwarded-For, as a proxy in front of the
      * application would), for tests whose application honours forwarded headers. Use documentation addresses
