@@ -104,7 +104,7 @@ class LanguagesIntegrationTest {
         journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Not a subscriber.");
         String answerSubject = await().atMost(Journey.PATIENCE).until(() -> subjectOf(journey.reference(), "RESPONSE"),
                 subject -> subject != null);
-        assertThat(journey.mailSubjects()).contains(answerSubject);
+        await().atMost(Journey.PATIENCE).until(journey::mailSubjects, subjects -> subjects.contains(answerSubject));
 
         byte[] zip = journey.downloadPackage();
         Page status = journey.statusPage();
