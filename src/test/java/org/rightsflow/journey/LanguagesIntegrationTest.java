@@ -5,22 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rightsflow.testsupport.Journey;
+import org.rightsflow.testsupport.PackVerifier;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
@@ -123,7 +120,7 @@ class LanguagesIntegrationTest {
                 assertThat(mail.getContentLanguage()).as("Content-Language of " + TestMailServer.subject(mail))
                         .containsExactly(tag));
 
-        Document summary = Jsoup.parse(entry(zip, "summary.html"));
+        Document summary = Jsoup.parse(new String(PackVerifier.unzip(zip).get("summary.html"), StandardCharsets.UTF_8));
         assertThat(summary.selectFirst("html").attr("lang")).isEqualTo(tag);
         assertThat(summary.text()).doesNotContain("Your personal data");
     }
@@ -141,17 +138,6 @@ class LanguagesIntegrationTest {
             }
         }
         return null;
-    }
-
-    private static String entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().equals(name)) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        throw new AssertionError(name + " is not in the package");
     }
 
     private JsonNode apiGet(String path) throws Exception {

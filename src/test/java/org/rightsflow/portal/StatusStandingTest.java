@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
@@ -29,6 +27,7 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.support.DisplayDates;
 import org.rightsflow.support.MessageBundles;
+import org.rightsflow.testsupport.Readability;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 
@@ -205,40 +204,5 @@ class StatusStandingTest {
 
     private static MessageSource bundle() {
         return MessageBundles.create();
-    }
-
-    /** The Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
-    static final class Readability {
-
-        private static final Pattern WORD = Pattern.compile("[A-Za-z]+(?:'[A-Za-z]+)?");
-        private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
-
-        static double grade(String text) {
-            String[] sentences = text.split("[.!?:]+(\\s|$)");
-            long sentenceCount = Arrays.stream(sentences).filter(s -> WORD.matcher(s).find()).count();
-            List<String> words = new ArrayList<>();
-            Matcher word = WORD.matcher(text.replaceAll("\\([^)]*\\)", ""));
-            while (word.find()) {
-                words.add(word.group().toLowerCase(Locale.ROOT));
-            }
-            int syllables = words.stream().mapToInt(Readability::syllables).sum();
-            return 0.39 * words.size() / Math.max(1, sentenceCount) + 11.8 * syllables / Math.max(1, words.size())
-                    - 15.59;
-        }
-
-        /** Vowel groups, less a silent final e; at least one. Rough, as every such count is, but steady. */
-        static int syllables(String word) {
-            String w = word.replaceAll("'.*$", "");
-            if (w.length() <= 3) {
-                return 1;
-            }
-            w = w.replaceAll("(?:[^laeiouy]es|ed|[^laeiouy]e)$", "").replaceAll("^y", "");
-            Matcher groups = VOWELS.matcher(w);
-            int count = 0;
-            while (groups.find()) {
-                count++;
-            }
-            return Math.max(1, count);
-        }
     }
 }
