@@ -71,14 +71,14 @@ class OptOutController {
 
     @Limited(Limit.OPT_OUT_FORM)
     @PostMapping(SALE_PATH)
-    String optOutOfSale(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, Model model,
+    String optOutOfSale(@Valid @ModelAttribute("optOutForm") OptOutForm form, BindingResult errors, Model model,
                         HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return submit(Purpose.SALE_SHARING, form, errors, model, request, response, redirect);
     }
 
     @Limited(Limit.OPT_OUT_FORM)
     @PostMapping(SENSITIVE_PATH)
-    String limitSensitiveUse(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, Model model,
+    String limitSensitiveUse(@Valid @ModelAttribute("optOutForm") OptOutForm form, BindingResult errors, Model model,
                              HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return submit(Purpose.SENSITIVE_USE, form, errors, model, request, response, redirect);
     }
@@ -93,8 +93,8 @@ class OptOutController {
     }
 
     private String form(Model model, Purpose purpose) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new OptOutForm());
+        if (!model.containsAttribute("optOutForm")) {
+            model.addAttribute("optOutForm", new OptOutForm());
         }
         model.addAttribute("purpose", purpose);
         model.addAttribute("action", purpose == Purpose.SALE_SHARING ? SALE_PATH : SENSITIVE_PATH);

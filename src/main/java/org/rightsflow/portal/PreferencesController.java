@@ -21,6 +21,8 @@ import org.rightsflow.optout.Purpose;
 import org.rightsflow.optout.Recorded;
 import org.rightsflow.optout.SignalSource;
 import org.rightsflow.support.EnumNames;
+import org.rightsflow.support.Languages;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,8 +47,11 @@ class PreferencesController {
     private final OptOutProperties properties;
     private final Clock clock;
     private final RateLimits limits;
+    private final MessageSource messages;
 
-    PreferencesController(PreferenceCenter preferences, OptOutProperties properties, Clock clock, RateLimits limits) {
+    PreferencesController(PreferenceCenter preferences, OptOutProperties properties, Clock clock, RateLimits limits,
+                          MessageSource messages) {
+        this.messages = messages;
         this.preferences = preferences;
         this.properties = properties;
         this.clock = clock;
@@ -55,13 +60,13 @@ class PreferencesController {
 
     @GetMapping("/preferences")
     String start(Model model) {
-        model.addAttribute("form", new OptOutForm());
+        model.addAttribute("optOutForm", new OptOutForm());
         return "portal/preferences";
     }
 
     @Limited(Limit.PREFERENCE_LINK)
     @PostMapping("/preferences")
-    String sendLink(@Valid @ModelAttribute("form") OptOutForm form, BindingResult errors, HttpServletRequest request,
+    String sendLink(@Valid @ModelAttribute("optOutForm") OptOutForm form, BindingResult errors, HttpServletRequest request,
                     HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -141,7 +146,8 @@ class PreferencesController {
             Optional<Choice> choice = EnumNames.parse(Choice.class, value);
             if (choice.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("problem", "Choose one of the two options for each purpose.");
+                model.addAttribute("problem", messages.getMessage("followup.preferences.manage.badChoice", null,
+                        Languages.current()));
                 return page(subject.get(), model);
             }
             // Only what the subject changed: a purpose never chosen shows as allowed, and saving it so records nothing.

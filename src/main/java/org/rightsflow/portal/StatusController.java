@@ -30,7 +30,9 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.request.Refusal;
 import org.rightsflow.support.DisplayDates;
+import org.rightsflow.support.Languages;
 import org.rightsflow.support.LockConflicts;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,10 +58,13 @@ class StatusController {
     private final StatutoryClock statutoryClock;
     private final DisplayDates dates;
     private final Duplicates duplicates;
+    private final MessageSource messages;
 
     StatusController(RequestDirectory requests, Timeline timeline, PackageDelivery delivery,
                      RequestLifecycle lifecycle, SystemRegistry systems, RateLimits limits,
-                     StatutoryClock statutoryClock, DisplayDates dates, Duplicates duplicates) {
+                     StatutoryClock statutoryClock, DisplayDates dates, Duplicates duplicates,
+                     MessageSource messages) {
+        this.messages = messages;
         this.duplicates = duplicates;
         this.statutoryClock = statutoryClock;
         this.dates = dates;
@@ -95,8 +100,7 @@ class StatusController {
         }
         try {
             LockConflicts.retry(() -> lifecycle.answer(request.get().reference(), answer));
-            redirect.addFlashAttribute("answerNotice", "Thank you: we received your answer, and the time limit runs "
-                    + "again. The date below is our new answer date.");
+            redirect.addFlashAttribute("answerNotice", text("followup.status.answer.received"));
         } catch (PauseRefused refused) {
             redirect.addFlashAttribute("answerError", refused.getMessage());
             redirect.addFlashAttribute("answerText", answer);
@@ -116,8 +120,7 @@ class StatusController {
         try {
             boolean refusedPart = refusedPart(request.get().reference());
             LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement, refusedPart));
-            redirect.addFlashAttribute("appealNotice", "We received your appeal. We emailed you the date by which we "
-                    + "will decide it.");
+            redirect.addFlashAttribute("appealNotice", text("followup.status.appeal.received"));
         } catch (AppealRejected rejected) {
             redirect.addFlashAttribute("appealError", rejected.getMessage());
             redirect.addFlashAttribute("appealStatement", statement);
@@ -142,11 +145,10 @@ class StatusController {
             limits.mailNotSent(email);
         }
         switch (outcome) {
-            case SENT -> redirect.addFlashAttribute("codeNotice", "We emailed you a download code. It works once, "
-                    + "for " + delivery.codeValidity().toMinutes() + " minutes; a code sent before no longer works.");
-            case TOO_MANY_CODES -> redirect.addFlashAttribute("codeError", "We have sent several codes today. Use "
-                    + "the last one we sent, or ask again tomorrow.");
-            case NOT_AVAILABLE -> redirect.addFlashAttribute("codeError", "Your data is not available to download.");
+            case SENT -> redirect.addFlashAttribute("codeNotice", text("followup.status.code.sent",
+                    delivery.codeValidity().toMinutes()));
+            case TOO_MANY_CODES -> redirect.addFlashAttribute("codeError", text("followup.status.code.tooMany"));
+            case NOT_AVAILABLE -> redirect.addFlashAttribute("codeError", text("followup.status.code.notAvailable"));
         }
         return "redirect:/status/" + token + "#your-data";
     }
@@ -176,14 +178,12 @@ class StatusController {
             case TOO_MANY_ATTEMPTS -> 429;
         });
         model.addAttribute("codeError", switch (redeemed.failure()) {
-            case WRONG -> "That code is not right. You can try " + redeemed.attemptsLeft() + " more time"
-                    + (redeemed.attemptsLeft() == 1 ? "" : "s") + ", or ask for a new code.";
-            case NO_CODE -> "Ask for a download code first; we email it to you.";
-            case EXPIRED -> "That code has expired. Ask for a new one.";
-            case USED -> "That code was already used. Ask for a new one to download again.";
-            case TOO_MANY_ATTEMPTS -> "That code was entered wrongly too many times and no longer works. Ask for a "
-                    + "new one.";
-            case NOT_AVAILABLE -> "Your data is not available to download.";
+            case WRONG -> text("followup.status.code.wrong", redeemed.attemptsLeft());
+            case NO_CODE -> text("followup.status.code.none");
+            case EXPIRED -> text("followup.status.code.expired");
+            case USED -> text("followup.status.code.used");
+            case TOO_MANY_ATTEMPTS -> text("followup.status.code.tooManyAttempts");
+            case NOT_AVAILABLE -> text("followup.status.code.notAvailable");
         });
         return statusPage(token, request.get(), model);
     }
@@ -260,6 +260,11 @@ class StatusController {
     /** Whether the answer left a system's part not done: a partial refusal the subject may appeal. */
     private boolean refusedPart(String reference) {
         return systems.resultsFor(reference).stream().anyMatch(result -> result.outcome() == SystemOutcome.NOT_DONE);
+    }
+
+    /** A notice in the language of the page the subject is on (i18n/followup). */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Languages.current());
     }
 
     private static String unknown(Model model, HttpServletResponse response) {
