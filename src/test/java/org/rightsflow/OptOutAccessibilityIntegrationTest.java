@@ -92,7 +92,7 @@ class OptOutAccessibilityIntegrationTest {
                     browser.find("#choice-SENSITIVE_USE-OPT_OUT").click();
                     browser.andWaitForNextPage(() -> browser.driver()
                             .findElement(By.xpath("//button[normalize-space()='Save my choices']")).click());
-                    assertThat(browser.find("#choices-saved").getText()).isEqualTo("Saved 1 change(s).");
+                    assertThat(browser.find("#choices-saved").getText()).isEqualTo("Saved 1 change.");
                 }),
                 pages.check("preference link that does not work", () -> {
                     pages.open("/preferences/not-a-real-link");

@@ -199,7 +199,7 @@ class OptOutJourneyIntegrationTest {
 
         Page saved = customer.post("/preferences/manage", manage, Map.of("choice-SALE_SHARING", "OPT_OUT",
                 "choice-SENSITIVE_USE", "OPT_IN"));
-        assertThat(saved.text("#choices-saved")).isEqualTo("Saved 1 change(s).");
+        assertThat(saved.text("#choices-saved")).isEqualTo("Saved 1 change.");
         assertThat(saved.document().selectFirst("#choice-SALE_SHARING-OPT_OUT").hasAttr("checked")).isTrue();
         assertThat(saved.document().select("table tbody tr").eachText()).singleElement().asString()
                 .contains("Opted out of sale and sharing", "Preference center", "On its way");
@@ -207,7 +207,7 @@ class OptOutJourneyIntegrationTest {
 
         Page back = customer.post("/preferences/manage", saved, Map.of("choice-SALE_SHARING", "OPT_IN",
                 "choice-SENSITIVE_USE", "OPT_IN"));
-        assertThat(back.text("#choices-saved")).isEqualTo("Saved 1 change(s).");
+        assertThat(back.text("#choices-saved")).isEqualTo("Saved 1 change.");
         assertThat(ledger.stateOf(email).get(Purpose.SALE_SHARING).choice()).isEqualTo(Choice.OPT_IN);
         Page hostile = customer.post("/preferences/manage", back, Map.of("choice-SALE_SHARING", "<script>"));
         assertThat(hostile.status()).isEqualTo(400);
