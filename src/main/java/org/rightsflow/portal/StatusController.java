@@ -98,11 +98,18 @@ class StatusController {
         if (request.isEmpty()) {
             return unknown(model, response);
         }
+        // The lifecycle checks the same and says so in English for staff; the subject reads it in their language.
+        String problem = writtenProblem(answer, "followup.status.answer");
         try {
-            LockConflicts.retry(() -> lifecycle.answer(request.get().reference(), answer));
-            redirect.addFlashAttribute("answerNotice", text("followup.status.answer.received"));
+            if (problem == null) {
+                LockConflicts.retry(() -> lifecycle.answer(request.get().reference(), answer));
+                redirect.addFlashAttribute("answerNotice", text("followup.status.answer.received"));
+            }
         } catch (PauseRefused refused) {
-            redirect.addFlashAttribute("answerError", refused.getMessage());
+            problem = text("followup.status.answer.notWaiting");
+        }
+        if (problem != null) {
+            redirect.addFlashAttribute("answerError", problem);
             redirect.addFlashAttribute("answerText", answer);
         }
         return "redirect:/status/" + token + "#messages";
@@ -117,12 +124,19 @@ class StatusController {
         if (request.isEmpty()) {
             return unknown(model, response);
         }
+        String problem = writtenProblem(statement, "followup.status.appeal");
         try {
-            boolean refusedPart = refusedPart(request.get().reference());
-            LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement, refusedPart));
-            redirect.addFlashAttribute("appealNotice", text("followup.status.appeal.received"));
+            if (problem == null) {
+                boolean refusedPart = refusedPart(request.get().reference());
+                LockConflicts.retry(() -> lifecycle.appeal(request.get().reference(), statement, refusedPart));
+                redirect.addFlashAttribute("appealNotice", text("followup.status.appeal.received"));
+            }
         } catch (AppealRejected rejected) {
-            redirect.addFlashAttribute("appealError", rejected.getMessage());
+            // The form is shown only while an appeal is open to the subject: this is a second tab or a late click.
+            problem = text("followup.status.appeal.notPossible");
+        }
+        if (problem != null) {
+            redirect.addFlashAttribute("appealError", problem);
             redirect.addFlashAttribute("appealStatement", statement);
         }
         return "redirect:/status/" + token + "#appeal";
@@ -263,6 +277,16 @@ class StatusController {
     }
 
     /** A notice in the language of the page the subject is on (i18n/followup). */
+    /** What is wrong with a text the subject wrote (empty, too long), in their language; null when nothing. */
+    private String writtenProblem(String written, String form) {
+        String stripped = written == null ? "" : written.strip();
+        if (stripped.isEmpty()) {
+            return text(form + ".empty");
+        }
+        return stripped.length() > RequestLifecycle.MAX_MESSAGE
+                ? text(form + ".tooLong", RequestLifecycle.MAX_MESSAGE) : null;
+    }
+
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, Languages.current());
     }
