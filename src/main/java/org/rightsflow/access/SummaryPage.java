@@ -9,6 +9,8 @@ import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.support.DisplayDates;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,13 +24,20 @@ import org.thymeleaf.context.Context;
 class SummaryPage {
 
     /** One system as the page describes it. */
-    record SystemSummary(String name, String description, String outcome, String resultSummary,
+    record SystemSummary(String name, String description, SystemOutcome outcome, String resultSummary,
                          List<TableLine> tables, List<String> attachments, PersonalDataDescription personalData,
                          String jsonFile) {
     }
 
     /** One table: its name, rows, and the CSV file that holds it. */
     record TableLine(String name, long rows, String csvFile) {
+    }
+
+    /**
+     * What was left out, for the page to say in the request's language: {@code kind} picks the sentence
+     * ({@code mail.summary.left.<kind>}), the other fields fill it.
+     */
+    record Withheld(String kind, String system, String file, String table, String column, String reason) {
     }
 
     private final ITemplateEngine templates;
@@ -42,7 +51,7 @@ class SummaryPage {
     String render(RequestDetails request, List<PackageSources.SystemSource> sources, Instant createdAt,
                   Instant expiresAt, java.time.Instant dataSince) {
         List<SystemSummary> systems = new ArrayList<>();
-        List<String> withheld = new ArrayList<>();
+        List<Withheld> withheld = new ArrayList<>();
         for (PackageSources.SystemSource source : sources) {
             String folder = PackageWriter.safe(source.key());
             List<TableLine> tables = new ArrayList<>();
@@ -57,47 +66,47 @@ class SummaryPage {
                             || Long.valueOf(file.id()).equals(e.accessFileId())))
                     .map(file -> "files/" + folder + "/" + PackageWriter.safe(file.fileName())).toList();
             boolean whole = source.exclusions().stream().anyMatch(Exclusion::wholeSystem);
-            systems.add(new SystemSummary(source.name(), source.description(), outcome(source.result().outcome()),
+            systems.add(new SystemSummary(source.name(), source.description(), source.result().outcome(),
                     source.result().summary(), whole ? List.of() : tables, whole ? List.of() : attachments,
                     source.personalData(), source.data().isPresent() && !whole ? "data/" + folder + ".json" : null));
             for (Exclusion exclusion : source.exclusions()) {
                 withheld.add(describe(source, exclusion));
             }
         }
-        Context context = new Context(Locale.ENGLISH);
-        context.setVariable("request", request);
-        context.setVariable("portability", request.type() == RequestType.PORTABILITY);
-        context.setVariable("received", dates.longDate(dates.dateOf(request.receivedAt())));
-        context.setVariable("created", dates.dateTime(createdAt));
-        context.setVariable("expires", dates.longDate(dates.dateOf(expiresAt)));
-        context.setVariable("dataSince", dataSince == null ? null : dates.longDate(dates.dateOf(dataSince)));
-        context.setVariable("systems", systems);
-        context.setVariable("withheld", withheld);
-        return templates.process("package/summary", context);
-    }
-
-    private static String outcome(SystemOutcome outcome) {
-        return switch (outcome) {
-            case DONE -> "searched";
-            case NO_DATA_FOUND -> "holds no data about you";
-            case NOT_DONE -> "could not be searched";
-        };
+        // The page is the subject's: in the request's language, dates included (support.Languages).
+        Locale language = request.language();
+        LocaleContext previous = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(language);
+        try {
+            Context context = new Context(language);
+            context.setVariable("request", request);
+            context.setVariable("portability", request.type() == RequestType.PORTABILITY);
+            context.setVariable("received", dates.longDate(dates.dateOf(request.receivedAt())));
+            context.setVariable("created", dates.dateTime(createdAt));
+            context.setVariable("expires", dates.longDate(dates.dateOf(expiresAt)));
+            context.setVariable("dataSince", dataSince == null ? null : dates.longDate(dates.dateOf(dataSince)));
+            context.setVariable("systems", systems);
+            context.setVariable("withheld", withheld);
+            return templates.process("package/summary", context);
+        } finally {
+            LocaleContextHolder.setLocaleContext(previous);
+        }
     }
 
     /** What was left out, in words the subject understands, with the reason staff gave. */
-    private static String describe(PackageSources.SystemSource source, Exclusion exclusion) {
-        String what;
+    private static Withheld describe(PackageSources.SystemSource source, Exclusion exclusion) {
         if (exclusion.wholeSystem()) {
-            what = "Everything from " + source.name();
-        } else if (exclusion.accessFileId() != null) {
-            what = source.attachments().stream().filter(f -> f.id() == exclusion.accessFileId()).findFirst()
-                    .map(f -> "The file " + f.fileName() + " from " + source.name())
-                    .orElse("A file from " + source.name());
-        } else if (exclusion.column() != null) {
-            what = "The " + exclusion.column() + " field of " + exclusion.table() + " in " + source.name();
-        } else {
-            what = "The table " + exclusion.table() + " of " + source.name();
+            return new Withheld("system", source.name(), null, null, null, exclusion.reason());
         }
-        return what + ": " + exclusion.reason();
+        if (exclusion.accessFileId() != null) {
+            return source.attachments().stream().filter(f -> f.id() == exclusion.accessFileId()).findFirst()
+                    .map(f -> new Withheld("file", source.name(), f.fileName(), null, null, exclusion.reason()))
+                    .orElse(new Withheld("someFile", source.name(), null, null, null, exclusion.reason()));
+        }
+        if (exclusion.column() != null) {
+            return new Withheld("column", source.name(), null, exclusion.table(), exclusion.column(),
+                    exclusion.reason());
+        }
+        return new Withheld("table", source.name(), null, exclusion.table(), null, exclusion.reason());
     }
 }

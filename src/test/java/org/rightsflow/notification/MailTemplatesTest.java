@@ -34,6 +34,7 @@ import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.support.DisplayDates;
+import org.rightsflow.support.Languages;
 import org.rightsflow.support.MessageBundles;
 import org.springframework.context.MessageSource;
 
@@ -646,5 +647,68 @@ class MailTemplatesTest {
                 "- Phone: not corrected. Why: We hold no phone number.", "- Web shop: done.",
                 "We passed the corrections on to those who process your data for us: Mailing agency.")
                 .doesNotContain("Goble Johnson", "757 555 0143");
+    }
+
+    /** The greeting and the signature each language's mail opens and closes with (i18n/mail). */
+    private static final Map<Locale, List<String>> KNOWN_WORDS = Map.of(
+            Locale.ENGLISH, List.of("Hello,", "The Demo Shop privacy team"),
+            Locale.GERMAN, List.of("Guten Tag,", "Ihr Datenschutz-Team von Demo Shop"),
+            Locale.FRENCH, List.of("Bonjour,", "L’équipe protection des données de Demo Shop"),
+            Locale.forLanguageTag("es"), List.of("Hola:", "El equipo de privacidad de Demo Shop"),
+            Languages.BRAZILIAN_PORTUGUESE, List.of("Olá,", "Equipe de privacidade da Demo Shop"));
+
+    /** Every email a subject reads, with the model its sender gives it, in every language the subject can choose. */
+    static Stream<Arguments> subjectMailsInEveryLanguage() {
+        List<MailKind> kinds = new java.util.ArrayList<>(subjectKinds());
+        kinds.add(MailKind.OPT_OUT_CONFIRMATION);
+        kinds.add(MailKind.PREFERENCES_LINK);
+        return kinds.stream().flatMap(kind -> Languages.SUPPORTED.stream().map(language -> Arguments.of(kind,
+                language)));
+    }
+
+    private static Map<String, Object> modelInEveryLanguage(MailKind kind) {
+        Map<String, Object> model = new HashMap<>();
+        switch (kind) {
+            case OPT_OUT_CONFIRMATION -> {
+                model.put("purpose", "SALE_SHARING");
+                model.put("alreadyOptedOut", false);
+                model.put("dueOn", LocalDate.of(2027, 2, 22));
+                model.put("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL));
+                model.put("validHours", 24L);
+            }
+            case PREFERENCES_LINK -> {
+                model.put("preferencesUrl", MailSecret.preferenceLink(PREFERENCES_URL));
+                model.put("validHours", 24L);
+            }
+            case RESPONSE -> {
+                // A correction with a package: the response's every optional paragraph but the opt-out's.
+                model.putAll(subjectModel(kind, request(Regime.GDPR, RequestType.CORRECTION, true)));
+                model.put("corrections", List.of(
+                        new org.rightsflow.correction.ClaimedCorrection("last_name", "Goble Johnson",
+                                new org.rightsflow.correction.FieldDecision(true, "Checked", "dpo", RECEIVED)),
+                        new org.rightsflow.correction.ClaimedCorrection("phone", "+1 757 555 0143", null)));
+                model.put("toldRecipients", List.of("Mailing agency"));
+                model.put("accessPackage", new org.rightsflow.access.PackageView(REFERENCE, null, 2_500_000, 7,
+                        "abc", null, RECEIVED, RECEIVED.plusSeconds(86_400 * 30), null));
+            }
+            default -> model.putAll(subjectModel(kind, gdprAccess()));
+        }
+        return model;
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("subjectMailsInEveryLanguage")
+    void everySubjectMailIsWrittenInTheSubjectsLanguage(MailKind kind, Locale language) {
+        RenderedMail mail = templates.render(kind, modelInEveryLanguage(kind), language);
+        RenderedMail english = templates.render(kind, modelInEveryLanguage(kind), Locale.ENGLISH);
+
+        assertFullyRendered(mail);
+        List<String> known = KNOWN_WORDS.get(language);
+        assertThat(mail.body()).startsWith(known.get(0) + "\n").contains(known.get(1));
+        if (!language.equals(Locale.ENGLISH)) {
+            assertThat(mail.subject()).isNotEqualTo(english.subject());
+            assertThat(mail.body()).doesNotContain("Hello,", "The Demo Shop privacy team", "Your request:",
+                    "Follow your request");
+        }
     }
 }
