@@ -2,6 +2,7 @@ package org.rightsflow.access;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.rightsflow.support.Languages;
 
 /**
  * An access package as the portal, the staff pages and the emails show it.
@@ -14,10 +15,12 @@ public record PackageView(String reference, PackageStatus status, long sizeBytes
 
     /** The size as people read it: 840 KB, 12.4 MB. */
     public String readableSize() {
+        // In the reader's language: "2.4 MB", "2,4 MB".
+        Locale language = Languages.current();
         if (sizeBytes < 1024 * 1024) {
-            return Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB";
+            return String.format(language, "%d KB", Math.max(1, Math.round(sizeBytes / 1024.0)));
         }
-        return String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+        return String.format(language, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
     }
 
     /** The file name the subject's browser saves. */

@@ -127,8 +127,12 @@ class LanguagesIntegrationTest {
 
     /** The English subject line of that mail kind (its key is missing: the test fails, never passes by default). */
     private String english(String reference, String kind) {
-        return messages.getMessage("mail." + kind.toLowerCase(Locale.ROOT).replace('_', '-') + ".subject",
-                new Object[] {reference}, Locale.ENGLISH);
+        String[] words = kind.toLowerCase(Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder("mail.").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return messages.getMessage(key.append(".subject").toString(), new Object[] {reference}, Locale.ENGLISH);
     }
 
     private String subjectOf(String reference, String kind) throws Exception {
