@@ -39,6 +39,7 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.security.StaffDirectory;
+import org.rightsflow.support.MessageBundles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -52,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The request form: a valid submission reaches intake exactly as typed (trimmed); an invalid one loses nothing. */
 @WebMvcTest(PrivacyCenterController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DeadlineConfiguration.class)
+@Import({DeadlineConfiguration.class, MessageBundles.class})
 // The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
 @EnableConfigurationProperties(OptOutProperties.class)
 class PrivacyCenterControllerTest {
