@@ -112,6 +112,37 @@ class PrivacyCenterControllerTest {
     }
 
     @Test
+    void inFrenchThePlacesAreNamedAndSortedTheFrenchWayAndTheFinderCountsInFrench() throws Exception {
+        Document page = page(mvc.perform(get("/").param("lang", "fr")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("select[name=regime] > optgroup").eachAttr("label"))
+                .containsExactly("États-Unis", "Canada", "Autres pays et régions");
+        // Sorted by the French names (Afrique du Sud first, Union européenne last), not by the English ones.
+        assertThat(page.select("optgroup[label=Autres pays et régions] option").eachAttr("value"))
+                .containsExactly("POPIA", "PRIVACY_ACT_AU", "LGPD", "PIPA_KR", "APPI", "UK_GDPR", "PDPA_SG", "FADP",
+                        "PDPA_TH", "KVKK", "GDPR");
+        assertThat(page.select("option[value=POPIA]").text()).startsWith("Afrique du Sud (");
+        assertThat(page.select("label[for=regime-find]").text()).isEqualTo("Trouver votre lieu");
+        // The finder's status for each count, formatted by ICU: French says "0 lieu", English "0 places".
+        String[] matches = page.select("[data-place-finder]").attr("data-matches").split("\\|");
+        assertThat(matches).hasSize(Regime.values().length + 1);
+        assertThat(matches[0]).isEqualTo("0 lieu correspond");
+        assertThat(matches[2]).isEqualTo("2 lieux correspondent");
+    }
+
+    @Test
+    void thePlaceFinderIsHiddenUntilTheScriptShowsItAndSendsNothing() throws Exception {
+        Document page = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("[data-place-finder]").hasAttr("hidden")).isTrue();
+        assertThat(page.select("#regime-find").attr("name")).isEmpty();
+        assertThat(page.select("#regime-find-status").attr("aria-live")).isEqualTo("polite");
+        String[] matches = page.select("[data-place-finder]").attr("data-matches").split("\\|");
+        assertThat(matches[0]).isEqualTo("0 places match");
+        assertThat(matches[1]).isEqualTo("1 place matches");
+    }
+
+    @Test
     void theLandingPageShowsTheFormWithEveryRequestTypeAndPlace() throws Exception {
         Document page = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
 
