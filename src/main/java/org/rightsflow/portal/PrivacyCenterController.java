@@ -3,6 +3,7 @@ package org.rightsflow.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.rightsflow.request.RequestedCorrections;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.support.Languages;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,13 +44,15 @@ class PrivacyCenterController {
     private final SystemRegistry systems;
     private final PreferenceCenter preferences;
     private final RateLimits limits;
+    private final MessageSource messages;
 
     PrivacyCenterController(RequestIntake intake, SystemRegistry systems, PreferenceCenter preferences,
-                            RateLimits limits) {
+                            RateLimits limits, MessageSource messages) {
         this.intake = intake;
         this.systems = systems;
         this.preferences = preferences;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @ModelAttribute("gpc")
@@ -77,7 +81,20 @@ class PrivacyCenterController {
     /** The same places grouped by country for the form's select (docs/legal-rules.md#regime-places). */
     @ModelAttribute("placeGroups")
     List<Places.Group> placeGroups() {
-        return Places.groups();
+        return Places.groups(messages, Languages.current());
+    }
+
+    /**
+     * The place finder's status for each possible count (index = number of matching places), formatted here by ICU
+     * so that the script needs no plural rules of its own.
+     */
+    @ModelAttribute("placeMatches")
+    List<String> placeMatches() {
+        List<String> texts = new ArrayList<>();
+        for (int count = 0; count <= Regime.values().length; count++) {
+            texts.add(messages.getMessage("portal.index.regime.matches", new Object[] {count}, Languages.current()));
+        }
+        return texts;
     }
 
     @GetMapping("/")
@@ -93,10 +110,10 @@ class PrivacyCenterController {
         Optional<RequestType> type = PortalInput.requestType(form.getType());
         Optional<Regime> regime = PortalInput.regime(form.getRegime());
         if (form.getType() != null && !form.getType().isBlank() && type.isEmpty()) {
-            errors.rejectValue("type", "unknown", "Choose one of the listed requests");
+            errors.rejectValue("type", "portal.form.type.unknown", "Choose one of the listed requests");
         }
         if (form.getRegime() != null && !form.getRegime().isBlank() && regime.isEmpty()) {
-            errors.rejectValue("regime", "unknown", "Choose one of the listed places");
+            errors.rejectValue("regime", "portal.form.regime.unknown", "Choose one of the listed places");
         }
         Map<String, String> corrections = type.filter(t -> t == RequestType.CORRECTION)
                 .map(t -> corrections(form, systems.correctableFields(), errors)).orElse(Map.of());
@@ -149,10 +166,11 @@ class PrivacyCenterController {
             String field = line.getField() == null ? "" : line.getField().strip();
             String value = line.getValue() == null ? "" : line.getValue().strip();
             if (field.isEmpty()) {
-                errors.rejectValue(path + ".field", "required", "Choose which data is wrong on line " + (i + 1));
+                errors.rejectValue(path + ".field", "portal.form.corrections.required", new Object[] {i + 1},
+                        "Choose which data is wrong on line " + (i + 1));
             } else if (corrections.containsKey(field)) {
-                errors.rejectValue(path + ".field", "duplicate", "Line " + (i + 1) + " names the same data as an "
-                        + "earlier line; put both in one line");
+                errors.rejectValue(path + ".field", "portal.form.corrections.duplicate", new Object[] {i + 1},
+                        "Line " + (i + 1) + " names the same data as an earlier line; put both in one line");
             } else {
                 corrections.put(field, value);
                 pathOf.put(field, path);

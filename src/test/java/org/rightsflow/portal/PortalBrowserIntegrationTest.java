@@ -88,8 +88,14 @@ class PortalBrowserIntegrationTest {
         browser.press(Keys.SPACE);
         assertThat(access.isSelected()).as("ACCESS chosen with Space").isTrue();
 
-        // Tab leaves the radio group for the place; typing its first letters chooses it, as in any select.
+        // Tab leaves the radio group for the place finder: typing narrows the list and says how many places are left.
         browser.press(Keys.TAB);
+        assertThat(browser.focused()).isEqualTo(browser.find("#regime-find"));
+        browser.press("euro");
+        assertThat(browser.find("#regime-find-status").getText()).isEqualTo("1 place matches");
+        assertThat(new Select(browser.find("#regime")).getOptions()).hasSize(2);
+        // Enter does not send the form from the finder: it moves on to the list, where typing chooses, as in any select.
+        browser.press(Keys.ENTER);
         assertThat(browser.focused()).isEqualTo(browser.find("#regime"));
         browser.press("Euro");
         assertThat(new Select(browser.find("#regime")).getFirstSelectedOption().getText())

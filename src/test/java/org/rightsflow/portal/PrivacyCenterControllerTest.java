@@ -39,6 +39,7 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.request.SubmittedRequest;
 import org.rightsflow.security.StaffDirectory;
+import org.rightsflow.support.MessageBundles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -52,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The request form: a valid submission reaches intake exactly as typed (trimmed); an invalid one loses nothing. */
 @WebMvcTest(PrivacyCenterController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DeadlineConfiguration.class)
+@Import({DeadlineConfiguration.class, MessageBundles.class})
 // The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
 @EnableConfigurationProperties(OptOutProperties.class)
 class PrivacyCenterControllerTest {
@@ -108,6 +109,37 @@ class PrivacyCenterControllerTest {
 
     private static Document page(MvcResult result) throws Exception {
         return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+
+    @Test
+    void inFrenchThePlacesAreNamedAndSortedTheFrenchWayAndTheFinderCountsInFrench() throws Exception {
+        Document page = page(mvc.perform(get("/").param("lang", "fr")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("select[name=regime] > optgroup").eachAttr("label"))
+                .containsExactly("États-Unis", "Canada", "Autres pays et régions");
+        // Sorted by the French names (Afrique du Sud first, Union européenne last), not by the English ones.
+        assertThat(page.select("optgroup[label=Autres pays et régions] option").eachAttr("value"))
+                .containsExactly("POPIA", "PRIVACY_ACT_AU", "LGPD", "PIPA_KR", "APPI", "UK_GDPR", "PDPA_SG", "FADP",
+                        "PDPA_TH", "KVKK", "GDPR");
+        assertThat(page.select("option[value=POPIA]").text()).startsWith("Afrique du Sud (");
+        assertThat(page.select("label[for=regime-find]").text()).isEqualTo("Trouver votre lieu");
+        // The finder's status for each count, formatted by ICU: French says "0 lieu", English "0 places".
+        String[] matches = page.select("[data-place-finder]").attr("data-matches").split("\\|");
+        assertThat(matches).hasSize(Regime.values().length + 1);
+        assertThat(matches[0]).isEqualTo("0 lieu correspond");
+        assertThat(matches[2]).isEqualTo("2 lieux correspondent");
+    }
+
+    @Test
+    void thePlaceFinderIsHiddenUntilTheScriptShowsItAndSendsNothing() throws Exception {
+        Document page = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("[data-place-finder]").hasAttr("hidden")).isTrue();
+        assertThat(page.select("#regime-find").attr("name")).isEmpty();
+        assertThat(page.select("#regime-find-status").attr("aria-live")).isEqualTo("polite");
+        String[] matches = page.select("[data-place-finder]").attr("data-matches").split("\\|");
+        assertThat(matches[0]).isEqualTo("0 places match");
+        assertThat(matches[1]).isEqualTo("1 place matches");
     }
 
     @Test

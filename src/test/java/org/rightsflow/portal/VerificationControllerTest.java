@@ -29,6 +29,7 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.SubjectIdentity;
 import org.rightsflow.security.StaffDirectory;
 import org.rightsflow.verification.IdentityVerification;
+import org.rightsflow.support.MessageBundles;
 import org.rightsflow.verification.LinkCheck;
 import org.rightsflow.verification.VerificationNotAccepted;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(VerificationController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(DeadlineConfiguration.class)
+@Import({DeadlineConfiguration.class, MessageBundles.class})
 // The bulk API's body limit is a filter, which every web slice loads; it reads the opt-out settings.
 @EnableConfigurationProperties(OptOutProperties.class)
 class VerificationControllerTest {
