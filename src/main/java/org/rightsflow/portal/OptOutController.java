@@ -14,6 +14,8 @@ import org.rightsflow.optout.PreferenceCenter;
 import org.rightsflow.optout.Purpose;
 import org.rightsflow.optout.Recorded;
 import org.rightsflow.optout.SignalSource;
+import org.rightsflow.support.Languages;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,10 +39,14 @@ class OptOutController {
     private final OptOutProperties properties;
     private final RateLimits limits;
 
-    OptOutController(PreferenceCenter preferences, OptOutProperties properties, RateLimits limits) {
+    private final MessageSource messages;
+
+    OptOutController(PreferenceCenter preferences, OptOutProperties properties, RateLimits limits,
+                     MessageSource messages) {
         this.preferences = preferences;
         this.properties = properties;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @ModelAttribute("regimes")
@@ -51,7 +57,7 @@ class OptOutController {
     /** The same places grouped by country for the form's select (docs/legal-rules.md#regime-places). */
     @ModelAttribute("placeGroups")
     List<Places.Group> placeGroups() {
-        return Places.groups();
+        return Places.groups(messages, Languages.current());
     }
 
     @ModelAttribute("gpc")
