@@ -181,7 +181,13 @@ class TransparencyIntegrationTest {
         assertThat(spanish.selectFirst("main section").attr("lang")).isEqualTo("es");
         assertThat(row(spanish, "OPT_OUT").get(0)).isEqualTo("Exclusión de la venta o el intercambio");
 
-        Document other = page("/transparency?year=" + year, "fr-FR");
+        Document french = page("/transparency?year=" + year, "fr-FR");
+        assertThat(french.selectFirst("main section").attr("lang")).isEqualTo("fr");
+        assertThat(french.selectFirst("h1").text()).isEqualTo("Comment nous avons répondu aux demandes sur la vie "
+                + "privée en " + year);
+
+        // Italian is not one of support.Languages.
+        Document other = page("/transparency?year=" + year, "it-IT");
         assertThat(other.selectFirst("main section").attr("lang")).as("a language without texts: English")
                 .isEqualTo("en");
         assertThat(other.selectFirst("h1").text()).startsWith("How we answered");

@@ -22,10 +22,12 @@ class LabelsTest {
 
     @Test
     void everyConstantHasALabel() throws IOException {
+        // Law names and request types are shared with subjects (messages); the rest is staff-only (i18n/staff).
         Properties messages = new Properties();
-        try (Reader in = new InputStreamReader(getClass().getResourceAsStream("/messages.properties"),
-                StandardCharsets.UTF_8)) {
-            messages.load(in);
+        for (String file : new String[] {"/messages.properties", "/i18n/staff.properties"}) {
+            try (Reader in = new InputStreamReader(getClass().getResourceAsStream(file), StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
         }
         assertThat(Labels.KEYS).isNotEmpty();
         Labels.KEYS.forEach((vocabulary, key) -> {
