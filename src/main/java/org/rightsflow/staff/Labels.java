@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The words staff pages show for the application's codes: laws, statuses, outcomes, refusal grounds, request types,
  * channels and timeline entries, available in templates as {@code @labels} ({@code ${@labels.of(r.regime())}}). The
- * texts live in i18n/staff.properties (and the shared words, such as law names, in messages.properties) under the keys of {@link #KEYS}; LabelsTest checks that every constant has one.
+ * texts live in i18n/staff.properties (the shared words, such as law names, in messages.properties) under the keys
+ * of {@link #KEYS}; LabelsTest checks that every constant has one.
  * Staff read the status of a request in the third person ("Awaiting verification"), where the subject's status page
  * speaks to them ("Waiting for you to confirm it is you"): hence keys of their own.
  */
