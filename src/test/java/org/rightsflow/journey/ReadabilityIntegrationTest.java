@@ -45,6 +45,8 @@ class ReadabilityIntegrationTest {
         grades.put("status page", Readability.grade(journey.statusPage().document()));
         journey.completeTasksAs("owner", "owner", 1, "DONE", "Nothing found.");
         journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Not a subscriber.");
+        // The package can be fetched once the answer is out (the status page offers it only then).
+        journey.awaitMail("Our answer to your request " + journey.reference());
         byte[] zip = journey.downloadPackage();
         grades.put("the package's summary", Readability.grade(Jsoup.parse(new String(
                 PackVerifier.unzip(zip).get("summary.html"), StandardCharsets.UTF_8))));
