@@ -133,7 +133,9 @@ class StatusController {
             }
         } catch (AppealRejected rejected) {
             // The form is shown only while an appeal is open to the subject: this is a second tab or a late click.
-            problem = text("followup.status.appeal.notPossible");
+            problem = rejected.reason() == null ? text("followup.status.appeal.notPossible")
+                    : text("followup.status.appeal.no." + rejected.reason().name(),
+                    text("law." + request.get().regime().name()));
         }
         if (problem != null) {
             redirect.addFlashAttribute("appealError", problem);

@@ -279,20 +279,20 @@ public class RequestLifecycle {
      *                          systems' results)
      */
     @Transactional(readOnly = true)
-    public Optional<String> whyNoAppeal(String reference, boolean answerRefusedPart) {
+    public Optional<NoAppeal> whyNoAppeal(String reference, boolean answerRefusedPart) {
         DataSubjectRequest request = load(reference);
         RequestDetails details = details(request);
         if (!statutoryClock.policy(request.regime()).grantsAppeal()) {
-            return Optional.of(request.regime().lawName() + " gives no appeal to us; see the remedies in our email.");
+            return Optional.of(NoAppeal.NOT_UNDER_THIS_LAW);
         }
         if (details.outcome() != RequestOutcome.REFUSED && details.outcome() != RequestOutcome.COMPLETED) {
-            return Optional.of("There is no decision to appeal yet.");
+            return Optional.of(NoAppeal.NO_DECISION_YET);
         }
         if (details.outcome() == RequestOutcome.COMPLETED && !answerRefusedPart) {
-            return Optional.of("We carried out your request in full: there is no refusal to appeal.");
+            return Optional.of(NoAppeal.NOTHING_REFUSED);
         }
         if (appeals.findByReference(reference).isPresent()) {
-            return Optional.of("You have appealed this decision already.");
+            return Optional.of(NoAppeal.ALREADY_APPEALED);
         }
         return Optional.empty();
     }
@@ -311,9 +311,9 @@ public class RequestLifecycle {
         if (text.length() > MAX_MESSAGE) {
             throw new AppealRejected("Keep your appeal under " + MAX_MESSAGE + " characters.");
         }
-        Optional<String> refused = whyNoAppeal(reference, answerRefusedPart);
+        Optional<NoAppeal> refused = whyNoAppeal(reference, answerRefusedPart);
         if (refused.isPresent()) {
-            throw new AppealRejected(refused.get());
+            throw new AppealRejected(refused.get().english(load(reference).regime().lawName()), refused.get());
         }
         DataSubjectRequest request = load(reference);
         Instant now = clock.instant();
