@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -16,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.testsupport.DemoApi;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PackVerifier;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
@@ -42,8 +38,6 @@ class LanguagesIntegrationTest {
 
     @Autowired
     MessageSource messages;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void thePageSpeaksTheBrowsersFirstSupportedLanguageUntilTheVisitorPicksAnother() {
@@ -145,10 +139,6 @@ class LanguagesIntegrationTest {
     }
 
     private JsonNode apiGet(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("X-Api-Key", "demo-api-key").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return DemoApi.get(port, path);
     }
 }

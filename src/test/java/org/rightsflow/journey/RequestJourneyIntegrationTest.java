@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.testsupport.DemoApi;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -29,8 +25,6 @@ class RequestJourneyIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * The demo's three systems: the shop database through its sql connector (an erasure waits for an approval of its
@@ -128,10 +122,6 @@ class RequestJourneyIntegrationTest {
     }
 
     private JsonNode apiGet(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("X-Api-Key", "demo-api-key").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return DemoApi.get(port, path);
     }
 }

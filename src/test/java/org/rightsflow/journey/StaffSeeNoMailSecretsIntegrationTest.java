@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.testsupport.DemoApi;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
 import org.rightsflow.testsupport.ShopDatabase;
@@ -49,8 +45,6 @@ class StaffSeeNoMailSecretsIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void noStaffRoleAndNoApiKeySeesAWorkingSecretOfTheSubjectsMail() throws Exception {
@@ -129,10 +123,6 @@ class StaffSeeNoMailSecretsIntegrationTest {
     }
 
     private JsonNode apiGet(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("X-Api-Key", "demo-api-key").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return DemoApi.get(port, path);
     }
 }
