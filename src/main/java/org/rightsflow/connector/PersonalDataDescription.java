@@ -11,18 +11,32 @@ import java.util.List;
  * @param retention          how long it is kept, or the criteria
  * @param source             where it comes from when not from the subject; null when from the subject
  * @param automatedDecisions automated decision-making and its logic; null when there is none
+ * @param labels             the subject's words for the categories, tables and columns (in their languages)
  */
 public record PersonalDataDescription(List<String> categories, List<String> purposes, List<Recipient> recipients,
-                                      String retention, String source, String automatedDecisions) {
+                                      String retention, String source, String automatedDecisions,
+                                      DataLabels labels) {
 
     public PersonalDataDescription {
         categories = categories == null ? List.of() : List.copyOf(categories);
         purposes = purposes == null ? List.of() : List.copyOf(purposes);
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        labels = labels == null ? DataLabels.none() : labels;
+    }
+
+    /** Without labels: the data is then named by its categories only. */
+    public PersonalDataDescription(List<String> categories, List<String> purposes, List<Recipient> recipients,
+                                   String retention, String source, String automatedDecisions) {
+        this(categories, purposes, recipients, retention, source, automatedDecisions, DataLabels.none());
     }
 
     public static PersonalDataDescription none() {
         return new PersonalDataDescription(List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    /** The categories in the subject's language, where the definition translates them. */
+    public List<String> categoriesIn(java.util.Locale language) {
+        return categories.stream().map(category -> labels.category(category, language)).toList();
     }
 
     /** A recipient of the data. {@code country} is where it is processed (a third country matters under GDPR). */

@@ -59,7 +59,9 @@ public final class SystemDefinitions {
     private record ErasureYaml(Boolean autoApprove) {
     }
 
-    private record PersonalDataYaml(List<@RequiredText String> categories,
+    /** {@code categories} and {@code tables} hold texts per language too, so {@link DataLabels} reads them. */
+    private record PersonalDataYaml(List<@NotNull(message = YamlTree.REQUIRED) Object> categories,
+                                    Map<String, Object> tables,
                                     List<@RequiredText String> purposes,
                                     List<@NotNull(message = "expected a mapping (key: value lines)") @Valid
                                             RecipientYaml> recipients,
@@ -167,7 +169,7 @@ public final class SystemDefinitions {
         return new SystemDefinition(yaml.key(), yaml.name().strip(), stripped(yaml.description()),
                 yaml.ownerGroup().strip(), kind, types, yaml.active() == null || yaml.active(),
                 stripped(yaml.instructions()), autoApprove, correctableFields(node, yaml, kind),
-                personalData(yaml.personalData()), connection, dataset, source);
+                personalData(yaml.personalData(), node.at("personalData")), connection, dataset, source);
     }
 
     private static Set<String> correctableFields(YamlTree system, SystemYaml yaml, ConnectorKind kind) {
@@ -181,15 +183,17 @@ public final class SystemDefinitions {
         return new LinkedHashSet<>(yaml.correctableFields());
     }
 
-    private static PersonalDataDescription personalData(PersonalDataYaml yaml) {
+    private static PersonalDataDescription personalData(PersonalDataYaml yaml, YamlTree node) {
         if (yaml == null) {
             return PersonalDataDescription.none();
         }
+        DataLabels labels = DataLabels.read(node);
         List<PersonalDataDescription.Recipient> recipients = yaml.recipients() == null ? List.of()
                 : yaml.recipients().stream().map(r -> new PersonalDataDescription.Recipient(r.name().strip(),
                         stripped(r.country()), stripped(r.role()))).toList();
-        return new PersonalDataDescription(strippedAll(yaml.categories()), strippedAll(yaml.purposes()), recipients,
-                stripped(yaml.retention()), stripped(yaml.source()), stripped(yaml.automatedDecisions()));
+        return new PersonalDataDescription(List.copyOf(labels.categories().keySet()), strippedAll(yaml.purposes()),
+                recipients, stripped(yaml.retention()), stripped(yaml.source()), stripped(yaml.automatedDecisions()),
+                labels);
     }
 
     /** Texts as the reader sees them: quoted values may carry spaces at either end. */

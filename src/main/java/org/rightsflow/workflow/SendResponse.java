@@ -46,9 +46,9 @@ class SendResponse implements JavaDelegate {
                     .filter(r -> r.outcome() != SystemOutcome.NOT_DONE
                             && systems.get(r.systemId()).kind() == ConnectorKind.PROCESSOR_EMAIL)
                     .map(FulfilmentResultView::systemName).toList();
-            mail.correctionResponse(request, results, corrections.claim(request.reference()), toldRecipients);
+            mail.correctionResponse(request, corrections.claim(request.reference()), toldRecipients);
         } else {
-            mail.response(request, results, delivery.find(request.reference()).orElse(null));
+            mail.response(request, delivery.find(request.reference()).orElse(null));
         }
         long done = results.stream().filter(r -> r.outcome() == SystemOutcome.DONE).count();
         long noData = results.stream().filter(r -> r.outcome() == SystemOutcome.NO_DATA_FOUND).count();

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.access.PackageView;
-import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.connector.DataInPlainWords;
 import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.MailSecret;
@@ -30,11 +30,13 @@ class SubjectMail {
     private final Outbox outbox;
     private final RequestDirectory requests;
     private final PublicLinks links;
+    private final DataInPlainWords plainWords;
 
-    SubjectMail(Outbox outbox, RequestDirectory requests, PublicLinks links) {
+    SubjectMail(Outbox outbox, RequestDirectory requests, PublicLinks links, DataInPlainWords plainWords) {
         this.outbox = outbox;
         this.requests = requests;
         this.links = links;
+        this.plainWords = plainWords;
     }
 
     void acknowledgement(RequestDetails request) {
@@ -81,9 +83,9 @@ class SubjectMail {
     }
 
     /** The answer; for an access or portability request with the package to download, else null. */
-    void response(RequestDetails request, List<FulfilmentResultView> results, PackageView accessPackage) {
+    void response(RequestDetails request, PackageView accessPackage) {
         Map<String, Object> model = new HashMap<>();
-        model.put("results", results);
+        model.put("answers", answers(request));
         model.put("accessPackage", accessPackage);
         // An opt-out or a limit answered: where the subject sees and changes their choices from now on.
         model.put("preferencesUrl", links.preferencesStart());
@@ -91,10 +93,14 @@ class SubjectMail {
     }
 
     /** The answer to a correction: each field's decision, what changed where, and which recipients were told. */
-    void correctionResponse(RequestDetails request, List<FulfilmentResultView> results,
-                            List<ClaimedCorrection> claim, List<String> toldRecipients) {
-        send(request, MailKind.RESPONSE, Map.of("results", results, "corrections", claim,
+    void correctionResponse(RequestDetails request, List<ClaimedCorrection> claim, List<String> toldRecipients) {
+        send(request, MailKind.RESPONSE, Map.of("answers", answers(request), "corrections", claim,
                 "toldRecipients", toldRecipients));
+    }
+
+    /** Each system's part, in the words the subject knows their data by (never table names or row counts). */
+    private List<DataInPlainWords.SystemAnswer> answers(RequestDetails request) {
+        return plainWords.of(request.reference(), request.type(), request.language());
     }
 
     private void send(RequestDetails request, MailKind kind, Map<String, Object> extra) {

@@ -91,7 +91,7 @@ class SystemDefinitionsTest {
             autoApprove: true|autoApprov: true|systems[1].erasure.autoApprov: unknown key 'autoApprov'; allowed keys here: autoApprove
             recipients: [{name: Parcel Co, country: DE, role: processor}]|recipients: [{name: Parcel Co, contry: DE}]|systems[1].personalData.recipients[0].contry: unknown key 'contry'; allowed keys here: country, name, role
             recipients: [{name: Parcel Co, country: DE, role: processor}]|recipients: [{country: DE}]|systems[1].personalData.recipients[0].name: required but missing
-            categories: [contact details, order history]|categories: [contact details, ""]|systems[1].personalData.categories[1]: expected non-empty text
+            categories: [contact details, order history]|categories: [contact details, ""]|systems[1].personalData.categories[1]: expected a text, or one text per language
             retention: invoices 10 years|retension: invoices 10 years|systems[1].personalData.retension: unknown key 'retension'
             correctableFields: [first_name, email]|correctableFields: [first_name, "e mail"]|systems[0].correctableFields[1]: 'e mail' is not a field name
             email: privacy@agency.example|emial: privacy@agency.example|systems[1].connection.emial: unknown key 'emial'; allowed keys here: contactName, email, reminderEvery

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rightsflow.connector.FulfilmentResultView;
+import org.rightsflow.connector.DataInPlainWords;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
@@ -112,13 +112,7 @@ class MailTemplatesTest {
                     RECEIVED.plusSeconds(86_400 * 10), "dpo", "Your data sits in three archives we must restore first."));
             case RESPONSE -> {
                 model.put("preferencesUrl", PREFERENCES_URL.substring(0, PREFERENCES_URL.lastIndexOf('/')));
-                model.put("results", List.of(
-                    new FulfilmentResultView(1, "Web shop", SystemOutcome.DONE, "Order history exported.", "owner",
-                            RECEIVED.plusSeconds(86_400)),
-                    new FulfilmentResultView(2, "Newsletter", SystemOutcome.NO_DATA_FOUND, null, "owner",
-                            RECEIVED.plusSeconds(90_000)),
-                    new FulfilmentResultView(3, "Accounting", SystemOutcome.NOT_DONE,
-                            "Invoices are kept for 10 years under tax law.", "dpo", RECEIVED.plusSeconds(95_000))));
+                model.put("answers", answers());
             }
             default -> {
             }
@@ -126,6 +120,31 @@ class MailTemplatesTest {
         model.put("request", request);
         model.put("statusUrl", MailSecret.statusLink(STATUS_URL));
         return model;
+    }
+
+    /**
+     * The systems' parts of an answer as connector.DataInPlainWords gives them: a deletion with each fate, a system
+     * that held nothing, and a manual system's own words.
+     */
+    static List<DataInPlainWords.SystemAnswer> answers() {
+        DataInPlainWords.Reason invoices = new DataInPlainWords.Reason("GDPR_ART_17_3_B", "tax law: 10 years",
+                List.of(), "");
+        DataInPlainWords.Reason amounts = new DataInPlainWords.Reason("GDPR_ART_17_3_B", "invoices, 10 years",
+                List.of("the amounts paid"), "the amounts paid");
+        return List.of(
+                new DataInPlainWords.SystemAnswer(1, "Web shop", SystemOutcome.DONE, null, List.of(
+                        new DataInPlainWords.DataLine("your contact details", "your delivery addresses", 2,
+                                DataInPlainWords.Fate.DELETED, List.of(), "", List.of()),
+                        new DataInPlainWords.DataLine("your purchases", "your orders", 3,
+                                DataInPlainWords.Fate.DETAILS_REMOVED, List.of("your name", "your email address"),
+                                "your name and your email address", List.of(amounts)),
+                        new DataInPlainWords.DataLine("your purchases", "your invoices", 4,
+                                DataInPlainWords.Fate.KEPT, List.of(), "", List.of(invoices)),
+                        new DataInPlainWords.DataLine(null, null, 1, DataInPlainWords.Fate.DELETED, List.of(), "",
+                                List.of()))),
+                new DataInPlainWords.SystemAnswer(2, "Newsletter", SystemOutcome.NO_DATA_FOUND, null, List.of()),
+                new DataInPlainWords.SystemAnswer(3, "Accounting", SystemOutcome.NOT_DONE,
+                        "Invoices are kept for 10 years under tax law.", List.of()));
     }
 
     /**
@@ -425,8 +444,19 @@ class MailTemplatesTest {
 
         assertThat(mail.subject()).isEqualTo("Our answer to your request DSR-2027-000042");
         assertThat(mail.body())
-                .contains("- Web shop: done. Order history exported.")
-                .contains("- Newsletter: we hold no data about you there\n")
+                .contains("""
+                        - Web shop: done
+                          your contact details:
+                          - your delivery addresses (2): deleted
+                          your purchases:
+                          - your orders (3): we removed your name and your email address; we keep the amounts paid \
+                        because the law requires us to keep it (invoices, 10 years)
+                          - your invoices (4): kept because the law requires us to keep it (tax law: 10 years)
+                          Other data:
+                          - other personal data (1): deleted
+
+                        - Newsletter: we hold no data about you there
+                        """)
                 .contains("- Accounting: not done. Invoices are kept for 10 years under tax law.")
                 .contains("the law sometimes requires us to keep records")
                 .contains("right to lodge a complaint with a data protection supervisory authority",
@@ -493,7 +523,7 @@ class MailTemplatesTest {
     @Test
     void aResponseWithoutSystemsSaysThereWasNothingToDo() {
         Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.CCPA, RequestType.OPT_OUT, false));
-        model.put("results", List.of());
+        model.put("answers", List.of());
 
         RenderedMail mail = templates.render(MailKind.RESPONSE, model, Locale.ENGLISH);
 
@@ -644,7 +674,7 @@ class MailTemplatesTest {
         RenderedMail mail = templates.render(MailKind.RESPONSE, model, Locale.ENGLISH);
 
         assertThat(mail.body()).contains("- Last name: corrected in each of our systems that holds it",
-                "- Phone: not corrected. Why: We hold no phone number.", "- Web shop: done.",
+                "- Phone: not corrected. Why: We hold no phone number.", "- Web shop: done\n",
                 "We passed the corrections on to those who process your data for us: Mailing agency.")
                 .doesNotContain("Goble Johnson", "757 555 0143");
     }
@@ -710,5 +740,34 @@ class MailTemplatesTest {
             assertThat(mail.body()).doesNotContain("Hello,", "The Demo Shop privacy team", "Your request:",
                     "Follow your request");
         }
+    }
+
+    /** How each language says "deleted", "we removed" and "the law requires us to keep it" (i18n/mail). */
+    private static final Map<Locale, List<String>> FATE_WORDS = Map.of(
+            Locale.ENGLISH, List.of("(2): deleted", "(3): we removed your name and your email address",
+                    "because the law requires us to keep it (tax law: 10 years)"),
+            Locale.GERMAN, List.of("(2): gelöscht", "(3): wir haben your name and your email address entfernt",
+                    ", weil das Gesetz uns verpflichtet, sie aufzubewahren (tax law: 10 years)"),
+            Locale.FRENCH, List.of("(2) : supprimé", "(3) : nous avons retiré your name",
+                    "car la loi nous oblige à les conserver (tax law: 10 years)"),
+            Locale.forLanguageTag("es"), List.of("(2): eliminado", "(3): eliminamos your name",
+                    "porque la ley nos obliga a conservarlos (tax law: 10 years)"),
+            Languages.BRAZILIAN_PORTUGUESE, List.of("(2): excluído", "(3): removemos your name",
+                    "porque a lei nos obriga a mantê-los (tax law: 10 years)"));
+
+    static Stream<Locale> everyLanguage() {
+        return Languages.SUPPORTED.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyLanguage")
+    void whatHappenedToTheDataIsSaidInTheSubjectsLanguage(Locale language) {
+        // The labels are the registry's (English here); the words around them are the answer's language.
+        Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.GDPR, RequestType.DELETION, true));
+
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model, language);
+
+        assertFullyRendered(mail);
+        assertThat(mail.body()).contains(FATE_WORDS.get(language)).doesNotContain("GDPR_ART", "mail.kept", "mail.data");
     }
 }

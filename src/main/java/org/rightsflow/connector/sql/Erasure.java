@@ -2,8 +2,10 @@ package org.rightsflow.connector.sql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.TableReport;
 
@@ -32,15 +34,17 @@ final class Erasure {
 
     /** What erasing does to one table's rows of the subject. */
     record TablePlan(MappedTable table, int rowsFound, List<RowChange> changes, int fieldsMasked, int rowsRetained,
-                     int fieldsRetained, List<String> notes) {
+                     int fieldsRetained, List<String> notes, List<TableReport.Keeping> kept) {
 
         int rowsToDelete() {
             return table.erasure().mode() == TableErasure.Mode.DELETE ? rowsFound : 0;
         }
 
         TableReport report(int rowsDeleted) {
+            Set<String> maskedColumns = new LinkedHashSet<>();
+            changes.forEach(change -> maskedColumns.addAll(change.newValues().keySet()));
             return new TableReport(table.name(), rowsFound, rowsDeleted, changes.size(), fieldsMasked, rowsRetained,
-                    fieldsRetained, notes);
+                    fieldsRetained, notes, List.copyOf(maskedColumns), kept);
         }
     }
 
@@ -51,9 +55,10 @@ final class Erasure {
             List<Row> found = rows.of(table);
             TableErasure erasure = table.erasure();
             switch (erasure.mode()) {
-                case DELETE -> plans.add(new TablePlan(table, found.size(), List.of(), 0, 0, 0, List.of()));
+                case DELETE -> plans.add(new TablePlan(table, found.size(), List.of(), 0, 0, 0, List.of(), List.of()));
                 case RETAIN -> plans.add(new TablePlan(table, found.size(), List.of(), 0, found.size(), 0,
-                        found.isEmpty() ? List.of() : List.of(note(erasure.basis(), erasure.note(), List.of()))));
+                        found.isEmpty() ? List.of() : List.of(note(erasure.basis(), erasure.note(), List.of())),
+                        found.isEmpty() ? List.of() : List.of(keeping(erasure.basis(), erasure.note(), List.of()))));
                 case MASK -> plans.add(maskPlan(table, found));
             }
         }
@@ -77,7 +82,8 @@ final class Erasure {
             }
         }
         Retained retained = retained(table, found);
-        return new TablePlan(table, found.size(), changes, fieldsMasked, 0, retained.fields(), retained.notes());
+        return new TablePlan(table, found.size(), changes, fieldsMasked, 0, retained.fields(), retained.notes(),
+                retained.kept());
     }
 
     /**
@@ -142,7 +148,8 @@ final class Erasure {
                 case DELETE -> problems.add(Summaries.count(rows.size(), "row") + " in " + table.name()
                         + " that should be deleted");
                 case RETAIN -> remaining.add(new TableReport(table.name(), rows.size(), 0, 0, 0, rows.size(), 0,
-                        List.of(note(erasure.basis(), erasure.note(), List.of()))));
+                        List.of(note(erasure.basis(), erasure.note(), List.of())), List.of(),
+                        List.of(keeping(erasure.basis(), erasure.note(), List.of()))));
                 case MASK -> {
                     int unmasked = 0;
                     for (Row row : rows) {
@@ -158,7 +165,7 @@ final class Erasure {
                     Retained retained = retained(table, rows);
                     if (retained.fields() > 0) {
                         remaining.add(new TableReport(table.name(), rows.size(), 0, 0, 0, 0, retained.fields(),
-                                retained.notes()));
+                                retained.notes(), List.of(), retained.kept()));
                     }
                 }
             }
@@ -171,7 +178,7 @@ final class Erasure {
         return remaining;
     }
 
-    private record Retained(int fields, List<String> notes) {
+    private record Retained(int fields, List<String> notes, List<TableReport.Keeping> kept) {
     }
 
     /** Non-null values in retained columns, and one note per basis and note with the columns it covers. */
@@ -194,9 +201,17 @@ final class Erasure {
             }
         }
         List<String> notes = new ArrayList<>();
-        columnsByNote.forEach((key, columns) -> notes.add(note(firstRule.get(key).basis(), firstRule.get(key).note(),
-                columns)));
-        return new Retained(fields, notes);
+        List<TableReport.Keeping> kept = new ArrayList<>();
+        columnsByNote.forEach((key, columns) -> {
+            notes.add(note(firstRule.get(key).basis(), firstRule.get(key).note(), columns));
+            kept.add(keeping(firstRule.get(key).basis(), firstRule.get(key).note(), columns));
+        });
+        return new Retained(fields, notes, kept);
+    }
+
+    /** The same, as parts the subject's answer words in their language. */
+    static TableReport.Keeping keeping(LegalBasis basis, String note, List<String> columns) {
+        return new TableReport.Keeping(basis.name(), note, columns);
     }
 
     /** "GDPR Art. 17(3)(b): invoices, 10 years", with "(fields: a, b)" when only some columns are kept. */

@@ -91,7 +91,27 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
 
     @Override
     public void validate(SystemDefinition system) {
-        MappingReader.read(system);
+        SqlMapping mapping = MappingReader.read(system);
+        checkLabels(system, mapping);
+    }
+
+    /**
+     * The subject's words name tables and columns of the mapping: a label for a table the mapping does not have, or
+     * for a column it does not return, is a typo that would leave data unnamed in the answer.
+     */
+    private static void checkLabels(SystemDefinition system, SqlMapping mapping) {
+        system.personalData().labels().tables().forEach((name, label) -> {
+            MappedTable table = mapping.tables().stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("system " + system.key()
+                            + ": personalData.tables." + name + ": is not a table of the dataset; its tables are "
+                            + mapping.tables().stream().map(MappedTable::name).toList()));
+            for (String column : label.columns().keySet()) {
+                if (!table.access().contains(column)) {
+                    throw new IllegalArgumentException("system " + system.key() + ": personalData.tables." + name
+                            + ".columns." + column + ": is not one of the table's access columns " + table.access());
+                }
+            }
+        });
     }
 
     /** The fields the tables of the mapping declare under {@code correct}. */
