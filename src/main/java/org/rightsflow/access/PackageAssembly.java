@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rightsflow.audit.Actors;
@@ -18,6 +19,7 @@ import org.rightsflow.connector.SystemActions;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.RequestDetails;
+import org.rightsflow.support.SpreadsheetCsv;
 import org.rightsflow.request.RequestDirectory;
 import org.rightsflow.support.SealedFile;
 import org.rightsflow.support.SealedFiles;
@@ -80,7 +82,7 @@ public class PackageAssembly {
         List<PackageSources.SystemSource> parts = sources.of(reference);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.linkValidFor());
-        String summary = summaryPage.render(request, parts, now, expiresAt, dataSince);
+        String summary = summaryPage.render(request, parts, this::firstRows, now, expiresAt, dataSince);
         MessageDigest sha256 = sha256();
         int[] entries = new int[1];
         SealedFile sealed;
@@ -102,6 +104,26 @@ public class PackageAssembly {
                 + view.fileCount() + " file(s), " + view.readableSize() + ", SHA-256 " + view.sha256()
                 + (reviewedBy == null ? "" : ", reviewed by " + reviewedBy) + ". Downloadable until " + expiresAt + ".");
         return view;
+    }
+
+    /** A table's first rows as text, read by the package writer exactly as it writes the CSV file. */
+    private List<List<String>> firstRows(PackageSources.SystemSource source, TableShape shape, int limit) {
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            sources.writer().forEachRow(source.toPart(actions), shape, limit,
+                    cells -> rows.add(cells.stream().map(PackageAssembly::text).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The data of " + source.key() + " could not be read for the summary ("
+                    + e.getMessage() + ")", e);
+        }
+        return rows;
+    }
+
+    private static String text(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        return cell instanceof SpreadsheetCsv.Value value ? value.text() : cell.toString();
     }
 
     private static MessageDigest sha256() {

@@ -33,6 +33,11 @@ class PackageSources {
                         PersonalDataDescription personalData, Optional<AccessFile> data,
                         Map<String, TableShape> shapes, List<AccessFile> attachments, List<Exclusion> exclusions) {
 
+        /** The staff exclusions as the package writer applies them, for the summary page to show the same. */
+        PackageWriter.SystemPart withoutContent() {
+            return new PackageWriter.SystemPart(key, name, null, shapes, List.of(), exclusions);
+        }
+
         PackageWriter.SystemPart toPart(SystemActions actions) {
             return new PackageWriter.SystemPart(key, name,
                     data.<PackageWriter.Content>map(file -> () -> actions.openAccessFile(file.id())).orElse(null),

@@ -191,11 +191,27 @@ final class PackageWriter {
      * order.
      */
     private void writeCsv(SystemPart system, TableShape shape, OutputStream out) throws IOException {
-        List<String> columns = system.includedColumns(shape);
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        try (SpreadsheetCsv csv = new SpreadsheetCsv(text);
-             InputStream in = system.data().open(); JsonParser parser = json.createParser(in)) {
-            csv.row(columns);
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+            csv.row(system.includedColumns(shape));
+            forEachRow(system, shape, Integer.MAX_VALUE, csv::row);
+        }
+    }
+
+    /** Receives a table's rows one at a time. */
+    interface RowSink {
+        void row(List<Object> cells) throws IOException;
+    }
+
+    /**
+     * The table's first {@code limit} rows in document order, each as the cells of the columns the subject gets
+     * ({@link SystemPart#includedColumns}): what the CSV file holds and what the summary page shows. Cells are as
+     * {@link #cell} reads them. Reads the system's document once, a row at a time.
+     */
+    void forEachRow(SystemPart system, TableShape shape, int limit, RowSink sink) throws IOException {
+        List<String> columns = system.includedColumns(shape);
+        int given = 0;
+        try (InputStream in = system.data().open(); JsonParser parser = json.createParser(in)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 boolean ours = parser.currentName().equals(shape.name());
@@ -203,7 +219,7 @@ final class PackageWriter {
                     parser.skipChildren();
                     continue;
                 }
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                while (given < limit && parser.nextToken() != JsonToken.END_ARRAY) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     if (parser.currentToken() == JsonToken.START_OBJECT) {
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -218,8 +234,10 @@ final class PackageWriter {
                     for (String column : columns) {
                         cells.add(row.get(column));
                     }
-                    csv.row(cells);
+                    sink.row(cells);
+                    given++;
                 }
+                return;
             }
         }
     }

@@ -56,7 +56,7 @@ public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> cate
     }
 
     /** A column without a label, as a person would write it: no underscores, no camel humps. */
-    static String readable(String column) {
+    public static String readable(String column) {
         String spaced = column.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').strip();
         return spaced.toLowerCase(Locale.ROOT);
     }

@@ -41,8 +41,8 @@ class PackageStreamingTest {
 
     /**
      * Measures retained heap, not peak heap (as SealedFilesTest does): the heap in use right after a full collection,
-     * taken from inside the source stream half-way through every pass over the document (the JSON, then the CSV of
-     * each table). A writer that held the document, a table or the zip would retain tens of megabytes by then.
+     * taken from inside the source stream half-way through every pass over the document that gets that far (the
+     * JSON, then the CSV of each table in the second half). A writer that held the document, a table or the zip would retain tens of megabytes by then.
      */
     @Test
     void fiftyMegabytesOfSourceDataBecomeASealedPackageInBoundedMemory() throws Exception {
@@ -68,7 +68,10 @@ class PackageStreamingTest {
         SealedFile sealed = files.write(PackageAssembly.KIND, out ->
                 entries.addAll(writer.write(out, "DSR-1", PackageAssemblyBenchmark.SUMMARY, List.of(shop)).entries()));
 
-        assertThat(growth).as("one measurement per pass: the JSON and the CSV of each of the 4 tables").hasSize(5);
+        // A CSV pass stops at the end of its table: only the passes for the tables in the document's second half
+        // (support_tickets, the big one, among them) reach its middle and are measured, with the JSON's.
+        assertThat(growth).as("one measurement per pass that reaches the middle: the JSON and two tables' CSV")
+                .hasSize(3);
         assertThat(growth).as("heap growth half-way through each pass over %d MB", dataBytes / MB)
                 .allSatisfy(bytes -> assertThat(bytes).isLessThan(16 * MB));
 

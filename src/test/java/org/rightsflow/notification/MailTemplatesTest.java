@@ -127,7 +127,7 @@ class MailTemplatesTest {
      * that held nothing, and a manual system's own words.
      */
     static List<DataInPlainWords.SystemAnswer> answers() {
-        DataInPlainWords.Reason invoices = new DataInPlainWords.Reason("GDPR_ART_17_3_B", "tax law: 10 years",
+        DataInPlainWords.Reason invoices = new DataInPlainWords.Reason("GDPR_ART_17_3_B", "10 years, for tax",
                 List.of(), "");
         DataInPlainWords.Reason amounts = new DataInPlainWords.Reason("GDPR_ART_17_3_B", "invoices, 10 years",
                 List.of("the amounts paid"), "the amounts paid");
@@ -450,8 +450,8 @@ class MailTemplatesTest {
                           - your delivery addresses (2): deleted
                           your purchases:
                           - your orders (3): we removed your name and your email address; we keep the amounts paid \
-                        because the law requires us to keep it (invoices, 10 years)
-                          - your invoices (4): kept because the law requires us to keep it (tax law: 10 years)
+                        because the law requires us to keep it: invoices, 10 years
+                          - your invoices (4): kept because the law requires us to keep it: 10 years, for tax
                           Other data:
                           - other personal data (1): deleted
 
@@ -745,15 +745,15 @@ class MailTemplatesTest {
     /** How each language says "deleted", "we removed" and "the law requires us to keep it" (i18n/mail). */
     private static final Map<Locale, List<String>> FATE_WORDS = Map.of(
             Locale.ENGLISH, List.of("(2): deleted", "(3): we removed your name and your email address",
-                    "because the law requires us to keep it (tax law: 10 years)"),
+                    "because the law requires us to keep it: 10 years, for tax"),
             Locale.GERMAN, List.of("(2): gelöscht", "(3): wir haben your name and your email address entfernt",
-                    ", weil das Gesetz uns verpflichtet, sie aufzubewahren (tax law: 10 years)"),
+                    ", weil das Gesetz uns verpflichtet, sie aufzubewahren: 10 years, for tax"),
             Locale.FRENCH, List.of("(2) : supprimé", "(3) : nous avons retiré your name",
-                    "car la loi nous oblige à les conserver (tax law: 10 years)"),
+                    "car la loi nous oblige à les conserver\u00a0: 10 years, for tax"),
             Locale.forLanguageTag("es"), List.of("(2): eliminado", "(3): eliminamos your name",
-                    "porque la ley nos obliga a conservarlos (tax law: 10 years)"),
+                    "porque la ley nos obliga a conservarlos: 10 years, for tax"),
             Languages.BRAZILIAN_PORTUGUESE, List.of("(2): excluído", "(3): removemos your name",
-                    "porque a lei nos obriga a mantê-los (tax law: 10 years)"));
+                    "porque a lei nos obriga a mantê-los: 10 years, for tax"));
 
     static Stream<Locale> everyLanguage() {
         return Languages.SUPPORTED.stream();

@@ -1,6 +1,7 @@
 package org.rightsflow.connector.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +22,14 @@ import org.rightsflow.connector.ActionContext;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
+import org.rightsflow.support.Languages;
 
 /** The demo company's shop mapping (demo/systems.yml) against the demo shop's schema (demo/shop-schema.sql). */
 class DemoShopMappingTest {
@@ -71,6 +74,44 @@ class DemoShopMappingTest {
         ConnectionCheck check = connector.testConnection(shop);
 
         assertThat(check.ok()).as(check.message() + " " + check.details()).isTrue();
+    }
+
+    @Test
+    void everyTableAndColumnOfTheDemoHasItsWordsInEveryLanguage() {
+        connector.validate(shop);
+        DataLabels labels = shop.personalData().labels();
+
+        for (MappedTable table : MappingReader.read(shop).tables()) {
+            DataLabels.TableLabel label = labels.table(table.name()).orElseThrow(() ->
+                    new AssertionError(table.name() + " has no label"));
+            assertThat(label.label().byLanguage().keySet()).as(table.name()).containsExactlyInAnyOrderElementsOf(
+                    Languages.SUPPORTED);
+            assertThat(label.category()).as(table.name()).isNotNull();
+            assertThat(label.columns().keySet()).as(table.name()).containsExactlyInAnyOrderElementsOf(table.access());
+            label.columns().forEach((column, words) -> assertThat(words.byLanguage().keySet())
+                    .as(table.name() + "." + column).containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED));
+        }
+        assertThat(labels.categories().values()).allSatisfy(words -> assertThat(words.byLanguage().keySet())
+                .containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED));
+    }
+
+    @Test
+    void aLabelForATableOrColumnTheMappingDoesNotHaveIsRefused() throws IOException {
+        String systems = resource("demo/systems.yml").replace("${demo-shop-url}", URL);
+
+        SystemDefinition table = shopOf(systems.replace("        order_lines:\n          label:",
+                "        order_line:\n          label:"));
+        assertThatThrownBy(() -> connector.validate(table)).hasMessageStartingWith(
+                "system shop-db: personalData.tables.order_line: is not a table of the dataset");
+        SystemDefinition column = shopOf(systems.replace("            postcode: {en: postcode",
+                "            zip: {en: postcode"));
+        assertThatThrownBy(() -> connector.validate(column)).hasMessageStartingWith(
+                "system shop-db: personalData.tables.addresses.columns.zip: is not one of the table's access columns");
+    }
+
+    private static SystemDefinition shopOf(String systems) {
+        return SystemDefinitions.parseDocument("demo/systems.yml", systems).stream()
+                .filter(system -> system.key().equals("shop-db")).findFirst().orElseThrow();
     }
 
     @Test

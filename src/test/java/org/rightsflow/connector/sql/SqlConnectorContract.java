@@ -556,13 +556,23 @@ abstract class SqlConnectorContract {
         Map<String, List<String>> after = snapshot();
         assertThat(withoutAlice(after)).isEqualTo(withoutAlice(before));
 
+        TableReport.Keeping customerNumber = new TableReport.Keeping("GDPR_ART_17_3_B",
+                "customer number printed on invoices", List.of("customer_number"));
+        TableReport.Keeping invoices = new TableReport.Keeping("GDPR_ART_17_3_B", "invoices, 10 years",
+                List.of("placed_on", "total"));
+        TableReport.Keeping invoiceLines = new TableReport.Keeping("GDPR_ART_17_3_B", "invoice lines, 10 years",
+                List.of());
+        // The masked columns by name and the reasons by their parts: the subject's answer words them.
         assertThat(result.tables()).containsExactly(
                 new TableReport("customers", 1, 0, 1, 4, 0, 1,
-                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)")),
+                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)"),
+                        List.of("email", "full_name", "phone", "birth_date"), List.of(customerNumber)),
                 new TableReport("addresses", 2, 2, 0, 0, 0, 0, List.of()),
                 new TableReport("orders", 2, 0, 2, 4, 0, 4,
-                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)")),
-                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years")),
+                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)"),
+                        List.of("shipping_name", "shipping_street"), List.of(invoices)),
+                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years"),
+                        List.of(), List.of(invoiceLines)),
                 new TableReport("tickets", 1, 1, 0, 0, 0, 0, List.of()),
                 new TableReport("ticket_messages", 2, 2, 0, 0, 0, 0, List.of()),
                 new TableReport("newsletter_subscriptions", 1, 1, 0, 0, 0, 0, List.of()));
@@ -579,10 +589,16 @@ abstract class SqlConnectorContract {
         // Found again by the keys captured before the erasure: the hashed email no longer matches.
         assertThat(result.remaining()).containsExactly(
                 new TableReport("customers", 1, 0, 0, 0, 0, 1,
-                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)")),
+                        List.of("GDPR Art. 17(3)(b): customer number printed on invoices (fields: customer_number)"),
+                        List.of(), List.of(new TableReport.Keeping("GDPR_ART_17_3_B",
+                                "customer number printed on invoices", List.of("customer_number")))),
                 new TableReport("orders", 2, 0, 0, 0, 0, 4,
-                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)")),
-                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years")));
+                        List.of("GDPR Art. 17(3)(b): invoices, 10 years (fields: placed_on, total)"),
+                        List.of(), List.of(new TableReport.Keeping("GDPR_ART_17_3_B", "invoices, 10 years",
+                                List.of("placed_on", "total")))),
+                new TableReport("order_lines", 5, 0, 0, 0, 5, 0, List.of("GDPR Art. 17(3)(b): invoice lines, 10 years"),
+                        List.of(), List.of(new TableReport.Keeping("GDPR_ART_17_3_B", "invoice lines, 10 years",
+                                List.of()))));
         assertThat(result.remaining()).allSatisfy(table -> {
             assertThat(table.rowsRetained() + table.fieldsRetained()).isPositive();
             assertThat(table.retentionNotes()).isNotEmpty().allMatch(note -> note.startsWith("GDPR Art. 17(3)"));
