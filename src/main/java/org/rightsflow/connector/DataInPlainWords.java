@@ -32,7 +32,9 @@ public class DataInPlainWords {
         /** The records are kept, the details that identify the subject removed ({@link DataLine#removed()}). */
         DETAILS_REMOVED,
         /** Kept whole, for the reasons given. */
-        KEPT
+        KEPT,
+        /** Changed as the subject asked: corrected, opted out, its use limited. */
+        CHANGED
     }
 
     /**
@@ -96,17 +98,19 @@ public class DataInPlainWords {
                     .flatMap(action -> actions.latest(reference, result.systemId(), action));
             List<DataLine> lines = step.map(s -> lines(s, definition, language)).orElse(List.of());
             answers.add(new SystemAnswer(result.systemId(), result.systemName(), result.outcome(),
-                    note(definition, result, lines), lines));
+                    note(definition, result, step.isPresent(), lines), lines));
         }
         return answers;
     }
 
     /**
-     * An sql system's summary is the connector's own sentence for staff (counts and table names): never the
-     * subject's. Other systems' summaries are a person's words or the system's own, kept where no lines say more.
+     * An sql connector's summary is its own sentence for staff (counts and table names): never the subject's. Where
+     * the connector did not run (an owner refused the erasure), the summary is that person's words and is kept, as
+     * are other systems' summaries where no lines say more.
      */
-    private static String note(SystemDefinition definition, FulfilmentResultView result, List<DataLine> lines) {
-        if (definition.kind() == ConnectorKind.SQL || !lines.isEmpty()) {
+    private static String note(SystemDefinition definition, FulfilmentResultView result, boolean connectorRan,
+                               List<DataLine> lines) {
+        if ((definition.kind() == ConnectorKind.SQL && connectorRan) || !lines.isEmpty()) {
             return null;
         }
         return result.summary() == null || result.summary().isBlank() ? null : result.summary();
@@ -116,6 +120,9 @@ public class DataInPlainWords {
         return switch (type) {
             case ACCESS, PORTABILITY -> Optional.of(ConnectorAction.ACCESS);
             case DELETION -> Optional.of(ConnectorAction.ERASE);
+            case CORRECTION -> Optional.of(ConnectorAction.CORRECT);
+            case OPT_OUT -> Optional.of(ConnectorAction.OPT_OUT);
+            case LIMIT_SENSITIVE -> Optional.of(ConnectorAction.LIMIT_USE);
             default -> Optional.empty();
         };
     }
@@ -134,7 +141,7 @@ public class DataInPlainWords {
         labels.categories().keySet().forEach(category -> byCategory.put(category, new ArrayList<>()));
         List<DataLine> uncategorised = new ArrayList<>();
         for (TableReport table : step.tables()) {
-            if (table.rowsFound() == 0 && table.rowsDeleted() == 0) {
+            if (table.rowsFound() == 0 && table.rowsDeleted() == 0 || changes(step.action()) && table.rowsUpdated() == 0) {
                 continue;
             }
             Optional<DataLabels.TableLabel> label = labels.table(table.table());
@@ -159,6 +166,9 @@ public class DataInPlainWords {
         if (action == ConnectorAction.ACCESS) {
             return new DataLine(category, name, table.rowsFound(), Fate.HELD, List.of(), "", List.of());
         }
+        if (changes(action)) {
+            return new DataLine(category, name, table.rowsUpdated(), Fate.CHANGED, List.of(), "", List.of());
+        }
         if (table.rowsDeleted() > 0) {
             return new DataLine(category, name, table.rowsDeleted(), Fate.DELETED, List.of(), "", List.of());
         }
@@ -172,6 +182,12 @@ public class DataInPlainWords {
         }
         return new DataLine(category, name, table.rowsFound(), Fate.DETAILS_REMOVED, removed,
                 joined(removed, language), kept);
+    }
+
+    /** Actions that change the subject's records in place rather than return or erase them. */
+    private static boolean changes(ConnectorAction action) {
+        return action == ConnectorAction.CORRECT || action == ConnectorAction.OPT_OUT
+                || action == ConnectorAction.LIMIT_USE;
     }
 
     /** "a, b and c" in English, "a, b und c" in German: ICU's list patterns, not our own. */

@@ -99,6 +99,18 @@ class DataInPlainWordsTest {
     }
 
     @Test
+    void aCorrectionSaysWhichRecordsWereChangedAndLeavesOutTablesLeftAlone() {
+        TableReport corrected = new TableReport("addresses", 2, 0, 2, 0, 0, 0, List.of());
+        TableReport notChanged = new TableReport("orders", 3, 0, 0, 0, 0, 0, List.of());
+
+        List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.CORRECT, corrected, notChanged),
+                system("sql"), Locale.GERMAN);
+
+        assertThat(lines).extracting(DataLine::label, DataLine::records, DataLine::fate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ihre Lieferadressen", 2, Fate.CHANGED));
+    }
+
+    @Test
     void anHttpSystemThatLabelsNoneOfItsTablesKeepsItsOwnWords() {
         assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED), system("http"),
                 Locale.ENGLISH)).isEmpty();

@@ -162,7 +162,12 @@ class AccessPackageJourneyIntegrationTest {
                         "We make no decision about you based only on automated processing",
                         "correct", "delete", "restrict", "object",
                         "the data protection supervisory authority of the EU or EEA country",
-                        "data/shop-db/customers.csv", "files/support-desk/tickets.csv");
+                        "data/shop-db/customers.csv", "files/support-desk/tickets.csv",
+                        // The data itself, under the demo's labels: the customer's own email address in their account.
+                        "contact details your customer account (1)", "your email address", email);
+        assertThat(org.jsoup.Jsoup.parse(summary).select("a[href=data/shop-db/customers.csv]")).hasSize(1);
+        assertThat(org.jsoup.Jsoup.parse(summary).select("th").eachText()).doesNotContain("customer_number", "email",
+                "first_name");
 
         List<TimelineKind> kinds = timeline.entries(journey.reference()).stream().map(TimelineEntryView::kind).toList();
         assertThat(kinds).containsSubsequence(TimelineKind.PACKAGE_READY, TimelineKind.RESPONDED,

@@ -117,7 +117,8 @@ class AccessPackageReviewIntegrationTest {
         tickets.forEach(ticket -> assertThat(ticket.has("body")).isFalse());
         assertThat(org.jsoup.Jsoup.parse(new String(zip.get("summary.html"), StandardCharsets.UTF_8)).text())
                 .contains("What we left out, and why",
-                        "The body field of support_tickets in Shop customer database: The messages quote other customers.",
+                        "The message field of your messages to customer service in Shop customer database: The "
+                                + "messages quote other customers.",
                         "The file notes.txt from Support desk: An internal note, privileged.");
 
         List<TimelineEntryView> entries = timeline.entries(journey.reference());

@@ -119,7 +119,7 @@ class CorrectionJourneyIntegrationTest {
                 .contains("First name: not corrected. Why: Kathy is a nickname; we keep the name on "
                         + "the identity document.")
                 .as("what the requester typed is not repeated to the address").doesNotContain("Goble", "757")
-                .contains("Shop customer database: done.")
+                .contains("Shop customer database: done", "- your customer account (1): changed as you asked")
                 .contains("Support desk: done. Requester profile updated.")
                 .contains("We passed the corrections on to those who process your data for us: Mailing agency.");
 

@@ -60,14 +60,18 @@ class FailedJobLogIntegrationTest {
             ProcessInstance instance = runtime.startProcessInstanceByKey(key, "DSR-TEST-" + key);
             String jobId = management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
 
+            String retried = "Job " + jobId + " of DSR-TEST-" + key + " at callSystem failed, ";
+            // Our line is written inside the engine's failed-job command, the engine's stack trace after that
+            // command has ended, by the job executor's thread: wait for both.
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 Job job = management.createJobQuery().jobId(jobId).singleResult();
-                return job.getRetries() == 0 && output.getOut().contains("Job " + jobId + " of DSR-TEST-" + key
-                        + " at callSystem failed, no retry left");
+                String out = output.getOut();
+                int last = out.indexOf(retried + "no retry left");
+                return job.getRetries() == 0 && last >= 0
+                        && out.indexOf("Exception while executing job " + jobId, last) >= 0;
             });
 
             String all = output.getOut();
-            String retried = "Job " + jobId + " of DSR-TEST-" + key + " at callSystem failed, ";
             assertThat(all).contains(retried + "2 retries left: ", retried + "1 retries left: ");
             String beforeTheLast = all.substring(0, all.indexOf(retried + "no retry left"));
             assertThat(beforeTheLast).as("the retried attempts print no stack trace").doesNotContain("\tat ");

@@ -45,8 +45,13 @@ final class BatchResults {
     private static TableReport add(TableReport a, TableReport b) {
         Set<String> notes = new LinkedHashSet<>(a.retentionNotes());
         notes.addAll(b.retentionNotes());
+        Set<String> masked = new LinkedHashSet<>(a.maskedColumns());
+        masked.addAll(b.maskedColumns());
+        Set<TableReport.Keeping> kept = new LinkedHashSet<>(a.kept());
+        kept.addAll(b.kept());
         return new TableReport(a.table(), a.rowsFound() + b.rowsFound(), a.rowsDeleted() + b.rowsDeleted(),
                 a.rowsUpdated() + b.rowsUpdated(), a.fieldsMasked() + b.fieldsMasked(),
-                a.rowsRetained() + b.rowsRetained(), a.fieldsRetained() + b.fieldsRetained(), new ArrayList<>(notes));
+                a.rowsRetained() + b.rowsRetained(), a.fieldsRetained() + b.fieldsRetained(), new ArrayList<>(notes),
+                new ArrayList<>(masked), new ArrayList<>(kept));
     }
 }

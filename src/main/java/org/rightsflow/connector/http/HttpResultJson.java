@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.rightsflow.connector.ActionResult;
 import org.rightsflow.connector.ConnectorAction;
+import org.rightsflow.connector.LegalBasis;
 import org.rightsflow.connector.TableReport;
 import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.StrictBinding;
@@ -133,16 +134,34 @@ public final class HttpResultJson {
                              @PositiveOrZero(message = COUNT) Integer fieldsMasked,
                              @PositiveOrZero(message = COUNT) Integer rowsRetained,
                              @PositiveOrZero(message = COUNT) Integer fieldsRetained,
-                             List<@NotNull(message = TEXT) @Pattern(regexp = NOT_BLANK, message = TEXT) String> retentionNotes) {
+                             List<@NotNull(message = TEXT) @Pattern(regexp = NOT_BLANK, message = TEXT) String> retentionNotes,
+                             List<@NotNull(message = TEXT) @Pattern(regexp = NOT_BLANK, message = TEXT) String> maskedFields,
+                             List<@NotNull(message = OBJECT) @Valid KeptBody> kept) {
 
         TableReport report() {
             return new TableReport(table.strip(), count(rowsFound), count(rowsDeleted), count(rowsUpdated),
                     count(fieldsMasked), count(rowsRetained), count(fieldsRetained),
-                    retentionNotes == null ? List.of() : retentionNotes.stream().map(String::strip).toList());
+                    retentionNotes == null ? List.of() : retentionNotes.stream().map(String::strip).toList(),
+                    maskedFields == null ? List.of() : maskedFields.stream().map(String::strip).toList(),
+                    kept == null ? List.of() : kept.stream().map(KeptBody::keeping).toList());
         }
 
         private static int count(Integer value) {
             return value == null ? 0 : value;
+        }
+    }
+
+    /**
+     * Something kept and why, for the subject's answer: the legal basis (a {@link LegalBasis} name), the company's
+     * note, and the fields it covers (none: the whole records).
+     */
+    private record KeptBody(@NotNull(message = REQUIRED) LegalBasis basis,
+                            @Pattern(regexp = NOT_BLANK, message = TEXT) String note,
+                            List<@NotNull(message = TEXT) @Pattern(regexp = NOT_BLANK, message = TEXT) String> fields) {
+
+        TableReport.Keeping keeping() {
+            return new TableReport.Keeping(basis.name(), note == null ? null : note.strip(),
+                    fields == null ? List.of() : fields.stream().map(String::strip).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rightsflow.connector.sql;
 
 import java.util.regex.Pattern;
+import org.rightsflow.connector.LegalBasis;
 
 /**
  * What an erasure does to one column of the rows it keeps: mask it (set-null, redact, hash) or retain it with a

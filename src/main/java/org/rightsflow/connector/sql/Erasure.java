@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rightsflow.connector.ConnectorException;
+import org.rightsflow.connector.LegalBasis;
 import org.rightsflow.connector.TableReport;
 
 /**

@@ -1,6 +1,7 @@
 package org.rightsflow.connector.sql;
 
 import java.util.List;
+import org.rightsflow.connector.LegalBasis;
 
 /**
  * What an erasure does to one table's rows of the subject.

@@ -41,6 +41,23 @@ class HttpResultJsonTest {
     }
 
     @Test
+    void readsWhatWasMaskedAndWhyForTheSubjectsAnswer() {
+        HttpResultJson.Callback callback = HttpResultJson.parseCallback(bytes("""
+                {"reference": "DSR-2026-000042", "action": "ERASE", "summary": "Masked the invoices.",
+                 "tables": [{"table": "invoices", "rowsFound": 3, "rowsUpdated": 3, "fieldsMasked": 3,
+                             "maskedFields": ["billing_name"],
+                             "kept": [{"basis": "GDPR_ART_17_3_B", "note": " invoices, 10 years ", "fields": ["total"]},
+                                      {"basis": "CCPA_1798_105_D"}]}]}
+                """));
+
+        TableReport invoices = callback.result().tables().get(0);
+        assertThat(invoices.maskedColumns()).containsExactly("billing_name");
+        assertThat(invoices.kept()).containsExactly(
+                new TableReport.Keeping("GDPR_ART_17_3_B", "invoices, 10 years", java.util.List.of("total")),
+                new TableReport.Keeping("CCPA_1798_105_D", null, java.util.List.of()));
+    }
+
+    @Test
     void readsAnAccessCallbackWithExactNumbers() {
         HttpResultJson.Callback callback = HttpResultJson.parseCallback(bytes("""
                 {"reference": "DSR-2026-000042", "action": "ACCESS", "summary": "One invoice.",
@@ -78,6 +95,9 @@ class HttpResultJsonTest {
             "[1, 2]                                                                         | expected a JSON object at the top level",
             "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\"} trailing        | not valid JSON",
             "''                                                                             | the body is empty",
+            "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"table\": \"t\", \"kept\": [{\"basis\": \"TAX\"}]}]} | tables[0].kept[0].basis: is not one of CCPA_1798_105_D, GDPR_ART_17_3_A",
+            "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"table\": \"t\", \"kept\": [{\"note\": \"tax\"}]}]} | tables[0].kept[0].basis: required but missing",
+            "{\"reference\": \"R\", \"action\": \"ERASE\", \"summary\": \"x\", \"tables\": [{\"table\": \"t\", \"maskedFields\": [\"\"]}]} | tables[0].maskedFields[0]: expected non-empty text",
     })
     void refusesMalformedCallbacksNamingThePath(String body, String message) {
         assertThatThrownBy(() -> HttpResultJson.parseCallback(bytes(body)))

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rightsflow.connector.LegalBasis;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;

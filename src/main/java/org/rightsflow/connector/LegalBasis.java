@@ -1,14 +1,15 @@
-package org.rightsflow.connector.sql;
+package org.rightsflow.connector;
 
 /**
  * Why data may be kept despite an erasure request (docs/legal-rules.md#erasure-exceptions). Every
  * retained table or column names one, plus a note saying what the data is kept for, so the deletion report can tell
- * the subject what was kept and why.
+ * the subject what was kept and why. An sql mapping names it under {@code basis}; an http system's result under
+ * {@code kept[].basis}; the answer words it in the subject's language ({@code mail.kept.<basis>}).
  *
  * <p>The CCPA exceptions of Cal. Civ. Code §1798.105(d) are one constant: their paragraph numbers changed when the
  * CPRA amended the section, so the note names the exception in words (e.g. "complete the transaction: open order").
  */
-enum LegalBasis {
+public enum LegalBasis {
     GDPR_ART_17_3_A("GDPR Art. 17(3)(a)"),
     GDPR_ART_17_3_B("GDPR Art. 17(3)(b)"),
     GDPR_ART_17_3_C("GDPR Art. 17(3)(c)"),
@@ -23,7 +24,7 @@ enum LegalBasis {
     }
 
     /** As shown to staff and in the deletion report, e.g. "GDPR Art. 17(3)(b)". */
-    String label() {
+    public String label() {
         return label;
     }
 }
