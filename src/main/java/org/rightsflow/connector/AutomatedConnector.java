@@ -38,6 +38,14 @@ public interface AutomatedConnector {
     }
 
     /**
+     * The subject's words for the correctable fields this system labels (an sql system: the label of the column a
+     * field corrects, {@link DataLabels}); fields it does not label are absent.
+     */
+    default java.util.Map<String, Words> correctableFieldLabels(SystemDefinition system) {
+        return java.util.Map.of();
+    }
+
+    /**
      * For connectors that may answer later: how long to wait for the callback before reminding the owners, and
      * before raising an incident.
      */

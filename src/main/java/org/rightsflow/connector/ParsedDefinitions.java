@@ -14,17 +14,30 @@ import java.util.function.Function;
  */
 final class ParsedDefinitions {
 
-    private record Parsed(String text, SystemDefinition definition, Set<String> correctableFields) {
+    /** The fields a correction may name in one system, and the subject's words for those it labels. */
+    record CorrectableFields(Set<String> names, Map<String, Words> labels) {
+
+        CorrectableFields {
+            names = Set.copyOf(names);
+            labels = Map.copyOf(labels);
+        }
+
+        static final CorrectableFields NONE = new CorrectableFields(Set.of(), Map.of());
+    }
+
+    private record Parsed(String text, SystemDefinition definition, CorrectableFields correctableFields) {
     }
 
     private final Map<Long, Parsed> bySystem = new ConcurrentHashMap<>();
     private final AtomicLong parses = new AtomicLong();
 
-    SystemDefinition definition(ConnectedSystem system, Function<SystemDefinition, Set<String>> correctableFields) {
+    SystemDefinition definition(ConnectedSystem system,
+                                Function<SystemDefinition, CorrectableFields> correctableFields) {
         return parsed(system, correctableFields).definition();
     }
 
-    Set<String> correctableFields(ConnectedSystem system, Function<SystemDefinition, Set<String>> correctableFields) {
+    CorrectableFields correctableFields(ConnectedSystem system,
+                                        Function<SystemDefinition, CorrectableFields> correctableFields) {
         return parsed(system, correctableFields).correctableFields();
     }
 
@@ -33,7 +46,7 @@ final class ParsedDefinitions {
         return parses.get();
     }
 
-    private Parsed parsed(ConnectedSystem system, Function<SystemDefinition, Set<String>> correctableFields) {
+    private Parsed parsed(ConnectedSystem system, Function<SystemDefinition, CorrectableFields> correctableFields) {
         String text = system.storedDefinition();
         Parsed cached = bySystem.get(system.id());
         if (cached != null && cached.text().equals(text)) {
@@ -41,7 +54,7 @@ final class ParsedDefinitions {
         }
         parses.incrementAndGet();
         SystemDefinition definition = system.definition();
-        Parsed parsed = new Parsed(text, definition, Set.copyOf(correctableFields.apply(definition)));
+        Parsed parsed = new Parsed(text, definition, correctableFields.apply(definition));
         bySystem.put(system.id(), parsed);
         return parsed;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -217,10 +218,30 @@ public class SystemRegistry {
         SortedSet<String> fields = new TreeSet<>();
         for (ConnectedSystem system : systems.findAllByOrderByNameAsc()) {
             if (system.takesPartIn(RequestType.CORRECTION)) {
-                fields.addAll(parsed.correctableFields(system, this::declaredCorrectableFields));
+                fields.addAll(parsed.correctableFields(system, this::declaredCorrectableFields).names());
             }
         }
         return fields;
+    }
+
+    /**
+     * The subject's words for the correctable fields, in their language, written to begin a line ("Your last
+     * name"): the label the first system (by name) gives the field. A field no system labels is absent; callers name
+     * it by its readable name.
+     */
+    public Map<String, String> correctableFieldLabels(Locale language) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (ConnectedSystem system : systems.findAllByOrderByNameAsc()) {
+            if (system.takesPartIn(RequestType.CORRECTION)) {
+                parsed.correctableFields(system, this::declaredCorrectableFields).labels().forEach((field, words) ->
+                        labels.putIfAbsent(field, capitalised(words.in(language), language)));
+            }
+        }
+        return labels;
+    }
+
+    private static String capitalised(String text, Locale language) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(language) + text.substring(1);
     }
 
     /**
@@ -228,7 +249,7 @@ public class SystemRegistry {
      * none (a person or the system itself then decides what it holds). Empty means the system has nothing to do.
      */
     public Map<String, String> correctionsFor(long systemId, Map<String, String> accepted) {
-        Set<String> declared = declaredCorrectableFields(definition(systemId));
+        Set<String> declared = declaredCorrectableFields(definition(systemId)).names();
         if (declared.isEmpty()) {
             return accepted;
         }
@@ -241,13 +262,15 @@ public class SystemRegistry {
         return applicable;
     }
 
-    private Set<String> declaredCorrectableFields(SystemDefinition definition) {
+    private ParsedDefinitions.CorrectableFields declaredCorrectableFields(SystemDefinition definition) {
         try {
-            return connectorFor(definition.kind()).map(c -> c.correctableFields(definition))
-                    .orElse(definition.correctableFields());
+            Optional<AutomatedConnector> connector = connectorFor(definition.kind());
+            return new ParsedDefinitions.CorrectableFields(
+                    connector.map(c -> c.correctableFields(definition)).orElse(definition.correctableFields()),
+                    connector.map(c -> c.correctableFieldLabels(definition)).orElse(Map.of()));
         } catch (IllegalArgumentException e) {
             // A definition saved before a stricter check: its action fails with the reason, the form stays usable.
-            return Set.of();
+            return ParsedDefinitions.CorrectableFields.NONE;
         }
     }
 

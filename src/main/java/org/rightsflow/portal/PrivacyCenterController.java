@@ -60,11 +60,16 @@ class PrivacyCenterController {
         return GlobalPrivacyControl.sentBy(request);
     }
 
-    /** The data a correction may name: what the connected systems declare, with labels people read. */
+    /**
+     * The data a correction may name: what the connected systems declare, each by the label its system gives it in
+     * the subject's language, else by its name made readable.
+     */
     @ModelAttribute("correctableFields")
     Map<String, String> correctableFields() {
+        Map<String, String> labels = systems.correctableFieldLabels(Languages.current());
         Map<String, String> fields = new LinkedHashMap<>();
-        systems.correctableFields().forEach(field -> fields.put(field, RequestedCorrections.label(field)));
+        systems.correctableFields().forEach(field -> fields.put(field,
+                labels.getOrDefault(field, RequestedCorrections.label(field))));
         return fields;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rightsflow.access.PackageView;
 import org.rightsflow.connector.DataInPlainWords;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.correction.ClaimedCorrection;
 import org.rightsflow.notification.MailKind;
 import org.rightsflow.notification.MailSecret;
@@ -31,12 +32,15 @@ class SubjectMail {
     private final RequestDirectory requests;
     private final PublicLinks links;
     private final DataInPlainWords plainWords;
+    private final SystemRegistry systems;
 
-    SubjectMail(Outbox outbox, RequestDirectory requests, PublicLinks links, DataInPlainWords plainWords) {
+    SubjectMail(Outbox outbox, RequestDirectory requests, PublicLinks links, DataInPlainWords plainWords,
+                SystemRegistry systems) {
         this.outbox = outbox;
         this.requests = requests;
         this.links = links;
         this.plainWords = plainWords;
+        this.systems = systems;
     }
 
     void acknowledgement(RequestDetails request) {
@@ -92,10 +96,13 @@ class SubjectMail {
         send(request, MailKind.RESPONSE, model);
     }
 
-    /** The answer to a correction: each field's decision, what changed where, and which recipients were told. */
+    /**
+     * The answer to a correction: each field's decision (the field by its label in the subject's language), what
+     * changed where, and which recipients were told.
+     */
     void correctionResponse(RequestDetails request, List<ClaimedCorrection> claim, List<String> toldRecipients) {
         send(request, MailKind.RESPONSE, Map.of("answers", answers(request), "corrections", claim,
-                "toldRecipients", toldRecipients));
+                "fieldLabels", systems.correctableFieldLabels(request.language()), "toldRecipients", toldRecipients));
     }
 
     /** Each system's part, in the words the subject knows their data by (never table names or row counts). */

@@ -52,8 +52,8 @@ class CorrectionJourneyIntegrationTest {
         Journey journey = new Journey(port, "correction").withEmail(before.get("email"));
         Page landing = journey.subjectSession().get("/");
         assertThat(landing.document().select("select[name=corrections[0].field] option").eachText())
-                .as("the form offers the fields the connected systems declare")
-                .contains("Last name", "Phone", "Postcode", "First name");
+                .as("the form offers the fields the connected systems declare, by their labels")
+                .contains("Your last name", "Your phone number", "Postcode", "Your first name");
 
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("corrections[0].field", "last_name");
@@ -114,9 +114,9 @@ class CorrectionJourneyIntegrationTest {
 
         String answer = journey.awaitMail("Our answer to your request " + journey.reference());
         assertThat(answer)
-                .contains("Last name: corrected in each of our systems that holds it")
-                .contains("Phone: corrected in each of our systems that holds it")
-                .contains("First name: not corrected. Why: Kathy is a nickname; we keep the name on "
+                .contains("Your last name: corrected in each of our systems that holds it")
+                .contains("Your phone number: corrected in each of our systems that holds it")
+                .contains("Your first name: not corrected. Why: Kathy is a nickname; we keep the name on "
                         + "the identity document.")
                 .as("what the requester typed is not repeated to the address").doesNotContain("Goble", "757")
                 .contains("Shop customer database: done", "- your customer account (1): changed as you asked")

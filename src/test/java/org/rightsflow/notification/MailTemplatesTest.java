@@ -679,6 +679,21 @@ class MailTemplatesTest {
                 .doesNotContain("Goble Johnson", "757 555 0143");
     }
 
+    @Test
+    void theAnswerToACorrectionNamesEachFieldByItsLabelInTheSubjectsLanguage() {
+        Map<String, Object> model = subjectModel(MailKind.RESPONSE, request(Regime.GDPR, RequestType.CORRECTION, true));
+        model.put("corrections", List.of(
+                new org.rightsflow.correction.ClaimedCorrection("last_name", "Goble Johnson",
+                        new org.rightsflow.correction.FieldDecision(true, "Checked", "dpo", RECEIVED)),
+                new org.rightsflow.correction.ClaimedCorrection("nickname", "Kat", null)));
+        model.put("fieldLabels", Map.of("last_name", "Ihr Nachname"));
+        model.put("toldRecipients", List.of());
+
+        RenderedMail mail = templates.render(MailKind.RESPONSE, model, Locale.GERMAN);
+
+        assertThat(mail.body()).contains("- Ihr Nachname: ", "- Nickname: ").doesNotContain("Last name", "Goble");
+    }
+
     /** The greeting and the signature each language's mail opens and closes with (i18n/mail). */
     private static final Map<Locale, List<String>> KNOWN_WORDS = Map.of(
             Locale.ENGLISH, List.of("Hello,", "The Demo Shop privacy team"),

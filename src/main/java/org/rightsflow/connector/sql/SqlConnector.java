@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import org.rightsflow.connector.ConnectionCheck;
 import org.rightsflow.connector.ConnectorAction;
 import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.ConnectorKind;
+import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.DataSubject;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.TableReport;
+import org.rightsflow.connector.Words;
 import org.rightsflow.support.SecretsProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -120,6 +123,22 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
         Set<String> fields = new LinkedHashSet<>();
         MappingReader.read(system).tables().forEach(table -> fields.addAll(table.corrections().keySet()));
         return fields;
+    }
+
+    /** A field's label is its column's, in the first table that declares the field and labels that column. */
+    @Override
+    public Map<String, Words> correctableFieldLabels(SystemDefinition system) {
+        DataLabels labels = system.personalData().labels();
+        Map<String, Words> fieldLabels = new LinkedHashMap<>();
+        for (MappedTable table : MappingReader.read(system).tables()) {
+            labels.table(table.name()).ifPresent(label -> table.corrections().forEach((field, column) -> {
+                Words words = label.columns().get(column);
+                if (words != null) {
+                    fieldLabels.putIfAbsent(field, words);
+                }
+            }));
+        }
+        return fieldLabels;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,15 @@ class DemoShopMappingTest {
         }
         assertThat(labels.categories().values()).allSatisfy(words -> assertThat(words.byLanguage().keySet())
                 .containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED));
+    }
+
+    @Test
+    void aCorrectableFieldReadsAsTheLabelOfTheColumnItCorrects() {
+        Map<String, org.rightsflow.connector.Words> labels = connector.correctableFieldLabels(shop);
+
+        assertThat(labels.keySet()).containsExactlyInAnyOrderElementsOf(connector.correctableFields(shop));
+        assertThat(labels.get("last_name").in(Locale.GERMAN)).isEqualTo("Ihr Nachname");
+        assertThat(labels.get("postcode").in(Locale.forLanguageTag("es"))).isEqualTo("código postal");
     }
 
     @Test
