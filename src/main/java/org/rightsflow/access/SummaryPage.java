@@ -139,8 +139,9 @@ class SummaryPage {
                     .map(file -> "files/" + folder + "/" + PackageWriter.safe(file.fileName())).toList();
             // An sql system's summary counts rows for staff; where the data itself is shown it says nothing more.
             String ownWords = data.isEmpty() ? source.result().summary() : null;
-            systems.add(new SystemSummary(source.name(), source.description(), source.result().outcome(),
-                    ownWords, data, whole ? List.of() : attachments, source.personalData(),
+            systems.add(new SystemSummary(source.name(), source.personalData().describe(source.description(), language),
+                    source.result().outcome(), ownWords, data, whole ? List.of() : attachments,
+                    source.personalData().in(language),
                     source.personalData().categoriesIn(language),
                     source.data().isPresent() && !whole ? "data/" + folder + ".json" : null));
             for (Exclusion exclusion : source.exclusions()) {

@@ -17,14 +17,37 @@ import org.rightsflow.support.YamlTree;
  *
  * @param tables     table name as the connector reports it → its labels, in the definition's order
  * @param categories each registry category (by its first text) → the category in every language the definition gives
+ * @param texts      the company's own sentences about the system (description, purposes, ...) in every language
+ *                   the definition gives them
  */
-public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> categories) {
+public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> categories, SystemTexts texts) {
 
     private static final int MAX_TEXT = 200;
 
     public DataLabels {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+        texts = texts == null ? SystemTexts.NONE : texts;
+    }
+
+    public DataLabels(Map<String, TableLabel> tables, Map<String, Words> categories) {
+        this(tables, categories, SystemTexts.NONE);
+    }
+
+    /**
+     * What the company writes about a system for the subject to read, per language; null (or empty) where it
+     * writes nothing. The first language's text is also what staff read (ROPA, the registry).
+     */
+    public record SystemTexts(Words description, List<Words> purposes, List<Words> recipientRoles, Words retention,
+                              Words source, Words automatedDecisions) {
+
+        static final SystemTexts NONE = new SystemTexts(null, List.of(), List.of(), null, null, null);
+
+        public SystemTexts {
+            purposes = purposes == null ? List.of() : List.copyOf(purposes);
+            recipientRoles = recipientRoles == null ? List.of() : java.util.Collections.unmodifiableList(
+                    new java.util.ArrayList<>(recipientRoles));
+        }
     }
 
     /** One table's words: its label, its category (a key of {@link #categories}, or null) and its columns'. */
@@ -130,11 +153,23 @@ public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> cate
         return text.strip();
     }
 
-    /** A text, or a map of language tags to texts ({@code {en: ..., de: ...}}). */
+    /** A label: a text, or a map of language tags to texts ({@code {en: ..., de: ...}}), each one short line. */
     static Words words(YamlTree node) {
+        return words(node, true);
+    }
+
+    /**
+     * A sentence the company writes about the system (its description, a purpose, how long data is kept): like a
+     * label, once or per language, but of any length and on as many lines as it needs. Null when not written.
+     */
+    static Words text(YamlTree node) {
+        return node.isPresent() && node.value() != null ? words(node, false) : null;
+    }
+
+    private static Words words(YamlTree node, boolean label) {
         Object value = node.value();
         if (value instanceof String text && !text.isBlank()) {
-            return Words.of(checked(node, text));
+            return Words.of(label ? checked(node, text) : text.strip());
         }
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
             Map<Locale, String> byLanguage = new LinkedHashMap<>();
@@ -148,10 +183,12 @@ public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> cate
                 if (!(entry.getValue() instanceof String text) || text.isBlank()) {
                     throw node.error(tag, "expected a text");
                 }
-                byLanguage.put(language, checked(node.at(tag), text));
+                byLanguage.put(language, label ? checked(node.at(tag), text) : text.strip());
             }
             return new Words(byLanguage);
         }
-        throw node.error("expected a text, or one text per language (e.g. {en: your orders, de: Ihre Bestellungen})");
+        throw node.error(label ? "expected a text, or one text per language (e.g. {en: your orders, de: Ihre "
+                + "Bestellungen})" : "expected a text, or one text per language (e.g. {en: sending the newsletter, "
+                + "de: Versand des Newsletters})");
     }
 }

@@ -39,6 +39,37 @@ public record PersonalDataDescription(List<String> categories, List<String> purp
         return categories.stream().map(category -> labels.category(category, language)).toList();
     }
 
+    /**
+     * The description as the subject reads it: the company's sentences in the language where the definition writes
+     * them in it ({@link DataLabels.SystemTexts}), otherwise as written. The categories stay keys
+     * ({@link #categoriesIn}).
+     */
+    public PersonalDataDescription in(java.util.Locale language) {
+        DataLabels.SystemTexts texts = labels.texts();
+        List<String> localPurposes = new java.util.ArrayList<>(purposes);
+        for (int i = 0; i < localPurposes.size() && i < texts.purposes().size(); i++) {
+            localPurposes.set(i, texts.purposes().get(i).in(language));
+        }
+        List<Recipient> localRecipients = new java.util.ArrayList<>(recipients);
+        for (int i = 0; i < localRecipients.size() && i < texts.recipientRoles().size(); i++) {
+            Words role = texts.recipientRoles().get(i);
+            Recipient recipient = localRecipients.get(i);
+            if (role != null) {
+                localRecipients.set(i, new Recipient(recipient.name(), recipient.country(), role.in(language)));
+            }
+        }
+        return new PersonalDataDescription(categories, localPurposes, localRecipients,
+                texts.retention() == null ? retention : texts.retention().in(language),
+                texts.source() == null ? source : texts.source().in(language),
+                texts.automatedDecisions() == null ? automatedDecisions : texts.automatedDecisions().in(language),
+                labels);
+    }
+
+    /** The system's description in the language, where the definition writes one; else as written. */
+    public String describe(String description, java.util.Locale language) {
+        return labels.texts().description() == null ? description : labels.texts().description().in(language);
+    }
+
     /** A recipient of the data. {@code country} is where it is processed (a third country matters under GDPR). */
     public record Recipient(String name, String country, String role) {
     }

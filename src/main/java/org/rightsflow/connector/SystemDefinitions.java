@@ -42,7 +42,7 @@ public final class SystemDefinitions {
             @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "is not a system key: use lower-case letters, "
                     + "digits and dashes (at most 64), e.g. shop-db") String key,
             @RequiredText String name,
-            @Text String description,
+            Object description,
             @RequiredText String ownerGroup,
             @NotNull(message = YamlTree.REQUIRED) String kind,
             @NotEmpty(message = LIST_THEM) List<@NotNull(message = YamlTree.REQUIRED) RequestType> requestTypes,
@@ -59,21 +59,24 @@ public final class SystemDefinitions {
     private record ErasureYaml(Boolean autoApprove) {
     }
 
-    /** {@code categories} and {@code tables} hold texts per language too, so {@link DataLabels} reads them. */
+    /**
+     * {@code categories} and {@code tables} hold labels per language, the sentences (purposes, a recipient's role,
+     * retention, source, automated decisions) texts per language: {@link DataLabels} reads both.
+     */
     private record PersonalDataYaml(List<@NotNull(message = YamlTree.REQUIRED) Object> categories,
                                     Map<String, Object> tables,
-                                    List<@RequiredText String> purposes,
+                                    List<@NotNull(message = YamlTree.REQUIRED) Object> purposes,
                                     List<@NotNull(message = "expected a mapping (key: value lines)") @Valid
                                             RecipientYaml> recipients,
-                                    @Text String retention,
-                                    @Text String source,
-                                    @Text String automatedDecisions) {
+                                    Object retention,
+                                    Object source,
+                                    Object automatedDecisions) {
     }
 
     private record RecipientYaml(
             @RequiredText String name,
             @Text String country,
-            @Text String role) {
+            Object role) {
     }
 
     /** A document with {@code systems: [...]}. Kind-specific parts are checked by the caller's connectors. */
@@ -166,10 +169,11 @@ public final class SystemDefinitions {
         boolean autoApprove = yaml.erasure() != null && Boolean.TRUE.equals(yaml.erasure().autoApprove());
         @SuppressWarnings("unchecked")
         Map<String, Object> source = new LinkedHashMap<>((Map<String, Object>) node.value());
-        return new SystemDefinition(yaml.key(), yaml.name().strip(), stripped(yaml.description()),
+        Words description = DataLabels.text(node.at("description"));
+        return new SystemDefinition(yaml.key(), yaml.name().strip(), first(description),
                 yaml.ownerGroup().strip(), kind, types, yaml.active() == null || yaml.active(),
                 stripped(yaml.instructions()), autoApprove, correctableFields(node, yaml, kind),
-                personalData(yaml.personalData(), node.at("personalData")), connection, dataset, source);
+                personalData(yaml.personalData(), node.at("personalData"), description), connection, dataset, source);
     }
 
     private static Set<String> correctableFields(YamlTree system, SystemYaml yaml, ConnectorKind kind) {
@@ -183,26 +187,48 @@ public final class SystemDefinitions {
         return new LinkedHashSet<>(yaml.correctableFields());
     }
 
-    private static PersonalDataDescription personalData(PersonalDataYaml yaml, YamlTree node) {
+    /**
+     * The description of the data, its sentences in each language written ({@link DataLabels.SystemTexts}); the
+     * first language's text is also the one staff read.
+     */
+    private static PersonalDataDescription personalData(PersonalDataYaml yaml, YamlTree node, Words description) {
         if (yaml == null) {
-            return PersonalDataDescription.none();
+            DataLabels.SystemTexts texts = new DataLabels.SystemTexts(description, List.of(), List.of(), null, null,
+                    null);
+            return new PersonalDataDescription(List.of(), List.of(), List.of(), null, null, null,
+                    new DataLabels(Map.of(), Map.of(), texts));
         }
         DataLabels labels = DataLabels.read(node);
-        List<PersonalDataDescription.Recipient> recipients = yaml.recipients() == null ? List.of()
-                : yaml.recipients().stream().map(r -> new PersonalDataDescription.Recipient(r.name().strip(),
-                        stripped(r.country()), stripped(r.role()))).toList();
-        return new PersonalDataDescription(List.copyOf(labels.categories().keySet()), strippedAll(yaml.purposes()),
-                recipients, stripped(yaml.retention()), stripped(yaml.source()), stripped(yaml.automatedDecisions()),
-                labels);
+        List<Words> purposes = new ArrayList<>();
+        for (int i = 0; yaml.purposes() != null && i < yaml.purposes().size(); i++) {
+            purposes.add(DataLabels.text(node.at("purposes").index(i)));
+        }
+        List<Words> roles = new ArrayList<>();
+        List<PersonalDataDescription.Recipient> recipients = new ArrayList<>();
+        for (int i = 0; yaml.recipients() != null && i < yaml.recipients().size(); i++) {
+            RecipientYaml recipient = yaml.recipients().get(i);
+            Words role = DataLabels.text(node.at("recipients").index(i).at("role"));
+            roles.add(role);
+            recipients.add(new PersonalDataDescription.Recipient(recipient.name().strip(),
+                    stripped(recipient.country()), first(role)));
+        }
+        Words retention = DataLabels.text(node.at("retention"));
+        Words source = DataLabels.text(node.at("source"));
+        Words automated = DataLabels.text(node.at("automatedDecisions"));
+        DataLabels.SystemTexts texts = new DataLabels.SystemTexts(description, purposes, roles, retention, source,
+                automated);
+        return new PersonalDataDescription(List.copyOf(labels.categories().keySet()),
+                purposes.stream().map(Words::first).toList(), recipients, first(retention), first(source),
+                first(automated), new DataLabels(labels.tables(), labels.categories(), texts));
+    }
+
+    private static String first(Words words) {
+        return words == null ? null : words.first();
     }
 
     /** Texts as the reader sees them: quoted values may carry spaces at either end. */
     private static String stripped(String text) {
         return text == null ? null : text.strip();
-    }
-
-    private static List<String> strippedAll(List<String> texts) {
-        return texts == null ? List.of() : texts.stream().map(String::strip).toList();
     }
 
     /** A manual system from its parts, e.g. for a registry entry made before definitions existed. */

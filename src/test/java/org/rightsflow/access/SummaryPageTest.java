@@ -80,7 +80,10 @@ class SummaryPageTest {
                         "delivery addresses", Map.of("street", words("street", "Straße"))),
                 "support_tickets", new DataLabels.TableLabel(words("your messages to us", "Ihre Nachrichten an uns"),
                         null, Map.of("body", words("message", "Nachricht")))),
-                orderedCategories());
+                orderedCategories(), new DataLabels.SystemTexts(words("Orders and accounts", "Bestellungen und Konten"),
+                        List.of(words("selling and delivering orders", "Verkauf und Lieferung")),
+                        java.util.Arrays.asList(words("delivers orders", "liefert Bestellungen aus"), null, null),
+                        null, null, null));
         PersonalDataDescription described = new PersonalDataDescription(List.of("contact details", "date of birth",
                 "delivery addresses"),
                 List.of("selling and delivering orders"), List.of(
@@ -200,8 +203,11 @@ class SummaryPageTest {
         assertThat(german).contains("Ihre personenbezogenen Daten", "DSR-2027-000042", "Shop customer database",
                 "Parcel carrier", "The messages quote other customers.",
                 "Kontaktdaten Ihr Kundenkonto (1) Ihre E-Mail-Adresse jo@example.com",
-                "Lieferadressen Ihre Lieferadressen (2) Straße postcode", "Weitere Daten")
+                "Lieferadressen Ihre Lieferadressen (2) Straße postcode", "Weitere Daten",
+                "Bestellungen und Konten", "Verkauf und Lieferung", "Parcel carrier: liefert Bestellungen aus",
+                "Mailing agency: sends the newsletter")
                 .doesNotContain("What we hold, system by system", "Your other rights", "If you are not satisfied",
-                        "What we left out, and why", "This system searched", "Who receives it");
+                        "What we left out, and why", "This system searched", "Who receives it", "Orders and accounts",
+                        "selling and delivering orders");
     }
 }

@@ -65,6 +65,69 @@ class SystemDefinitionsTest {
         assertThat(ProcessorEmailSettings.from(shop.connection()).reminderEvery()).isEqualTo(Duration.ofDays(2));
     }
 
+    private static final String IN_TWO_LANGUAGES = """
+            systems:
+              - key: shop-db
+                name: Web shop database
+                description: {en: Customers and orders, de: Kunden und Bestellungen}
+                ownerGroup: shop-team
+                kind: manual
+                requestTypes: [ACCESS]
+                personalData:
+                  purposes:
+                    - {en: order fulfilment, de: Abwicklung von Bestellungen}
+                    - accounting
+                  recipients:
+                    - {name: Parcel Co, country: DE, role: {en: delivers orders, de: liefert Bestellungen aus}}
+                    - {name: Cloud host}
+                  retention: {en: invoices 10 years, de: Rechnungen 10 Jahre}
+                  source: |
+                    The customer,
+                    when ordering.
+            """;
+
+    @Test
+    void theSentencesAboutASystemAreWrittenOnceOrPerLanguageAndStaffReadTheFirst() {
+        SystemDefinition shop = SystemDefinitions.parseDocument("systems.yml", IN_TWO_LANGUAGES).get(0);
+        PersonalDataDescription data = shop.personalData();
+
+        assertThat(shop.description()).isEqualTo("Customers and orders");
+        assertThat(data.purposes()).containsExactly("order fulfilment", "accounting");
+        assertThat(data.retention()).isEqualTo("invoices 10 years");
+
+        PersonalDataDescription german = data.in(java.util.Locale.GERMAN);
+        assertThat(data.describe(shop.description(), java.util.Locale.GERMAN)).isEqualTo("Kunden und Bestellungen");
+        assertThat(german.purposes()).containsExactly("Abwicklung von Bestellungen", "accounting");
+        assertThat(german.recipients()).containsExactly(
+                new PersonalDataDescription.Recipient("Parcel Co", "DE", "liefert Bestellungen aus"),
+                new PersonalDataDescription.Recipient("Cloud host", null, null));
+        assertThat(german.retention()).isEqualTo("Rechnungen 10 Jahre");
+        assertThat(german.source()).isEqualTo("The customer,\nwhen ordering.");
+        assertThat(data.in(java.util.Locale.FRENCH).retention()).as("a language not written reads English")
+                .isEqualTo("invoices 10 years");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "retention: ''                   | systems[0].personalData.retention",
+            "retention: {en: '', de: Jahre}   | systems[0].personalData.retention.en",
+            "retention: {xx: years}           | systems[0].personalData.retention.xx",
+            "purposes: ['  ']                 | systems[0].personalData.purposes[0]"})
+    void aSentenceThatIsBlankOrInAnUnknownLanguageIsRefusedWithItsPath(String line, String path) {
+        String yaml = """
+                systems:
+                  - key: shop-db
+                    name: Web shop database
+                    ownerGroup: shop-team
+                    kind: manual
+                    requestTypes: [ACCESS]
+                    personalData:
+                      %s
+                """.formatted(line);
+
+        assertThatThrownBy(() -> SystemDefinitions.parseDocument("systems.yml", yaml)).hasMessageContaining(path);
+    }
+
     @Test
     void exportsTheDefinitionsAsWritten() {
         List<SystemDefinition> systems = SystemDefinitions.parseDocument("systems.yml", DOCUMENT);

@@ -97,6 +97,23 @@ class DemoShopMappingTest {
     }
 
     @Test
+    void everyDemoSystemWritesWhatItSaysAboutItselfInEveryLanguage() throws IOException {
+        List<SystemDefinition> systems = SystemDefinitions.parseDocument("demo/systems.yml",
+                resource("demo/systems.yml").replace("${demo-shop-url}", URL));
+
+        for (SystemDefinition system : systems) {
+            DataLabels.SystemTexts texts = system.personalData().labels().texts();
+            List<org.rightsflow.connector.Words> written = new java.util.ArrayList<>();
+            written.add(texts.description());
+            written.addAll(texts.purposes());
+            written.addAll(texts.recipientRoles());
+            written.add(texts.retention());
+            assertThat(written).as(system.key()).allSatisfy(words -> assertThat(words.byLanguage().keySet())
+                    .containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED));
+        }
+    }
+
+    @Test
     void aCorrectableFieldReadsAsTheLabelOfTheColumnItCorrects() {
         Map<String, org.rightsflow.connector.Words> labels = connector.correctableFieldLabels(shop);
 
