@@ -165,6 +165,7 @@ class SummaryPage {
             context.setVariable("systems", systems);
             context.setVariable("withheld", withheld);
             context.setVariable("otherRights", otherRights);
+            context.setVariable("thirdPartyList", policy.grantsThirdPartyList());
             return templates.process("package/summary", context);
         } finally {
             LocaleContextHolder.setLocaleContext(previous);

@@ -21,6 +21,7 @@ import org.rightsflow.support.YamlTree;
  * @param clockStartsOnVerification see {@link RegimePolicy#clockStartsOnVerification()}
  * @param clockMayPause             see {@link RegimePolicy#clockMayPause()}
  * @param portabilityProvidedDataOnly see {@link RegimePolicy#providedDataOnly(RequestType)}
+ * @param thirdPartyList            see {@link RegimePolicy#grantsThirdPartyList()}
  * @param notGranted                request types the regime grants no right to
  * @param noVerification            request types that must be honoured without identity verification
  * @param general                   the regime's general periods, for every type without its own rule
@@ -29,8 +30,8 @@ import org.rightsflow.support.YamlTree;
  *                                  (Virginia, Colorado, Connecticut, Texas, Oregon); null where it grants none
  */
 record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockStartsOnVerification, boolean clockMayPause,
-                              boolean portabilityProvidedDataOnly, Set<RequestType> notGranted, Set<RequestType> noVerification,
-                              DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
+                              boolean portabilityProvidedDataOnly, boolean thirdPartyList, Set<RequestType> notGranted,
+                              Set<RequestType> noVerification, DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
         implements RegimePolicy {
 
     /** Opt-out and limit requests need no verification in any regime: docs/legal-rules.md#opt-out-no-verification. */
@@ -59,16 +60,18 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
      *   clockStartsOnVerification: false
      *   clockMayPause: false
      *   portabilityProvidedDataOnly: true
+     *   thirdPartyList: false
      *   notGranted: [LIMIT_SENSITIVE]
      *   noVerification: [OPT_OUT, LIMIT_SENSITIVE]
      *   general: {response: ..., extended: ..., acknowledgement: ..., source: ...}
      *   types:
      *     OPT_OUT: {response: ..., source: ...}
      * </pre>
-     * The three settings left out are false.
+     * The four settings left out are false.
      */
     record RegimeYaml(@RequiredText String calendar,
                       boolean clockStartsOnVerification, boolean clockMayPause, boolean portabilityProvidedDataOnly,
+                      boolean thirdPartyList,
                       List<@NotNull(message = "expected a request type") RequestType> notGranted,
                       List<@NotNull(message = "expected a request type") RequestType> noVerification,
                       @NotNull(message = YamlTree.REQUIRED) @Valid RuleYaml general,
@@ -100,7 +103,8 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
                 });
             }
             return new ConfiguredRegimePolicy(regime, calendar.strip(), clockStartsOnVerification, clockMayPause,
-                    portabilityProvidedDataOnly, notGranted, noVerification, general.rule(where.at("general")),
+                    portabilityProvidedDataOnly, thirdPartyList, notGranted, noVerification,
+                    general.rule(where.at("general")),
                     typeRules, appeal == null ? null : appeal.rule(where.at("appeal")));
         }
 
@@ -119,6 +123,11 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
     @Override
     public boolean providedDataOnly(RequestType type) {
         return type == RequestType.PORTABILITY && portabilityProvidedDataOnly;
+    }
+
+    @Override
+    public boolean grantsThirdPartyList() {
+        return thirdPartyList;
     }
 
     @Override

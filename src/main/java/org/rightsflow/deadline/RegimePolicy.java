@@ -35,6 +35,13 @@ public interface RegimePolicy {
      */
     boolean providedDataOnly(RequestType type);
 
+    /**
+     * Whether the law gives the subject who asks for access a list of the third parties their data went to (Oregon
+     * and Minnesota: the specific third parties; Delaware: their categories), so that the answer says where to find
+     * it (docs/legal-rules.md#rights-some-laws-grant). Set by {@code thirdPartyList} in regimes.yml.
+     */
+    boolean grantsThirdPartyList();
+
     /** Whether the subject may appeal a refusal to the business (Virginia, Colorado, Connecticut, Texas, Oregon). */
     boolean grantsAppeal();
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rightsflow.connector.AccessFile;
 import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.FulfilmentResultView;
@@ -194,6 +196,20 @@ class SummaryPageTest {
                 "data protection supervisory authority");
         assertThat(gdpr).contains("restrict how we use it", "object to our use of it", "stop direct marketing")
                 .doesNotContain("limit our use");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MNCDPA, true", "OCPA, true", "DPDPA, true", "CCPA, false", "GDPR, false"})
+    void whereTheLawGrantsAListOfThirdPartiesTheAnswerSaysWhereItIs(Regime regime, boolean granted) {
+        String text = Jsoup.parse(html(regime, Locale.ENGLISH)).text();
+
+        String sentence = "you have the right to know which third parties we gave your personal data to. They are "
+                + "named above, for each system, under “Who receives it”.";
+        if (granted) {
+            assertThat(text).contains("As " + regime.lawName() + " provides, " + sentence);
+        } else {
+            assertThat(text).doesNotContain(sentence);
+        }
     }
 
     @Test
