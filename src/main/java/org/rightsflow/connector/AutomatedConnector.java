@@ -46,6 +46,14 @@ public interface AutomatedConnector {
     }
 
     /**
+     * The company's reasons for keeping data ({@link TableReport.Keeping#note()}), by the text this connector reports,
+     * in every language the definition writes them; a reason absent here is read as reported.
+     */
+    default java.util.Map<String, Words> keptNotes(SystemDefinition system) {
+        return java.util.Map.of();
+    }
+
+    /**
      * For connectors that may answer later: how long to wait for the callback before reminding the owners, and
      * before raising an incident.
      */

@@ -96,7 +96,8 @@ public class DataInPlainWords {
             SystemDefinition definition = systems.definition(result.systemId());
             Optional<StepView> step = action(type)
                     .flatMap(action -> actions.latest(reference, result.systemId(), action));
-            List<DataLine> lines = step.map(s -> lines(s, definition, language)).orElse(List.of());
+            List<DataLine> lines = step.map(s -> lines(s, definition, systems.keptNotes(definition), language))
+                    .orElse(List.of());
             answers.add(new SystemAnswer(result.systemId(), result.systemName(), result.outcome(),
                     note(definition, result, step.isPresent(), lines), lines));
         }
@@ -131,7 +132,8 @@ public class DataInPlainWords {
      * The step's tables in plain words. An http system that labels none of its tables keeps its own summary; an sql
      * system's unlabelled tables still appear, as "other personal data", so nothing is left out of the answer.
      */
-    static List<DataLine> lines(StepView step, SystemDefinition definition, Locale language) {
+    static List<DataLine> lines(StepView step, SystemDefinition definition, Map<String, Words> keptNotes,
+                                Locale language) {
         DataLabels labels = definition.personalData().labels();
         if (definition.kind() != ConnectorKind.SQL
                 && step.tables().stream().noneMatch(t -> labels.table(t.table()).isPresent())) {
@@ -147,7 +149,7 @@ public class DataInPlainWords {
             Optional<DataLabels.TableLabel> label = labels.table(table.table());
             String category = label.map(DataLabels.TableLabel::category).orElse(null);
             DataLine line = line(step.action(), table, label.orElse(null),
-                    category == null ? null : labels.category(category, language), language);
+                    category == null ? null : labels.category(category, language), keptNotes, language);
             (category == null ? uncategorised : byCategory.get(category)).add(line);
         }
         List<DataLine> lines = new ArrayList<>();
@@ -157,11 +159,13 @@ public class DataInPlainWords {
     }
 
     private static DataLine line(ConnectorAction action, TableReport table, DataLabels.TableLabel label,
-                                 String category, Locale language) {
+                                 String category, Map<String, Words> keptNotes, Locale language) {
         String name = label == null ? null : label.label().in(language);
         List<Reason> kept = table.kept().stream().map(k -> {
             List<String> details = k.columns().stream().map(column -> column(label, column, language)).toList();
-            return new Reason(k.basis(), k.note(), details, joined(details, language));
+            Words note = k.note() == null ? null : keptNotes.get(k.note());
+            return new Reason(k.basis(), note == null ? k.note() : note.in(language), details,
+                    joined(details, language));
         }).toList();
         if (action == ConnectorAction.ACCESS) {
             return new DataLine(category, name, table.rowsFound(), Fate.HELD, List.of(), "", List.of());

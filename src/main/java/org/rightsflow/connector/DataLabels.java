@@ -162,7 +162,7 @@ public record DataLabels(Map<String, TableLabel> tables, Map<String, Words> cate
      * A sentence the company writes about the system (its description, a purpose, how long data is kept): like a
      * label, once or per language, but of any length and on as many lines as it needs. Null when not written.
      */
-    static Words text(YamlTree node) {
+    public static Words text(YamlTree node) {
         return node.isPresent() && node.value() != null ? words(node, false) : null;
     }
 

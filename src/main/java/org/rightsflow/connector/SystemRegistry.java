@@ -240,6 +240,16 @@ public class SystemRegistry {
         return labels;
     }
 
+    /** The system's reasons for keeping data in every language its definition writes them (see the connector's). */
+    Map<String, Words> keptNotes(SystemDefinition definition) {
+        try {
+            return connectorFor(definition.kind()).map(c -> c.keptNotes(definition)).orElse(Map.of());
+        } catch (IllegalArgumentException e) {
+            // A definition saved before a stricter check: its reasons are read as the connector reported them.
+            return Map.of();
+        }
+    }
+
     private static String capitalised(String text, Locale language) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(language) + text.substring(1);
     }

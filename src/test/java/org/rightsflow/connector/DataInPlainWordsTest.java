@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.connector.DataInPlainWords.DataLine;
 import org.rightsflow.connector.DataInPlainWords.Fate;
@@ -57,7 +58,7 @@ class DataInPlainWordsTest {
     @Test
     void anErasureReadsByCategoryInTheDefinitionsOrderInTheSubjectsLanguage() {
         List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED, ORDERS_MASKED,
-                ADDRESSES_DELETED, NOTHING), system("sql"), Locale.GERMAN);
+                ADDRESSES_DELETED, NOTHING), system("sql"), Map.of(), Locale.GERMAN);
 
         assertThat(lines).extracting(DataLine::category, DataLine::label, DataLine::records, DataLine::fate)
                 .containsExactly(
@@ -77,11 +78,27 @@ class DataInPlainWordsTest {
     }
 
     @Test
+    void theReasonForKeepingIsReadInTheSubjectsLanguageWhereTheDefinitionWritesIt() {
+        Map<Locale, String> note = new java.util.LinkedHashMap<>();
+        note.put(Locale.ENGLISH, "invoices, 10 years");
+        note.put(Locale.GERMAN, "Rechnungen, 10 Jahre");
+
+        List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.ERASE, ORDERS_MASKED), system("sql"),
+                Map.of("invoices, 10 years", new Words(note)), Locale.GERMAN);
+
+        assertThat(lines.get(0).kept()).extracting(DataInPlainWords.Reason::note)
+                .containsExactly("Rechnungen, 10 Jahre");
+        assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, ORDERS_MASKED), system("sql"), Map.of(),
+                Locale.GERMAN).get(0).kept()).as("a reason not translated reads as written")
+                .extracting(DataInPlainWords.Reason::note).containsExactly("invoices, 10 years");
+    }
+
+    @Test
     void recordsKeptWholeSayWhy() {
         TableReport retained = new TableReport("orders", 4, 0, 0, 0, 4, 0, List.of("GDPR Art. 17(3)(b): tax"),
                 List.of(), List.of(new TableReport.Keeping("GDPR_ART_17_3_B", "tax", List.of())));
 
-        DataLine line = DataInPlainWords.lines(step(ConnectorAction.ERASE, retained), system("sql"), Locale.ENGLISH)
+        DataLine line = DataInPlainWords.lines(step(ConnectorAction.ERASE, retained), system("sql"), Map.of(), Locale.ENGLISH)
                 .get(0);
 
         assertThat(line.fate()).isEqualTo(Fate.KEPT);
@@ -92,7 +109,7 @@ class DataInPlainWordsTest {
     @Test
     void anAccessSaysWhatIsHeld() {
         List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.ACCESS, TableReport.found("orders", 5)),
-                system("sql"), Locale.ENGLISH);
+                system("sql"), Map.of(), Locale.ENGLISH);
 
         assertThat(lines).extracting(DataLine::label, DataLine::records, DataLine::fate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("your orders", 5, Fate.HELD));
@@ -104,7 +121,7 @@ class DataInPlainWordsTest {
         TableReport notChanged = new TableReport("orders", 3, 0, 0, 0, 0, 0, List.of());
 
         List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.CORRECT, corrected, notChanged),
-                system("sql"), Locale.GERMAN);
+                system("sql"), Map.of(), Locale.GERMAN);
 
         assertThat(lines).extracting(DataLine::label, DataLine::records, DataLine::fate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Ihre Lieferadressen", 2, Fate.CHANGED));
@@ -112,16 +129,16 @@ class DataInPlainWordsTest {
 
     @Test
     void anHttpSystemThatLabelsNoneOfItsTablesKeepsItsOwnWords() {
-        assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED), system("http"),
+        assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED), system("http"), Map.of(),
                 Locale.ENGLISH)).isEmpty();
-        assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, ADDRESSES_DELETED), system("http"),
+        assertThat(DataInPlainWords.lines(step(ConnectorAction.ERASE, ADDRESSES_DELETED), system("http"), Map.of(),
                 Locale.ENGLISH)).extracting(DataLine::label).containsExactly("your delivery addresses");
     }
 
     @Test
     void linesGroupUnderTheirCategories() {
         List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED, ORDERS_MASKED,
-                ADDRESSES_DELETED), system("sql"), Locale.ENGLISH);
+                ADDRESSES_DELETED), system("sql"), Map.of(), Locale.ENGLISH);
         DataInPlainWords.SystemAnswer answer = new DataInPlainWords.SystemAnswer(2, "Web shop", SystemOutcome.DONE,
                 null, lines);
 

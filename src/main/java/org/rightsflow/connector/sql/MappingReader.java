@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.LegalBasis;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
+import org.rightsflow.connector.Words;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.support.Text;
 import org.rightsflow.support.YamlTree;
@@ -113,14 +115,14 @@ final class MappingReader {
     }
 
     /** {@code erasure} in its long form; the short form is the strategy's name alone. */
-    private record ErasureYaml(String strategy, Object value, LegalBasis basis, @Text String note,
+    private record ErasureYaml(String strategy, Object value, LegalBasis basis, Object note,
                                @Size(min = 1, message = "list at least one column, or leave columns out")
                                Map<@ColumnName String, Object> columns) {
     }
 
     /** One entry under {@code erasure.columns} in its long form. */
     private record ColumnRuleYaml(@NotNull(message = REQUIRED) String strategy, Object value, LegalBasis basis,
-                                  @Text String note) {
+                                  Object note) {
     }
 
     /** A table's settings as written, before the model is built. */
@@ -353,7 +355,7 @@ final class MappingReader {
                 null, null);
     }
 
-    private static void checkRetainOnly(YamlTree node, LegalBasis basis, String note) {
+    private static void checkRetainOnly(YamlTree node, LegalBasis basis, Object note) {
         if (basis != null) {
             throw node.error("basis", "only the retain strategy takes a basis");
         }
@@ -495,10 +497,66 @@ final class MappingReader {
     }
 
     /** The note of a retention: required, stripped (that it is not blank is checked when bound). */
-    private static String note(YamlTree node, String written) {
+    /**
+     * Why data is kept, in the company's words, once or per language ({@code note: {en: ..., de: ...}}): the
+     * connector reports the first language's text; the answer reads the subject's ({@link #keptNotes}).
+     */
+    private static String note(YamlTree node, Object written) {
         if (written == null) {
             throw node.error("note", REQUIRED);
         }
-        return written.strip();
+        return DataLabels.text(node.at("note")).first();
+    }
+
+    /**
+     * Every {@code note} of the dataset's retain rules, by the text the connector reports (the first language's), in
+     * every language the mapping writes it. Read from the dataset as written, after {@link #read} has checked it.
+     */
+    static Map<String, Words> keptNotes(YamlTree dataset) {
+        Map<String, Words> notes = new LinkedHashMap<>();
+        collectNotes(dataset, notes);
+        return notes;
+    }
+
+    /** Walks the tables (and their children) to each {@code erasure}, where the notes are. */
+    private static void collectNotes(YamlTree node, Map<String, Words> notes) {
+        if (node.value() instanceof Map<?, ?> map) {
+            for (Object key : map.keySet()) {
+                YamlTree child = node.at(String.valueOf(key));
+                if ("erasure".equals(key)) {
+                    erasureNotes(child, notes);
+                } else {
+                    collectNotes(child, notes);
+                }
+            }
+        } else if (node.value() instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collectNotes(node.index(i), notes);
+            }
+        }
+    }
+
+    /** The table's own note and its columns' ({@code erasure.columns.<column>.note}). */
+    private static void erasureNotes(YamlTree erasure, Map<String, Words> notes) {
+        if (!(erasure.value() instanceof Map<?, ?>)) {
+            return;
+        }
+        addNote(erasure.at("note"), notes);
+        YamlTree columns = erasure.at("columns");
+        if (columns.value() instanceof Map<?, ?> map) {
+            for (Object column : map.keySet()) {
+                YamlTree rule = columns.at(String.valueOf(column));
+                if (rule.value() instanceof Map<?, ?>) {
+                    addNote(rule.at("note"), notes);
+                }
+            }
+        }
+    }
+
+    private static void addNote(YamlTree note, Map<String, Words> notes) {
+        if (note.value() != null) {
+            Words words = DataLabels.text(note);
+            notes.putIfAbsent(words.first(), words);
+        }
     }
 }

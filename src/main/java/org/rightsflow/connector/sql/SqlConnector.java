@@ -125,6 +125,11 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
         return fields;
     }
 
+    @Override
+    public Map<String, Words> keptNotes(SystemDefinition system) {
+        return MappingReader.keptNotes(system.dataset());
+    }
+
     /** A field's label is its column's, in the first table that declares the field and labels that column. */
     @Override
     public Map<String, Words> correctableFieldLabels(SystemDefinition system) {

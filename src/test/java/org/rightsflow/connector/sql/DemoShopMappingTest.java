@@ -114,6 +114,17 @@ class DemoShopMappingTest {
     }
 
     @Test
+    void theDemosReasonsForKeepingDataAreWrittenInEveryLanguageAndReportedInEnglish() {
+        Map<String, org.rightsflow.connector.Words> notes = connector.keptNotes(shop);
+
+        assertThat(notes.keySet()).containsExactlyInAnyOrder("the customer number on kept invoices",
+                "invoices must be kept 10 years (tax law)", "invoice lines (tax law)");
+        assertThat(notes.values()).allSatisfy(words -> assertThat(words.byLanguage().keySet())
+                .containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED));
+        assertThat(notes.get("invoice lines (tax law)").in(Locale.GERMAN)).isEqualTo("Rechnungspositionen (Steuerrecht)");
+    }
+
+    @Test
     void aCorrectableFieldReadsAsTheLabelOfTheColumnItCorrects() {
         Map<String, org.rightsflow.connector.Words> labels = connector.correctableFieldLabels(shop);
 

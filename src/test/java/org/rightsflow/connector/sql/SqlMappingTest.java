@@ -138,6 +138,8 @@ class SqlMappingTest {
             erasure: delete\\n  children|erasure: {strategy: retain, basis: GDPR_17, note: kept}\\n  children|dataset.erasure.basis: 'GDPR_17' is not one of
             erasure: delete\\n  children|erasure: {strategy: delete, columns: {name: hash}}\\n  children|dataset.erasure.columns: deleted rows have no columns left
             erasure: delete\\n  children|erasure: {strategy: hash, note: x}\\n  children|dataset.erasure.note: only the retain strategy takes a note
+            erasure: delete\\n  children|erasure: {strategy: retain, basis: GDPR_ART_17_3_B, note: {xx: kept}}\\n  children|dataset.erasure.note.xx: is not one of the languages
+            erasure: delete\\n  children|erasure: {strategy: retain, basis: GDPR_ART_17_3_B, note: {en: ''}}\\n  children|dataset.erasure.note.en: expected a text
             erasure: delete\\n  children|erasure: {columns: {name: delete}}\\n  children|dataset.erasure.columns.name: delete applies to whole rows
             erasure: delete\\n  children|erasure: {columns: {name: {strategy: retain, basis: GDPR_ART_17_3_E}}}\\n  children|dataset.erasure.columns.name.note: required but missing
             erasure: delete\\n  children|erasure: {columns: {id: set-null}}\\n  children|dataset.erasure.columns.id: id links rows together
