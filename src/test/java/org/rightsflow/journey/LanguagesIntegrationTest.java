@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rightsflow.testsupport.DemoApi;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PackVerifier;
+import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.ShopDatabase;
 import org.rightsflow.testsupport.TestMailServer;
 import org.rightsflow.testsupport.WebSession;
 import org.rightsflow.testsupport.WebSession.Page;
@@ -32,12 +34,17 @@ import org.springframework.context.MessageSource;
 class LanguagesIntegrationTest {
 
     private static final String ENGLISH_HEADING = "Your privacy rights";
+    /** A generated demo customer with orders (kept for tax law) that no other test uses. */
+    private static final int GERMAN_ERASURE_CUSTOMER = 77;
 
     @LocalServerPort
     int port;
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    SystemRegistry systems;
 
     @Test
     void thePageSpeaksTheBrowsersFirstSupportedLanguageUntilTheVisitorPicksAnother() {
@@ -119,6 +126,28 @@ class LanguagesIntegrationTest {
         assertThat(summary.text()).doesNotContain("Your personal data")
                 .as("what the demo company writes about its systems, in the customer's language too")
                 .doesNotContain("Customer accounts, addresses", "selling and delivering orders", "tax law");
+    }
+
+    @Test
+    void aGermanCustomersErasureIsAnsweredInGermanDownToWhyDataIsKept() throws Exception {
+        ShopDatabase shop = ShopDatabase.of(systems);
+        assertThat(shop.rowsOf("orders", GERMAN_ERASURE_CUSTOMER)).as("orders to keep").isNotEmpty();
+        Journey journey = new Journey(port, "erasure-de").withEmail(shop.emailOf(GERMAN_ERASURE_CUSTOMER))
+                .speaking("de-DE,de;q=0.9");
+        journey.submit("DELETION", "GDPR", "");
+        journey.confirmFromEmail();
+        journey.completeTasksAs("owner", "owner", 2, "DONE", "Gelöscht.");
+        journey.confirmAsProcessor(Journey.DEMO_AGENCY, "Entfernt.");
+        String subject = await().atMost(Journey.PATIENCE).until(() -> subjectOf(journey.reference(), "RESPONSE"),
+                found -> found != null);
+
+        String answer = journey.awaitMail(subject);
+
+        assertThat(answer).contains("Shop customer database: erledigt", "- Ihr Kundenkonto (1): wir haben ",
+                        "die Kundennummer auf aufbewahrten Rechnungen",
+                        "Rechnungen müssen 10 Jahre aufbewahrt werden (Steuerrecht)")
+                .as("neither the demo company's English reasons nor its labels")
+                .doesNotContain("tax law", "invoices", "your ");
     }
 
     /** The English subject line of that mail kind (its key is missing: the test fails, never passes by default). */
