@@ -11,8 +11,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TYPES = ['ACCESS', 'PORTABILITY', 'DELETION', 'CORRECTION', 'OPT_OUT', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION'];
-const US_STATES_NOT_GRANTED = ['LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION'];
+const TYPES = ['ACCESS', 'PORTABILITY', 'DELETION', 'CORRECTION', 'OPT_OUT', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION',
+  'DECISION_REVIEW'];
+const US_STATES_NOT_GRANTED = ['LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION', 'DECISION_REVIEW'];
+// docs/legal-rules.md#decision-review: Connecticut and Minnesota let a consumer question a profiling decision.
+const QUESTIONS_PROFILING = ['LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION'];
 
 // d = calendar days, m = months, b = business days; roll: move an end on a non-working day to the next working day.
 const days = (n, roll = false) => ({ unit: 'd', n, roll });
@@ -28,17 +31,17 @@ const PERIODS = {
   UK_GDPR: { calendar: 'UK-ENG-WLS', response: months(1), extended: months(3), notGranted: ['LIMIT_SENSITIVE'] },
   CCPA: {
     calendar: 'US-FEDERAL', response: days(45), extended: days(90), acknowledgement: businessDays(10),
-    notGranted: ['RESTRICTION', 'OBJECTION'],
+    notGranted: ['RESTRICTION', 'OBJECTION', 'DECISION_REVIEW'],
     types: { OPT_OUT: { response: businessDays(15) }, LIMIT_SENSITIVE: { response: businessDays(15) } },
   },
   VCDPA: usState(days(45), days(90)),
   CPA: usState(days(45), days(90)),
-  CTDPA: usState(days(45), days(90)),
+  CTDPA: usState(days(45), days(90), QUESTIONS_PROFILING),
   TDPSA: usState(days(45), days(90)),
   UCPA: usState(days(45), days(90), ['CORRECTION', ...US_STATES_NOT_GRANTED]),
   OCPA: usState(days(45), days(90)),
   LGPD: { calendar: 'NONE', response: days(15), extended: null, notGranted: [] },
-  PIPEDA: { calendar: 'NONE', response: days(30), extended: days(60), notGranted: [] },
+  PIPEDA: { calendar: 'NONE', response: days(30), extended: days(60), notGranted: ['DECISION_REVIEW'] },
   QUEBEC_LAW25: { calendar: 'NONE', response: days(30), extended: null, notGranted: [] },
   // docs/legal-rules.md#new-us-regimes: 45 days + 45 (Iowa 90 + 45); Iowa grants no correction.
   MTCDPA: usState(days(45), days(90)),
@@ -48,7 +51,7 @@ const PERIODS = {
   NHPA: usState(days(45), days(90)),
   NJDPA: usState(days(45), days(90)),
   TIPA: usState(days(45), days(90)),
-  MNCDPA: usState(days(45), days(90)),
+  MNCDPA: usState(days(45), days(90), QUESTIONS_PROFILING),
   MODPA: usState(days(45), days(90)),
   INCDPA: usState(days(45), days(90)),
   KCDPA: usState(days(45), days(90)),
@@ -58,16 +61,18 @@ const PERIODS = {
   PIPA_KR: { calendar: 'KR', response: days(10, true), extended: null, notGranted: ['LIMIT_SENSITIVE'] },
   PDPA_SG: {
     calendar: 'SG', response: days(30), extended: null,
-    notGranted: ['PORTABILITY', 'DELETION', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION'],
+    notGranted: ['PORTABILITY', 'DELETION', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION', 'DECISION_REVIEW'],
   },
   POPIA: { calendar: 'ZA', response: days(30), extended: days(60), notGranted: ['PORTABILITY', 'LIMIT_SENSITIVE', 'RESTRICTION'] },
   KVKK: { calendar: 'TR', response: days(30), extended: null, notGranted: ['PORTABILITY', 'LIMIT_SENSITIVE', 'RESTRICTION'] },
-  PDPA_TH: { calendar: 'TH', response: days(30), extended: null, notGranted: ['LIMIT_SENSITIVE'] },
+  PDPA_TH: { calendar: 'TH', response: days(30), extended: null, notGranted: ['LIMIT_SENSITIVE', 'DECISION_REVIEW'] },
   PRIVACY_ACT_AU: {
     calendar: 'AU', response: days(30), extended: null,
-    notGranted: ['PORTABILITY', 'DELETION', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION'],
+    notGranted: ['PORTABILITY', 'DELETION', 'LIMIT_SENSITIVE', 'RESTRICTION', 'OBJECTION', 'DECISION_REVIEW'],
   },
-  APPI: { calendar: 'JP', response: days(14), extended: null, notGranted: ['PORTABILITY', 'LIMIT_SENSITIVE'] },
+  APPI: {
+    calendar: 'JP', response: days(14), extended: null, notGranted: ['PORTABILITY', 'LIMIT_SENSITIVE', 'DECISION_REVIEW'],
+  },
 };
 
 // Dates as UTC midnights; all arithmetic in whole days.

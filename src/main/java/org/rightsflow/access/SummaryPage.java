@@ -75,7 +75,7 @@ class SummaryPage {
     /** The rights the page can point to, in the order it lists those the request's law grants. */
     private static final List<RequestType> OTHER_RIGHTS = List.of(RequestType.CORRECTION, RequestType.DELETION,
             RequestType.RESTRICTION, RequestType.OBJECTION, RequestType.PORTABILITY, RequestType.OPT_OUT,
-            RequestType.LIMIT_SENSITIVE);
+            RequestType.LIMIT_SENSITIVE, RequestType.DECISION_REVIEW);
 
     private final ITemplateEngine templates;
     private final DisplayDates dates;

@@ -17,7 +17,13 @@ public enum RequestType {
     /** Restriction of processing (GDPR Art. 18). */
     RESTRICTION,
     /** Objection to processing other than direct marketing (GDPR Art. 21(1)). */
-    OBJECTION;
+    OBJECTION,
+    /**
+     * Question a decision made about the person by automated means alone: learn its main reasons and have a person
+     * look at it again (GDPR and UK GDPR Art. 22(3), LGPD Art. 20, KVKK Art. 11(1)(g), the Swiss FADP Art. 21, PIPA
+     * Art. 37-2, POPIA s. 71, Minnesota's right to question a profiling decision). docs/legal-rules.md#decision-review
+     */
+    DECISION_REVIEW;
 
     /**
      * Whether the subject asks for a copy of their data (GDPR Art. 15 and 20, the CCPA right to know): such a request
@@ -28,7 +34,7 @@ public enum RequestType {
     public boolean asksForCopy() {
         return switch (this) {
             case ACCESS, PORTABILITY -> true;
-            case DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, RESTRICTION, OBJECTION -> false;
+            case DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, RESTRICTION, OBJECTION, DECISION_REVIEW -> false;
         };
     }
 }

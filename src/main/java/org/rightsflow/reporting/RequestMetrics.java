@@ -62,7 +62,7 @@ public final class RequestMetrics {
                 case CORRECTION -> CORRECT;
                 case OPT_OUT -> OPT_OUT;
                 case LIMIT_SENSITIVE -> LIMIT;
-                case RESTRICTION, OBJECTION -> OTHER;
+                case RESTRICTION, OBJECTION, DECISION_REVIEW -> OTHER;
             };
         }
 

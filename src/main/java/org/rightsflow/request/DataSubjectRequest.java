@@ -414,6 +414,11 @@ class DataSubjectRequest {
         return status;
     }
 
+    /** Whether the request's law grants the type asked for (false: handled voluntarily, docs/legal-rules.md#not-granted). */
+    boolean statutoryRight() {
+        return statutoryRight;
+    }
+
     LocalDate due() {
         return due;
     }

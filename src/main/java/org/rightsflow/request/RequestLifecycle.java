@@ -3,6 +3,8 @@ package org.rightsflow.request;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,6 +231,10 @@ public class RequestLifecycle {
         if (told.isEmpty()) {
             throw new RefusalRejected("Give the reasons: the subject must be told why the request is refused.");
         }
+        if (!ground.fits(request.statutoryRight())) {
+            throw new RefusalRejected(request.regime().lawName() + " grants this right: choose another ground, or "
+                    + "carry the request out.");
+        }
         if (ground.needsEvidence() && shown.isEmpty()) {
             throw new RefusalRejected("Record the evidence that the request is manifestly unfounded or excessive: "
                     + "the burden of showing it is ours (GDPR Art. 12(5)).");
@@ -262,6 +268,13 @@ public class RequestLifecycle {
         timeline.record(reference, Actors.SYSTEM, TimelineKind.CLOSED, "Request refused and closed.");
         events.publishEvent(new RequestClosed(reference, RequestOutcome.REFUSED));
         return details(request);
+    }
+
+    /** The grounds the staff page offers for this request: "no such right" only where its law does not grant it. */
+    @Transactional(readOnly = true)
+    public List<RefusalGround> refusalGrounds(String reference) {
+        boolean statutoryRight = load(reference).statutoryRight();
+        return Arrays.stream(RefusalGround.values()).filter(ground -> ground.fits(statutoryRight)).toList();
     }
 
     /** Whether the request can still be refused as a whole (for the staff page's form). */

@@ -18,6 +18,7 @@ public final class RequestTexts {
             case LIMIT_SENSITIVE -> "Limit use of sensitive data";
             case RESTRICTION -> "Restriction of processing";
             case OBJECTION -> "Objection to processing";
+            case DECISION_REVIEW -> "Review of an automated decision";
         };
     }
 

@@ -256,7 +256,7 @@ class RequestsController {
             model.addAttribute("whyNoExtension", lifecycle.whyNoExtension(reference).orElse(null));
             model.addAttribute("whyNoPause", lifecycle.whyNoPause(reference).orElse(null));
             model.addAttribute("refusable", lifecycle.refusable(reference));
-            model.addAttribute("refusalGrounds", List.of(RefusalGround.values()));
+            model.addAttribute("refusalGrounds", lifecycle.refusalGrounds(reference));
         }
         requests.refusal(reference).ifPresent(r -> model.addAttribute("refusal", r));
         duplicates.originalOf(reference).ifPresent(original -> model.addAttribute("duplicateOf", original));

@@ -27,8 +27,9 @@ final class Routes {
             // limitUse columns, an http system's LIMIT_USE endpoint); a system that declares nothing for it leaves
             // it to its owners as a task.
             case LIMIT_SENSITIVE -> Optional.of(ConnectorAction.LIMIT_USE);
-            // Restriction and objection need a judgement about the processing: a person decides.
-            case RESTRICTION, OBJECTION -> Optional.empty();
+            // Restriction and objection need a judgement about the processing, and a decision review is by its nature
+            // a person looking again at what a machine decided: a person does them.
+            case RESTRICTION, OBJECTION, DECISION_REVIEW -> Optional.empty();
         };
     }
 }

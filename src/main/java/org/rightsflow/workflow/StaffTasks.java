@@ -4,6 +4,7 @@ import static org.rightsflow.workflow.ProcessModel.Variables.COMPLETED_BY;
 import static org.rightsflow.workflow.ProcessModel.Variables.ERASURE_APPROVED;
 import static org.rightsflow.workflow.ProcessModel.Variables.OUTCOME;
 import static org.rightsflow.workflow.ProcessModel.Variables.REFERENCE;
+import static org.rightsflow.workflow.ProcessModel.Variables.REQUEST_TYPE;
 import static org.rightsflow.workflow.ProcessModel.Variables.RESULT_SUMMARY;
 import static org.rightsflow.workflow.ProcessModel.Variables.SYSTEM_NAME;
 
@@ -27,6 +28,7 @@ import org.rightsflow.audit.TimelineKind;
 import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.correction.CorrectionReview;
 import org.rightsflow.correction.Verdict;
+import org.rightsflow.deadline.RequestType;
 import org.rightsflow.request.AppealOutcome;
 import org.rightsflow.request.RequestDetails;
 import org.rightsflow.request.RequestLifecycle;
@@ -205,6 +207,13 @@ public class StaffTasks {
         String summary = comment == null ? "" : comment.strip();
         if (outcome == SystemOutcome.NOT_DONE && summary.isEmpty()) {
             throw new IllegalArgumentException("Say why the request was not carried out in this system");
+        }
+        // The person asked why a machine decided about them and for a person to look again: the answer is these
+        // words, so a review without them would answer nothing (docs/legal-rules.md#decision-review).
+        if (outcome == SystemOutcome.DONE && summary.isEmpty() && !batchTask
+                && RequestType.DECISION_REVIEW.name().equals(tasks.getVariable(taskId, REQUEST_TYPE))) {
+            throw new IllegalArgumentException("Write the main reasons for the decision and what your review found: "
+                    + "the person reads it in our answer");
         }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, me.username());

@@ -144,7 +144,7 @@ class DeadlinesApiControllerTest {
 
         assertThat(errors(problem)).containsExactly(
                 "type: must be one of [ACCESS, PORTABILITY, DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, "
-                        + "RESTRICTION, OBJECTION]",
+                        + "RESTRICTION, OBJECTION, DECISION_REVIEW]",
                 "received: must be a date like 2027-01-31");
     }
 }

@@ -229,7 +229,7 @@ class RequestsApiControllerTest {
         assertThat(problem.path("type").asText()).isEqualTo("https://rightsflow.org/problems/invalid-fields");
         assertThat(errors(problem)).containsExactlyInAnyOrder(
                 "type: must be one of [ACCESS, PORTABILITY, DELETION, CORRECTION, OPT_OUT, LIMIT_SENSITIVE, "
-                        + "RESTRICTION, OBJECTION]",
+                        + "RESTRICTION, OBJECTION, DECISION_REVIEW]",
                 "regime: must be one of [GDPR, UK_GDPR, CCPA, VCDPA, CPA, CTDPA, TDPSA, UCPA, OCPA, LGPD, PIPEDA, "
                         + "QUEBEC_LAW25, MTCDPA, IACDPA, DPDPA, NEDPA, NHPA, NJDPA, TIPA, MNCDPA, MODPA, INCDPA, "
                         + "KCDPA, RIDTPPA, FADP, PIPA_KR, PDPA_SG, POPIA, KVKK, PDPA_TH, PRIVACY_ACT_AU, APPI]",

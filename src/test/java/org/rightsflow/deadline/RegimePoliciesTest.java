@@ -55,40 +55,49 @@ class RegimePoliciesTest {
 
     @Test
     void grantedRightsFollowTheRequestTypesTable() {
-        Set<RequestType> usStatesNotGranted = EnumSet.of(RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION);
+        Set<RequestType> usStatesNotGranted = EnumSet.of(RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION,
+                RequestType.OBJECTION, RequestType.DECISION_REVIEW);
+        // docs/legal-rules.md#decision-review: Connecticut (from 1 July 2026) and Minnesota let a consumer question a
+        // profiling decision.
+        Set<RequestType> questionsProfiling = EnumSet.of(RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION,
+                RequestType.OBJECTION);
         Map<Regime, Set<RequestType>> notGranted = Map.ofEntries(
                 Map.entry(Regime.GDPR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
                 Map.entry(Regime.UK_GDPR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
-                Map.entry(Regime.CCPA, EnumSet.of(RequestType.RESTRICTION, RequestType.OBJECTION)),
+                Map.entry(Regime.CCPA, EnumSet.of(RequestType.RESTRICTION, RequestType.OBJECTION,
+                        RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.VCDPA, usStatesNotGranted), Map.entry(Regime.CPA, usStatesNotGranted),
-                Map.entry(Regime.CTDPA, usStatesNotGranted), Map.entry(Regime.TDPSA, usStatesNotGranted),
+                Map.entry(Regime.CTDPA, questionsProfiling), Map.entry(Regime.TDPSA, usStatesNotGranted),
                 Map.entry(Regime.OCPA, usStatesNotGranted),
                 Map.entry(Regime.UCPA, EnumSet.of(RequestType.CORRECTION, RequestType.LIMIT_SENSITIVE,
-                        RequestType.RESTRICTION, RequestType.OBJECTION)),
+                        RequestType.RESTRICTION, RequestType.OBJECTION, RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.LGPD, EnumSet.noneOf(RequestType.class)),
-                Map.entry(Regime.PIPEDA, EnumSet.noneOf(RequestType.class)),
+                Map.entry(Regime.PIPEDA, EnumSet.of(RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.QUEBEC_LAW25, EnumSet.noneOf(RequestType.class)),
                 // docs/legal-rules.md#types-new-us-states, #types-iowa, #types-new-countries
                 Map.entry(Regime.MTCDPA, usStatesNotGranted), Map.entry(Regime.DPDPA, usStatesNotGranted),
                 Map.entry(Regime.NEDPA, usStatesNotGranted), Map.entry(Regime.NHPA, usStatesNotGranted),
                 Map.entry(Regime.NJDPA, usStatesNotGranted), Map.entry(Regime.TIPA, usStatesNotGranted),
-                Map.entry(Regime.MNCDPA, usStatesNotGranted), Map.entry(Regime.MODPA, usStatesNotGranted),
+                Map.entry(Regime.MNCDPA, questionsProfiling), Map.entry(Regime.MODPA, usStatesNotGranted),
                 Map.entry(Regime.INCDPA, usStatesNotGranted), Map.entry(Regime.KCDPA, usStatesNotGranted),
                 Map.entry(Regime.RIDTPPA, usStatesNotGranted),
                 Map.entry(Regime.IACDPA, EnumSet.of(RequestType.CORRECTION, RequestType.LIMIT_SENSITIVE,
-                        RequestType.RESTRICTION, RequestType.OBJECTION)),
+                        RequestType.RESTRICTION, RequestType.OBJECTION, RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.FADP, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
                 Map.entry(Regime.PIPA_KR, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
-                Map.entry(Regime.PDPA_TH, EnumSet.of(RequestType.LIMIT_SENSITIVE)),
+                Map.entry(Regime.PDPA_TH, EnumSet.of(RequestType.LIMIT_SENSITIVE, RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.PDPA_SG, EnumSet.of(RequestType.PORTABILITY, RequestType.DELETION,
-                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION)),
+                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION,
+                        RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.PRIVACY_ACT_AU, EnumSet.of(RequestType.PORTABILITY, RequestType.DELETION,
-                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION)),
+                        RequestType.LIMIT_SENSITIVE, RequestType.RESTRICTION, RequestType.OBJECTION,
+                        RequestType.DECISION_REVIEW)),
                 Map.entry(Regime.POPIA, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE,
                         RequestType.RESTRICTION)),
                 Map.entry(Regime.KVKK, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE,
                         RequestType.RESTRICTION)),
-                Map.entry(Regime.APPI, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE)));
+                Map.entry(Regime.APPI, EnumSet.of(RequestType.PORTABILITY, RequestType.LIMIT_SENSITIVE,
+                        RequestType.DECISION_REVIEW)));
         assertThat(notGranted).hasSize(Regime.values().length);
         for (Regime regime : Regime.values()) {
             for (RequestType type : RequestType.values()) {

@@ -51,6 +51,8 @@ class StatutoryClockTableTest {
             GDPR         | RESTRICTION     | 2026-05-30 | 2026-06-30 | 2026-08-31  |               | true
             # 31 Aug + 1 month: no 31 Sep -> Wed 30 Sep. +3 months: no 31 Nov -> Mon 30 Nov 2026.
             GDPR         | OBJECTION       | 2026-08-31 | 2026-09-30 | 2026-11-30  |               | true
+            # Decision review (#decision-review, Art. 22(3)): 29 Jan 2027 + 1 month: no 29 Feb, so 28 Feb (Sun) -> Mon 1 Mar.
+            GDPR         | DECISION_REVIEW | 2027-01-29 | 2027-03-01 | 2027-04-29  |               | true
             # 30 Jan 2028 + 1 month: no 30 Feb -> Tue 29 Feb (leap). +3 = Sun 30 Apr -> Mon 1 May 2028.
             GDPR         | ACCESS          | 2028-01-30 | 2028-02-29 | 2028-05-01  |               | true
             # Received on Christmas Day: 25 Jan 2028 is a Tue. +3 = Sat 25 Mar 2028 -> Mon 27 Mar.
@@ -84,6 +86,8 @@ class StatutoryClockTableTest {
             # 31 Mar + 1 month: no 31 Apr -> Sun 30 Apr 2028 -> Mon 1 May, Early May bank holiday -> Tue 2 May.
             # +3 months: no 31 Jun -> Fri 30 Jun 2028.
             UK_GDPR      | OBJECTION       | 2028-03-31 | 2028-05-02 | 2028-06-30  |               | true
+            # Decision review (#decision-review): 30 Apr 2027 + 1 month = Sun 30 May, Mon 31 May is the spring bank holiday -> Tue 1 Jun.
+            UK_GDPR      | DECISION_REVIEW | 2027-04-30 | 2027-06-01 | 2027-07-30  |               | true
             # Sat 26 Dec 2026 -> Sun 27 -> Mon 28 (Boxing Day substitute) -> Tue 29 Dec. +3 = Fri 26 Feb 2027.
             UK_GDPR      | ACCESS          | 2026-11-26 | 2026-12-29 | 2027-02-26  |               | true
 
@@ -120,6 +124,8 @@ class StatutoryClockTableTest {
             CCPA         | RESTRICTION     | 2026-01-15 | 2026-03-01 | 2026-04-15  |               | false
             # Not granted. 10 Feb 2028 + 45: 29 Feb is +19 -> Sun 26 Mar (not rolled); + 90 = 10 May 2028.
             CCPA         | OBJECTION       | 2028-02-10 | 2028-03-26 | 2028-05-10  |               | false
+            # No decision-review right under CCPA (#decision-review, #not-granted): general 45/90 over the leap day, no acknowledgement.
+            CCPA         | DECISION_REVIEW | 2028-02-14 | 2028-03-30 | 2028-05-14  |               | false
 
             # ---- Virginia CDPA: 45 / 90 calendar days for every granted type (OPT_OUT too), not rolled ----
             # Rules: docs/legal-rules.md#vcdpa-period, #vcdpa-extension, #us-state-opt-out-period, #types-us-states,
@@ -136,6 +142,8 @@ class StatutoryClockTableTest {
             # 4 Jul 2027 + 45 = 18 Aug; + 90 = 2 Oct 2027. Not granted: general period.
             VCDPA        | RESTRICTION     | 2027-07-04 | 2027-08-18 | 2027-10-02  |               | false
             VCDPA        | OBJECTION       | 2027-10-10 | 2027-11-24 | 2028-01-08  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            VCDPA        | DECISION_REVIEW | 2028-01-16 | 2028-03-01 | 2028-04-15  |               | false
 
             # ---- Colorado Privacy Act: 45 / 90 calendar days ----
             # Rules: docs/legal-rules.md#cpa-period, #cpa-extension, #us-state-opt-out-period, #types-us-states,
@@ -150,6 +158,8 @@ class StatutoryClockTableTest {
             CPA          | RESTRICTION     | 2026-10-31 | 2026-12-15 | 2027-01-29  |               | false
             # 11 Nov 2026 + 45 = Sat 26 Dec (not rolled); + 90 = 9 Feb 2027.
             CPA          | OBJECTION       | 2026-11-11 | 2026-12-26 | 2027-02-09  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            CPA          | DECISION_REVIEW | 2026-12-31 | 2027-02-14 | 2027-03-31  |               | false
 
             # ---- Connecticut Data Privacy Act: 45 / 90 calendar days ----
             # Rules: docs/legal-rules.md#ctdpa-period, #ctdpa-extension, #us-state-opt-out-period, #types-us-states,
@@ -163,6 +173,8 @@ class StatutoryClockTableTest {
             CTDPA        | LIMIT_SENSITIVE | 2027-06-15 | 2027-07-30 | 2027-09-13  |               | false
             CTDPA        | RESTRICTION     | 2027-08-01 | 2027-09-15 | 2027-10-30  |               | false
             CTDPA        | OBJECTION       | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | false
+            # Connecticut lets a consumer question a profiling decision from 1 Jul 2026 (#decision-review): received that day.
+            CTDPA        | DECISION_REVIEW | 2026-07-01 | 2026-08-15 | 2026-09-29  |               | true
 
             # ---- Texas Data Privacy and Security Act: 45 / 90 calendar days ----
             # Rules: docs/legal-rules.md#tdpsa-period, #tdpsa-extension, #us-state-opt-out-period, #types-us-states,
@@ -178,6 +190,8 @@ class StatutoryClockTableTest {
             TDPSA        | LIMIT_SENSITIVE | 2028-06-01 | 2028-07-16 | 2028-08-30  |               | false
             TDPSA        | RESTRICTION     | 2028-07-31 | 2028-09-14 | 2028-10-29  |               | false
             TDPSA        | OBJECTION       | 2028-08-15 | 2028-09-29 | 2028-11-13  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            TDPSA        | DECISION_REVIEW | 2027-11-17 | 2028-01-01 | 2028-02-15  |               | false
 
             # ---- Utah Consumer Privacy Act: 45 / 90 calendar days; no CORRECTION right ----
             # Rules: docs/legal-rules.md#ucpa-period, #ucpa-extension, #us-state-opt-out-period, #types-us-states,
@@ -194,6 +208,8 @@ class StatutoryClockTableTest {
             UCPA         | LIMIT_SENSITIVE | 2026-04-15 | 2026-05-30 | 2026-07-14  |               | false
             UCPA         | RESTRICTION     | 2026-06-01 | 2026-07-16 | 2026-08-30  |               | false
             UCPA         | OBJECTION       | 2026-07-20 | 2026-09-03 | 2026-10-18  |               | false
+            # Not granted (#decision-review, #not-granted): 31 Dec 2028 + 45 = 14 Feb 2029; past the holiday data, calendar days need none.
+            UCPA         | DECISION_REVIEW | 2028-12-31 | 2029-02-14 | 2029-03-31  |               | false
 
             # ---- Oregon Consumer Privacy Act: 45 / 90 calendar days (the extension is unconfirmed, configurable) ----
             # Rules: docs/legal-rules.md#ocpa-period, #ocpa-extension, #us-state-opt-out-period, #types-us-states,
@@ -207,6 +223,8 @@ class StatutoryClockTableTest {
             OCPA         | LIMIT_SENSITIVE | 2027-02-01 | 2027-03-18 | 2027-05-02  |               | false
             OCPA         | RESTRICTION     | 2027-03-03 | 2027-04-17 | 2027-06-01  |               | false
             OCPA         | OBJECTION       | 2027-04-04 | 2027-05-19 | 2027-07-03  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            OCPA         | DECISION_REVIEW | 2027-02-28 | 2027-04-14 | 2027-05-29  |               | false
 
             # ---- LGPD: 15 calendar days, no extension (extendedDue = due); all types granted ----
             # Rules: docs/legal-rules.md#lgpd-period, #lgpd-extension, #types-other-regimes, #calendar-days-not-rolled
@@ -220,6 +238,8 @@ class StatutoryClockTableTest {
             LGPD         | LIMIT_SENSITIVE | 2027-06-30 | 2027-07-15 | 2027-07-15  |               | true
             LGPD         | RESTRICTION     | 2027-08-17 | 2027-09-01 | 2027-09-01  |               | true
             LGPD         | OBJECTION       | 2027-12-31 | 2028-01-15 | 2028-01-15  |               | true
+            # LGPD Art. 20 review of an automated decision (#decision-review): 20 Feb 2028 + 15 over the leap day = 6 Mar.
+            LGPD         | DECISION_REVIEW | 2028-02-20 | 2028-03-06 | 2028-03-06  |               | true
 
             # ---- PIPEDA: 30 / 60 calendar days; all types granted ----
             # Rules: docs/legal-rules.md#pipeda-period, #pipeda-extension, #types-other-regimes,
@@ -234,6 +254,8 @@ class StatutoryClockTableTest {
             PIPEDA       | LIMIT_SENSITIVE | 2026-11-20 | 2026-12-20 | 2027-01-19  |               | true
             PIPEDA       | RESTRICTION     | 2027-02-15 | 2027-03-17 | 2027-04-16  |               | true
             PIPEDA       | OBJECTION       | 2027-12-15 | 2028-01-14 | 2028-02-13  |               | true
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            PIPEDA       | DECISION_REVIEW | 2027-01-30 | 2027-03-01 | 2027-03-31  |               | false
 
             # ---- Quebec Law 25: 30 calendar days, no extension; all types granted ----
             # Rules: docs/legal-rules.md#quebec-law25-period, #quebec-law25-extension, #types-other-regimes,
@@ -248,6 +270,8 @@ class StatutoryClockTableTest {
             # 2 Dec 2026 + 30 = 1 Jan 2027, a public holiday; not rolled (calendar days).
             QUEBEC_LAW25 | RESTRICTION     | 2026-12-02 | 2027-01-01 | 2027-01-01  |               | true
             QUEBEC_LAW25 | OBJECTION       | 2027-10-01 | 2027-10-31 | 2027-10-31  |               | true
+            # Quebec s. 12.1 (#decision-review): 27 Feb 2026 + 30 = Sun 29 Mar (not rolled).
+            QUEBEC_LAW25 | DECISION_REVIEW | 2026-02-27 | 2026-03-29 | 2026-03-29  |               | true
 
             # ---- Montana: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#mt-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -262,6 +286,8 @@ class StatutoryClockTableTest {
             MTCDPA         | LIMIT_SENSITIVE | 2026-12-31 | 2027-02-14 | 2027-03-31  |               | false
             MTCDPA         | RESTRICTION     | 2027-07-17 | 2027-08-31 | 2027-10-15  |               | false
             MTCDPA         | OBJECTION       | 2028-11-01 | 2028-12-16 | 2029-01-30  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            MTCDPA         | DECISION_REVIEW | 2027-05-17 | 2027-07-01 | 2027-08-15  |               | false
 
             # ---- Iowa: 90 / 135 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#ia-regime, #new-us-regimes, #types-new-us-states, #types-iowa, #not-granted,
@@ -279,6 +305,8 @@ class StatutoryClockTableTest {
             IACDPA         | LIMIT_SENSITIVE | 2028-09-30 | 2028-12-29 | 2029-02-12  |               | false
             IACDPA         | RESTRICTION     | 2026-03-31 | 2026-06-29 | 2026-08-13  |               | false
             IACDPA         | OBJECTION       | 2027-06-30 | 2027-09-28 | 2027-11-12  |               | false
+            # No decision-review right in Iowa (#decision-review, #not-granted): 3 Dec 2027 + 90 over the leap February = 2 Mar 2028.
+            IACDPA         | DECISION_REVIEW | 2027-12-03 | 2028-03-02 | 2028-04-16  |               | false
 
             # ---- Delaware: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#de-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -292,6 +320,8 @@ class StatutoryClockTableTest {
             DPDPA          | LIMIT_SENSITIVE | 2028-12-01 | 2029-01-15 | 2029-03-01  |               | false
             DPDPA          | RESTRICTION     | 2026-10-17 | 2026-12-01 | 2027-01-15  |               | false
             DPDPA          | OBJECTION       | 2027-04-30 | 2027-06-14 | 2027-07-29  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            DPDPA          | DECISION_REVIEW | 2026-11-16 | 2026-12-31 | 2027-02-14  |               | false
 
             # ---- Nebraska: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#ne-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -304,6 +334,8 @@ class StatutoryClockTableTest {
             NEDPA          | LIMIT_SENSITIVE | 2028-06-30 | 2028-08-14 | 2028-09-28  |               | false
             NEDPA          | RESTRICTION     | 2026-09-16 | 2026-10-31 | 2026-12-15  |               | false
             NEDPA          | OBJECTION       | 2027-11-17 | 2028-01-01 | 2028-02-15  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            NEDPA          | DECISION_REVIEW | 2028-01-01 | 2028-02-15 | 2028-03-31  |               | false
 
             # ---- New Hampshire: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#nh-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -317,6 +349,8 @@ class StatutoryClockTableTest {
             NHPA           | LIMIT_SENSITIVE | 2028-07-31 | 2028-09-14 | 2028-10-29  |               | false
             NHPA           | RESTRICTION     | 2026-05-17 | 2026-07-01 | 2026-08-15  |               | false
             NHPA           | OBJECTION       | 2027-09-30 | 2027-11-14 | 2027-12-29  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            NHPA           | DECISION_REVIEW | 2026-06-30 | 2026-08-14 | 2026-09-28  |               | false
 
             # ---- New Jersey: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#nj-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -329,6 +363,8 @@ class StatutoryClockTableTest {
             NJDPA          | LIMIT_SENSITIVE | 2028-08-15 | 2028-09-29 | 2028-11-13  |               | false
             NJDPA          | RESTRICTION     | 2026-12-01 | 2027-01-15 | 2027-03-01  |               | false
             NJDPA          | OBJECTION       | 2027-07-01 | 2027-08-15 | 2027-09-29  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            NJDPA          | DECISION_REVIEW | 2027-03-31 | 2027-05-15 | 2027-06-29  |               | false
 
             # ---- Tennessee: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#tn-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -343,6 +379,8 @@ class StatutoryClockTableTest {
             TIPA           | LIMIT_SENSITIVE | 2028-05-15 | 2028-06-29 | 2028-08-13  |               | false
             TIPA           | RESTRICTION     | 2026-08-31 | 2026-10-15 | 2026-11-29  |               | false
             TIPA           | OBJECTION       | 2027-10-15 | 2027-11-29 | 2028-01-13  |               | false
+            # Not granted (#decision-review, #not-granted): 15 Nov 2028 + 45 = 30 Dec; + 90 = 13 Feb 2029.
+            TIPA           | DECISION_REVIEW | 2028-11-15 | 2028-12-30 | 2029-02-13  |               | false
 
             # ---- Minnesota: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#mn-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -356,6 +394,8 @@ class StatutoryClockTableTest {
             MNCDPA         | LIMIT_SENSITIVE | 2028-10-31 | 2028-12-15 | 2029-01-29  |               | false
             MNCDPA         | RESTRICTION     | 2026-10-01 | 2026-11-15 | 2026-12-30  |               | false
             MNCDPA         | OBJECTION       | 2027-12-10 | 2028-01-24 | 2028-03-09  |               | false
+            # Minnesota: the right to question a profiling decision (#decision-review). 15 Jan 2026 + 45 = Sun 1 Mar (not rolled).
+            MNCDPA         | DECISION_REVIEW | 2026-01-15 | 2026-03-01 | 2026-04-15  |               | true
 
             # ---- Maryland: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#md-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -368,6 +408,8 @@ class StatutoryClockTableTest {
             MODPA          | LIMIT_SENSITIVE | 2028-04-30 | 2028-06-14 | 2028-07-29  |               | false
             MODPA          | RESTRICTION     | 2026-04-30 | 2026-06-14 | 2026-07-29  |               | false
             MODPA          | OBJECTION       | 2027-09-15 | 2027-10-30 | 2027-12-14  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            MODPA          | DECISION_REVIEW | 2027-07-19 | 2027-09-02 | 2027-10-17  |               | false
 
             # ---- Indiana: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#in-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -381,6 +423,8 @@ class StatutoryClockTableTest {
             INCDPA         | LIMIT_SENSITIVE | 2028-03-31 | 2028-05-15 | 2028-06-29  |               | false
             INCDPA         | RESTRICTION     | 2026-06-15 | 2026-07-30 | 2026-09-13  |               | false
             INCDPA         | OBJECTION       | 2027-01-01 | 2027-02-15 | 2027-04-01  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            INCDPA         | DECISION_REVIEW | 2026-10-18 | 2026-12-02 | 2027-01-16  |               | false
 
             # ---- Kentucky: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#ky-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -393,6 +437,8 @@ class StatutoryClockTableTest {
             KCDPA          | LIMIT_SENSITIVE | 2028-11-30 | 2029-01-14 | 2029-02-28  |               | false
             KCDPA          | RESTRICTION     | 2026-12-26 | 2027-02-09 | 2027-03-26  |               | false
             KCDPA          | OBJECTION       | 2027-05-01 | 2027-06-15 | 2027-07-30  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            KCDPA          | DECISION_REVIEW | 2028-05-31 | 2028-07-15 | 2028-08-29  |               | false
 
             # ---- Rhode Island: 45 / 90 calendar days, not rolled ----
             # Rules: docs/legal-rules.md#ri-regime, #new-us-regimes, #types-new-us-states, #not-granted,
@@ -405,6 +451,8 @@ class StatutoryClockTableTest {
             RIDTPPA        | LIMIT_SENSITIVE | 2028-10-15 | 2028-11-29 | 2029-01-13  |               | false
             RIDTPPA        | RESTRICTION     | 2026-11-11 | 2026-12-26 | 2027-02-09  |               | false
             RIDTPPA        | OBJECTION       | 2027-02-01 | 2027-03-18 | 2027-05-02  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            RIDTPPA        | DECISION_REVIEW | 2026-12-02 | 2027-01-16 | 2027-03-02  |               | false
 
             # ---- Switzerland (FADP): 30 calendar days (no extension), not rolled; calendar CH ----
             # Rules: docs/legal-rules.md#ch-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -421,6 +469,8 @@ class StatutoryClockTableTest {
             FADP           | LIMIT_SENSITIVE | 2028-07-02 | 2028-08-01 | 2028-08-01  |               | false
             FADP           | RESTRICTION     | 2027-04-06 | 2027-05-06 | 2027-05-06  |               | true
             FADP           | OBJECTION       | 2026-12-31 | 2027-01-30 | 2027-01-30  |               | true
+            # FADP Art. 21 (#decision-review): 2 Jul 2027 + 30 = Sun 1 Aug, the Swiss National Day (not rolled).
+            FADP           | DECISION_REVIEW | 2027-07-02 | 2027-08-01 | 2027-08-01  |               | true
 
             # ---- South Korea (PIPA): 10 calendar days (no extension), rolled past weekends and holidays; calendar KR ----
             # Rules: docs/legal-rules.md#kr-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -445,6 +495,8 @@ class StatutoryClockTableTest {
             PIPA_KR        | RESTRICTION     | 2026-05-15 | 2026-05-26 | 2026-05-26  |               | true
             # 24 May 2026 + 10 = Wed 3 Jun, the local elections (a public holiday) -> Thu 4 Jun 2026.
             PIPA_KR        | OBJECTION       | 2026-05-24 | 2026-06-04 | 2026-06-04  |               | true
+            # PIPA Art. 37-2 (#decision-review): 5 Sep 2027 + 10 = Wed 15 Sep, Chuseok (14-16 Sep) -> rolled to Fri 17 Sep (#kr-roll).
+            PIPA_KR        | DECISION_REVIEW | 2027-09-05 | 2027-09-17 | 2027-09-17  |               | true
 
             # ---- Singapore (PDPA): 30 calendar days (no extension), not rolled; calendar SG ----
             # Rules: docs/legal-rules.md#singapore-period, #new-international-regimes, #types-new-countries, #not-granted,
@@ -459,6 +511,8 @@ class StatutoryClockTableTest {
             PDPA_SG        | RESTRICTION     | 2026-06-15 | 2026-07-15 | 2026-07-15  |               | false
             # 31 Dec 2027 + 30 = Sun 30 Jan 2028 (not rolled).
             PDPA_SG        | OBJECTION       | 2027-12-31 | 2028-01-30 | 2028-01-30  |               | false
+            # No decision-review right in Singapore (#decision-review, #not-granted): 30 Jan 2028 + 30 = 29 Feb 2028.
+            PDPA_SG        | DECISION_REVIEW | 2028-01-30 | 2028-02-29 | 2028-02-29  |               | false
 
             # ---- South Africa (POPIA): 30 calendar days (60), not rolled; calendar ZA ----
             # Rules: docs/legal-rules.md#za-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -474,6 +528,8 @@ class StatutoryClockTableTest {
             POPIA          | RESTRICTION     | 2027-11-26 | 2027-12-26 | 2028-01-25  |               | false
             # 21 Mar 2026 + 30 = 20 Apr; + 60 = 20 May 2026.
             POPIA          | OBJECTION       | 2026-03-21 | 2026-04-20 | 2026-05-20  |               | true
+            # POPIA s. 71 (#decision-review): 16 Dec 2026 (Day of Reconciliation) + 30 = 15 Jan 2027; + 60 = Sun 14 Feb.
+            POPIA          | DECISION_REVIEW | 2026-12-16 | 2027-01-15 | 2027-02-14  |               | true
 
             # ---- Turkey (KVKK): 30 calendar days (no extension), not rolled; calendar TR ----
             # Rules: docs/legal-rules.md#tr-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -487,6 +543,8 @@ class StatutoryClockTableTest {
             KVKK           | LIMIT_SENSITIVE | 2028-07-15 | 2028-08-14 | 2028-08-14  |               | false
             KVKK           | RESTRICTION     | 2027-04-19 | 2027-05-19 | 2027-05-19  |               | false
             KVKK           | OBJECTION       | 2026-10-29 | 2026-11-28 | 2026-11-28  |               | true
+            # KVKK Art. 11(1)(g) (#decision-review): 1 Feb 2028 + 30 over the leap day = 2 Mar.
+            KVKK           | DECISION_REVIEW | 2028-02-01 | 2028-03-02 | 2028-03-02  |               | true
 
             # ---- Thailand (PDPA): 30 calendar days (no extension), not rolled; calendar TH ----
             # Rules: docs/legal-rules.md#th-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -500,6 +558,8 @@ class StatutoryClockTableTest {
             PDPA_TH        | LIMIT_SENSITIVE | 2028-04-13 | 2028-05-13 | 2028-05-13  |               | false
             PDPA_TH        | RESTRICTION     | 2026-06-28 | 2026-07-28 | 2026-07-28  |               | true
             PDPA_TH        | OBJECTION       | 2027-09-23 | 2027-10-23 | 2027-10-23  |               | true
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            PDPA_TH        | DECISION_REVIEW | 2027-03-15 | 2027-04-14 | 2027-04-14  |               | false
 
             # ---- Australia (Privacy Act, APP 12): 30 calendar days (no extension), not rolled; calendar AU ----
             # Rules: docs/legal-rules.md#au-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -514,6 +574,8 @@ class StatutoryClockTableTest {
             PRIVACY_ACT_AU | LIMIT_SENSITIVE | 2028-03-26 | 2028-04-25 | 2028-04-25  |               | false
             PRIVACY_ACT_AU | RESTRICTION     | 2026-12-01 | 2026-12-31 | 2026-12-31  |               | false
             PRIVACY_ACT_AU | OBJECTION       | 2027-01-26 | 2027-02-25 | 2027-02-25  |               | false
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            PRIVACY_ACT_AU | DECISION_REVIEW | 2028-12-01 | 2028-12-31 | 2028-12-31  |               | false
 
             # ---- Japan (APPI): 14 calendar days (no extension), not rolled; calendar JP ----
             # Rules: docs/legal-rules.md#jp-regime, #new-international-regimes, #types-new-countries, #not-granted,
@@ -530,6 +592,8 @@ class StatutoryClockTableTest {
             APPI           | RESTRICTION     | 2026-05-01 | 2026-05-15 | 2026-05-15  |               | true
             # 1 Jan 2027 + 14 = 15 Jan 2027.
             APPI           | OBJECTION       | 2027-01-01 | 2027-01-15 | 2027-01-15  |               | true
+            # No decision-review right (#decision-review, #not-granted): the general period.
+            APPI           | DECISION_REVIEW | 2026-12-28 | 2027-01-11 | 2027-01-11  |               | false
             """;
 
     private final StatutoryClock clock = StatutoryClock.shipped(ZoneOffset.UTC);
