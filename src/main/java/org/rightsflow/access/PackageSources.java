@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.connector.AccessFile;
+import org.rightsflow.connector.DataInPlainWords;
 import org.rightsflow.connector.FulfilmentResultView;
 import org.rightsflow.connector.PersonalDataDescription;
 import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.SystemRegistry;
+import org.rightsflow.deadline.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,12 @@ class PackageSources {
     /**
      * One system's share of the package.
      *
-     * @param data the connector's document, or empty when the system returned none
+     * @param data     the connector's document, or empty when the system returned none
+     * @param ownWords the system's words for the subject (a person's, or an http connector's); null where they were
+     *                 an sql connector's count for staff ({@link DataInPlainWords#ownWords})
      */
     record SystemSource(long systemId, String key, String name, String description, FulfilmentResultView result,
-                        PersonalDataDescription personalData, Optional<AccessFile> data,
+                        String ownWords, PersonalDataDescription personalData, Optional<AccessFile> data,
                         Map<String, TableShape> shapes, List<AccessFile> attachments, List<Exclusion> exclusions) {
 
         /** The staff exclusions as the package writer applies them, for the summary page to show the same. */
@@ -49,12 +53,15 @@ class PackageSources {
     private final SystemRegistry systems;
     private final SystemActions actions;
     private final PackageExclusions exclusions;
+    private final DataInPlainWords plainWords;
     private final PackageWriter writer = new PackageWriter();
 
-    PackageSources(SystemRegistry systems, SystemActions actions, PackageExclusions exclusions) {
+    PackageSources(SystemRegistry systems, SystemActions actions, PackageExclusions exclusions,
+                   DataInPlainWords plainWords) {
         this.systems = systems;
         this.actions = actions;
         this.exclusions = exclusions;
+        this.plainWords = plainWords;
     }
 
     PackageWriter writer() {
@@ -83,8 +90,10 @@ class PackageSources {
                             + " cannot be read (" + e.getMessage() + ")", e);
                 }
             }).orElse(Map.of());
+            // A portability request reads through the same access step (workflow Routes).
             sources.add(new SystemSource(systemId, definition.key(), definition.name(), definition.description(),
-                    result, definition.personalData(), data, shapes, attachments,
+                    result, plainWords.ownWords(reference, RequestType.ACCESS, result).orElse(null),
+                    definition.personalData(), data, shapes, attachments,
                     excluded.stream().filter(e -> e.systemId() == systemId).toList()));
         }
         return sources;

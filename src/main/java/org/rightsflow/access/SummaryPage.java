@@ -137,8 +137,8 @@ class SummaryPage {
                     .filter(file -> source.exclusions().stream().noneMatch(e -> e.wholeSystem()
                             || Long.valueOf(file.id()).equals(e.accessFileId())))
                     .map(file -> "files/" + folder + "/" + PackageWriter.safe(file.fileName())).toList();
-            // An sql system's summary counts rows for staff; where the data itself is shown it says nothing more.
-            String ownWords = data.isEmpty() ? source.result().summary() : null;
+            // Where the data itself is shown, the system's words say nothing more.
+            String ownWords = data.isEmpty() ? source.ownWords() : null;
             systems.add(new SystemSummary(source.name(), source.personalData().describe(source.description(), language),
                     source.result().outcome(), ownWords, data, whole ? List.of() : attachments,
                     source.personalData().in(language),

@@ -105,11 +105,22 @@ public class DataInPlainWords {
     }
 
     /**
+     * A system's own words for the subject where no data lines replace them (a person's, or an http connector's
+     * summary), for a page that shows the data itself; empty where the words were an sql connector's count for staff.
+     */
+    public Optional<String> ownWords(String reference, RequestType type, FulfilmentResultView result) {
+        SystemDefinition definition = systems.definition(result.systemId());
+        boolean connectorRan = action(type).flatMap(action -> actions.latest(reference, result.systemId(), action))
+                .isPresent();
+        return Optional.ofNullable(note(definition, result, connectorRan, List.of()));
+    }
+
+    /**
      * An sql connector's summary is its own sentence for staff (counts and table names): never the subject's. Where
      * the connector did not run (an owner refused the erasure), the summary is that person's words and is kept, as
      * are other systems' summaries where no lines say more.
      */
-    private static String note(SystemDefinition definition, FulfilmentResultView result, boolean connectorRan,
+    static String note(SystemDefinition definition, FulfilmentResultView result, boolean connectorRan,
                                List<DataLine> lines) {
         if ((definition.kind() == ConnectorKind.SQL && connectorRan) || !lines.isEmpty()) {
             return null;

@@ -96,13 +96,13 @@ class SummaryPageTest {
         return List.of(
                 new PackageSources.SystemSource(7, "shop", "Shop customer database", "Orders and accounts",
                         new FulfilmentResultView(7, "Shop customer database", SystemOutcome.DONE, "Found 6 rows.",
-                                "owner", RECEIVED), described, Optional.of(json), shapes, List.of(notes),
+                                "owner", RECEIVED), null, described, Optional.of(json), shapes, List.of(notes),
                         List.of(Exclusion.of(7, "support_tickets", "body", null, "The messages quote other customers."),
                                 Exclusion.of(7, "audit", null, null, "Security records."),
                                 Exclusion.of(7, null, null, 2L, "An internal note, privileged."))),
                 new PackageSources.SystemSource(8, "crm", "CRM", null,
                         new FulfilmentResultView(8, "CRM", SystemOutcome.NO_DATA_FOUND, null, "owner", RECEIVED),
-                        PersonalDataDescription.none(), Optional.empty(), Map.of(), List.of(),
+                        "Searched the CRM by email: no record.", PersonalDataDescription.none(), Optional.empty(), Map.of(), List.of(),
                         List.of(Exclusion.of(8, null, null, null, "Under a legal hold."))));
     }
 
@@ -164,7 +164,7 @@ class SummaryPageTest {
                 "The message field of your messages to us in Shop customer database: The messages quote other customers.",
                 "The table audit of Shop customer database: Security records.",
                 "The file notes.txt from Shop customer database: An internal note, privileged.",
-                "Everything from CRM: Under a legal hold.",
+                "Everything from CRM: Under a legal hold.", "Searched the CRM by email: no record.",
                 "you can ask us to correct it.", "You can object to our use of it, and always to direct marketing.",
                 "the data protection supervisory authority of the EU or EEA country",
                 "This copy can be downloaded from your request page until");

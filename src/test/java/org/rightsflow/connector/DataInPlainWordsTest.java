@@ -136,6 +136,19 @@ class DataInPlainWordsTest {
     }
 
     @Test
+    void anSqlConnectorsCountIsForStaffButAPersonsWordsAndAnHttpSystemsReachTheSubject() {
+        FulfilmentResultView counted = new FulfilmentResultView(2, "Web shop", SystemOutcome.NO_DATA_FOUND,
+                "Found no data for this person.", "system", Instant.EPOCH);
+        assertThat(DataInPlainWords.note(system("sql"), counted, true, List.of())).isNull();
+        FulfilmentResultView refused = new FulfilmentResultView(2, "Web shop", SystemOutcome.NOT_DONE,
+                "Under a legal hold until the court decides.", "owner", Instant.EPOCH);
+        assertThat(DataInPlainWords.note(system("sql"), refused, false, List.of()))
+                .as("the owner refused before the connector ran").isEqualTo("Under a legal hold until the court decides.");
+        assertThat(DataInPlainWords.note(system("http"), counted, true, List.of()))
+                .isEqualTo("Found no data for this person.");
+    }
+
+    @Test
     void linesGroupUnderTheirCategories() {
         List<DataLine> lines = DataInPlainWords.lines(step(ConnectorAction.ERASE, TICKETS_DELETED, ORDERS_MASKED,
                 ADDRESSES_DELETED), system("sql"), Map.of(), Locale.ENGLISH);
