@@ -121,7 +121,8 @@ class PrivacyCenterController {
             errors.rejectValue("regime", "portal.form.regime.unknown", "Choose one of the listed places");
         }
         Map<String, String> corrections = type.filter(t -> t == RequestType.CORRECTION)
-                .map(t -> corrections(form, systems.correctableFields(), errors)).orElse(Map.of());
+                .map(t -> corrections(form, systems.correctableFields(),
+                        systems.correctableFieldLabels(Languages.current()), errors)).orElse(Map.of());
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "portal/index";
@@ -158,7 +159,8 @@ class PrivacyCenterController {
      * The correction lines as field → value, each problem reported against its line. Lines of other request types
      * are ignored: the subject may have filled them in before choosing another request.
      */
-    private static Map<String, String> corrections(RequestForm form, Set<String> known, BindingResult errors) {
+    private static Map<String, String> corrections(RequestForm form, Set<String> known, Map<String, String> labels,
+                                                   BindingResult errors) {
         Map<String, String> corrections = new LinkedHashMap<>();
         Map<String, String> pathOf = new LinkedHashMap<>();
         List<RequestForm.CorrectionLine> lines = form.getCorrections();
@@ -186,16 +188,17 @@ class PrivacyCenterController {
         }
         for (RequestedCorrections.Problem problem : RequestedCorrections.problems(RequestType.CORRECTION, corrections,
                 known)) {
+            boolean aboutTheField = problem.kind() == RequestedCorrections.Kind.UNKNOWN_FIELD;
             String path = problem.field() == null || !pathOf.containsKey(problem.field()) ? "corrections[0].field"
-                    : pathOf.get(problem.field()) + (problem.message().startsWith("is not a field") ? ".field" : ".value");
-            String label = problem.field() == null ? "" : RequestedCorrections.label(problem.field()) + ": ";
-            errors.rejectValue(path, "invalid", capitalise(label + problem.message()));
+                    : pathOf.get(problem.field()) + (aboutTheField ? ".field" : ".value");
+            // In the subject's words: the field by its label in their language, the limits as numbers.
+            String label = problem.field() == null ? "" : labels.getOrDefault(problem.field(),
+                    RequestedCorrections.label(problem.field()));
+            errors.rejectValue(path, "portal.form.corrections." + problem.kind(), new Object[] {label,
+                    problem.kind() == RequestedCorrections.Kind.TOO_MANY ? RequestedCorrections.MAX_FIELDS
+                            : RequestedCorrections.MAX_VALUE_LENGTH}, problem.message());
         }
         return corrections;
-    }
-
-    private static String capitalise(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Shown once after a submission (flash attributes); reloading it leads back to the form. */

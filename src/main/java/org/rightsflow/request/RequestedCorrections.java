@@ -23,9 +23,16 @@ public final class RequestedCorrections {
     /**
      * One problem with a claim.
      *
-     * @param field the field it concerns; null when it concerns the claim as a whole
+     * @param field   the field it concerns; null when it concerns the claim as a whole
+     * @param kind    what is wrong, for a page to say it in the subject's language
+     * @param message what is wrong in English, for the API and staff
      */
-    public record Problem(String field, String message) {
+    public record Problem(String field, Kind kind, String message) {
+    }
+
+    /** What can be wrong with a claim; the portal words each in the subject's language (portal.form.corrections.*). */
+    public enum Kind {
+        NOT_A_CORRECTION, NONE, TOO_MANY, BAD_NAME, UNKNOWN_FIELD, NO_VALUE, TOO_LONG, NOT_ONE_LINE
     }
 
     private RequestedCorrections() {
@@ -41,28 +48,28 @@ public final class RequestedCorrections {
         List<Problem> problems = new ArrayList<>();
         if (type != RequestType.CORRECTION) {
             if (!corrections.isEmpty()) {
-                problems.add(new Problem(null, "only a correction request says which data to correct"));
+                problems.add(new Problem(null, Kind.NOT_A_CORRECTION, "only a correction request says which data to correct"));
             }
             return problems;
         }
         if (corrections.isEmpty()) {
-            problems.add(new Problem(null, "say which data is wrong and what it should be"));
+            problems.add(new Problem(null, Kind.NONE, "say which data is wrong and what it should be"));
             return problems;
         }
         if (corrections.size() > MAX_FIELDS) {
-            problems.add(new Problem(null, "at most " + MAX_FIELDS + " fields in one request"));
+            problems.add(new Problem(null, Kind.TOO_MANY, "at most " + MAX_FIELDS + " fields in one request"));
         }
         corrections.forEach((field, value) -> {
             if (field == null || !FIELD_NAME.matcher(field).matches()) {
-                problems.add(new Problem(null, "a field name is 1 to 64 letters, digits, '_', '.' or '-'"));
+                problems.add(new Problem(null, Kind.BAD_NAME, "a field name is 1 to 64 letters, digits, '_', '.' or '-'"));
             } else if (!knownFields.isEmpty() && !knownFields.contains(field)) {
-                problems.add(new Problem(field, "is not a field we hold; choose one of " + String.join(", ", knownFields)));
+                problems.add(new Problem(field, Kind.UNKNOWN_FIELD, "is not a field we hold; choose one of " + String.join(", ", knownFields)));
             } else if (value == null || value.isBlank()) {
-                problems.add(new Problem(field, "say what the correct value is"));
+                problems.add(new Problem(field, Kind.NO_VALUE, "say what the correct value is"));
             } else if (value.length() > MAX_VALUE_LENGTH) {
-                problems.add(new Problem(field, "must be at most " + MAX_VALUE_LENGTH + " characters"));
+                problems.add(new Problem(field, Kind.TOO_LONG, "must be at most " + MAX_VALUE_LENGTH + " characters"));
             } else if (value.chars().anyMatch(Character::isISOControl)) {
-                problems.add(new Problem(field, "must be a single line of text"));
+                problems.add(new Problem(field, Kind.NOT_ONE_LINE, "must be a single line of text"));
             }
         });
         return problems;

@@ -277,7 +277,25 @@ class PrivacyCenterControllerTest {
                         .param("corrections[0].field", "salary").param("corrections[0].value", "a lot"))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(unknown.select("#corrections-0-field-error").text())
-                .isEqualTo("Salary: is not a field we hold; choose one of last_name, phone");
+                .isEqualTo("We do not hold “Salary”: choose the data from the list");
+    }
+
+    @Test
+    void aCorrectionsProblemsAreToldInTheSubjectsLanguageWithTheFieldsOwnLabel() throws Exception {
+        when(systems.correctableFields()).thenReturn(new TreeSet<>(List.of("last_name", "phone")));
+        when(systems.correctableFieldLabels(any())).thenReturn(Map.of("phone", "Telefonnummer"));
+
+        Document page = page(mvc.perform(post("/requests").param("lang", "de").param("type", "CORRECTION")
+                        .param("regime", "GDPR").param("name", "Jo").param("email", "jo@example.com")
+                        .param("corrections[0].field", "phone").param("corrections[0].value", " ")
+                        .param("corrections[1].field", "last_name").param("corrections[1].value", "x".repeat(501)))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("#corrections-0-value-error").text())
+                .isEqualTo("Telefonnummer: Geben Sie an, wie die Angabe richtig lautet");
+        assertThat(page.select("#corrections-1-value-error").text())
+                .isEqualTo("Last name: Schreiben Sie höchstens 500 Zeichen");
+        verify(intake, never()).submit(any());
     }
 
     @Test

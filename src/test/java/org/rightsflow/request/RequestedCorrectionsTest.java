@@ -29,10 +29,10 @@ class RequestedCorrectionsTest {
         claim.put("phone", " ");
         claim.put("last_name", "x".repeat(501));
         assertThat(RequestedCorrections.problems(RequestType.CORRECTION, claim, KNOWN)).containsExactly(
-                new RequestedCorrections.Problem("salary", "is not a field we hold; choose one of "
+                new RequestedCorrections.Problem("salary", RequestedCorrections.Kind.UNKNOWN_FIELD, "is not a field we hold; choose one of "
                         + String.join(", ", KNOWN)),
-                new RequestedCorrections.Problem("phone", "say what the correct value is"),
-                new RequestedCorrections.Problem("last_name", "must be at most 500 characters"));
+                new RequestedCorrections.Problem("phone", RequestedCorrections.Kind.NO_VALUE, "say what the correct value is"),
+                new RequestedCorrections.Problem("last_name", RequestedCorrections.Kind.TOO_LONG, "must be at most 500 characters"));
         assertThat(RequestedCorrections.problems(RequestType.CORRECTION, Map.of("phone", "line\nbreak"), KNOWN))
                 .extracting(RequestedCorrections.Problem::message).containsExactly("must be a single line of text");
         assertThat(RequestedCorrections.problems(RequestType.CORRECTION, Map.of("../etc", "x"), Set.of()))
