@@ -32,7 +32,6 @@ class DeadlineCalculatorController {
     @GetMapping("/staff/deadlines")
     String calculator(@RequestParam(required = false) String regime, @RequestParam(required = false) String type,
                       @RequestParam(required = false) String received, Model model) {
-        model.addAttribute("regimes", List.of(Regime.values()));
         model.addAttribute("requestTypes", List.of(RequestType.values()));
         model.addAttribute("regime", regime);
         model.addAttribute("type", type);

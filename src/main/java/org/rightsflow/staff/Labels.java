@@ -1,5 +1,9 @@
 package org.rightsflow.staff;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rightsflow.audit.TimelineKind;
@@ -61,6 +65,22 @@ public class Labels {
     /** A law named by its code, as process variables carry it (the inbox's rows). */
     public String law(String code) {
         return EnumNames.parse(Regime.class, code).map(this::of).orElse(code == null ? "" : code);
+    }
+
+    /** Laws in a staff select: grouped as the privacy center groups places, each group in the order of its labels. */
+    public record LawGroup(String label, List<Regime> laws) {
+    }
+
+    /** The 32 laws in three groups (US states, Canada, elsewhere), so that a select of them can be read. */
+    public List<LawGroup> lawGroups() {
+        Comparator<Regime> byLabel = Comparator.comparing(this::of, String.CASE_INSENSITIVE_ORDER);
+        List<LawGroup> groups = new ArrayList<>();
+        for (String country : List.of("United States", "Canada", "")) {
+            List<Regime> laws = Arrays.stream(Regime.values()).filter(regime -> regime.country().equals(country))
+                    .sorted(byLabel).toList();
+            groups.add(new LawGroup(country.isEmpty() ? "Other countries and regions" : country, laws));
+        }
+        return groups;
     }
 
     private static Locale locale() {

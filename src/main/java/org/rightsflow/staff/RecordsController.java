@@ -56,7 +56,6 @@ class RecordsController {
         model.addAttribute("years", List.of(shown - 2, shown - 1, shown, shown + 1).stream()
                 .filter(y -> y <= currentYear()).toList());
         model.addAttribute("law", choice.regime().map(Enum::name).orElse(""));
-        model.addAttribute("regimes", List.of(Regime.values()));
         if (!choice.problems().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", choice.problems());

@@ -17,7 +17,6 @@ import org.rightsflow.connector.SystemActions;
 import org.rightsflow.connector.SystemRegistry;
 import org.rightsflow.connector.SystemView;
 import org.rightsflow.correction.CorrectionReview;
-import org.rightsflow.deadline.Regime;
 import org.rightsflow.deadline.RequestType;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.notification.Outbox;
@@ -135,7 +134,6 @@ class RequestsController {
         model.addAttribute("listPath", form.path());
         model.addAttribute("statuses", List.of(RequestStatus.values()));
         model.addAttribute("requestTypes", List.of(RequestType.values()));
-        model.addAttribute("regimes", List.of(Regime.values()));
         model.addAttribute("sorts", List.of(RequestSearch.Sort.values()));
         model.addAttribute("searchableSystems", searchable);
         model.addAttribute("staffMembers", staff.everyone());

@@ -71,6 +71,21 @@ class DeadlineCalculatorControllerTest {
     }
 
     @Test
+    void theThirtyTwoLawsAreGroupedAsThePrivacyCenterGroupsPlacesEachGroupInOrder() throws Exception {
+        Document page = calculate("?regime=IACDPA&type=DECISION_REVIEW&received=2027-12-03");
+
+        assertThat(page.select("#regime > optgroup").eachAttr("label"))
+                .containsExactly("United States", "Canada", "Other countries and regions");
+        java.util.List<String> states = page.select("#regime > optgroup[label=United States] option").eachText();
+        assertThat(states).hasSize(19).first().asString().startsWith("CCPA/CPRA");
+        assertThat(states).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(page.select("#regime option[selected]").text()).isEqualTo("Iowa Consumer Data Protection Act (Iowa)");
+        assertThat(page.select("#regime option")).hasSize(32 + 1);
+        assertThat(page.select("#due").text()).as("Iowa grants no decision review: its general 90 days, voluntarily")
+                .isEqualTo("Thursday 2 March 2028");
+    }
+
+    @Test
     void ccpaAccessShowsTheThreeDatesAndTheSource() throws Exception {
         Document page = calculate("?regime=CCPA&type=ACCESS&received=2027-01-31");
 
