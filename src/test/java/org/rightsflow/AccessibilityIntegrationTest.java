@@ -322,12 +322,20 @@ class AccessibilityIntegrationTest {
                 }),
                 pages.check("processor's confirmation page", () -> {
                     pages.open(processorConfirmationPath(reference.get(), "ada.lovelace@example.com"));
-                    assertThat(browser.find("h1").getText()).isEqualTo("Confirm that the request was carried out");
+                    assertThat(browser.find("h1").getText()).isEqualTo("Tell us whether the request was carried out");
                 }),
-                pages.check("processor's confirmation recorded", () -> {
+                pages.check("processor's \"we cannot\" without its reason", () -> {
+                    browser.find("#outcome-NOT_DONE").click();
                     browser.andWaitForNextPage(() -> browser.driver()
-                            .findElement(By.xpath("//button[normalize-space()='Confirm it was carried out']")).click());
-                    assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your confirmation is recorded");
+                            .findElement(By.xpath("//button[normalize-space()='Send our answer']")).click());
+                    assertThat(browser.find("#note-error").getText()).startsWith("Say why you cannot carry it out");
+                    assertThat(browser.find("#outcome-NOT_DONE").isSelected()).as("the choice is kept").isTrue();
+                }),
+                pages.check("processor's answer recorded", () -> {
+                    browser.find("#note").sendKeys("We must keep the invoices for 10 years under tax law.");
+                    browser.andWaitForNextPage(() -> browser.driver()
+                            .findElement(By.xpath("//button[normalize-space()='Send our answer']")).click());
+                    assertThat(browser.find("h1").getText()).isEqualTo("Thank you, your answer is recorded");
                 }),
                 pages.check("system editor (admin)", () -> {
                     pages.open("/staff");

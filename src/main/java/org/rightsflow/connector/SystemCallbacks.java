@@ -56,9 +56,14 @@ public class SystemCallbacks {
                         c.received()));
     }
 
-    /** A processor confirms from its emailed link, optionally saying what it did. */
+    /**
+     * A processor answers from its emailed link: done, no data about the person, or it cannot (with its reason, which
+     * the answer to the subject reports as a part not carried out).
+     *
+     * @throws IllegalArgumentException when "cannot" comes without a reason
+     */
     @Transactional
-    public CallbackReceipt confirmProcessor(String token, String note) {
+    public CallbackReceipt confirmProcessor(String token, SystemOutcome outcome, String note) {
         if (!plausible(token)) {
             return CallbackReceipt.UNKNOWN;
         }
@@ -72,14 +77,26 @@ public class SystemCallbacks {
             return CallbackReceipt.ALREADY_RECEIVED;
         }
         String trimmed = note == null || note.isBlank() ? null : note.strip();
+        if (outcome == SystemOutcome.NOT_DONE && trimmed == null) {
+            throw new IllegalArgumentException("Say why you cannot carry it out");
+        }
         callback.receive(clock.instant(), trimmed);
         SystemDefinition system = registry.definition(callback.systemId());
         String processor = system.connection() == null ? system.name()
                 : ProcessorEmailSettings.from(system.connection()).email();
         events.publishEvent(new SystemAnswered(callback.processInstanceId(), callback.reference(), callback.systemId(),
-                SystemOutcome.DONE, "Confirmed by the processor" + (trimmed == null ? "." : ": " + trimmed),
-                "Processor " + processor));
+                outcome, processorsWords(outcome, trimmed), "Processor " + processor));
         return CallbackReceipt.ACCEPTED;
+    }
+
+    /** The processor's answer as the timeline, the privacy officer and the answer to the subject read it. */
+    static String processorsWords(SystemOutcome outcome, String note) {
+        String said = note == null ? "." : ": " + note;
+        return switch (outcome) {
+            case DONE -> "Confirmed by the processor" + said;
+            case NO_DATA_FOUND -> "The processor holds no data about this person" + said;
+            case NOT_DONE -> "The processor cannot carry it out" + said;
+        };
     }
 
     /**

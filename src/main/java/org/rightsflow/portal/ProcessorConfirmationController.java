@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.rightsflow.connector.AnswerNotAwaited;
 import org.rightsflow.connector.CallbackReceipt;
 import org.rightsflow.connector.PendingConfirmation;
+import org.rightsflow.connector.SystemOutcome;
 import org.rightsflow.connector.SystemCallbacks;
 import org.rightsflow.limits.Limit;
 import org.rightsflow.limits.Limited;
+import org.rightsflow.support.EnumNames;
 import org.rightsflow.support.LockConflicts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,34 +50,54 @@ class ProcessorConfirmationController {
 
     @Limited(Limit.SECRET_LINK)
     @PostMapping("/processors/confirm/{token}")
-    String confirm(@PathVariable String token, @RequestParam(required = false) String note, Model model,
-                   HttpServletResponse response) {
+    String confirm(@PathVariable String token, @RequestParam(required = false) String outcome,
+                   @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
         Optional<PendingConfirmation> pending = callbacks.pendingConfirmation(token);
         if (pending.isEmpty()) {
             return problem("unknown", model, response, HttpServletResponse.SC_NOT_FOUND);
         }
+        // A form of the time before the three answers posted only the note: that meant "done".
+        Optional<SystemOutcome> answer = outcome == null ? Optional.of(SystemOutcome.DONE)
+                : EnumNames.parse(SystemOutcome.class, outcome);
+        if (answer.isEmpty()) {
+            return again(pending.get(), token, outcome, note, "outcomeError", "Choose one of the three answers",
+                    model, response);
+        }
         if (note != null && note.length() > MAX_NOTE) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("pending", pending.get());
-            model.addAttribute("token", token);
-            model.addAttribute("note", note);
-            model.addAttribute("noteError", "Keep the note under 4,000 characters");
-            return "portal/processor-confirm";
+            return again(pending.get(), token, outcome, note, "noteError", "Keep the note under 4,000 characters",
+                    model, response);
+        }
+        if (answer.get() == SystemOutcome.NOT_DONE && (note == null || note.isBlank())) {
+            return again(pending.get(), token, outcome, note, "noteError", "Say why you cannot carry it out: the "
+                    + "privacy team reads it, and the person is told", model, response);
         }
         CallbackReceipt receipt;
         try {
-            receipt = LockConflicts.retry(() -> callbacks.confirmProcessor(token, note));
+            receipt = LockConflicts.retry(() -> callbacks.confirmProcessor(token, answer.get(), note));
         } catch (AnswerNotAwaited alreadyAnswered) {
             return problem("confirmed", model, response, HttpServletResponse.SC_CONFLICT);
         }
         return switch (receipt) {
             case ACCEPTED -> {
                 model.addAttribute("pending", pending.get());
+                model.addAttribute("outcome", answer.get());
                 yield "portal/processor-confirmed";
             }
             case ALREADY_RECEIVED -> problem("confirmed", model, response, HttpServletResponse.SC_CONFLICT);
             default -> problem("unknown", model, response, HttpServletResponse.SC_NOT_FOUND);
         };
+    }
+
+    /** The form again with what was typed and the problem, as a 400. */
+    private static String again(PendingConfirmation pending, String token, String outcome, String note,
+                                String errorName, String error, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("pending", pending);
+        model.addAttribute("token", token);
+        model.addAttribute("chosen", outcome);
+        model.addAttribute("note", note);
+        model.addAttribute(errorName, error);
+        return "portal/processor-confirm";
     }
 
     private static String problem(String problem, Model model, HttpServletResponse response, int status) {

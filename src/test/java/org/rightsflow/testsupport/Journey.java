@@ -241,6 +241,14 @@ public final class Journey {
      * confirms with a note. Returns the email's body.
      */
     public String confirmAsProcessor(String processorAddress, String note) {
+        return answerAsProcessor(processorAddress, "DONE", note);
+    }
+
+    /**
+     * As {@link #confirmAsProcessor}, with one of the processor's three answers: {@code DONE}, {@code NO_DATA_FOUND}
+     * or {@code NOT_DONE} (with its reason in {@code note}).
+     */
+    public String answerAsProcessor(String processorAddress, String outcome, String note) {
         // Several applications in one test JVM share the mail server and number their requests alike: the mail for
         // this request names both its reference and this person.
         String body = await().atMost(PATIENCE).until(() -> TestMailServer.messagesTo(processorAddress).stream()
@@ -252,9 +260,10 @@ public final class Journey {
         WebSession processor = new WebSession(port);
         Page page = processor.get(link.group(1));
         assertThat(page.status()).isEqualTo(200);
-        Page confirmed = processor.post(link.group(1), page, Map.of("note", note));
+        Page confirmed = processor.post(link.group(1), page, Map.of("outcome", outcome, "note", note));
         assertThat(confirmed.status()).isEqualTo(200);
-        assertThat(confirmed.mainText()).contains("your confirmation is recorded");
+        assertThat(confirmed.mainText()).contains(outcome.equals("DONE") ? "your confirmation is recorded"
+                : "your answer is recorded");
         Page again = processor.post(link.group(1), page, Map.of("note", "twice"));
         assertThat(again.status()).as("a confirmation link works once").isEqualTo(409);
         assertThat(again.mainText()).contains("This request is already confirmed");
