@@ -8,6 +8,7 @@ import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Types;
@@ -28,6 +29,19 @@ import java.util.List;
 final class JsonValues {
 
     private JsonValues() {
+    }
+
+    /**
+     * The JDBC type of result column {@code column} as {@link #read} needs it. PostgreSQL's driver reports a
+     * {@code timestamptz} column as a plain TIMESTAMP; read that way the instant loses its offset and goes out as a
+     * local time of the server's zone, so it is taken for what it is.
+     */
+    static int columnType(ResultSetMetaData meta, int column) throws SQLException {
+        int type = meta.getColumnType(column);
+        if (type == Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(meta.getColumnTypeName(column))) {
+            return Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+        return type;
     }
 
     /**

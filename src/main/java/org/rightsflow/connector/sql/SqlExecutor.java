@@ -80,7 +80,7 @@ final class SqlExecutor {
                 condition))) {
             bind(statement, params);
             try (ResultSet rs = statement.executeQuery()) {
-                int type = rs.getMetaData().getColumnType(1);
+                int type = JsonValues.columnType(rs.getMetaData(), 1);
                 List<Object> values = new ArrayList<>();
                 while (rs.next()) {
                     Object value = JsonValues.read(rs, 1, type);
@@ -120,7 +120,7 @@ final class SqlExecutor {
                 ResultSetMetaData meta = rs.getMetaData();
                 int[] types = new int[meta.getColumnCount()];
                 for (int i = 0; i < types.length; i++) {
-                    types[i] = meta.getColumnType(i + 1);
+                    types[i] = JsonValues.columnType(meta, i + 1);
                 }
                 while (rs.next()) {
                     List<Object> values = new ArrayList<>(types.length);
@@ -236,7 +236,7 @@ final class SqlExecutor {
         ResultSetMetaData meta = rs.getMetaData();
         int[] types = new int[columns.size()];
         for (int i = 0; i < types.length; i++) {
-            types[i] = meta.getColumnType(i + 1);
+            types[i] = JsonValues.columnType(meta, i + 1);
         }
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {

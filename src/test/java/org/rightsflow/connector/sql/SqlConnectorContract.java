@@ -429,6 +429,40 @@ abstract class SqlConnectorContract {
                 .containsExactlyInAnyOrder("192.0.2.2", "192.0.2.4");
     }
 
+    /** Issue 15: an instant went out as a local time (`2022-04-01T11:24:59` for `…+00`), so the subject lost its zone. */
+    @Test
+    void anInstantIsExportedWithItsOffset() throws SQLException {
+        String type = timestampWithTimeZoneType();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + t("logins"));
+            statement.execute("create table " + t("logins") + " (id bigint primary key, customer_id bigint not null, "
+                    + "logged_in_at " + type + ", ip varchar(40))");
+            statement.execute("insert into " + t("logins") + " values "
+                    + "(1, 1, " + type + " '2022-04-01 11:24:59+00', '192.0.2.1'), "
+                    + "(2, 1, " + type + " '2022-04-01 13:24:59+02', '192.0.2.2')");
+        }
+        String logins = """
+                dataset:
+                  table: customers
+                  key: id
+                  match: {email: email}
+                  access: [email]
+                  erasure: delete
+                  children:
+                    - table: logins
+                      foreignKey: customer_id
+                      access: [logged_in_at]
+                      erasure: delete
+                """;
+
+        ActionResult result = perform(logins, ConnectorAction.ACCESS, ALICE);
+
+        assertThat(result.data().get("logins")).extracting(row -> String.valueOf(row.get("logged_in_at")))
+                .allSatisfy(text -> assertThat(java.time.OffsetDateTime.parse(text).toInstant())
+                        .as(text + " names its offset and the instant").isEqualTo(Instant.parse("2022-04-01T11:24:59Z")))
+                .hasSize(2);
+    }
+
     @Test
     void erasureAndItsDryRunIgnoreTheLookback() throws SQLException {
         ActionResult plan = perform(LOOKBACK_DATASET, ConnectorAction.PLAN_ERASURE, ALICE, FEBRUARY_2024, false);
