@@ -28,10 +28,12 @@ import org.rightsflow.support.YamlTree;
  * @param typeRules                 periods for particular types (e.g. CCPA opt-out: 15 business days)
  * @param appeal                    the period to decide an appeal against a refusal, where the law grants an appeal
  *                                  (Virginia, Colorado, Connecticut, Texas, Oregon); null where it grants none
+ * @param delayNoticeRule           see {@link RegimePolicy#delayNotice()}; null where the law has none
  */
 record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockStartsOnVerification, boolean clockMayPause,
                               boolean portabilityProvidedDataOnly, boolean thirdPartyList, Set<RequestType> notGranted,
-                              Set<RequestType> noVerification, DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal)
+                              Set<RequestType> noVerification, DeadlineRule general, Map<RequestType, DeadlineRule> typeRules, DeadlineRule appeal,
+                              DelayNotice delayNoticeRule)
         implements RegimePolicy {
 
     /** Opt-out and limit requests need no verification in any regime: docs/legal-rules.md#opt-out-no-verification. */
@@ -76,7 +78,8 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
                       List<@NotNull(message = "expected a request type") RequestType> noVerification,
                       @NotNull(message = YamlTree.REQUIRED) @Valid RuleYaml general,
                       Map<String, @NotNull(message = YamlTree.REQUIRED) @Valid RuleYaml> types,
-                      @Valid RuleYaml appeal) {
+                      @Valid RuleYaml appeal,
+                      @Valid DelayNoticeYaml delayNotice) {
 
         /** The policy, after the rules that span several keys; {@code where} is this regime's place in the file. */
         ConfiguredRegimePolicy policy(Regime regime, YamlTree where) {
@@ -102,10 +105,18 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
                     typeRules.put(type, rule.rule(at));
                 });
             }
+            DeadlineRule generalRule = general.rule(where.at("general"));
+            if (delayNotice != null && (generalRule.extended() != null
+                    || typeRules.values().stream().anyMatch(rule -> rule.extended() != null))) {
+                // One way to answer late, not two: a law with an extension of set length has no open-ended delay.
+                throw where.at("delayNotice").error("a regime with an extension (extended) cannot also have a "
+                        + "delay notice");
+            }
             return new ConfiguredRegimePolicy(regime, calendar.strip(), clockStartsOnVerification, clockMayPause,
-                    portabilityProvidedDataOnly, thirdPartyList, notGranted, noVerification,
-                    general.rule(where.at("general")),
-                    typeRules, appeal == null ? null : appeal.rule(where.at("appeal")));
+                    portabilityProvidedDataOnly, thirdPartyList, notGranted, noVerification, generalRule,
+                    typeRules, appeal == null ? null : appeal.rule(where.at("appeal")),
+                    delayNotice == null ? null : new DelayNotice(delayNotice.latestDaysAfterDue(),
+                            delayNotice.source().strip()));
         }
 
         /** The listed types as a set; left out or null is none, a type listed twice is most likely a slip. */
@@ -123,6 +134,18 @@ record ConfiguredRegimePolicy(Regime regime, String calendarId, boolean clockSta
     @Override
     public boolean providedDataOnly(RequestType type) {
         return type == RequestType.PORTABILITY && portabilityProvidedDataOnly;
+    }
+
+    /** {@code delayNotice: {latestDaysAfterDue: 30, source: "..."}} as written. */
+    record DelayNoticeYaml(@jakarta.validation.constraints.Min(value = 1, message = "must be at least 1")
+                           @jakarta.validation.constraints.Max(value = 365, message = "must be at most 365")
+                           int latestDaysAfterDue,
+                           @RequiredText String source) {
+    }
+
+    @Override
+    public java.util.Optional<DelayNotice> delayNotice() {
+        return java.util.Optional.ofNullable(delayNoticeRule);
     }
 
     @Override

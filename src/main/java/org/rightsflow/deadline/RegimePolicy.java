@@ -42,6 +42,13 @@ public interface RegimePolicy {
      */
     boolean grantsThirdPartyList();
 
+    /**
+     * Where the law lets the business answer after the due date if it tells the subject in time why and by when
+     * (South Korea, Singapore: docs/legal-rules.md#delay-notice); empty elsewhere. Set by {@code delayNotice} in
+     * regimes.yml; a regime with an extension has none.
+     */
+    java.util.Optional<DelayNotice> delayNotice();
+
     /** Whether the subject may appeal a refusal to the business (Virginia, Colorado, Connecticut, Texas, Oregon). */
     boolean grantsAppeal();
 

@@ -98,6 +98,7 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
                 facts.extension().isPresent(), appeal, facts.refusedPart(), facts.earlierRequest() != null);
         Object[] args = {};
         String detail = null;
+        String textKey = state.key("text");
         MessageSourceResolvable remedy = null;
         String linkPath = null;
         MessageSourceResolvable linkText = null;
@@ -113,6 +114,10 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
                 args = new Object[] {dates.longDate(extension.originalDue()), dates.longDate(request.due()),
                         regime.lawName()};
                 detail = extension.reason();
+                if (extension.delayNotice()) {
+                    // Not an extension the law sets, but a date we promised (docs/legal-rules.md#delay-notice).
+                    textKey = "status.page.EXTENDED.delayText";
+                }
             }
             case REFUSED, COMPLETED_IN_PART -> {
                 detail = state == State.REFUSED ? facts.refusalReasons() : null;
@@ -134,7 +139,7 @@ public record StatusStanding(State state, MessageSourceResolvable label, Message
             }
         }
         return new StatusStanding(state, message(state.key("label")), message(state.key("headline")),
-                message(state.key("text"), args), blankToNull(detail), remedy, linkPath, linkText);
+                message(textKey, args), blankToNull(detail), remedy, linkPath, linkText);
     }
 
     /**

@@ -116,6 +116,10 @@ class DataSubjectRequest {
     @Column(name = "extension_reason")
     private String extensionReason;
 
+    /** True when the "extension" was a notice of delay to a date staff chose (docs/legal-rules.md#delay-notice). */
+    @Column(name = "delay_notice", nullable = false)
+    private boolean delayNotice;
+
     /** Since when the clock stands still, waiting for the subject's answer; null while it runs. */
     @Column(name = "paused_at")
     private Instant pausedAt;
@@ -191,12 +195,14 @@ class DataSubjectRequest {
     void verified(Instant at, StatutoryDeadline restartedDeadline) {
         requireStatus(RequestStatus.AWAITING_VERIFICATION);
         if (restartedDeadline != null) {
+            LocalDate promised = due;
             clockStartedAt = at;
             applyDeadline(restartedDeadline);
             if (originalDue != null) {
-                // Extended while waiting for verification: the extension holds on the restarted clock.
+                // Extended while waiting for verification: the extension holds on the restarted clock; a date
+                // promised in a notice of delay holds unless the restarted period ends later.
                 originalDue = due;
-                due = extendedDue;
+                due = delayNotice ? (promised.isAfter(due) ? promised : due) : extendedDue;
             }
         }
         status = RequestStatus.IN_PROGRESS;
@@ -264,6 +270,44 @@ class DataSubjectRequest {
         this.extendedAt = at;
         this.extendedBy = by;
         this.extensionReason = reason;
+    }
+
+    /**
+     * Why staff cannot tell the subject of a delay today, or empty when they can: the law must provide for it, the
+     * request must be open, not extended or delayed before, and the notice must come by the due date.
+     */
+    Optional<String> whyNoDelayNotice(LocalDate today, boolean lawProvidesIt) {
+        if (!lawProvidesIt) {
+            return Optional.of(regime.lawName() + " has no notice of delay; where it allows more time, extend.");
+        }
+        if (status == RequestStatus.CLOSED || status == RequestStatus.RESPONDED) {
+            return Optional.of("The request has been answered.");
+        }
+        if (originalDue != null) {
+            return Optional.of("The subject was already told of a delay, to " + due + ".");
+        }
+        if (today.isAfter(due)) {
+            return Optional.of("A delay must be told to the subject by the due date, which was " + due + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A notice of delay: the subject is told why and by when they will be answered; the due date becomes that date
+     * and the law's date is kept as the original one.
+     *
+     * @throws IllegalStateException when {@link #whyNoDelayNotice} names a reason
+     */
+    void notifyDelay(LocalDate today, Instant at, String by, String reason, LocalDate answerBy) {
+        whyNoDelayNotice(today, true).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        this.originalDue = due;
+        this.due = answerBy;
+        this.extendedAt = at;
+        this.extendedBy = by;
+        this.extensionReason = reason;
+        this.delayNotice = true;
     }
 
     /** Why the clock cannot be paused now, or empty when it can. */
@@ -347,7 +391,7 @@ class DataSubjectRequest {
 
     Optional<Extension> extension() {
         return originalDue == null ? Optional.empty()
-                : Optional.of(new Extension(originalDue, due, extendedAt, extendedBy, extensionReason));
+                : Optional.of(new Extension(originalDue, due, extendedAt, extendedBy, extensionReason, delayNotice));
     }
 
     private void applyDeadline(StatutoryDeadline deadline) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.rightsflow.audit.Actors;
 import org.rightsflow.audit.Timeline;
 import org.rightsflow.audit.TimelineKind;
+import org.rightsflow.deadline.DelayNotice;
 import org.rightsflow.deadline.RegimePolicy;
 import org.rightsflow.deadline.StatutoryClock;
 import org.rightsflow.deadline.StatutoryDeadline;
@@ -151,6 +152,61 @@ public class RequestLifecycle {
         timeline.record(reference, actor, TimelineKind.DEADLINE_EXTENDED, "The period to answer was extended from "
                 + previous + " to " + details.due() + " (" + request.regime().lawName() + "). Reason given to the "
                 + "subject: " + why);
+        events.publishEvent(new DeadlineMoved(reference, previous, details.due(), DeadlineMoved.Cause.EXTENDED));
+        return details;
+    }
+
+    /** Why the subject cannot be told of a delay today, or empty when they can (for the staff page's form). */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoDelayNotice(String reference) {
+        DataSubjectRequest request = load(reference);
+        return request.whyNoDelayNotice(statutoryClock.dateOf(clock.instant()),
+                statutoryClock.policy(request.regime()).delayNotice().isPresent());
+    }
+
+    /** The latest date a notice of delay may promise for this request, where its law has such a notice. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> latestPromise(String reference) {
+        DataSubjectRequest request = load(reference);
+        return statutoryClock.policy(request.regime()).delayNotice()
+                .map(notice -> request.due().plusDays(notice.latestDaysAfterDue()));
+    }
+
+    /**
+     * Tells the subject of a delay where the law has no extension of set length but lets the business answer later
+     * if it says why and by when (South Korea, Singapore: docs/legal-rules.md#delay-notice). The promised date
+     * becomes the due date, the law's date stays on record; the timeline records it, and {@link DeadlineMoved}
+     * moves the timers and sends the notice (the extension notice, worded for a delay).
+     *
+     * @throws ExtensionRefused when the law has no such notice, the request is answered or was delayed before, the
+     *                          due date has passed, or the date is not after the due date or beyond the bound
+     */
+    public RequestDetails notifyDelay(String reference, String reason, LocalDate answerBy, String actor) {
+        DataSubjectRequest request = load(reference);
+        String why = reason == null ? "" : reason.strip();
+        LocalDate today = statutoryClock.dateOf(clock.instant());
+        Optional<DelayNotice> notice = statutoryClock.policy(request.regime()).delayNotice();
+        Optional<String> refused = request.whyNoDelayNotice(today, notice.isPresent());
+        if (refused.isPresent()) {
+            throw new ExtensionRefused(refused.get());
+        }
+        if (why.isEmpty()) {
+            throw new ExtensionRefused("Give the reason for the delay: the subject must be told why.");
+        }
+        if (why.length() > StaffNote.MAX_LENGTH) {
+            throw new ExtensionRefused("Keep the reason under " + StaffNote.MAX_LENGTH + " characters.");
+        }
+        LocalDate latest = request.due().plusDays(notice.get().latestDaysAfterDue());
+        if (answerBy == null || !answerBy.isAfter(request.due()) || answerBy.isAfter(latest)) {
+            throw new ExtensionRefused("Choose the date you will answer by: after the due date (" + request.due()
+                    + ") and no later than " + latest + ".");
+        }
+        LocalDate previous = request.due();
+        request.notifyDelay(today, clock.instant(), actor, why, answerBy);
+        RequestDetails details = details(request);
+        timeline.record(reference, actor, TimelineKind.DEADLINE_EXTENDED, "The subject was told of a delay ("
+                + notice.get().source() + "): the answer will come by " + answerBy + " instead of " + previous
+                + ". Reason given to the subject: " + why);
         events.publishEvent(new DeadlineMoved(reference, previous, details.due(), DeadlineMoved.Cause.EXTENDED));
         return details;
     }

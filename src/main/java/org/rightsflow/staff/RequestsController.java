@@ -2,6 +2,7 @@ package org.rightsflow.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -252,6 +253,8 @@ class RequestsController {
         model.addAttribute("pausedDays", requests.pausedDays(reference));
         if (me.overseesAllRequests()) {
             model.addAttribute("whyNoExtension", lifecycle.whyNoExtension(reference).orElse(null));
+            model.addAttribute("whyNoDelayNotice", lifecycle.whyNoDelayNotice(reference).orElse(null));
+            lifecycle.latestPromise(reference).ifPresent(latest -> model.addAttribute("latestPromise", latest));
             model.addAttribute("whyNoPause", lifecycle.whyNoPause(reference).orElse(null));
             model.addAttribute("refusable", lifecycle.refusable(reference));
             model.addAttribute("refusalGrounds", lifecycle.refusalGrounds(reference));
@@ -299,6 +302,42 @@ class RequestsController {
             redirect.addFlashAttribute("extensionReason", reason);
         }
         return "redirect:/staff/requests/" + reference + "#deadline";
+    }
+
+    /**
+     * A privacy officer tells the subject of a delay, with the reason and the date they will be answered by, where
+     * the law has such a notice instead of an extension (docs/legal-rules.md#delay-notice). Refused, with the reason
+     * on the page, elsewhere or when the date is not one the notice may promise.
+     */
+    @PostMapping("/staff/requests/{reference}/delay")
+    String delay(@PathVariable String reference, @RequestParam(required = false) String reason,
+                 @RequestParam(required = false) String answerBy, @ModelAttribute("me") StaffMember me,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        String notAllowed = officerMayNotAct(reference, me, response);
+        if (notAllowed != null) {
+            return notAllowed;
+        }
+        try {
+            LocalDate date = parseDate(answerBy);
+            RequestDetails delayed = LockConflicts.retry(() -> lifecycle.notifyDelay(reference, reason, date,
+                    me.username()));
+            redirect.addFlashAttribute("notice", "The subject is told, by email, why and that the answer comes by "
+                    + delayed.due() + ".");
+        } catch (ExtensionRefused refused) {
+            redirect.addFlashAttribute("delayError", refused.getMessage());
+            redirect.addFlashAttribute("delayReason", reason);
+            redirect.addFlashAttribute("delayAnswerBy", answerBy);
+        }
+        return "redirect:/staff/requests/" + reference + "#deadline";
+    }
+
+    /** A date as the form's date field sends it; anything else is no date (the lifecycle says which it needs). */
+    private static LocalDate parseDate(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -223,6 +223,36 @@ class RegimePoliciesTest {
         assertThat(iowa.extendedDue()).isEqualTo(LocalDate.of(2026, 5, 16));
     }
 
+    /** docs/legal-rules.md#delay-notice: South Korea and Singapore, which give no extension, have the notice. */
+    @Test
+    void onlyKoreaAndSingaporeLetUsAnswerLaterByANoticeOfDelay() throws IOException {
+        for (Regime regime : Regime.values()) {
+            boolean expected = regime == Regime.PIPA_KR || regime == Regime.PDPA_SG;
+            assertThat(shipped.policy(regime).delayNotice().isPresent()).as(regime.name()).isEqualTo(expected);
+        }
+        assertThat(shipped.policy(Regime.PIPA_KR).delayNotice()).get()
+                .isEqualTo(new DelayNotice(30, "PIPA Enforcement Decree Art. 41(4)"));
+        assertPolicyError("""
+                regimes:
+                  POPIA:
+                    calendar: ZA
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general:
+                      response: {unit: CALENDAR_DAYS, amount: 30}
+                      extended: {unit: CALENDAR_DAYS, amount: 60}
+                      source: s
+                    delayNotice: {latestDaysAfterDue: 30, source: s}
+                """, "regimes.POPIA.delayNotice", "cannot also have a delay notice");
+        assertPolicyError("""
+                regimes:
+                  PIPA_KR:
+                    calendar: KR
+                    noVerification: [OPT_OUT, LIMIT_SENSITIVE]
+                    general: {response: {unit: CALENDAR_DAYS, amount: 10}, source: s}
+                    delayNotice: {latestDaysAfterDue: 0, source: s}
+                """, "regimes.PIPA_KR.delayNotice.latestDaysAfterDue", "must be at least 1");
+    }
+
     @Test
     void aPolicyFileReplacesTheRegimesItListsAndLeavesTheOthers() throws IOException {
         // The OCPA extension is *unconfirmed* (docs/legal-rules.md#ocpa-extension); an operator who reads the law as

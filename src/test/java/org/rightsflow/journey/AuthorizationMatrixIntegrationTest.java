@@ -219,7 +219,7 @@ class AuthorizationMatrixIntegrationTest {
                 .as("200", OFFICERS).as("403", OWNERS));
         rows.add(staff("POST", "/staff/requests/bulk", "/staff/requests/bulk").form("action=RETRY")
                 .as("400", OFFICERS).as("403", OWNERS));
-        for (String action : List.of("extend", "pause", "refuse", "unlink")) {
+        for (String action : List.of("extend", "delay", "pause", "refuse", "unlink")) {
             rows.add(staff("POST", "/staff/requests/{reference}/" + action, "/staff/requests/" + d + "/" + action)
                     .form("").as("302", OFFICERS).as("403", OWNERS));
         }

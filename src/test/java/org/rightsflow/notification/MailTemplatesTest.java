@@ -109,7 +109,8 @@ class MailTemplatesTest {
             case REFUSAL -> model.put("refusal", new Refusal(RefusalGround.LEGAL_EXCEPTION,
                     "The data is subject to legal privilege.", null, "dpo"));
             case EXTENSION_NOTICE -> model.put("extension", new Extension(request.due(), request.extendedDue(),
-                    RECEIVED.plusSeconds(86_400 * 10), "dpo", "Your data sits in three archives we must restore first."));
+                    RECEIVED.plusSeconds(86_400 * 10), "dpo", "Your data sits in three archives we must restore first.",
+                    request.regime() == Regime.PIPA_KR || request.regime() == Regime.PDPA_SG));
             case RESPONSE -> {
                 model.put("preferencesUrl", PREFERENCES_URL.substring(0, PREFERENCES_URL.lastIndexOf('/')));
                 model.put("answers", answers());

@@ -142,7 +142,7 @@ class StatusStandingTest {
     private Map<State, StatusStanding> everyState() {
         Map<State, StatusStanding> standings = new EnumMap<>(State.class);
         Extension extension = new Extension(LocalDate.parse("2026-04-02"), LocalDate.parse("2026-06-02"), NOW,
-                "dpo", "Your data sits in three archives we must restore first.");
+                "dpo", "Your data sits in three archives we must restore first.", false);
         for (RequestStatus status : List.of(RequestStatus.RECEIVED, RequestStatus.AWAITING_VERIFICATION,
                 RequestStatus.IN_PROGRESS, RequestStatus.RESPONDED)) {
             put(standings, facts(request(Regime.UK_GDPR, status, null), Optional.empty(), Optional.empty(),

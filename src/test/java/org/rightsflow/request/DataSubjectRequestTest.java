@@ -169,7 +169,7 @@ class DataSubjectRequestTest {
         // Received 31 Jan 2027: 1 March, extended to 30 April (31 Jan + 3 months, clamped).
         assertThat(details(request).due()).isEqualTo(LocalDate.of(2027, 4, 30));
         assertThat(request.extension()).get().isEqualTo(new Extension(LocalDate.of(2027, 3, 1),
-                LocalDate.of(2027, 4, 30), VERIFIED, "dpo", "Three archives to restore."));
+                LocalDate.of(2027, 4, 30), VERIFIED, "dpo", "Three archives to restore.", false));
         assertThat(request.whyNoExtension(due)).get().asString().contains("already extended");
         assertThatThrownBy(() -> request.extend(due, VERIFIED, "dpo", "Again")).isInstanceOf(IllegalStateException.class);
         assertThat(request(Regime.CCPA, RequestType.OPT_OUT).whyNoExtension(due)).get().asString()
