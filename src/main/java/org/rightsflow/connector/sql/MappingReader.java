@@ -242,6 +242,7 @@ final class MappingReader {
         }
         if (node.value() instanceof String name) {
             Strategy strategy = strategy(table, "erasure", name);
+            checkTableStrategy(table, "erasure", strategy);
             if (strategy == Strategy.DELETE) {
                 return new TableErasure(TableErasure.Mode.DELETE, null, null, List.of());
             }
@@ -254,6 +255,9 @@ final class MappingReader {
         }
         ErasureYaml yaml = node.bind(ErasureYaml.class);
         Strategy strategy = yaml.strategy() == null ? null : strategy(node, "strategy", yaml.strategy());
+        if (strategy != null) {
+            checkTableStrategy(node, "strategy", strategy);
+        }
         Map<String, ColumnRule> overrides = new LinkedHashMap<>();
         if (yaml.columns() != null) {
             YamlTree columns = node.at("columns");
@@ -339,7 +343,8 @@ final class MappingReader {
             return new ColumnRule(column, strategy, strategy == Strategy.REDACT ? DEFAULT_REDACTION : null, null, null);
         }
         if (!(node.value() instanceof Map<?, ?>)) {
-            throw node.error("expected a strategy (set-null, redact, hash) or a mapping {strategy: ..., ...}");
+            throw node.error("expected a strategy (set-null, redact, hash, year-only, zero) or a mapping "
+                    + "{strategy: ..., ...}");
         }
         ColumnRuleYaml yaml = node.bind(ColumnRuleYaml.class);
         Strategy strategy = strategy(node, "strategy", yaml.strategy());
@@ -364,6 +369,14 @@ final class MappingReader {
         }
     }
 
+    /** year-only and zero fit one column's type, so they are never a whole table's (its text columns would fail). */
+    private static void checkTableStrategy(YamlTree node, String key, Strategy strategy) {
+        if (strategy.masks() && !strategy.anyType()) {
+            throw node.error(key, strategy.yamlName() + " fits one column's type (year-only: dates and timestamps; "
+                    + "zero: numbers): list it under columns, with set-null, redact or hash for the table");
+        }
+    }
+
     private static void checkColumnStrategy(YamlTree node, String key, Strategy strategy) {
         if (strategy == Strategy.DELETE) {
             throw node.error(key, "delete applies to whole rows (the table's strategy); a column can be set-null, "
@@ -373,7 +386,7 @@ final class MappingReader {
 
     private static Strategy strategy(YamlTree node, String key, String name) {
         return Strategy.fromYamlName(name.strip()).orElseThrow(() -> node.error(key, "'" + name
-                + "' is not one of delete, retain, set-null, redact, hash"));
+                + "' is not one of delete, retain, set-null, redact, hash, year-only, zero"));
     }
 
     private static LegalBasis basis(YamlTree node, LegalBasis basis) {

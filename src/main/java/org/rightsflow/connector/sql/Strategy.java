@@ -14,7 +14,14 @@ enum Strategy {
     /** Replace the value with a fixed text. */
     REDACT("redact"),
     /** Replace the value with hex(HMAC-SHA256(hash key, value)): pseudonymous, still joinable by whoever holds the key. */
-    HASH("hash");
+    HASH("hash"),
+    /**
+     * Keep only the year of a date or timestamp (1 January, midnight, the offset kept): an order or a rental stays a
+     * fact of its year without the day that helps point to a person. Column level only.
+     */
+    YEAR_ONLY("year-only"),
+    /** Set a number to zero: a row kept as a fact, its amount no longer the person's. Column level only. */
+    ZERO("zero");
 
     private final String yamlName;
 
@@ -27,6 +34,11 @@ enum Strategy {
     }
 
     boolean masks() {
+        return this == SET_NULL || this == REDACT || this == HASH || this == YEAR_ONLY || this == ZERO;
+    }
+
+    /** Whether the strategy fits a column of any type, and so may be a whole table's: the typed ones do not. */
+    boolean anyType() {
         return this == SET_NULL || this == REDACT || this == HASH;
     }
 

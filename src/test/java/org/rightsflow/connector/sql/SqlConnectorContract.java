@@ -616,6 +616,39 @@ abstract class SqlConnectorContract {
                 + "GDPR Art. 17(3)(b): invoice lines, 10 years).");
     }
 
+    /** Issue 15: a kept row as a fact without the person: a birth date down to its year, an amount set to zero. */
+    @Test
+    void yearOnlyAndZeroMaskDatesAndNumbersOfKeptRowsOnceAndNobodyElses() throws SQLException {
+        String dataset = SHOP_DATASET.replace("birth_date: set-null", "birth_date: year-only")
+                .replaceAll("( +)shipping_street: redact", "$1shipping_street: redact\n$1total: zero");
+        Map<String, List<String>> before = snapshot();
+
+        ActionResult erased = perform(dataset, ConnectorAction.ERASE, ALICE);
+
+        assertThat(row("select birth_date from " + t("customers") + " where id = 1").get("birth_date").toString())
+                .isEqualTo("1990-01-01");
+        assertThat(rows("select total, placed_on from " + t("orders") + " where customer_id = 1"))
+                .allSatisfy(order -> assertThat(new BigDecimal(String.valueOf(order.get("total"))))
+                        .isEqualByComparingTo("0"))
+                .extracting(order -> order.get("placed_on").toString())
+                .as("the retained column stays").containsExactlyInAnyOrder("2024-01-10", "2024-03-05");
+        assertThat(withoutAlice(snapshot())).isEqualTo(withoutAlice(before));
+        assertThat(erased.tables().stream().filter(table -> table.table().equals("orders")).findFirst().orElseThrow()
+                .fieldsMasked()).isEqualTo(6);
+
+        ActionResult again = perform(dataset, ConnectorAction.ERASE, ALICE);
+        assertThat(again.tables()).as("a second erasure finds everything masked already")
+                .allSatisfy(table -> assertThat(table.fieldsMasked()).isZero());
+    }
+
+    @Test
+    void yearOnlyOnATextColumnFailsTheErasureAndSaysWhich() {
+        String dataset = SHOP_DATASET.replace("phone: set-null", "phone: year-only");
+
+        assertThatThrownBy(() -> perform(dataset, ConnectorAction.ERASE, ALICE))
+                .hasMessageContaining("phone holds String values, not dates or timestamps");
+    }
+
     @Test
     void theProofOfErasureListsOnlyWhatIsRetainedWithAReason() {
         ActionResult result = perform(SHOP_DATASET, ConnectorAction.ERASE, ALICE);

@@ -132,8 +132,10 @@ class SqlMappingTest {
             key: id\\n  match|match|dataset.key: required
             match: {email: email}|match: {}|dataset.match: name the column holding the subject's email
             match: {email: email}|match: {mail: email}|dataset.match.mail: unknown key 'mail'
-            erasure: delete\\n  children|erasure: scramble\\n  children|dataset.erasure: 'scramble' is not one of delete, retain, set-null, redact, hash
+            erasure: delete\\n  children|erasure: scramble\\n  children|dataset.erasure: 'scramble' is not one of delete, retain, set-null, redact, hash, year-only, zero
             erasure: delete\\n  children|erasure: retain\\n  children|dataset.erasure: retain needs a legal basis and a note
+            erasure: delete\\n  children|erasure: year-only\\n  children|dataset.erasure: year-only fits one column's type
+            erasure: delete\\n  children|erasure: {strategy: zero}\\n  children|dataset.erasure.strategy: zero fits one column's type
             erasure: delete\\n  children|erasure: {strategy: retain, note: kept}\\n  children|dataset.erasure.basis: required for retain
             erasure: delete\\n  children|erasure: {strategy: retain, basis: GDPR_17, note: kept}\\n  children|dataset.erasure.basis: 'GDPR_17' is not one of
             erasure: delete\\n  children|erasure: {strategy: delete, columns: {name: hash}}\\n  children|dataset.erasure.columns: deleted rows have no columns left
