@@ -95,6 +95,19 @@ class SystemsController {
         return "redirect:/staff/systems/" + id;
     }
 
+    /**
+     * Each imported system that Rightsflow reaches itself is tested at once, so a mapping that does not fit its
+     * database is seen now rather than at the first request's dry run (which refuses it). The import stands either
+     * way: a definition may well be imported before its database is ready.
+     */
+    private Map<String, ConnectionCheck> checkAgainstTheirSystems(ImportReport report) {
+        Map<String, ConnectionCheck> checks = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(report.created().stream(), report.updated().stream()).forEach(key ->
+                systems.find(key).filter(system -> system.kind().isAutomated())
+                        .ifPresent(system -> checks.put(system.name(), systems.testConnection(system.id()))));
+        return checks;
+    }
+
     /** A system owner sees (and tests) only the systems of their groups: the others' connections are no business of theirs. */
     private static boolean maySee(StaffMember me, SystemView system) {
         return me.overseesAllRequests() || me.groups().contains(system.ownerGroup());
@@ -335,6 +348,7 @@ class SystemsController {
             });
             redirect.addFlashAttribute("notice", "Imported: " + report.created().size() + " created "
                     + report.created() + ", " + report.updated().size() + " updated " + report.updated() + ".");
+            redirect.addFlashAttribute("importChecks", checkAgainstTheirSystems(report));
             return "redirect:/staff/systems";
         } catch (IllegalArgumentException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -49,14 +49,31 @@ final class ConnectionChecker {
             }
             problems.addAll(tableProblems);
         }
+        List<String> warnings = new ArrayList<>();
+        if (problems.isEmpty()) {
+            // Only a mapping whose names all exist can be judged by what the database will do with it.
+            for (SchemaRules.Problem problem : rules(mapping, connection)) {
+                (problem.isError() ? problems : warnings).add(problem.toString());
+            }
+        }
         List<String> details = new ArrayList<>(problems);
+        details.addAll(warnings);
         details.addAll(fine);
         if (problems.isEmpty()) {
             return ConnectionCheck.ok("Connected to " + product + ": all " + Summaries.count(fine.size(), "mapped table")
-                    + " and their " + Summaries.count(columnCount, "column") + " are there.", details);
+                    + " and their " + Summaries.count(columnCount, "column") + " are there"
+                    + (warnings.isEmpty() ? "." : ", with " + Summaries.count(warnings.size(), "warning")
+                    + " below."), details);
         }
         return ConnectionCheck.failed("Connected to " + product + ", but " + Summaries.count(problems.size(), "problem")
                 + " in the mapping: " + problems.get(0) + (problems.size() > 1 ? " (and more, below)." : "."), details);
+    }
+
+    /** The live-schema rules ({@link SchemaRules}) for a mapping whose tables and columns exist. */
+    static List<SchemaRules.Problem> rules(SqlMapping mapping, Connection connection) throws SQLException {
+        LiveSchema schema = LiveSchema.readTables(connection, mapping.connection().schema(),
+                mapping.tables().stream().map(MappedTable::name).toList());
+        return new SchemaRules(mapping, schema).check();
     }
 
     private record Column(String name, int type, int size, boolean notNull) {

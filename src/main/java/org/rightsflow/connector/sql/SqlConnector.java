@@ -259,7 +259,9 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
                 SubjectFinder.accessData(mapping, rows, context.portabilityOnly()), summary);
     }
 
-    private ActionResult planErasure(SqlMapping mapping, Connection connection, ActionContext context, Hasher hasher) {
+    private ActionResult planErasure(SqlMapping mapping, Connection connection, ActionContext context, Hasher hasher)
+            throws SQLException {
+        refuseWhatTheDatabaseWouldRefuse(mapping, connection);
         SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection)).find(context.subject(), false);
         List<TableReport> tables = new ArrayList<>();
         for (Erasure.TablePlan plan : new Erasure(mapping, hasher).plan(rows)) {
@@ -269,6 +271,21 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
         }
         return new ActionResult(ConnectorAction.PLAN_ERASURE, ActionResult.Status.DONE, tables, List.of(), Map.of(),
                 Summaries.erasure(tables, true));
+    }
+
+    /**
+     * A dry run offers an erasure for approval; one the database would refuse (a foreign key it breaks, a masked
+     * column of the wrong type) must not be offered. The step fails with the problems instead, and its incident says
+     * what to change in the mapping.
+     */
+    private static void refuseWhatTheDatabaseWouldRefuse(SqlMapping mapping, Connection connection)
+            throws SQLException {
+        List<String> errors = ConnectionChecker.rules(mapping, connection).stream()
+                .filter(SchemaRules.Problem::isError).map(SchemaRules.Problem::message).toList();
+        if (!errors.isEmpty()) {
+            throw new ConnectorException("The mapping does not fit the database, so no erasure is offered: "
+                    + String.join("; ", errors) + ". \"Test connection\" lists every problem.");
+        }
     }
 
     /**

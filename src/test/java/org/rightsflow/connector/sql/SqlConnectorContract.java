@@ -377,7 +377,7 @@ abstract class SqlConnectorContract {
                   key: id
                   match: {email: email}
                   access: [email]
-                  erasure: delete
+                  erasure: {columns: {email: set-null}}
                   children:
                     - table: logins
                       foreignKey: customer_id
@@ -414,7 +414,7 @@ abstract class SqlConnectorContract {
                   key: id
                   match: {email: email}
                   access: [email]
-                  erasure: delete
+                  erasure: {columns: {email: set-null}}
                   children:
                     - table: logins
                       foreignKey: customer_id
@@ -447,7 +447,7 @@ abstract class SqlConnectorContract {
                   key: id
                   match: {email: email}
                   access: [email]
-                  erasure: delete
+                  erasure: {columns: {email: set-null}}
                   children:
                     - table: logins
                       foreignKey: customer_id
@@ -1041,6 +1041,175 @@ abstract class SqlConnectorContract {
         assertThat(check.message()).contains("2 problems");
         assertThat(check.details()).contains("table " + schema() + ".ticket_messages is missing",
                 "column addresses.postcode is missing");
+    }
+
+    // --- the mapping against the live schema ------------------------------------------------------------------
+
+    /** The mapping that deleted customers while unmapped orders still referred to them (issue 15's story). */
+    static final String MISSES_ORDERS = """
+            dataset:
+              table: customers
+              key: id
+              match: {email: email}
+              access: [email]
+              erasure: delete
+              children:
+                - table: addresses
+                  foreignKey: customer_id
+                  access: [street]
+                  erasure: delete
+                - table: tickets
+                  key: id
+                  foreignKey: customer_id
+                  access: [subject]
+                  erasure: delete
+                  children:
+                    - table: ticket_messages
+                      foreignKey: ticket_id
+                      access: [body]
+                      erasure: delete
+                - table: newsletter_subscriptions
+                  foreignKey: customer_id
+                  access: [list_name]
+                  erasure: delete
+            """;
+
+    @Test
+    void testConnectionFindsADeleteThatAnUnmappedTableStillRefersTo() {
+        ConnectionCheck check = connector.testConnection(system(MISSES_ORDERS));
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.message()).contains("1 problem").contains("deleting customers rows breaks the foreign key");
+        assertThat(check.details().get(0)).containsIgnoringCase("orders(customer_id) → customers(id)")
+                .contains("is not mapped").contains("Map orders as a child of customers on customer_id");
+    }
+
+    @Test
+    void theDryRunRefusesAnErasureTheDatabaseWouldRefuseAndChangesNothing() throws SQLException {
+        Map<String, List<String>> before = snapshot();
+
+        assertThatThrownBy(() -> perform(MISSES_ORDERS, ConnectorAction.PLAN_ERASURE, ALICE))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("no erasure is offered")
+                .hasMessageContaining("deleting customers rows breaks the foreign key")
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase()).doesNotContain("alice", "example.com"));
+        assertThat(snapshot()).isEqualTo(before);
+        // The mapping that maps orders is offered as before.
+        assertThat(perform(DELETE_ALL_DATASET, ConnectorAction.PLAN_ERASURE, ALICE).summary()).contains("14 rows");
+    }
+
+    @Test
+    void aCascadeIntoAKeptTableIsAProblemAndIntoAnUnmappedOneAWarning() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // Ratings refer to the customer and to the ticket; deleting a ticket deletes its ratings.
+            statement.execute("create table " + t("ticket_ratings") + " (id bigint primary key, customer_id bigint not "
+                    + "null, ticket_id bigint not null, stars int, foreign key (customer_id) references "
+                    + t("customers") + " (id), foreign key (ticket_id) references " + t("tickets")
+                    + " (id) on delete cascade)");
+        }
+        try {
+            ConnectionCheck unmapped = connector.testConnection(system(SHOP_DATASET));
+            assertThat(unmapped.ok()).as(unmapped.details().toString()).isTrue();
+            assertThat(unmapped.details()).anySatisfy(line -> assertThat(line).startsWith("warning: deleting "
+                    + "tickets rows also deletes the ticket_ratings rows").contains("ON DELETE CASCADE"));
+
+            String keepsRatings = SHOP_DATASET.replace("""
+                        - table: addresses
+                    """, """
+                        - table: ticket_ratings
+                          key: id
+                          foreignKey: customer_id
+                          access: [stars]
+                          erasure: {strategy: retain, basis: GDPR_ART_17_3_E, note: quality claims}
+                        - table: addresses
+                    """);
+            ConnectionCheck kept = connector.testConnection(system(keepsRatings));
+            assertThat(kept.ok()).isFalse();
+            assertThat(kept.details()).anySatisfy(line -> assertThat(line).startsWith("deleting tickets rows deletes "
+                    + "the ticket_ratings rows that refer to them (ON DELETE CASCADE").contains("its rows are kept"));
+        } finally {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("drop table " + t("ticket_ratings"));
+            }
+        }
+    }
+
+    @Test
+    void aTypedMaskOnAColumnOfAnotherTypeIsAProblemBeforeAnythingRuns() {
+        String wrongTypes = SHOP_DATASET.replace("phone: set-null", "phone: year-only")
+                .replace("birth_date: set-null", "birth_date: zero");
+
+        ConnectionCheck check = connector.testConnection(system(wrongTypes));
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.details()).anySatisfy(line -> assertThat(line).startsWith("customers.phone is ")
+                .contains("not a date or timestamp, so year-only cannot mask it"));
+        assertThat(check.details()).anySatisfy(line -> assertThat(line).startsWith("customers.birth_date is ")
+                .contains("not a number, so zero cannot mask it"));
+        assertThatThrownBy(() -> perform(wrongTypes, ConnectorAction.PLAN_ERASURE, ALICE))
+                .hasMessageContaining("year-only cannot mask it");
+    }
+
+    @Test
+    void aSecondPathAndAMissingIndexAreWarningsThatNameTheirColumns() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // No foreign key constraint, so no database creates an index for it; and a second path to customers.
+            statement.execute("create table " + t("reviews") + " (id bigint primary key, order_ref bigint not null, "
+                    + "customer_id bigint, stars int, foreign key (customer_id) references " + t("customers")
+                    + " (id))");
+        }
+        try {
+            String withReviews = DELETE_ALL_DATASET.replace("""
+                          children:
+                            - table: order_lines
+                    """, """
+                          children:
+                            - table: reviews
+                              foreignKey: order_ref
+                              access: [stars]
+                              erasure: delete
+                            - table: order_lines
+                    """);
+
+            ConnectionCheck check = connector.testConnection(system(withReviews));
+
+            assertThat(check.ok()).as(check.details().toString()).isTrue();
+            assertThat(check.message()).contains("warning");
+            assertThat(check.details()).anySatisfy(line -> assertThat(line)
+                    .startsWith("warning: no index on reviews.order_ref"));
+            assertThat(check.details()).anySatisfy(line -> assertThat(line)
+                    .startsWith("warning: reviews is reached through orders, but it also refers to customers")
+                    .containsIgnoringCase("reviews(customer_id) → customers(id)"));
+        } finally {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("drop table " + t("reviews"));
+            }
+        }
+    }
+
+    /**
+     * A trigger that writes a masked column back: made in the database's own dialect, or null where triggers are
+     * not written in SQL (H2 runs Java classes).
+     */
+    String[] triggerRestoringPhone() {
+        return null;
+    }
+
+    @Test
+    void aTriggerThatWritesAMaskedColumnBackIsAProblem() throws SQLException {
+        String[] statements = triggerRestoringPhone();
+        org.junit.jupiter.api.Assumptions.assumeTrue(statements != null, "triggers of this database are not SQL");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+
+        ConnectionCheck check = connector.testConnection(system(SHOP_DATASET));
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.details()).anySatisfy(line -> assertThat(line).startsWith("trigger keep_phone on customers")
+                .contains("sets customers.phone, which the erasure masks"));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

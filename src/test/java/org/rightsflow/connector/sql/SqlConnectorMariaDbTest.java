@@ -41,6 +41,12 @@ class SqlConnectorMariaDbTest extends SqlConnectorContract {
     }
 
     @Override
+    String[] triggerRestoringPhone() {
+        return new String[] {"create trigger " + DATABASE + ".keep_phone before update on " + DATABASE + ".customers for each row "
+                + "set new.phone = old.phone"};
+    }
+
+    @Override
     String schema() {
         return DATABASE;
     }

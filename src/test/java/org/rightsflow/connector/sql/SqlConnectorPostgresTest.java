@@ -73,6 +73,15 @@ class SqlConnectorPostgresTest extends SqlConnectorContract {
     }
 
     @Override
+    String[] triggerRestoringPhone() {
+        return new String[] {
+            "create or replace function " + SCHEMA + ".keep_phone_fn() returns trigger language plpgsql as "
+                    + "$$ begin new.phone := old.phone; return new; end $$",
+            "create trigger keep_phone before update on " + SCHEMA + ".customers for each row execute function "
+                    + SCHEMA + ".keep_phone_fn()"};
+    }
+
+    @Override
     void createSchema(Statement statement) {
         // Made once for the class in createDatabase().
     }
