@@ -261,7 +261,7 @@ public final class SystemDefinitions {
         return toYaml(system.source());
     }
 
-    static String toYaml(Map<String, Object> source) {
+    public static String toYaml(Map<String, Object> source) {
         return yaml().dump(source);
     }
 

@@ -231,14 +231,12 @@ final class LiveSchema {
         Map<String, Table> tables = new TreeMap<>();
         Set<String> views = new LinkedHashSet<>();
         Map<String, List<String>> partitions = reader.partitions();
-        Set<String> partitionNames = new LinkedHashSet<>();
-        partitions.values().forEach(list -> list.forEach(name -> partitionNames.add(name.toLowerCase(Locale.ROOT))));
         for (String[] found : reader.list()) {
             String name = found[0];
             String kind = found[1];
             if (kind.toUpperCase(Locale.ROOT).contains("VIEW")) {
                 views.add(name);
-            } else if (!partitionNames.contains(name.toLowerCase(Locale.ROOT))) {
+            } else if (!reader.isPartition(new TableId(reader.container, name))) {
                 TableId id = new TableId(reader.container, name);
                 Table table = reader.table(id, kind);
                 List<String> parts = partitions.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
@@ -269,6 +267,22 @@ final class LiveSchema {
             String wanted = schema != null ? schema : (schemas ? connection.getSchema() : connection.getCatalog());
             this.escape = meta.getSearchStringEscape();
             this.container = spelled(wanted);
+            this.partitions = readPartitions();
+            partitions.values().forEach(list -> list.forEach(name -> partitionNames.add(name.toLowerCase(Locale.ROOT))));
+        }
+
+        /** PostgreSQL: partitioned table (lower-case) → its partitions. */
+        private final Map<String, List<String>> partitions;
+        /** Every partition's name, lower-case: each repeats its parent's foreign keys, which the parent stands for. */
+        private final Set<String> partitionNames = new LinkedHashSet<>();
+
+        Map<String, List<String>> partitions() {
+            return partitions;
+        }
+
+        boolean isPartition(TableId id) {
+            return (id.container() == null || id.container().equalsIgnoreCase(container))
+                    && partitionNames.contains(id.name().toLowerCase(Locale.ROOT));
         }
 
         /** The container as the catalogue spells it (PostgreSQL lower-cases, H2 upper-cases unquoted names). */
@@ -366,6 +380,9 @@ final class LiveSchema {
             while (rs.next()) {
                 TableId from = new TableId(containerOf(rs, "FKTABLE"), rs.getString("FKTABLE_NAME"));
                 TableId to = new TableId(containerOf(rs, "PKTABLE"), rs.getString("PKTABLE_NAME"));
+                if (isPartition(from) || isPartition(to)) {
+                    continue;
+                }
                 String name = rs.getString("FK_NAME");
                 String id = from.key() + "/" + (name == null ? to.key() : name);
                 ForeignKey known = keys.get(id);
@@ -459,7 +476,7 @@ final class LiveSchema {
         }
 
         /** PostgreSQL: partitioned table (lower-case) → its partitions. Other databases hide partitions. */
-        Map<String, List<String>> partitions() throws SQLException {
+        private Map<String, List<String>> readPartitions() throws SQLException {
             if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
                 return Map.of();
             }

@@ -102,6 +102,13 @@ final class SchemaRules {
                     ? "is mapped under " + referrer.parent().name() + ", not on this foreign key"
                     : "is mapped and its rows are kept";
             String columns = String.join(", ", LiveSchema.ForeignKey.written(key.fromColumns()));
+            if (referrer != null && isAncestor(referrer, table) && !key.cascades() && !key.setsNull()) {
+                found.add(error("the subject's " + referrer.name() + " row refers to their " + table.name()
+                        + " rows (" + fk + "), and an erasure deletes " + table.name() + " before "
+                        + referrer.name() + " (children first), so the database refuses: keep " + table.name()
+                        + "'s rows and mask them"));
+                continue;
+            }
             if (referrer != null && referrer.erasure().mode() == TableErasure.Mode.DELETE && !key.cascades()
                     && !key.setsNull()) {
                 // Its rows found through the mapping go first; only rows tied to the subject this way alone block.
@@ -134,6 +141,15 @@ final class SchemaRules {
                         + "'s rows instead)") + ", or keep " + table.name() + "'s rows and mask them"));
             }
         }
+    }
+
+    private static boolean isAncestor(MappedTable candidate, MappedTable table) {
+        for (MappedTable up = table.parent(); up != null; up = up.parent()) {
+            if (up == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a column's type can take: the typed strategies need their type. */

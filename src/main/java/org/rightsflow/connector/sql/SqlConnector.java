@@ -25,6 +25,9 @@ import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.ConnectorKind;
 import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.DataSubject;
+import org.rightsflow.connector.LegalBasis;
+import org.rightsflow.connector.SchemaProposal;
+import org.rightsflow.connector.SystemDefinitions;
 import org.rightsflow.connector.Secrets;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.TableReport;
@@ -203,6 +206,56 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
         } catch (RuntimeException e) {
             return ConnectionCheck.failed("The connection test failed: " + e.getClass().getSimpleName(), List.of());
         }
+    }
+
+    /**
+     * Reads the live schema the request points at and proposes a definition for it ({@link SchemaDiscovery}), checked
+     * against that schema as "Test connection" would check it once saved. Read-only: nothing in the database changes,
+     * and no value read to classify a column leaves the discovery but a masked example.
+     *
+     * @throws ConnectorException when the database cannot be reached or its catalogue read
+     */
+    public SchemaProposal discover(SchemaProposal.Request request) {
+        ConnectionSettings settings = new ConnectionSettings(request.url(), request.username(), request.password(),
+                null, request.schema());
+        try (Connection connection = open(settings)) {
+            connection.setReadOnly(true);
+            LiveSchema schema = LiveSchema.readAll(connection, request.schema());
+            SchemaDiscovery.Result result = new SchemaDiscovery(schema, connection).propose(request);
+            SchemaProposal proposal = result.proposal();
+            if (proposal.yaml() == null) {
+                return proposal;
+            }
+            return new SchemaProposal(proposal.yaml(), proposal.identityTable(), proposal.candidates(),
+                    proposal.tables(), proposal.findings(), checkProposal(proposal, connection));
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (SQLException e) {
+            // No subject is involved: the driver's words say best why the catalogue cannot be read.
+            throw new ConnectorException("Cannot connect or read the database's catalogue: "
+                    + SqlFailures.meaning(String.valueOf(e.getSQLState())) + " (SQL state " + e.getSQLState() + "): "
+                    + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(e.getMessage());
+        }
+    }
+
+    /**
+     * The proposal as "Test connection" will judge it once saved. A table still waiting for its legal reason is
+     * checked with a stand-in basis, so the rest of the proposal is judged already.
+     */
+    private ConnectionCheck checkProposal(SchemaProposal proposal, Connection connection) throws SQLException {
+        String yaml = proposal.yaml().replace("basis: CHOOSE_A_BASIS", "basis: " + LegalBasis.GDPR_ART_17_3_B.name());
+        SqlMapping mapping;
+        try {
+            SystemDefinition definition = SystemDefinitions.parseSingle("proposal", yaml);
+            validate(definition);
+            mapping = MappingReader.read(definition);
+        } catch (IllegalArgumentException e) {
+            return ConnectionCheck.failed("The proposal is not a valid definition: " + e.getMessage(),
+                    List.of(e.getMessage()));
+        }
+        return new ConnectionChecker(mapping, connection).check();
     }
 
     @Override
