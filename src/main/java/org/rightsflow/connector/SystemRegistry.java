@@ -170,6 +170,18 @@ public class SystemRegistry {
                 .map(ConnectedSystem::definition).toList());
     }
 
+    /**
+     * Proposes a sql system's definition from its live schema (schema discovery); nothing is saved.
+     *
+     * @throws ConnectorException when the database cannot be reached or its catalogue read
+     */
+    public SchemaProposal discover(SchemaProposal.Request request) {
+        if (!(connectors.get(ConnectorKind.SQL) instanceof DiscoversSchemas discovery)) {
+            throw new ConnectorException("No sql connector is installed");
+        }
+        return discovery.discover(request);
+    }
+
     /** Connects to the system and checks its mapping; never throws. */
     public ConnectionCheck testConnection(long id) {
         SystemDefinition definition = definition(id);

@@ -199,6 +199,7 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/retention").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/ropa", "/staff/ropa.csv").hasRole(PRIVACY_OFFICER)
                         .requestMatchers("/staff/systems/new", "/staff/systems/import", "/staff/systems/export",
+                                "/staff/systems/discover",
                                 "/staff/systems/*/edit", "/staff/calendars", "/staff/calendars/**").hasRole(ADMIN)
                         .requestMatchers("/staff/**").hasAnyRole(PRIVACY_OFFICER, SYSTEM_OWNER)
                         .anyRequest().denyAll())

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.rightsflow.connector.ConnectionCheck;
+import org.rightsflow.connector.ConnectorKind;
 import org.rightsflow.connector.ImportReport;
 import org.rightsflow.connector.SystemDefinition;
 import org.rightsflow.connector.SystemDefinitions;
@@ -96,14 +97,15 @@ class SystemsController {
     }
 
     /**
-     * Each imported system that Rightsflow reaches itself is tested at once, so a mapping that does not fit its
-     * database is seen now rather than at the first request's dry run (which refuses it). The import stands either
-     * way: a definition may well be imported before its database is ready.
+     * Each imported sql system is tested at once, so a mapping that does not fit its database is seen now rather than
+     * at the first request's dry run (which refuses it). The import stands either way: a definition may well be
+     * imported before its database is ready. An http system is not called here: its health check is a call to a
+     * service that may be slow, and "Test connection" is one click away.
      */
     private Map<String, ConnectionCheck> checkAgainstTheirSystems(ImportReport report) {
         Map<String, ConnectionCheck> checks = new java.util.LinkedHashMap<>();
         java.util.stream.Stream.concat(report.created().stream(), report.updated().stream()).forEach(key ->
-                systems.find(key).filter(system -> system.kind().isAutomated())
+                systems.find(key).filter(system -> system.kind() == ConnectorKind.SQL)
                         .ifPresent(system -> checks.put(system.name(), systems.testConnection(system.id()))));
         return checks;
     }

@@ -236,6 +236,9 @@ class AuthorizationMatrixIntegrationTest {
         rows.add(staff("POST", "/staff/systems/{id}/edit", "/staff/systems/" + shop + "/edit").form("yaml=")
                 .adminOnly("400"));
         rows.add(staff("GET", "/staff/systems/export", "/staff/systems/export").adminOnly("200"));
+        rows.add(staff("GET", "/staff/systems/discover", "/staff/systems/discover").adminOnly("200"));
+        rows.add(staff("POST", "/staff/systems/discover", "/staff/systems/discover").form("key=")
+                .adminOnly("400"));
         rows.add(staff("GET", "/staff/systems/import", "/staff/systems/import").adminOnly("200"));
         rows.add(staff("POST", "/staff/systems/import", "/staff/systems/import").form("yaml=").adminOnly("400"));
         rows.add(staff("POST", "/staff/systems/{id}/owner-group", "/staff/systems/" + shop + "/owner-group")

@@ -73,6 +73,8 @@ final class SchemaDiscovery {
         TableErasure.Mode mode;
         String why;
         final Map<String, String> masks = new LinkedHashMap<>();
+        /** Rows the parent's rows refer up to (a default address): possibly shared with other people. */
+        boolean shared;
 
         Node(LiveSchema.Table table, Node parent, String foreignKey, String parentKey) {
             this.table = table;
@@ -273,14 +275,29 @@ final class SchemaDiscovery {
             }
         }
         // References up from a mapped table to rows the subject may share (a default address, a household).
-        for (Node node : tree) {
+        for (Node node : List.copyOf(tree)) {
+            if (node.shared) {
+                continue; // the rows above shared rows are other people's
+            }
             for (LiveSchema.ForeignKey key : node.table.imported()) {
                 Node target = placed.get(key.to());
-                if (target == null) {
-                    findings.add(node.name() + " refers up to " + key.to().display(schema.defaultContainer())
-                            + " (" + key.describe(schema.defaultContainer()) + "): those rows may be shared with "
-                            + "other people, so they are not mapped from here; the connector follows relations "
-                            + "from the subject's rows down.");
+                Optional<LiveSchema.Table> up = schema.table(key.to());
+                String fk = key.describe(schema.defaultContainer());
+                String to = key.to().display(schema.defaultContainer());
+                if (target == null && up.isPresent() && key.singleColumn() && !personal.get(key.to()).isEmpty()
+                        && up.get().primaryKey().size() == 1 && PLAIN.matcher(key.to().name()).matches()) {
+                    // Followed up (parentKey: the referring column), kept: another person may share the rows.
+                    Node shared = new Node(up.get(), node, key.toColumns().get(0), key.fromColumns().get(0));
+                    shared.shared = true;
+                    placed.put(key.to(), shared);
+                    tree.add(shared);
+                    findings.add(node.name() + " refers up to " + to + " (" + fk + "): mapped under " + node.name()
+                            + " through " + LiveSchema.asWritten(key.fromColumns().get(0)) + ", so the subject sees "
+                            + "those rows; kept on erasure, since other people may share them.");
+                } else if (target == null) {
+                    findings.add(node.name() + " refers up to " + to + " (" + fk + "): not mapped, as nothing in "
+                            + to + " looks personal" + (key.singleColumn() ? "" : " (and the key has several "
+                            + "columns)") + ".");
                 } else if (!target.isAncestorOf(node) && target != node) {
                     // The mapping's own deletes would run into this reference (an ancestor refers down to it, or a
                     // table on another branch does): its rows are kept, the safe choice.
@@ -335,6 +352,13 @@ final class SchemaDiscovery {
             if (child.mode != TableErasure.Mode.DELETE) {
                 node.mustStay.add("its child " + child.name() + " is kept");
             }
+        }
+        if (node.shared) {
+            node.mode = TableErasure.Mode.RETAIN;
+            node.why = "the subject's " + node.parent.name() + " rows refer to these rows, which other people may "
+                    + "share: they are kept; give the legal basis for keeping them, or delete this table from the "
+                    + "YAML if the rows are the subject's alone";
+            return;
         }
         if (KEPT_BY_LAW.matcher(node.table.id().name()).find()) {
             node.mode = TableErasure.Mode.RETAIN;

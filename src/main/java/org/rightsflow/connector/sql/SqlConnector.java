@@ -25,6 +25,7 @@ import org.rightsflow.connector.ConnectorException;
 import org.rightsflow.connector.ConnectorKind;
 import org.rightsflow.connector.DataLabels;
 import org.rightsflow.connector.DataSubject;
+import org.rightsflow.connector.DiscoversSchemas;
 import org.rightsflow.connector.LegalBasis;
 import org.rightsflow.connector.SchemaProposal;
 import org.rightsflow.connector.SystemDefinitions;
@@ -49,7 +50,7 @@ import org.springframework.stereotype.Component;
  * people instead ({@link #performBatch}).
  */
 @Component
-class SqlConnector implements AutomatedConnector, AutoCloseable {
+class SqlConnector implements AutomatedConnector, DiscoversSchemas, AutoCloseable {
 
     /** The pools of a connector built outside Spring: for tests. */
     static final SqlPoolProperties TEST_POOLS = new SqlPoolProperties(4, Duration.ofSeconds(30), Duration.ofMinutes(5));
@@ -215,6 +216,7 @@ class SqlConnector implements AutomatedConnector, AutoCloseable {
      *
      * @throws ConnectorException when the database cannot be reached or its catalogue read
      */
+    @Override
     public SchemaProposal discover(SchemaProposal.Request request) {
         ConnectionSettings settings = new ConnectionSettings(request.url(), request.username(), request.password(),
                 null, request.schema());

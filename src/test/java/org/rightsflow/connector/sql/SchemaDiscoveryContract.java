@@ -41,7 +41,7 @@ abstract class SchemaDiscoveryContract {
 
     static final DataSubject MARA = new DataSubject("mara.quist@example.net", "Mara Quist", null);
     static final List<String> TABLES = List.of("returns", "invoices", "order_lines", "reviews", "events", "orders",
-            "addresses", "members", "plans", "products");
+            "addresses", "members", "households", "plans", "products");
 
     protected SqlConnector connector;
 
@@ -73,10 +73,13 @@ abstract class SchemaDiscoveryContract {
             statement.execute("create table " + t("plans") + " (id bigint primary key, title varchar(50) not null)");
             statement.execute("create table " + t("products") + " (id bigint primary key, title varchar(100) not null, "
                     + "price numeric(10,2) not null)");
+            statement.execute("create table " + t("households") + " (id bigint primary key, postal_address "
+                    + "varchar(200) not null)");
             statement.execute("create table " + t("members") + " (id bigint primary key, member_no varchar(20) not "
                     + "null unique, email_address varchar(200) not null, given_name varchar(100), family_name "
                     + "varchar(100) not null, mobile varchar(30), born date, plan_id bigint references " + t("plans")
-                    + " (id), referred_by bigint references " + t("members") + " (id), default_address_id bigint, "
+                    + " (id), household_id bigint references " + t("households") + " (id), referred_by bigint references "
+                    + t("members") + " (id), default_address_id bigint, "
                     + "joined_on date not null)");
             statement.execute("create index members_email on " + t("members") + " (email_address)");
             statement.execute("create table " + t("addresses") + " (id bigint primary key, member_id bigint not null "
@@ -104,6 +107,9 @@ abstract class SchemaDiscoveryContract {
                     + t("members"));
 
             statement.execute("insert into " + t("plans") + " values (1, 'Basic'), (2, 'Gold')");
+            // Mara and Olle share a household; Mara's namesake lives elsewhere.
+            statement.execute("insert into " + t("households") + " values (1, 'Storgatan 1, 222 22 Lund'), "
+                    + "(2, 'Ågatan 3, 903 33 Umeå')");
             statement.execute("insert into " + t("products") + " values (1, 'Tea', 4.50), (2, 'Mug', 9.00)");
             statement.execute("insert into " + t("members") + " (id, member_no, email_address, given_name, "
                     + "family_name, mobile, born, plan_id, referred_by, joined_on) values "
@@ -116,7 +122,8 @@ abstract class SchemaDiscoveryContract {
             statement.execute("insert into " + t("addresses") + " values (10, 1, 'Storgatan 1', 'Lund', '222 22'), "
                     + "(11, 1, 'Lillgatan 2', 'Malmö', '211 11'), (20, 2, 'Storgatan 1', 'Lund', '222 22'), "
                     + "(30, 3, 'Ågatan 3', 'Umeå', '903 33')");
-            statement.execute("update " + t("members") + " set default_address_id = id * 10");
+            statement.execute("update " + t("members") + " set default_address_id = id * 10, household_id = "
+                    + "case when id = 3 then 2 else 1 end");
             statement.execute("insert into " + t("orders") + " values "
                     + "(100, 1, timestamp '2025-03-01 10:00:00', 13.50, 'Mara Quist, Storgatan 1'), "
                     + "(101, 1, timestamp '2026-01-15 09:30:00', 9.00, 'Mara Quist, Lillgatan 2'), "
@@ -217,7 +224,14 @@ abstract class SchemaDiscoveryContract {
 
         assertThat(proposal.findings()).anySatisfy(f -> assertThat(f).startsWith("reviews can be reached through "
                 + "members (member_id) or through orders (order_id)"));
-        assertThat(proposal.findings()).anySatisfy(f -> assertThat(f).startsWith("members refers up to plans"));
+        assertThat(proposal.findings()).anySatisfy(f -> assertThat(f).startsWith("members refers up to plans")
+                .contains("nothing in plans looks personal"));
+        // Shared rows the member refers up to are followed (through household_id) and kept: others share them.
+        assertThat(table(proposal, "households").parent()).isEqualTo("members");
+        assertThat(table(proposal, "households").foreignKey()).isEqualTo("id");
+        assertThat(table(proposal, "households").erasure()).isEqualTo("retain");
+        assertThat(table(proposal, "households").why()).contains("other people may share");
+        assertThat(proposal.yaml()).contains("parentKey: household_id");
         assertThat(proposal.findings()).anySatisfy(f -> assertThat(f).startsWith("returns refers to order_lines by "
                 + "a foreign key of 2 columns"));
         assertThat(proposal.findings()).anySatisfy(f -> assertThat(f).startsWith("Views are not proposed")
@@ -232,7 +246,8 @@ abstract class SchemaDiscoveryContract {
     void theCompletedProposalServesAnAccessAndAnErasureThatBreakNoForeignKey() throws SQLException {
         SchemaProposal proposal = discover(Map.of(
                 "invoices", new SchemaProposal.Reason(LegalBasis.GDPR_ART_17_3_B, "invoices, 10 years (tax law)"),
-                "order_lines", new SchemaProposal.Reason(LegalBasis.GDPR_ART_17_3_B, "lines of kept invoices")));
+                "order_lines", new SchemaProposal.Reason(LegalBasis.GDPR_ART_17_3_B, "lines of kept invoices"),
+                "households", new SchemaProposal.Reason(LegalBasis.GDPR_ART_17_3_E, "shared with the other members")));
         assertThat(proposal.complete()).isTrue();
         assertThat(proposal.check().ok()).as(proposal.check().details().toString()).isTrue();
         SystemDefinition system = SystemDefinitions.parseSingle("proposal", proposal.yaml());
@@ -244,16 +259,17 @@ abstract class SchemaDiscoveryContract {
                 org.assertj.core.groups.Tuple.tuple("members", 1), org.assertj.core.groups.Tuple.tuple("addresses", 2),
                 org.assertj.core.groups.Tuple.tuple("orders", 2), org.assertj.core.groups.Tuple.tuple("order_lines", 3),
                 org.assertj.core.groups.Tuple.tuple("invoices", 2), org.assertj.core.groups.Tuple.tuple("reviews", 2),
-                org.assertj.core.groups.Tuple.tuple("events", 2));
-        assertThat(String.valueOf(access.data())).contains("M-001", "Lillgatan 2", "192.0.2.11")
+                org.assertj.core.groups.Tuple.tuple("events", 2), org.assertj.core.groups.Tuple.tuple("households", 1));
+        assertThat(String.valueOf(access.data())).contains("M-001", "Lillgatan 2", "192.0.2.11", "Storgatan 1, 222")
                 .doesNotContain("M-002", "M-003", "olle@", "192.0.2.20", "Ågatan");
 
         ActionResult plan = connector.perform(system, ConnectorAction.PLAN_ERASURE, context(RequestType.DELETION));
         ActionResult erased = connector.perform(system, ConnectorAction.ERASE, context(RequestType.DELETION));
         // Reviews and events (2 each) deleted; the member, their addresses and orders masked; invoices and lines kept.
-        assertThat(plan.summary()).startsWith("Would delete 4 rows in 2 tables, mask 13 fields, keep 5 rows");
-        assertThat(erased.summary()).startsWith("Deleted 4 rows in 2 tables, masked 13 fields, kept 5 rows (GDPR "
-                + "Art. 17(3)(b): invoices, 10 years (tax law); GDPR Art. 17(3)(b): lines of kept invoices)");
+        assertThat(plan.summary()).startsWith("Would delete 4 rows in 2 tables, mask 13 fields, keep 6 rows");
+        assertThat(erased.summary()).startsWith("Deleted 4 rows in 2 tables, masked 13 fields, kept 6 rows")
+                .contains("GDPR Art. 17(3)(b): invoices, 10 years (tax law)", "lines of kept invoices",
+                        "shared with the other members");
         assertThat(count("reviews where member_id = 1")).isZero();
         assertThat(count("events where member_id = 1")).isZero();
         assertThat(count("invoices where order_id in (100, 101)")).isEqualTo(2);
@@ -313,6 +329,7 @@ abstract class SchemaDiscoveryContract {
         rows.addAll(rows("select * from " + t("reviews") + " where member_id <> 1 order by id"));
         rows.addAll(rows("select * from " + t("events") + " where member_id <> 1 order by id"));
         rows.addAll(rows("select * from " + t("plans") + " order by id"));
+        rows.addAll(rows("select * from " + t("households") + " order by id"));
         rows.addAll(rows("select * from " + t("products") + " order by id"));
         return rows;
     }
