@@ -28,6 +28,8 @@ import org.rightsflow.testsupport.Browser;
 import org.rightsflow.testsupport.Journey;
 import org.rightsflow.testsupport.PostgresTestDatabase;
 import org.rightsflow.testsupport.RightsflowIntegrationTest;
+import org.rightsflow.testsupport.WebSession;
+import org.rightsflow.testsupport.WebSession.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,6 +49,7 @@ class SchemaDiscoveryIntegrationTest {
     private static final String SCHEMA = "clinic";
     private static final String DATABASE = "rightsflow_discovery_journey";
     private static final String KEY = "clinic-db-" + Long.toString(System.nanoTime(), 36);
+    private static final String IMPORTED = "clinic-by-hand-" + Long.toString(System.nanoTime(), 36);
     private static final String PATIENT = "noor.haddad." + Long.toString(System.nanoTime(), 36) + "@example.org";
 
     @RegisterExtension
@@ -64,8 +67,10 @@ class SchemaDiscoveryIntegrationTest {
     @AfterEach
     void outOfScope() {
         // The context is shared with other journeys: the clinic takes part in no other test's requests.
-        if (systems.exists(KEY)) {
-            systems.setActive(KEY, false);
+        for (String key : List.of(KEY, IMPORTED)) {
+            if (systems.exists(key)) {
+                systems.setActive(key, false);
+            }
         }
     }
 
@@ -149,6 +154,71 @@ class SchemaDiscoveryIntegrationTest {
                 .doesNotContain(PATIENT, "Noor", "Haddad", "+971 50 123 4567"));
         assertThat(othersRows(url)).isEqualTo(othersBefore);
         assertThat(brokenForeignKeys(url)).isEqualTo(0);
+    }
+
+    @Test
+    void badInputGetsAClearAnswerAndAnUnreachableDatabaseNoStackTrace() {
+        WebSession admin = new WebSession(port).login("admin", "admin");
+        Page form = admin.get("/staff/systems/discover");
+        Page control = admin.post("/staff/systems/discover", form, Map.of("key", "clinic", "name",
+                "Clinic\u0007records", "url", "jdbc:postgresql://127.0.0.1/x", "passwordSource", "none"));
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.mainText()).contains("invisible control character", "Nothing was sent or saved");
+        Page hostile = admin.post("/staff/systems/discover", form, Map.of("key", "<script>alert(1)</script>",
+                "name", "", "url", "file:/etc/passwd", "passwordSource", "env",
+                "passwordName", "not a variable; rm -rf", "schema", "clinic; drop schema clinic", "ownerGroup",
+                "no-such-group"));
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(hostile.text("#problem")).contains("Please correct the fields marked below.");
+        assertThat(hostile.mainText()).contains("Give a key of lower-case letters", "Give the system a name",
+                "Give the database's JDBC URL", "environment variable that holds the password",
+                "A schema is a plain name", "Choose one of the groups");
+        assertThat(hostile.body()).doesNotContain("<script>alert(1)</script>").doesNotContain("Exception");
+        // What was typed stays in the form (escaped), so nothing is lost.
+        assertThat(hostile.document().selectFirst("#key").attr("value")).isEqualTo("<script>alert(1)</script>");
+
+        Page unreachable = admin.post("/staff/systems/discover", form, Map.of("key", "nowhere-db", "name", "Nowhere",
+                "url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "passwordSource", "none"));
+        assertThat(unreachable.status()).isEqualTo(200);
+        assertThat(unreachable.text("#failure")).startsWith("Cannot connect or read the database's catalogue");
+        assertThat(unreachable.body()).doesNotContain("at org.", "Exception:");
+        assertThat(systems.exists("nowhere-db")).isFalse();
+    }
+
+    @Test
+    void anImportedMappingThatDoesNotFitItsDatabaseIsShownAtOnce(@TempDir Path dir) throws Exception {
+        String url = createClinic();
+        Path passwordFile = dir.resolve("clinic-password");
+        Files.writeString(passwordFile, PostgresTestDatabase.PASSWORD, StandardCharsets.UTF_8);
+        String password = PostgresTestDatabase.PASSWORD.isEmpty() ? "" : ", password: {file: " + passwordFile + "}";
+        WebSession admin = new WebSession(port).login("admin", "admin");
+        Page form = admin.get("/staff/systems/import");
+        // Patients deleted, but their payments are not mapped: the database would refuse.
+        String yaml = """
+                systems:
+                  - key: %s
+                    name: Clinic by hand
+                    ownerGroup: shop-team
+                    kind: sql
+                    requestTypes: [DELETION]
+                    connection: {url: "%s", username: "%s", schema: clinic%s}
+                    dataset:
+                      table: patients
+                      key: id
+                      match: {email: email_addr}
+                      access: [email_addr]
+                      erasure: delete
+                      children:
+                        - table: appointments
+                          foreignKey: patient_id
+                          access: [starts_at]
+                          erasure: delete
+                """.formatted(IMPORTED, url, PostgresTestDatabase.USER, password);
+        Page imported = admin.post("/staff/systems/import", form, Map.of("yaml", yaml, "ownerGroup", ""));
+
+        assertThat(imported.mainText()).contains("Imported: 1 created");
+        assertThat(imported.text("#import-checks")).contains("Clinic by hand", "deleting patients rows breaks the "
+                + "foreign key payments(patient_id) → patients(id)", "Map payments as a child of patients");
     }
 
     /** The clinic's schema in a database of its own on the test server; patient 1 is the one who asks. */
