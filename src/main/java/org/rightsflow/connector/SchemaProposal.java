@@ -18,12 +18,31 @@ import java.util.Map;
  * @param check      the proposal against the live schema (as "Test connection" reports it); null when incomplete
  */
 public record SchemaProposal(String yaml, String identityTable, List<String> candidates, List<Table> tables,
-                             List<String> findings, ConnectionCheck check) {
+                             List<String> findings, ConnectionCheck check, DryRun dryRun) {
 
     public SchemaProposal {
         candidates = List.copyOf(candidates);
         tables = List.copyOf(tables);
         findings = List.copyOf(findings);
+    }
+
+    public SchemaProposal(String yaml, String identityTable, List<String> candidates, List<Table> tables,
+                          List<String> findings, ConnectionCheck check) {
+        this(yaml, identityTable, candidates, tables, findings, check, null);
+    }
+
+    /** The same proposal, judged: its live check and, for a test subject, its dry run. */
+    public SchemaProposal judged(ConnectionCheck liveCheck, DryRun run) {
+        return new SchemaProposal(yaml, identityTable, candidates, tables, findings, liveCheck, run);
+    }
+
+    /**
+     * What the proposal finds for a test subject, read-only: the rows per table an access would return and what an
+     * erasure would do (its dry run's sentence). Counts only, never a value.
+     *
+     * @param failure why it could not run, or null
+     */
+    public record DryRun(Map<String, Integer> rowsFound, String erasure, String failure) implements java.io.Serializable {
     }
 
     /** Whether every table whose rows the proposal keeps has its legal reason: only then can it be saved. */
@@ -62,9 +81,15 @@ public record SchemaProposal(String yaml, String identityTable, List<String> can
      * @param reason        why it looks personal, without any value
      * @param maskedExample one sampled value, masked; null when none was sampled
      * @param strategy      what the erasure does to it where the rows are kept ({@code set-null}, ...), or null
+     * @param choices       the masks its type and nullability allow, for staff to choose from; empty when the column
+     *                      is a key or link, or its rows are not masked
      */
     public record Column(String name, String type, boolean nullable, String role, String personal, String category,
-                         String reason, String maskedExample, String strategy) {
+                         String reason, String maskedExample, String strategy, List<String> choices) {
+
+        public Column {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
     }
 
     /**
@@ -73,13 +98,25 @@ public record SchemaProposal(String yaml, String identityTable, List<String> can
      * @param password      a secret reference ({@code {env: NAME}} or {@code {file: /path}}), or null
      * @param identityTable the identity table chosen, or null to let discovery choose
      * @param reasons       per kept table: its legal basis and note
+     * @param erasures      per table, what staff chose instead of the proposal: {@code delete}, {@code mask} or
+     *                      {@code retain}
+     * @param masks         per {@code table.column}, the mask staff chose instead of the proposal's, or {@code keep}
+     * @param testEmail     a test subject's email for a dry run of the proposal, or null
      */
     public record Request(String key, String name, String ownerGroup, String url, String username,
                           SecretReference password, String schema, String identityTable,
-                          Map<String, Reason> reasons) {
+                          Map<String, Reason> reasons, Map<String, String> erasures, Map<String, String> masks,
+                          String testEmail) {
 
         public Request {
             reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+            erasures = erasures == null ? Map.of() : Map.copyOf(erasures);
+            masks = masks == null ? Map.of() : Map.copyOf(masks);
+        }
+
+        public Request(String key, String name, String ownerGroup, String url, String username,
+                       SecretReference password, String schema, String identityTable, Map<String, Reason> reasons) {
+            this(key, name, ownerGroup, url, username, password, schema, identityTable, reasons, null, null, null);
         }
     }
 

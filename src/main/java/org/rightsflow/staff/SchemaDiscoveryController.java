@@ -32,6 +32,9 @@ class SchemaDiscoveryController {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}\\.[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final List<String> ERASURES = List.of("delete", "mask", "retain");
+    private static final List<String> MASKS = List.of("set-null", "redact", "hash", "year-only", "zero", "keep");
     private static final int MAX_TEXT = 200;
     private static final int MAX_URL = 1000;
     private static final int MAX_NOTE = 500;
@@ -104,7 +107,24 @@ class SchemaDiscoveryController {
                 }
             }
         });
+        Map<String, String> erasures = new LinkedHashMap<>();
+        Map<String, String> masks = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("erasure:") && PLAIN.matcher(name.substring(8)).matches()
+                    && ERASURES.contains(value)) {
+                erasures.put(name.substring(8), value);
+            } else if (name.startsWith("mask:") && COLUMN.matcher(name.substring(5)).matches()
+                    && MASKS.contains(value)) {
+                masks.put(name.substring(5), value);
+            }
+        });
+        String testEmail = params.getOrDefault("testEmail", "").strip();
+        if (!testEmail.isEmpty() && (testEmail.length() > 254 || !testEmail.matches("[^@\\s]+@[^@\\s]+")
+                || CONTROL.matcher(testEmail).find())) {
+            problems.put("testEmail", "Give the test subject's email address, e.g. someone@example.com.");
+        }
         model.addAttribute("notes", notes);
+        model.addAttribute("testEmail", testEmail);
         model.addAttribute("problems", problems);
         if (!problems.isEmpty()) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
@@ -112,8 +132,9 @@ class SchemaDiscoveryController {
         }
         try {
             SchemaProposal proposal = systems.discover(new SchemaProposal.Request(form.key(), form.name(),
-                    form.ownerGroup().isEmpty() ? null : form.ownerGroup(), form.url(), blankToNull(form.username()),
-                    password(form), blankToNull(form.schema()), blankToNull(form.identityTable()), reasons));
+                    form.ownerGroup(), form.url(), blankToNull(form.username()),
+                    password(form), blankToNull(form.schema()), blankToNull(form.identityTable()), reasons,
+                    erasures, masks, blankToNull(testEmail)));
             model.addAttribute("proposal", proposal);
             model.addAttribute("incomplete", proposal.tables().stream().filter(SchemaProposal.Table::missingReason)
                     .map(SchemaProposal.Table::name).toList());
@@ -131,8 +152,8 @@ class SchemaDiscoveryController {
         if (form.name().isEmpty() || form.name().length() > MAX_TEXT || CONTROL.matcher(form.name()).find()) {
             problems.put("name", "Give the system a name, on one line, in at most " + MAX_TEXT + " characters.");
         }
-        if (!form.ownerGroup().isEmpty() && !groups.exists(form.ownerGroup())) {
-            problems.put("ownerGroup", "Choose one of the groups in the list.");
+        if (!groups.exists(form.ownerGroup())) {
+            problems.put("ownerGroup", "Choose one of the groups in the list: the team that answers for the system.");
         }
         if (!form.url().startsWith("jdbc:") || form.url().length() > MAX_URL || CONTROL.matcher(form.url()).find()) {
             problems.put("url", "Give the database's JDBC URL, e.g. jdbc:postgresql://db.internal:5432/shop.");

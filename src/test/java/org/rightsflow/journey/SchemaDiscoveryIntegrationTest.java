@@ -113,8 +113,17 @@ class SchemaDiscoveryIntegrationTest {
 
         new Select(browser.find("#basis-payments")).selectByValue("GDPR_ART_17_3_B");
         browser.find("#note-payments").sendKeys("payments, 10 years (tax law)");
-        browser.andWaitForNextPage(() -> browser.find("#note-payments").sendKeys(Keys.ENTER));
+        // A kept patient keeps the year of birth, not the day; and the proposal is tried on the patient first.
+        new Select(browser.find("#mask-patients-date_of_birth")).selectByValue("year-only");
+        browser.find("#testEmail").sendKeys(PATIENT.toUpperCase());
+        browser.andWaitForNextPage(() -> browser.find("#testEmail").sendKeys(Keys.ENTER));
         assertThat(browser.find("#check").getText()).contains("It fits the database.");
+        assertThat(new Select(browser.find("#mask-patients-date_of_birth")).getFirstSelectedOption().getAttribute(
+                "value")).isEqualTo("year-only");
+        assertThat(browser.find("#dry-run").getText()).contains("patients 1", "appointments 2", "prescriptions 1",
+                "payments 2", "consents 1", "Would delete 4 rows in 3 tables").doesNotContain("Noor", "Haddad");
+        assertThat(browser.find("#yaml").getAttribute("value")).contains("date_of_birth: year-only");
+        Axe.load().assertNoViolations(browser.driver(), "discovery proposal with a dry run");
         assertThat(browser.isPresent("#incomplete")).isFalse();
         browser.andWaitForNextPage(() -> browser.find("#save-form button").click());
         assertThat(browser.find("main").getText()).contains("Saved Clinic records");
@@ -151,7 +160,7 @@ class SchemaDiscoveryIntegrationTest {
         assertThat(count(url, "payments where patient_id = 1")).isEqualTo(2);
         assertThat(rows(url, "select email_addr, first_name, last_name, phone, date_of_birth from " + SCHEMA
                 + ".patients where id = 1")).singleElement().satisfies(row -> assertThat(row.values())
-                .doesNotContain(PATIENT, "Noor", "Haddad", "+971 50 123 4567"));
+                .doesNotContain(PATIENT, "Noor", "Haddad", "+971 50 123 4567").contains("1991-01-01"));
         assertThat(othersRows(url)).isEqualTo(othersBefore);
         assertThat(brokenForeignKeys(url)).isEqualTo(0);
     }
@@ -178,7 +187,8 @@ class SchemaDiscoveryIntegrationTest {
         assertThat(hostile.document().selectFirst("#key").attr("value")).isEqualTo("<script>alert(1)</script>");
 
         Page unreachable = admin.post("/staff/systems/discover", form, Map.of("key", "nowhere-db", "name", "Nowhere",
-                "url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "passwordSource", "none"));
+                "url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "passwordSource", "none", "ownerGroup",
+                "shop-team"));
         assertThat(unreachable.status()).isEqualTo(200);
         assertThat(unreachable.text("#failure")).startsWith("Cannot connect or read the database's catalogue");
         assertThat(unreachable.body()).doesNotContain("at org.", "Exception:");

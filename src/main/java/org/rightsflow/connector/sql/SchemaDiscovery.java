@@ -44,6 +44,8 @@ import org.rightsflow.connector.SystemDefinitions;
 final class SchemaDiscovery {
 
     static final int SAMPLE = 20;
+    /** A column of kept rows left as it is. */
+    static final String KEEP = "keep";
     private static final String REDACTION = "[redacted]";
     private static final Pattern PLAIN = Pattern.compile(Identifiers.COLUMN_NAME);
     private static final Pattern KEPT_BY_LAW = Pattern.compile("(?i)(^|_)(invoices?|invoice_lines?|payments?"
@@ -75,6 +77,8 @@ final class SchemaDiscovery {
         final Map<String, String> masks = new LinkedHashMap<>();
         /** Rows the parent's rows refer up to (a default address): possibly shared with other people. */
         boolean shared;
+        /** Whether staff chose the erasure instead of the proposal. */
+        boolean chosen;
 
         Node(LiveSchema.Table table, Node parent, String foreignKey, String parentKey) {
             this.table = table;
@@ -345,26 +349,17 @@ final class SchemaDiscovery {
 
     // --- what an erasure does ---------------------------------------------------------------------------------
 
-    /** Children first: a table is kept when something outside the mapping needs its rows, or a child is kept. */
+    /**
+     * Children first: a table is kept when something outside the mapping needs its rows, or a child is kept. What
+     * staff chose on the review page (a table's erasure, a column's mask) takes the place of the proposal; what it
+     * breaks, the live check then says.
+     */
     private void decide(Node node, SchemaProposal.Request request) {
         node.children.forEach(child -> decide(child, request));
         for (Node child : node.children) {
             if (child.mode != TableErasure.Mode.DELETE) {
                 node.mustStay.add("its child " + child.name() + " is kept");
             }
-        }
-        if (node.shared) {
-            node.mode = TableErasure.Mode.RETAIN;
-            node.why = "the subject's " + node.parent.name() + " rows refer to these rows, which other people may "
-                    + "share: they are kept; give the legal basis for keeping them, or delete this table from the "
-                    + "YAML if the rows are the subject's alone";
-            return;
-        }
-        if (KEPT_BY_LAW.matcher(node.table.id().name()).find()) {
-            node.mode = TableErasure.Mode.RETAIN;
-            node.why = "its name suggests records a law may require (invoices, payments, tax): give the legal basis "
-                    + "and what they are kept for, or change it to delete in the YAML";
-            return;
         }
         for (LiveSchema.ForeignKey key : node.table.exported()) {
             boolean mapped = node.children.stream().anyMatch(c -> c.table.id().equals(key.from()));
@@ -375,20 +370,21 @@ final class SchemaDiscovery {
                         + key.describe(schema.defaultContainer()) + ")");
             }
         }
-        if (node.mustStay.isEmpty()) {
+        masks(node, request);
+        boolean maskable = !node.masks.isEmpty() && !node.table.primaryKey().isEmpty();
+        if (node.shared) {
+            node.mode = TableErasure.Mode.RETAIN;
+            node.why = "the subject's " + node.parent.name() + " rows refer to these rows, which other people may "
+                    + "share: they are kept; give the legal basis for keeping them, or delete this table from the "
+                    + "YAML if the rows are the subject's alone";
+        } else if (KEPT_BY_LAW.matcher(node.table.id().name()).find()) {
+            node.mode = TableErasure.Mode.RETAIN;
+            node.why = "its name suggests records a law may require (invoices, payments, tax): give the legal basis "
+                    + "and what they are kept for, or choose to delete them";
+        } else if (node.mustStay.isEmpty()) {
             node.mode = TableErasure.Mode.DELETE;
             node.why = "nothing outside the mapping refers to its rows";
-            return;
-        }
-        Set<String> structure = structure(node);
-        for (LiveSchema.Column column : node.table.columns()) {
-            if (structure.contains(column.name().toLowerCase(Locale.ROOT))
-                    || finding(node.table, column.name()).isEmpty() || !PLAIN.matcher(column.name()).matches()) {
-                continue;
-            }
-            strategy(column).ifPresent(strategy -> node.masks.put(LiveSchema.asWritten(column.name()), strategy));
-        }
-        if (!node.masks.isEmpty() && !node.table.primaryKey().isEmpty()) {
+        } else if (maskable) {
             node.mode = TableErasure.Mode.MASK;
             node.why = "its rows must stay: " + String.join("; ", node.mustStay) + "; so its personal columns are "
                     + "masked";
@@ -398,6 +394,68 @@ final class SchemaDiscovery {
                     ? "; it has no primary key to mask by" : "; nothing in it looks personal to mask")
                     + ": give the legal basis for keeping them";
         }
+        String chosen = request.erasures().get(node.name());
+        TableErasure.Mode proposed = node.mode;
+        if ("delete".equals(chosen)) {
+            node.mode = TableErasure.Mode.DELETE;
+        } else if ("retain".equals(chosen)) {
+            node.mode = TableErasure.Mode.RETAIN;
+        } else if ("mask".equals(chosen) && maskable) {
+            node.mode = TableErasure.Mode.MASK;
+        }
+        if (node.mode != proposed) {
+            node.chosen = true;
+            node.why = "chosen instead of the proposal, which was to " + verb(proposed) + ": " + node.why;
+        }
+    }
+
+    private static String verb(TableErasure.Mode mode) {
+        return switch (mode) {
+            case DELETE -> "delete the rows";
+            case MASK -> "keep the rows and mask them";
+            case RETAIN -> "keep the rows whole";
+        };
+    }
+
+    /**
+     * The masks of a table's columns should its rows be kept: each personal column gets what its type and
+     * nullability allow, unless staff chose another of its choices or to keep it; key and link columns never change.
+     */
+    private void masks(Node node, SchemaProposal.Request request) {
+        Set<String> structure = structure(node);
+        for (LiveSchema.Column column : node.table.columns()) {
+            if (structure.contains(column.name().toLowerCase(Locale.ROOT)) || !PLAIN.matcher(column.name()).matches()) {
+                continue;
+            }
+            String name = LiveSchema.asWritten(column.name());
+            String chosen = request.masks().get(node.name() + "." + name);
+            Optional<String> mask = chosen == null
+                    ? finding(node.table, column.name()).flatMap(found -> strategy(column))
+                    : choices(column).contains(chosen) && !chosen.equals(KEEP) ? Optional.of(chosen) : Optional.empty();
+            mask.ifPresent(strategy -> node.masks.put(name, strategy));
+        }
+    }
+
+    /** What staff may choose for a column of kept rows: the masks its type and nullability allow, or to keep it. */
+    static List<String> choices(LiveSchema.Column column) {
+        List<String> choices = new ArrayList<>();
+        if (column.nullable()) {
+            choices.add(Strategy.SET_NULL.yamlName());
+        }
+        if (column.isText()) {
+            choices.add(Strategy.REDACT.yamlName());
+            if (column.size() <= 0 || column.size() >= 64) {
+                choices.add(Strategy.HASH.yamlName());
+            }
+        }
+        if (column.isDateOrTime()) {
+            choices.add(Strategy.YEAR_ONLY.yamlName());
+        }
+        if (column.isNumber()) {
+            choices.add(Strategy.ZERO.yamlName());
+        }
+        choices.add(KEEP);
+        return choices;
     }
 
     private static boolean placedSomewhere(Node node, LiveSchema.TableId id) {
@@ -433,8 +491,7 @@ final class SchemaDiscovery {
             return Optional.of(Strategy.SET_NULL.yamlName());
         }
         if (column.isText()) {
-            return Optional.of(column.size() > 0 && column.size() < REDACTION.length() ? "redact-short"
-                    : Strategy.REDACT.yamlName());
+            return Optional.of(Strategy.REDACT.yamlName());
         }
         if (column.isDateOrTime()) {
             return Optional.of(Strategy.YEAR_ONLY.yamlName());
@@ -535,11 +592,17 @@ final class SchemaDiscovery {
             }
             case MASK -> {
                 Map<String, Object> columns = new LinkedHashMap<>();
-                node.masks.forEach((column, strategy) -> columns.put(column, strategy.equals("redact-short")
+                node.masks.forEach((column, strategy) -> columns.put(column, shortRedaction(node, column, strategy)
                         ? Map.of("strategy", "redact", "value", "-") : strategy));
                 yield Map.of("columns", columns);
             }
         };
+    }
+
+    /** A text column too short for the default redaction text gets one of a single character. */
+    private static boolean shortRedaction(Node node, String column, String strategy) {
+        return strategy.equals(Strategy.REDACT.yamlName()) && node.table.column(column)
+                .map(c -> c.size() > 0 && c.size() < REDACTION.length()).orElse(false);
     }
 
     /** The registry categories found, each table labelled in the subject's words and filed under its main one. */
@@ -590,17 +653,19 @@ final class SchemaDiscovery {
             Optional<PersonalColumns.Finding> finding = finding(node.table, column.name());
             String role = node.table.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(column.name())) ? "key"
                     : links.contains(lower) ? "link" : null;
+            boolean choosable = node.mode == TableErasure.Mode.MASK && !structure.contains(lower)
+                    && PLAIN.matcher(column.name()).matches();
             String strategy = node.mode == TableErasure.Mode.MASK
                     ? Optional.ofNullable(node.masks.get(LiveSchema.asWritten(column.name())))
-                            .map(s -> s.equals("redact-short") ? "redact" : s).orElse(structure.contains(lower)
-                                    ? null : "kept as it is")
+                            .orElse(structure.contains(lower) ? null : KEEP)
                     : node.mode == TableErasure.Mode.DELETE ? "deleted with the row" : "kept (retain)";
             columns.add(new SchemaProposal.Column(LiveSchema.asWritten(column.name()), column.typeName()
                     + (column.isText() && column.size() > 0 && column.size() < Integer.MAX_VALUE
                     ? "(" + column.size() + ")" : ""), column.nullable(), role,
                     finding.map(f -> f.kind().label()).orElse(null), finding.map(PersonalColumns.Finding::category)
                     .orElse(null), finding.map(PersonalColumns.Finding::reason).orElse(null),
-                    finding.map(PersonalColumns.Finding::maskedExample).orElse(null), strategy));
+                    finding.map(PersonalColumns.Finding::maskedExample).orElse(null), strategy,
+                    choosable ? choices(column) : List.of()));
         }
         SchemaProposal.Reason reason = request.reasons().get(node.name());
         boolean retain = node.mode == TableErasure.Mode.RETAIN;

@@ -228,8 +228,10 @@ class SqlConnector implements AutomatedConnector, DiscoversSchemas, AutoCloseabl
             if (proposal.yaml() == null) {
                 return proposal;
             }
-            return new SchemaProposal(proposal.yaml(), proposal.identityTable(), proposal.candidates(),
-                    proposal.tables(), proposal.findings(), checkProposal(proposal, connection));
+            ConnectionCheck check = checkProposal(proposal, connection);
+            SchemaProposal.DryRun dryRun = request.testEmail() == null ? null
+                    : dryRun(proposal, check, request.testEmail(), connection);
+            return proposal.judged(check, dryRun);
         } catch (ConnectorException e) {
             throw e;
         } catch (SQLException e) {
@@ -239,6 +241,44 @@ class SqlConnector implements AutomatedConnector, DiscoversSchemas, AutoCloseabl
                     + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConnectorException(e.getMessage());
+        }
+    }
+
+    /**
+     * The proposal tried on a test subject before it is saved, read-only in one snapshot: the rows an access would
+     * find per table, and the erasure's dry run. Only counts and the mapping's own notes come back; the test subject
+     * is typed by an admin and is neither stored nor logged.
+     */
+    private SchemaProposal.DryRun dryRun(SchemaProposal proposal, ConnectionCheck check, String email,
+                                         Connection connection) throws SQLException {
+        if (!check.ok()) {
+            return new SchemaProposal.DryRun(Map.of(), null, "The proposal does not fit the database yet: see the "
+                    + "check above.");
+        }
+        SqlMapping mapping = MappingReader.read(SystemDefinitions.parseSingle("proposal",
+                proposal.yaml().replace("basis: CHOOSE_A_BASIS", "basis: " + LegalBasis.GDPR_ART_17_3_B.name())));
+        if (mapping.usesHash() && (defaultHashKey == null || defaultHashKey.isBlank())) {
+            return new SchemaProposal.DryRun(Map.of(), null, "The proposal hashes a column, and there is no hash key "
+                    + "(rightsflow.secrets.erasure-hash-key).");
+        }
+        ActionContext context = new ActionContext("DRY-RUN", org.rightsflow.deadline.RequestType.DELETION,
+                org.rightsflow.deadline.Regime.GDPR, LocalDate.now(ZoneOffset.UTC), new DataSubject(email, null, null),
+                Map.of(), null, "DRY-RUN");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            snapshot(connection);
+            SubjectRows rows = new SubjectFinder(mapping, new SqlExecutor(connection)).find(context.subject(), false);
+            Map<String, Integer> found = new LinkedHashMap<>();
+            mapping.tables().forEach(table -> found.put(table.name(), rows.of(table).size()));
+            ActionResult plan = planErasure(mapping, connection, context,
+                    mapping.usesHash() ? new Hasher(defaultHashKey) : null);
+            return new SchemaProposal.DryRun(found, plan.summary(), null);
+        } catch (ConnectorException e) {
+            return new SchemaProposal.DryRun(Map.of(), null, e.getMessage());
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
     }
 

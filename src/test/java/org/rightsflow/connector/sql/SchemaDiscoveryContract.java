@@ -288,6 +288,42 @@ abstract class SchemaDiscoveryContract {
     }
 
     @Test
+    void staffChoicesTakeThePlaceOfTheProposalAndTheCheckSaysWhatTheyBreak() {
+        SchemaProposal proposal = connector.discover(new SchemaProposal.Request("member-db", "Member database", "shop-team",
+                url(), user(), new SecretReference(SecretReference.Source.ENV, "SHOP_DB_PASSWORD"), schema(), null,
+                Map.of(), Map.of("addresses", "delete"), Map.of("members.born", "year-only", "members.mobile", "keep",
+                "members.joined_on", "zero"), null));
+
+        assertThat(column(table(proposal, "members"), "born").choices()).containsExactly("set-null", "year-only", "keep");
+        assertThat(column(table(proposal, "members"), "born").strategy()).isEqualTo("year-only");
+        assertThat(column(table(proposal, "members"), "mobile").strategy()).isEqualTo("keep");
+        // A mask the column's type cannot take is not applied: joined_on is a date, and stays as it is.
+        assertThat(column(table(proposal, "members"), "joined_on").strategy()).isEqualTo("keep");
+        assertThat(column(table(proposal, "members"), "id").choices()).as("a key never changes").isEmpty();
+        assertThat(table(proposal, "addresses").erasure()).isEqualTo("delete");
+        assertThat(table(proposal, "addresses").why()).startsWith("chosen instead of the proposal, which was to keep "
+                + "the rows and mask them");
+        assertThat(proposal.check().ok()).isFalse();
+        assertThat(proposal.check().details()).anySatisfy(line -> assertThat(line).startsWith("the subject's members "
+                + "row refers to their addresses rows"));
+    }
+
+    @Test
+    void aTestSubjectShowsWhatTheProposalFindsAndWouldEraseWithoutChangingAnything() throws SQLException {
+        List<Map<String, Object>> before = rows("select * from " + t("members") + " order by id");
+        SchemaProposal proposal = connector.discover(new SchemaProposal.Request("member-db", "Member database", "shop-team",
+                url(), user(), new SecretReference(SecretReference.Source.ENV, "SHOP_DB_PASSWORD"), schema(), null,
+                Map.of(), Map.of(), Map.of(), "MARA.quist@example.net"));
+
+        assertThat(proposal.dryRun().failure()).isNull();
+        assertThat(proposal.dryRun().rowsFound()).containsEntry("members", 1).containsEntry("addresses", 2)
+                .containsEntry("orders", 2).containsEntry("reviews", 2).containsEntry("households", 1);
+        assertThat(proposal.dryRun().erasure()).startsWith("Would delete 4 rows in 2 tables");
+        assertThat(String.valueOf(proposal.dryRun())).doesNotContain("Mara", "Storgatan", "M-001");
+        assertThat(rows("select * from " + t("members") + " order by id")).isEqualTo(before);
+    }
+
+    @Test
     void aChosenIdentityTableAndAnUnknownOneAreBothAnswered() {
         SchemaProposal proposal = discover("no_such_table", Map.of());
         assertThat(proposal.identityTable()).isEqualTo("members");
