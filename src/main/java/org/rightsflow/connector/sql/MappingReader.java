@@ -82,6 +82,9 @@ final class MappingReader {
         if (!url.startsWith("jdbc:")) {
             throw node.error("url", "expected a JDBC URL starting with jdbc:, e.g. jdbc:postgresql://db:5432/shop");
         }
+        if (ConnectionSettings.refusal(url) != null) {
+            throw node.error("url", ConnectionSettings.refusal(url));
+        }
         String username = yaml.username() == null ? null : yaml.username().strip();
         return new ConnectionSettings(url, username, Secrets.reference(node.at("password")).orElse(null),
                 Secrets.reference(node.at("hashKey")).orElse(null), yaml.schema());

