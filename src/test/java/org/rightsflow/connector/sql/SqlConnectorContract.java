@@ -724,32 +724,9 @@ abstract class SqlConnectorContract {
     @Test
     void aFailingErasureRollsBackEverythingAndNamesTheTableNotTheData() throws SQLException {
         // Orders are not mapped, so deleting the customer breaks their foreign key — after the children were deleted.
-        String missesOrders = """
-                dataset:
-                  table: customers
-                  key: id
-                  match: {email: email}
-                  access: [email]
-                  erasure: delete
-                  children:
-                    - table: addresses
-                      foreignKey: customer_id
-                      access: [street]
-                      erasure: delete
-                    - table: tickets
-                      key: id
-                      foreignKey: customer_id
-                      access: [subject]
-                      erasure: delete
-                      children:
-                        - table: ticket_messages
-                          foreignKey: ticket_id
-                          access: [body]
-                          erasure: delete
-                """;
         Map<String, List<String>> before = snapshot();
 
-        assertThatThrownBy(() -> perform(missesOrders, ConnectorAction.ERASE, ALICE))
+        assertThatThrownBy(() -> perform(MISSES_ORDERS, ConnectorAction.ERASE, ALICE))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Deleting from customers failed")
                 .hasMessageContaining("SQL state 23")
