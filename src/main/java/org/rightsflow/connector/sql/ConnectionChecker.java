@@ -1,28 +1,23 @@
 package org.rightsflow.connector.sql;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.rightsflow.connector.ConnectionCheck;
 
 /**
  * "Test connection" for a sql system: every mapped table and column must exist, and the columns must be able to hold
  * what an erasure writes (NULL for set-null, 64 characters for hash, the redaction text for redact).
  *
- * <p>Names are looked up in the database's metadata as written, upper-cased (H2 and Oracle store unquoted names so)
- * and lower-cased (PostgreSQL does), in the schema the connection uses — a MySQL/MariaDB "schema" being a catalog
- * (database) in JDBC terms. A final probe selects the mapped columns from each table without reading a row, the way
- * the actions will, which also catches what metadata alone cannot (a reserved word as a name, a missing privilege).
+ * <p>Names are looked up in the database's catalogue by {@link LiveSchema} (as written, upper-cased as H2 and Oracle
+ * store unquoted names, lower-cased as PostgreSQL does), in the schema the connection uses — a MySQL/MariaDB "schema"
+ * being a catalog (database) in JDBC terms; the same read then serves the live-schema rules ({@link SchemaRules}).
+ * A final probe selects the mapped columns from each table without reading a row, the way the actions will, which
+ * also catches what metadata alone cannot (a reserved word as a name, a missing privilege).
  */
 final class ConnectionChecker {
 
@@ -35,13 +30,14 @@ final class ConnectionChecker {
     }
 
     ConnectionCheck check() throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        // One read of the catalogue serves the names, the types and the live-schema rules.
+        LiveSchema schema = read(mapping, connection);
+        String product = schema.product();
         List<String> problems = new ArrayList<>();
         List<String> fine = new ArrayList<>();
         int columnCount = 0;
         for (MappedTable table : mapping.tables()) {
-            List<String> tableProblems = checkTable(meta, table);
+            List<String> tableProblems = checkTable(schema, table);
             if (tableProblems.isEmpty()) {
                 fine.add(table.name() + ": " + Summaries.count(table.mappedColumns().size(), "mapped column")
                         + " present");
@@ -52,7 +48,7 @@ final class ConnectionChecker {
         List<String> warnings = new ArrayList<>();
         if (problems.isEmpty()) {
             // Only a mapping whose names all exist can be judged by what the database will do with it.
-            for (SchemaRules.Problem problem : rules(mapping, connection)) {
+            for (SchemaRules.Problem problem : new SchemaRules(mapping, schema).check()) {
                 (problem.isError() ? problems : warnings).add(problem.toString());
             }
         }
@@ -71,50 +67,50 @@ final class ConnectionChecker {
 
     /** The live-schema rules ({@link SchemaRules}) for a mapping whose tables and columns exist. */
     static List<SchemaRules.Problem> rules(SqlMapping mapping, Connection connection) throws SQLException {
-        LiveSchema schema = LiveSchema.readTables(connection, mapping.connection().schema(),
+        return new SchemaRules(mapping, read(mapping, connection)).check();
+    }
+
+    private static LiveSchema read(SqlMapping mapping, Connection connection) throws SQLException {
+        return LiveSchema.readTables(connection, mapping.connection().schema(),
                 mapping.tables().stream().map(MappedTable::name).toList());
-        return new SchemaRules(mapping, schema).check();
     }
 
-    private record Column(String name, int type, int size, boolean notNull) {
-    }
-
-    private List<String> checkTable(DatabaseMetaData meta, MappedTable table) throws SQLException {
-        String[] located = locate(meta, table);
-        if (located == null) {
+    private List<String> checkTable(LiveSchema schema, MappedTable table) {
+        Optional<LiveSchema.Table> live = schema.table(schema.idOf(table.name()));
+        if (live.isEmpty()) {
             return List.of("table " + table.sqlName() + " is missing");
         }
-        Map<String, Column> columns = columns(meta, located);
         List<String> problems = new ArrayList<>();
         for (String name : table.mappedColumns()) {
-            if (!columns.containsKey(name.toUpperCase(Locale.ROOT))) {
+            if (live.get().column(name).isEmpty()) {
                 problems.add("column " + table.name() + "." + name + " is missing");
             }
         }
         if (table.since() != null) {
-            Column since = columns.get(table.since().toUpperCase(Locale.ROOT));
-            if (since != null && !isDateOrTime(since.type())) {
+            Optional<LiveSchema.Column> since = live.get().column(table.since());
+            if (since.isPresent() && !since.get().isDateOrTime()) {
                 problems.add(table.name() + "." + table.since() + " is not a date or timestamp column, so since "
                         + "cannot look back by it");
             }
         }
         for (ColumnRule rule : table.erasure().masked()) {
-            Column column = columns.get(rule.column().toUpperCase(Locale.ROOT));
-            if (column == null) {
+            Optional<LiveSchema.Column> found = live.get().column(rule.column());
+            if (found.isEmpty()) {
                 continue;
             }
+            LiveSchema.Column column = found.get();
             String where = table.name() + "." + rule.column();
-            if (rule.strategy() == Strategy.SET_NULL && column.notNull()) {
+            if (rule.strategy() == Strategy.SET_NULL && !column.nullable()) {
                 problems.add(where + " is NOT NULL, so set-null cannot erase it (choose redact, or allow NULL)");
             }
-            if (rule.strategy() == Strategy.HASH && isText(column.type()) && column.size() < 64) {
+            if (rule.strategy() == Strategy.HASH && column.isText() && column.size() < 64) {
                 problems.add(where + " holds " + column.size() + " characters, but hash writes 64");
             }
-            if (rule.strategy() == Strategy.REDACT && isText(column.type())
+            if (rule.strategy() == Strategy.REDACT && column.isText()
                     && column.size() < rule.redactValue().length()) {
                 problems.add(where + " holds " + column.size() + " characters, shorter than the redaction text");
             }
-            if ((rule.strategy() == Strategy.HASH || rule.strategy() == Strategy.REDACT) && !isText(column.type())) {
+            if ((rule.strategy() == Strategy.HASH || rule.strategy() == Strategy.REDACT) && !column.isText()) {
                 problems.add(where + " is not a text column, so " + rule.strategy().yamlName() + " cannot write to it");
             }
         }
@@ -128,78 +124,6 @@ final class ConnectionChecker {
             }
         }
         return problems;
-    }
-
-    /** The table's catalog, schema and name as the metadata spells them, or null when there is no such table. */
-    private String[] locate(DatabaseMetaData meta, MappedTable table) throws SQLException {
-        String name = table.name();
-        String schema = mapping.connection().schema();
-        if (name.contains(".")) {
-            schema = name.substring(0, name.indexOf('.'));
-            name = name.substring(name.indexOf('.') + 1);
-        }
-        // MySQL and MariaDB call a database a catalog in JDBC, and have no schemas inside it.
-        boolean schemas = meta.supportsSchemasInTableDefinitions();
-        String container = schema != null ? schema : (schemas ? connection.getSchema() : connection.getCatalog());
-        String escape = meta.getSearchStringEscape();
-        for (String containerVariant : variants(container)) {
-            for (String nameVariant : variants(name)) {
-                String catalog = schemas ? null : containerVariant;
-                String schemaPattern = schemas ? pattern(containerVariant, escape) : null;
-                try (ResultSet rs = meta.getTables(catalog, schemaPattern, pattern(nameVariant, escape), null)) {
-                    while (rs.next()) {
-                        String found = rs.getString("TABLE_NAME");
-                        if (found.equalsIgnoreCase(name)) {
-                            return new String[] {rs.getString("TABLE_CAT"), rs.getString("TABLE_SCHEM"), found};
-                        }
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, Column> columns(DatabaseMetaData meta, String[] table) throws SQLException {
-        String escape = meta.getSearchStringEscape();
-        Map<String, Column> columns = new HashMap<>();
-        try (ResultSet rs = meta.getColumns(table[0], pattern(table[1], escape), pattern(table[2], escape), "%")) {
-            while (rs.next()) {
-                String name = rs.getString("COLUMN_NAME");
-                columns.put(name.toUpperCase(Locale.ROOT), new Column(name, rs.getInt("DATA_TYPE"),
-                        rs.getInt("COLUMN_SIZE"), rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls));
-            }
-        }
-        return columns;
-    }
-
-    private static Set<String> variants(String name) {
-        Set<String> variants = new LinkedHashSet<>();
-        variants.add(name);
-        if (name != null) {
-            variants.add(name.toUpperCase(Locale.ROOT));
-            variants.add(name.toLowerCase(Locale.ROOT));
-        }
-        return variants;
-    }
-
-    /** Metadata arguments are LIKE patterns, where "_" matches any character: escape it to match the name only. */
-    private static String pattern(String name, String escape) {
-        if (name == null || escape == null || escape.isEmpty()) {
-            return name;
-        }
-        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-    }
-
-    private static boolean isDateOrTime(int type) {
-        return type == Types.DATE || type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
-    }
-
-    private static boolean isText(int type) {
-        return switch (type) {
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                 Types.CLOB, Types.NCLOB -> true;
-            default -> false;
-        };
     }
 
     private static String firstLine(String message) {
